@@ -1,0 +1,93 @@
+/**
+ * Forecasts as text for the command line: a headcount table a person reads (Swedish by default,
+ * sv-SE number format), and CSV for other programs (comma, decimal point).
+ */
+import type { DataPackage, ForecastResult, InvestmentSummary } from "../model/index.ts";
+
+export type Language = "sv" | "en";
+
+const LABELS = {
+  sv: {
+    title: (name: string, scenario: string) => `${name} — scenario ${scenario}: årsarbetare per process`,
+    process: "Process",
+    total: "Totalt",
+    baseline: "Utan hävstänger",
+    holdsFlat: (year: number | null) =>
+      year === null ? "Håller nollan: nej, inte till horisontåret" : `Håller nollan: från ${year}`,
+    hump: "Investeringspuckel",
+    depth: "djup",
+    year: "år",
+    payback: "återbetald",
+    never: "inte inom horisonten",
+    npv: (rate: string) => `nuvärde (${rate} %)`,
+    irr: "internränta",
+    none: "ingen",
+    perFte: "investering per undvikt årsarbetare",
+    mkr: "Mkr",
+  },
+  en: {
+    title: (name: string, scenario: string) => `${name} — scenario ${scenario}: FTE per process`,
+    process: "Process",
+    total: "Total",
+    baseline: "Without levers",
+    holdsFlat: (year: number | null) =>
+      year === null ? "Holds flat: no, not by the horizon" : `Holds flat: from ${year}`,
+    hump: "Investment hump",
+    depth: "depth",
+    year: "year",
+    payback: "paid back",
+    never: "not within the horizon",
+    npv: (rate: string) => `NPV (${rate} %)`,
+    irr: "IRR",
+    none: "none",
+    perFte: "investment per FTE avoided",
+    mkr: "MSEK",
+  },
+} as const;
+
+/** The years shown as columns: the base year, every fifth year, and the horizon. */
+function shownYears(result: ForecastResult): number[] {
+  return result.years.filter((y) => y === result.baseYear || y === result.horizon || y % 5 === 0);
+}
+
+function hump(summary: InvestmentSummary, lang: Language): string {
+  const t = LABELS[lang];
+  const locale = lang === "sv" ? "sv-SE" : "en-GB";
+  const mkr = (v: number) => `${(v / 1e6).toLocaleString(locale, { maximumFractionDigits: 1 })} ${t.mkr}`;
+  const pct = (v: number) => (v * 100).toLocaleString(locale, { maximumFractionDigits: 1 });
+  return [
+    `${t.hump}: ${t.depth} ${mkr(summary.humpDepth)}, ${t.year} ${summary.humpYear ?? t.none}, ` +
+      `${t.payback} ${summary.paybackYear ?? t.never}`,
+    `${t.npv(pct(summary.discountRate))}: ${mkr(summary.npv)}; ${t.irr}: ${summary.irr === null ? t.none : `${pct(summary.irr)} %`}; ` +
+      `${t.perFte}: ${summary.investmentPerFteAvoided === null ? t.none : mkr(summary.investmentPerFteAvoided)}`,
+  ].join("\n");
+}
+
+export function forecastTable(pkg: DataPackage, result: ForecastResult, lang: Language): string {
+  const t = LABELS[lang];
+  const format = new Intl.NumberFormat(lang === "sv" ? "sv-SE" : "en-GB", { maximumFractionDigits: 0 });
+  const years = shownYears(result);
+  const index = years.map((y) => y - result.baseYear);
+  const name = (id: string) => pkg.processes.find((p) => p.id === id)?.name[lang] ?? id;
+  const lines: string[][] = [[t.process, ...years.map(String)]];
+  for (const { id } of result.processes) {
+    const rows = result.rows.filter((r) => r.process === id);
+    lines.push([name(id), ...index.map((i) => format.format(rows[i]!.totalFte))]);
+  }
+  lines.push([t.total, ...index.map((i) => format.format(result.totals[i]!.totalFte))]);
+  if (result.investment) lines.push([t.baseline, ...index.map((i) => format.format(result.totals[i]!.baselineFte))]);
+  const width = lines[0]!.map((_, c) => Math.max(...lines.map((l) => l[c]!.length)));
+  const text = lines.map((l) => l.map((cell, c) => (c === 0 ? cell.padEnd(width[c]!) : cell.padStart(width[c]!))).join("  "));
+  const footer = [t.holdsFlat(result.holdsFlatFrom)];
+  if (result.investment) footer.push(hump(result.investment, lang));
+  return `${t.title(pkg.municipality.name, result.scenario)}\n\n${text.join("\n")}\n\n${footer.join("\n")}\n`;
+}
+
+/** One line per process and year with the FTE components. */
+export function forecastCsv(result: ForecastResult): string {
+  const header = "scenario,year,process,baselineFte,deliveryFte,developmentFte,transitionFte,totalFte";
+  const lines = result.rows.map((r) =>
+    [result.scenario, r.year, r.process, r.baselineFte, r.deliveryFte, r.developmentFte, r.transitionFte, r.totalFte].join(","),
+  );
+  return `${header}\n${lines.join("\n")}\n`;
+}

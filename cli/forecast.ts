@@ -1,0 +1,57 @@
+/**
+ * npm run forecast -- [--data <folder>] [--scenario <id>] [--format table|csv|json] [--lang sv|en]
+ * npm run forecast -- --data <folder> --validate
+ *
+ * Prints a scenario's forecast, or checks a data package and lists every problem in it.
+ */
+import { parseArgs } from "node:util";
+import { compilePlan, forecast, formatPackageError, type PackageError } from "../model/index.ts";
+import { parseDataPackage } from "../model/parse-package.ts";
+import { readPackageFolder } from "../io/read-package-folder.ts";
+import { DEFAULT_PACKAGE, DEFAULT_SCENARIO, fail, findScenario, loadPackage, planFor, runCommand } from "./common.ts";
+import { forecastCsv, forecastTable, type Language } from "./forecast-format.ts";
+
+const FORMATS = ["table", "csv", "json"] as const;
+
+async function validate(folder: string): Promise<void> {
+  const parsed = parseDataPackage(await readPackageFolder(folder));
+  const errors: PackageError[] = parsed.ok
+    ? Object.values(parsed.package.scenarios).flatMap((s) => {
+        const compiled = compilePlan(parsed.package, s);
+        return compiled.ok ? [] : compiled.errors;
+      })
+    : parsed.errors;
+  if (errors.length > 0) {
+    process.stderr.write(`${folder}: ${errors.length} problem${errors.length === 1 ? "" : "s"}\n`);
+    for (const e of errors) process.stderr.write(`  ${formatPackageError(e)}\n`);
+    process.exit(1);
+  }
+  if (!parsed.ok) return;
+  const pkg = parsed.package;
+  process.stdout.write(
+    `${folder}: OK — ${pkg.municipality.name}, base year ${pkg.baseYear}, horizon ${pkg.municipality.horizon}, ` +
+      `${pkg.processes.length} processes, ${Object.keys(pkg.drivers).length} drivers, ${pkg.levers.length} levers, ` +
+      `scenarios ${Object.keys(pkg.scenarios).join(", ")}\n`,
+  );
+}
+
+runCommand(async () => {
+  const { values } = parseArgs({
+    options: {
+      data: { type: "string", default: DEFAULT_PACKAGE },
+      scenario: { type: "string", default: DEFAULT_SCENARIO },
+      format: { type: "string", default: "table" },
+      lang: { type: "string", default: "sv" },
+      validate: { type: "boolean", default: false },
+    },
+  });
+  if (values.validate) return validate(values.data);
+  const format = FORMATS.find((f) => f === values.format);
+  if (!format) fail(`invalid format: "${values.format}"; valid formats are ${FORMATS.join(", ")}`);
+  const lang: Language = values.lang === "en" ? "en" : "sv";
+  const pkg = await loadPackage(values.data);
+  const result = forecast(planFor(pkg, findScenario(pkg, values.scenario)));
+  const output =
+    format === "json" ? `${JSON.stringify(result, null, 2)}\n` : format === "csv" ? forecastCsv(result) : forecastTable(pkg, result, lang);
+  process.stdout.write(output);
+});

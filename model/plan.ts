@@ -1,0 +1,319 @@
+/**
+ * The model plan: a data package and a scenario compiled into flat typed arrays.
+ *
+ * The plan holds the structure (which activity belongs to which process, which driver moves
+ * which activity, which lever reaches which work) as indices, and every numeric assumption as an
+ * index into the parameter table. {@link evaluate} runs the model on a plan and one vector of
+ * parameter values, so a deterministic forecast and each Monte Carlo draw run the same code with
+ * no objects created per run. A plan is plain data: it can be sent to a worker thread as it is.
+ */
+import { type DataPackage, FIXED_WORK, type Process, type Scenario, SUPPORTED_FTE } from "./data-package.ts";
+import { driverPath } from "./drivers.ts";
+import type { PackageError } from "./package-error.ts";
+import { buildParameterTable, type ParameterTable } from "./parameters.ts";
+import { availableHours, calibrateProcess, type ProcessCalibration } from "./workload.ts";
+
+/** Adoption curve codes in {@link ModelPlan.leverCurve}. */
+export const LOGISTIC = 0;
+export const BASS = 1;
+
+/** Offsets of a lever's parameters in {@link ModelPlan.leverParameter} (stride {@link LEVER_STRIDE}). */
+export const L_EFFICIENCY = 0;
+export const L_START = 1;
+/** Logistic midpoint, or Bass p. */
+export const L_SHAPE_1 = 2;
+/** Logistic steepness, or Bass q. */
+export const L_SHAPE_2 = 3;
+export const L_CEILING = 4;
+export const L_DIP = 5;
+export const L_PERSON_YEARS = 6;
+export const L_CAPEX = 7;
+export const L_UPKEEP = 8;
+export const L_LICENCES = 9;
+export const L_SYSTEM_SAVINGS = 10;
+export const LEVER_STRIDE = 11;
+
+export interface ModelPlan {
+  scenarioId: string;
+  baseYear: number;
+  horizon: number;
+  /** Years from the base year to the horizon, inclusive. */
+  yearCount: number;
+  parameters: ParameterTable;
+
+  driverIds: string[];
+  /** Driver value in the base year, per driver. */
+  driverBase: Float64Array;
+  /** Driver path before growth multipliers, [driver × yearCount + year index]. */
+  driverPath: Float64Array;
+  /** Parameter index of each driver's own growth multiplier. */
+  driverMultiplier: Int32Array;
+  /** Index of `residents` in `driverIds`, or −1. */
+  residentsDriver: number;
+
+  processIds: string[];
+  /** Process indices in dependency order: a support process after the processes it supports. */
+  processOrder: Int32Array;
+  calibration: ProcessCalibration[];
+  /** Base-year fixed FTE and individual allowances per process. */
+  fixedFte: Float64Array;
+  allowanceFte: Float64Array;
+  /** Processes each process supports (CSR: supportedList[supportedStart[p] .. supportedStart[p+1]]). */
+  supportedStart: Int32Array;
+  supportedList: Int32Array;
+
+  /** Activities grouped by process: activities of p are processActivityStart[p] .. [p+1]. */
+  processActivityStart: Int32Array;
+  activityIds: string[];
+  /** Calibrated base-year FTE per activity. */
+  activityFte: Float64Array;
+  /** Driver terms of activity a are termStart[a] .. termStart[a+1]. */
+  termStart: Int32Array;
+  /** Driver index of a term, or −1 for the supported processes' FTE. */
+  termDriver: Int32Array;
+  /** Parameter index of the term's elasticity. */
+  termElasticity: Int32Array;
+
+  leverIds: string[];
+  leverCurve: Uint8Array;
+  /** Parameter indices, [lever × LEVER_STRIDE + offset]. */
+  leverParameter: Int32Array;
+  buildStart: Int32Array;
+  buildYears: Int32Array;
+  /** Targets of lever l are targetStart[l] .. targetStart[l+1]. */
+  targetStart: Int32Array;
+  targetLever: Int32Array;
+  targetProcess: Int32Array;
+  /** Activity index of a target, or −1 for the process's fixed work. */
+  targetActivity: Int32Array;
+  targetReach: Int32Array;
+  /** Targets acting on activity a: activityTargetList[activityTargetStart[a] .. [a+1]]. */
+  activityTargetStart: Int32Array;
+  activityTargetList: Int32Array;
+  /** Targets acting on the fixed work of process p. */
+  fixedTargetStart: Int32Array;
+  fixedTargetList: Int32Array;
+
+  growthMultiplier: number;
+  intensity: number;
+  midpointShift: number;
+  costPerFte: number;
+  discountRate: number;
+}
+
+/** Compressed rows: for each of `count` owners, the items whose owner is that index. */
+function csr(count: number, owners: number[]): { start: Int32Array; list: Int32Array } {
+  const start = new Int32Array(count + 1);
+  for (const o of owners) start[o + 1]!++;
+  for (let i = 0; i < count; i++) start[i + 1]! += start[i]!;
+  const fill = start.slice(0, count);
+  const list = new Int32Array(owners.length);
+  owners.forEach((o, item) => {
+    list[fill[o]!++] = item;
+  });
+  return { start, list };
+}
+
+/** Processes in dependency order (a support process after those it supports), or the cycle found. */
+function dependencyOrder(processes: Process[]): { order: number[] } | { cycle: string[] } {
+  const index = new Map(processes.map((p, i) => [p.id, i]));
+  const state = new Array<0 | 1 | 2>(processes.length).fill(0);
+  const order: number[] = [];
+  const stack: string[] = [];
+  const visit = (i: number): string[] | undefined => {
+    if (state[i] === 2) return undefined;
+    const process = processes[i]!;
+    if (state[i] === 1) return [...stack.slice(stack.indexOf(process.id)), process.id];
+    state[i] = 1;
+    stack.push(process.id);
+    for (const s of process.supports) {
+      const cycle = visit(index.get(s)!);
+      if (cycle) return cycle;
+    }
+    stack.pop();
+    state[i] = 2;
+    order.push(i);
+    return undefined;
+  };
+  for (let i = 0; i < processes.length; i++) {
+    const cycle = visit(i);
+    if (cycle) return { cycle };
+  }
+  return { order };
+}
+
+/**
+ * Compiles a validated package and one of its scenarios (or a scenario built elsewhere, e.g. from
+ * an HTTP request) into a plan, or returns every problem in the scenario's parameters.
+ */
+export function compilePlan(
+  pkg: DataPackage,
+  scenario: Scenario,
+): { ok: true; plan: ModelPlan } | { ok: false; errors: PackageError[] } {
+  const file = `scenarios/${scenario.id}.json`;
+  const references: PackageError[] = [
+    ...scenario.levers
+      .filter((id) => !pkg.levers.some((l) => l.id === id))
+      .map((id) => ({
+        file,
+        field: "levers",
+        message: `unknown lever "${id}"; the package's levers are ${pkg.levers.map((l) => l.id).join(", ") || "none"}`,
+      })),
+    ...Object.keys(scenario.driverGrowthRates)
+      .filter((d) => !(d in pkg.drivers))
+      .map((d) => ({
+        file,
+        field: `driverGrowthRates.${d}`,
+        message: `unknown driver "${d}"; the package's drivers are ${Object.keys(pkg.drivers).join(", ")}`,
+      })),
+  ];
+  if (references.length > 0) return { ok: false, errors: references };
+  const built = buildParameterTable(pkg, scenario);
+  if (!built.ok) return built;
+  const parameters = built.table;
+  const param = (name: string): number => {
+    const i = parameters.index.get(name);
+    if (i === undefined) throw new Error(`internal: parameter ${name} missing from the table`);
+    return i;
+  };
+  const { baseYear } = pkg;
+  const { horizon } = pkg.municipality;
+  const yearCount = horizon - baseYear + 1;
+
+  const driverIds = Object.keys(pkg.drivers);
+  const driverIndex = new Map(driverIds.map((d, i) => [d, i]));
+  const driverPaths = new Float64Array(driverIds.length * yearCount);
+  driverIds.forEach((d, i) => {
+    driverPaths.set(driverPath(pkg.drivers[d]!, baseYear, horizon, scenario.driverGrowthRates[d]), i * yearCount);
+  });
+
+  const processes = pkg.processes;
+  const dependency = dependencyOrder(processes);
+  if ("cycle" in dependency) {
+    return {
+      ok: false,
+      errors: [
+        {
+          file: "processes.json",
+          field: "supports",
+          message: `support processes form a cycle: ${dependency.cycle.join(" → ")}`,
+        },
+      ],
+    };
+  }
+  const processIndex = new Map(processes.map((p, i) => [p.id, i]));
+  const hoursPerFte = availableHours(pkg.municipality.workingTime);
+  const calibration = processes.map((p) => calibrateProcess(p, pkg.headcount[p.id]?.[baseYear] ?? 0, hoursPerFte));
+  const supported = csr(
+    processes.length,
+    processes.flatMap((p, i) => p.supports.map(() => i)),
+  );
+  const supportedList = Int32Array.from(processes.flatMap((p) => p.supports.map((s) => processIndex.get(s)!)));
+
+  const activities = processes.flatMap((p, pi) => p.activities.map((a, ai) => ({ p, pi, a, ai })));
+  const activityIndex = new Map(activities.map(({ p, a }, i) => [`${p.id}.${a.id}`, i]));
+  const terms = activities.flatMap(({ p, a }, ai) =>
+    Object.keys(a.drivers).map((d) => ({
+      ai,
+      driver: d === SUPPORTED_FTE ? -1 : driverIndex.get(d)!,
+      elasticity: param(`processes.${p.id}.activities.${a.id}.elasticity.${d}`),
+    })),
+  );
+
+  const levers = pkg.levers.filter((l) => scenario.levers.includes(l.id));
+  const leverParameter = new Int32Array(levers.length * LEVER_STRIDE);
+  levers.forEach((l, li) => {
+    const at = (offset: number, name: string) => {
+      leverParameter[li * LEVER_STRIDE + offset] = param(`levers.${l.id}.${name}`);
+    };
+    at(L_EFFICIENCY, "efficiency");
+    at(L_START, "adoption.startYear");
+    at(L_SHAPE_1, l.adoption.curve === "logistic" ? "adoption.midpoint" : "adoption.p");
+    at(L_SHAPE_2, l.adoption.curve === "logistic" ? "adoption.steepness" : "adoption.q");
+    at(L_CEILING, "adoption.ceiling");
+    at(L_DIP, "dip");
+    at(L_PERSON_YEARS, "build.personYears");
+    at(L_CAPEX, "build.capex");
+    at(L_UPKEEP, "upkeepFte");
+    at(L_LICENCES, "licencesPerYear");
+    at(L_SYSTEM_SAVINGS, "systemSavingsPerYear");
+  });
+  const targets = levers.flatMap((l, li) =>
+    l.targets.map((t) => ({
+      li,
+      process: processIndex.get(t.process)!,
+      activity: t.activity === FIXED_WORK ? -1 : activityIndex.get(`${t.process}.${t.activity}`)!,
+      reach: param(`levers.${l.id}.reach.${t.process}.${t.activity}`),
+    })),
+  );
+  const targetOfActivity = targets.map((t, i) => ({ t, i })).filter(({ t }) => t.activity >= 0);
+  const targetOfFixed = targets.map((t, i) => ({ t, i })).filter(({ t }) => t.activity < 0);
+  const activityTargets = csr(
+    activities.length,
+    targetOfActivity.map(({ t }) => t.activity),
+  );
+  const fixedTargets = csr(
+    processes.length,
+    targetOfFixed.map(({ t }) => t.process),
+  );
+
+  return {
+    ok: true,
+    plan: {
+      scenarioId: scenario.id,
+      baseYear,
+      horizon,
+      yearCount,
+      parameters,
+      driverIds,
+      driverBase: Float64Array.from(driverIds, (d) => {
+        const s = pkg.drivers[d]!;
+        return s.values[baseYear - s.firstYear] ?? NaN;
+      }),
+      driverPath: driverPaths,
+      driverMultiplier: Int32Array.from(driverIds, (d) => param(`drivers.${d}.growthMultiplier`)),
+      residentsDriver: driverIndex.get("residents") ?? -1,
+      processIds: processes.map((p) => p.id),
+      processOrder: Int32Array.from(dependency.order),
+      calibration,
+      fixedFte: Float64Array.from(calibration, (c) => c.fixedFte),
+      allowanceFte: Float64Array.from(calibration, (c) => c.allowanceFte),
+      supportedStart: supported.start,
+      supportedList,
+      processActivityStart: csr(
+        processes.length,
+        activities.map(({ pi }) => pi),
+      ).start,
+      activityIds: activities.map(({ a }) => a.id),
+      activityFte: Float64Array.from(activities, ({ pi, ai }) => calibration[pi]!.activityFte[ai] ?? 0),
+      termStart: csr(
+        activities.length,
+        terms.map((t) => t.ai),
+      ).start,
+      termDriver: Int32Array.from(terms, (t) => t.driver),
+      termElasticity: Int32Array.from(terms, (t) => t.elasticity),
+      leverIds: levers.map((l) => l.id),
+      leverCurve: Uint8Array.from(levers, (l) => (l.adoption.curve === "logistic" ? LOGISTIC : BASS)),
+      leverParameter,
+      buildStart: Int32Array.from(levers, (l) => l.build.startYear),
+      buildYears: Int32Array.from(levers, (l) => l.build.years),
+      targetStart: csr(
+        levers.length,
+        targets.map((t) => t.li),
+      ).start,
+      targetLever: Int32Array.from(targets, (t) => t.li),
+      targetProcess: Int32Array.from(targets, (t) => t.process),
+      targetActivity: Int32Array.from(targets, (t) => t.activity),
+      targetReach: Int32Array.from(targets, (t) => t.reach),
+      activityTargetStart: activityTargets.start,
+      activityTargetList: Int32Array.from(activityTargets.list, (k) => targetOfActivity[k]!.i),
+      fixedTargetStart: fixedTargets.start,
+      fixedTargetList: Int32Array.from(fixedTargets.list, (k) => targetOfFixed[k]!.i),
+      growthMultiplier: param("growthMultiplier"),
+      intensity: param("levers.intensity"),
+      midpointShift: param("levers.midpointShift"),
+      costPerFte: param("costPerFte"),
+      discountRate: param("discountRate"),
+    },
+  };
+}

@@ -1,0 +1,9 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["tests/**/*.test.ts"],
+    env: { TZ: "UTC" },
+    setupFiles: ["tests/setup.ts"],
+  },
+});
