@@ -59,15 +59,21 @@ function leverEntries(lever: Lever, firstYear: number): Entry[] {
         ];
   return [
     entry("efficiency", lever.efficiency, SHARE),
-    ...lever.targets.map((t) => entry(`reach.${t.process}.${t.activity}`, t.reach, SHARE)),
-    ...curve,
     entry("dip", lever.dip, NON_NEGATIVE),
-    entry("build.personYears", lever.build.personYears, NON_NEGATIVE),
-    entry("build.capex", lever.build.capex, NON_NEGATIVE),
     entry("upkeepFte", lever.upkeepFte, NON_NEGATIVE),
     entry("licencesPerYear", lever.licencesPerYear, NON_NEGATIVE),
     entry("systemSavingsPerYear", lever.systemSavingsPerYear, NON_NEGATIVE),
+    ...curve,
+    entry("build.personYears", lever.build.personYears, NON_NEGATIVE),
+    entry("build.capex", lever.build.capex, NON_NEGATIVE),
+    ...lever.targets.map((t) => entry(`reach.${t.process}.${t.activity}`, t.reach, SHARE)),
   ];
+}
+
+/** The parameter names a lever's `distributions` may use, relative to `levers.<id>.`. */
+export function leverParameterNames(lever: Lever): string[] {
+  const prefix = `levers.${lever.id}.`.length;
+  return leverEntries(lever, 0).map((e) => e.name.slice(prefix));
 }
 
 /** The parameter table's entries for a package and a scenario's active levers, before `set`. */

@@ -23,6 +23,7 @@ import {
   SUPPORTED_FTE,
 } from "./data-package.ts";
 import type { PackageError } from "./package-error.ts";
+import { leverParameterNames } from "./parameters.ts";
 import {
   ID_PATTERN,
   type LeversFile,
@@ -919,22 +920,6 @@ function checkLevers(
       distributions: { ...lever.distributions },
     }),
   );
-}
-
-/** The parameter names a lever's `distributions` may use, relative to the lever. */
-export function leverParameterNames(lever: Pick<Lever, "adoption" | "targets">): string[] {
-  const curve = lever.adoption.curve === "logistic" ? ["midpoint", "steepness"] : ["p", "q"];
-  return [
-    "efficiency",
-    "dip",
-    "upkeepFte",
-    "licencesPerYear",
-    "systemSavingsPerYear",
-    ...["startYear", ...curve, "ceiling"].map((name) => `adoption.${name}`),
-    "build.personYears",
-    "build.capex",
-    ...lever.targets.map((t) => `reach.${t.process}.${t.activity}`),
-  ];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -114,32 +114,22 @@ function csr(count: number, owners: number[]): { start: Int32Array; list: Int32A
   return { start, list };
 }
 
-/** Processes in dependency order (a support process after those it supports), or the cycle found. */
-function dependencyOrder(processes: Process[]): { order: number[] } | { cycle: string[] } {
+/**
+ * Processes in dependency order: a support process after those it supports. The parser has
+ * already rejected support cycles (with file, line and field), so none can occur here.
+ */
+function dependencyOrder(processes: Process[]): number[] {
   const index = new Map(processes.map((p, i) => [p.id, i]));
-  const state = new Array<0 | 1 | 2>(processes.length).fill(0);
+  const placed = new Array<boolean>(processes.length).fill(false);
   const order: number[] = [];
-  const stack: string[] = [];
-  const visit = (i: number): string[] | undefined => {
-    if (state[i] === 2) return undefined;
-    const process = processes[i]!;
-    if (state[i] === 1) return [...stack.slice(stack.indexOf(process.id)), process.id];
-    state[i] = 1;
-    stack.push(process.id);
-    for (const s of process.supports) {
-      const cycle = visit(index.get(s)!);
-      if (cycle) return cycle;
-    }
-    stack.pop();
-    state[i] = 2;
+  const place = (i: number): void => {
+    if (placed[i]) return;
+    placed[i] = true;
+    for (const s of processes[i]!.supports) place(index.get(s)!);
     order.push(i);
-    return undefined;
   };
-  for (let i = 0; i < processes.length; i++) {
-    const cycle = visit(i);
-    if (cycle) return { cycle };
-  }
-  return { order };
+  processes.forEach((_, i) => place(i));
+  return order;
 }
 
 /**
@@ -188,19 +178,6 @@ export function compilePlan(
   });
 
   const processes = pkg.processes;
-  const dependency = dependencyOrder(processes);
-  if ("cycle" in dependency) {
-    return {
-      ok: false,
-      errors: [
-        {
-          file: "processes.json",
-          field: "supports",
-          message: `support processes form a cycle: ${dependency.cycle.join(" → ")}`,
-        },
-      ],
-    };
-  }
   const processIndex = new Map(processes.map((p, i) => [p.id, i]));
   const hoursPerFte = availableHours(pkg.municipality.workingTime);
   const calibration = processes.map((p) => calibrateProcess(p, pkg.headcount[p.id]?.[baseYear] ?? 0, hoursPerFte));
@@ -274,7 +251,7 @@ export function compilePlan(
       driverMultiplier: Int32Array.from(driverIds, (d) => param(`drivers.${d}.growthMultiplier`)),
       residentsDriver: driverIndex.get("residents") ?? -1,
       processIds: processes.map((p) => p.id),
-      processOrder: Int32Array.from(dependency.order),
+      processOrder: Int32Array.from(dependencyOrder(processes)),
       calibration,
       fixedFte: Float64Array.from(calibration, (c) => c.fixedFte),
       allowanceFte: Float64Array.from(calibration, (c) => c.allowanceFte),
