@@ -45,8 +45,9 @@ const LABELS = {
   },
 } as const;
 
-/** The years shown as columns: the base year, every fifth year, and the horizon. */
+/** The years shown as columns: all of them for a short horizon, else the base year, every fifth year and the horizon. */
 function shownYears(result: ForecastResult): number[] {
+  if (result.years.length <= 10) return result.years;
   return result.years.filter((y) => y === result.baseYear || y === result.horizon || y % 5 === 0);
 }
 

@@ -13,6 +13,8 @@ import { forecastCsv, forecastTable, type Language } from "./forecast-format.ts"
 
 const FORMATS = ["table", "csv", "json"] as const;
 
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 async function validate(folder: string): Promise<void> {
   const parsed = parseDataPackage(await readPackageFolder(folder));
   const errors: PackageError[] = parsed.ok
@@ -22,7 +24,7 @@ async function validate(folder: string): Promise<void> {
       })
     : parsed.errors;
   if (errors.length > 0) {
-    process.stderr.write(`${folder}: ${errors.length} problem${errors.length === 1 ? "" : "s"}\n`);
+    process.stderr.write(`${folder}: ${count(errors.length, "problem", "problems")}\n`);
     for (const e of errors) process.stderr.write(`  ${formatPackageError(e)}\n`);
     process.exit(1);
   }
@@ -30,7 +32,8 @@ async function validate(folder: string): Promise<void> {
   const pkg = parsed.package;
   process.stdout.write(
     `${folder}: OK — ${pkg.municipality.name}, base year ${pkg.baseYear}, horizon ${pkg.municipality.horizon}, ` +
-      `${pkg.processes.length} processes, ${Object.keys(pkg.drivers).length} drivers, ${pkg.levers.length} levers, ` +
+      `${count(pkg.processes.length, "process", "processes")}, ${count(Object.keys(pkg.drivers).length, "driver", "drivers")}, ` +
+      `${count(pkg.levers.length, "lever", "levers")}, ` +
       `scenarios ${Object.keys(pkg.scenarios).join(", ")}\n`,
   );
 }
