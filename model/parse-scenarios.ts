@@ -1,0 +1,80 @@
+/**
+ * `scenarios/<id>.json` → scenarios, the id taken from the file name, checked against levers.json
+ * and drivers.csv. See `data/README.md`.
+ */
+import type { Scenario } from "./data-package.ts";
+import { errorAt, type JsonDoc, readJson } from "./json-source.ts";
+import type { PackageError } from "./package-error.ts";
+import { type LeversFile, SCENARIO_ID_PATTERN, type ScenarioFile, scenarioSchema } from "./package-schema.ts";
+import type { DriverTable } from "./parse-drivers.ts";
+
+const SCENARIO_FILE = /^scenarios\/([^/]+)\.json$/;
+
+/** A scenario file that is valid JSON and valid against its schema. */
+export interface ScenarioSource {
+  id: string;
+  doc: JsonDoc;
+  value: ScenarioFile;
+}
+
+/** Every `scenarios/<id>.json` in `files`, by file name; those with errors are reported and left out. */
+export function readScenarios(files: Readonly<Record<string, string>>, errors: PackageError[]): ScenarioSource[] {
+  const result: ScenarioSource[] = [];
+  for (const name of Object.keys(files).sort()) {
+    const match = SCENARIO_FILE.exec(name);
+    if (match === null) continue;
+    const id = match[1] ?? "";
+    if (!SCENARIO_ID_PATTERN.test(id)) {
+      errors.push({ file: name, message: `"${id}" is not a scenario id: expected a file name of lower-case letters, digits, _ and -, starting with a letter, ending in .json` });
+      continue;
+    }
+    const parsed = readJson(name, files, scenarioSchema, errors);
+    if (parsed !== undefined) result.push({ id, doc: parsed.doc, value: parsed.value });
+  }
+  return result;
+}
+
+/**
+ * Checks each scenario's levers against levers.json and its driver growth rates against
+ * drivers.csv, where those could be read.
+ *
+ * @returns the scenarios by id.
+ */
+export function checkScenarios(
+  sources: ScenarioSource[],
+  drivers: DriverTable | undefined,
+  leversFile: LeversFile | undefined,
+  errors: PackageError[],
+): Record<string, Scenario> {
+  const leverIds = leversFile?.levers.map((l) => l.id);
+  const scenarios: Record<string, Scenario> = {};
+  for (const { id, doc, value } of sources) {
+    const seen = new Set<string>();
+    value.levers.forEach((lever, index) => {
+      if (seen.has(lever)) errors.push(errorAt(doc, ["levers", index], `lever "${lever}" is listed twice: expected each lever once`));
+      seen.add(lever);
+      if (leverIds !== undefined && !leverIds.includes(lever)) {
+        const valid = leverIds.length === 0 ? "levers.json has no levers" : `expected one of ${leverIds.join(", ")}`;
+        errors.push(errorAt(doc, ["levers", index], `unknown lever "${lever}": ${valid}`));
+      }
+    });
+    if (drivers !== undefined) {
+      for (const driver of Object.keys(value.driverGrowthRates)) {
+        if (!drivers.has(driver)) {
+          errors.push(errorAt(doc, ["driverGrowthRates", driver], `unknown driver "${driver}": expected one of the drivers in drivers.csv (${[...drivers.keys()].join(", ")})`));
+        }
+      }
+    }
+    scenarios[id] = {
+      id,
+      name: value.name,
+      description: value.description,
+      growthMultiplier: value.growthMultiplier,
+      driverGrowthRates: { ...value.driverGrowthRates },
+      levers: [...value.levers],
+      set: { ...value.set },
+      uncertainty: { ...value.uncertainty },
+    };
+  }
+  return scenarios;
+}
