@@ -36,6 +36,14 @@ export interface Workspace {
   adoption: Float64Array;
   /** Effective reach per lever target (reach × intensity, at most 1). */
   reach: Float64Array;
+  /** Share of a target's work left per target and year: 1 − reach·efficiency·s(t). */
+  targetRemaining: Float64Array;
+  /** Baseline FTE a target reaches per target and year: reach × FTE of its activity or fixed work. */
+  targetReached: Float64Array;
+  /** One lever's affected FTE (Σ of its targets' reached FTE), development and transition FTE (scratch, per year). */
+  leverAffected: Float64Array;
+  leverDevelopment: Float64Array;
+  leverTransition: Float64Array;
   /** FTE per activity and year without levers, and with them. */
   activityBaseline: Float64Array;
   activityDelivery: Float64Array;
@@ -47,6 +55,25 @@ export interface Workspace {
   /** ln of the supported processes' FTE growth, baseline and with levers (scratch, per year). */
   supportedBaselineLog: Float64Array;
   supportedDeliveryLog: Float64Array;
+  /** ln of one activity's volume growth, baseline and with levers (scratch, per year). */
+  activityBaselineLog: Float64Array;
+  activityDeliveryLog: Float64Array;
+  /**
+   * Volume growth per activity and year, Π_d (D_d(t)/D_d(base))^e_ad, without levers and with them
+   * (they differ only for support processes, whose driver is the supported processes' FTE).
+   * Written only for an activity whose growth is not its twin's (see {@link Workspace.twinBefore}).
+   */
+  activityGrowth: Float64Array;
+  activityDeliveryGrowth: Float64Array;
+  /**
+   * Per activity, the nearest activity evaluated before it with the same drivers in the same
+   * order (and, for a driver `supported_fte`, in the same process), or −1. When their elasticities
+   * are also equal, their growth is identical, so it is computed once (fixed by the plan; the
+   * equality of elasticities is checked on every run).
+   */
+  twinBefore: Int32Array;
+  /** Per activity, the activity whose growth arrays hold its growth in this run (itself, or a twin). */
+  growthSource: Int32Array;
   /** Totals per year, FTE. `build` is the development FTE spent building (the rest is upkeep). */
   baselineTotal: Float64Array;
   deliveryTotal: Float64Array;
@@ -82,6 +109,11 @@ export function createWorkspace(plan: ModelPlan): Workspace {
     residents: perYear(),
     adoption: new Float64Array(plan.leverIds.length * Y),
     reach: new Float64Array(plan.targetProcess.length),
+    targetRemaining: new Float64Array(plan.targetProcess.length * Y),
+    targetReached: new Float64Array(plan.targetProcess.length * Y),
+    leverAffected: perYear(),
+    leverDevelopment: perYear(),
+    leverTransition: perYear(),
     activityBaseline: new Float64Array(plan.activityIds.length * Y),
     activityDelivery: new Float64Array(plan.activityIds.length * Y),
     baseline: perProcess(),
@@ -90,6 +122,12 @@ export function createWorkspace(plan: ModelPlan): Workspace {
     transition: perProcess(),
     supportedBaselineLog: perYear(),
     supportedDeliveryLog: perYear(),
+    activityBaselineLog: perYear(),
+    activityDeliveryLog: perYear(),
+    activityGrowth: new Float64Array(plan.activityIds.length * Y),
+    activityDeliveryGrowth: new Float64Array(plan.activityIds.length * Y),
+    twinBefore: twins(plan),
+    growthSource: new Int32Array(plan.activityIds.length),
     baselineTotal: perYear(),
     deliveryTotal: perYear(),
     developmentTotal: perYear(),
@@ -110,6 +148,36 @@ export function createWorkspace(plan: ModelPlan): Workspace {
   };
 }
 
+/** {@link Workspace.twinBefore}: activities with the same driver terms, in evaluation order. */
+function twins(plan: ModelPlan): Int32Array {
+  const twinBefore = new Int32Array(plan.activityIds.length).fill(-1);
+  const last = new Map<string, number>();
+  for (const p of plan.processOrder) {
+    for (let a = plan.processActivityStart[p]!; a < plan.processActivityStart[p + 1]!; a++) {
+      const drivers = Array.from(plan.termDriver.subarray(plan.termStart[a]!, plan.termStart[a + 1]!));
+      const shape = drivers.includes(-1) ? `${p}:${drivers.join(",")}` : drivers.join(",");
+      twinBefore[a] = last.get(shape) ?? -1;
+      last.set(shape, a);
+    }
+  }
+  return twinBefore;
+}
+
+/** The activity whose growth arrays hold a twin's growth equal to a's in this run, or −1. */
+function sameGrowthAs(plan: ModelPlan, theta: Float64Array, ws: Workspace, a: number): number {
+  const from = plan.termStart[a]!;
+  const count = plan.termStart[a + 1]! - from;
+  for (let b = ws.twinBefore[a]!; b >= 0; b = ws.twinBefore[b]!) {
+    const other = plan.termStart[b]!;
+    let same = true;
+    for (let k = 0; k < count && same; k++) {
+      same = theta[plan.termElasticity[from + k]!] === theta[plan.termElasticity[other + k]!];
+    }
+    if (same) return ws.growthSource[b]!;
+  }
+  return -1;
+}
+
 /** Drivers under the growth multipliers: D(t) = D(base) + m·(path(t) − D(base)), as log ratios. */
 function projectDrivers(plan: ModelPlan, theta: Float64Array, ws: Workspace): void {
   const Y = plan.yearCount;
@@ -127,7 +195,10 @@ function projectDrivers(plan: ModelPlan, theta: Float64Array, ws: Workspace): vo
   if (plan.residentsDriver < 0) ws.residents.fill(NaN);
 }
 
-/** Adoption per lever and year, zero in the base year, and each target's effective reach. */
+/**
+ * Adoption per lever and year, zero in the base year; each target's effective reach; and the share
+ * of each target's work left per year, 1 − reach·efficiency·s(t).
+ */
 function adopt(plan: ModelPlan, theta: Float64Array, ws: Workspace): void {
   const Y = plan.yearCount;
   const shift = theta[plan.midpointShift]!;
@@ -147,29 +218,28 @@ function adopt(plan: ModelPlan, theta: Float64Array, ws: Workspace): void {
     }
   }
   const intensity = theta[plan.intensity]!;
+  const { adoption, targetRemaining } = ws;
   for (let t = 0; t < ws.reach.length; t++) {
-    const reach = theta[plan.targetReach[t]!]! * intensity;
-    ws.reach[t] = reach < 1 ? reach : 1;
+    const scaled = theta[plan.targetReach[t]!]! * intensity;
+    const reach = scaled < 1 ? scaled : 1;
+    const l = plan.targetLever[t]!;
+    const efficiency = theta[plan.leverParameter[l * LEVER_STRIDE + L_EFFICIENCY]!]!;
+    ws.reach[t] = reach;
+    for (let y = 0; y < Y; y++) targetRemaining[t * Y + y] = 1 - reach * efficiency * adoption[l * Y + y]!;
   }
 }
 
-/** Π over the targets in list[from..to) of (1 − reach·efficiency·s(t)): the share of the work left. */
+/** Π over the targets in list[from..to) of (1 − reach·efficiency·s(t)) in year y: the share of the work left. */
 function remainingShare(
-  plan: ModelPlan,
-  theta: Float64Array,
-  ws: Workspace,
+  targetRemaining: Float64Array,
+  Y: number,
   list: Int32Array,
   from: number,
   to: number,
   y: number,
 ): number {
   let share = 1;
-  for (let k = from; k < to; k++) {
-    const t = list[k]!;
-    const l = plan.targetLever[t]!;
-    const efficiency = theta[plan.leverParameter[l * LEVER_STRIDE + L_EFFICIENCY]!]!;
-    share *= 1 - ws.reach[t]! * efficiency * ws.adoption[l * plan.yearCount + y]!;
-  }
+  for (let k = from; k < to; k++) share *= targetRemaining[list[k]! * Y + y]!;
   return share;
 }
 
@@ -195,11 +265,17 @@ function supportedGrowth(plan: ModelPlan, ws: Workspace, p: number): void {
 /**
  * Workload per process: FTE_p(t) = Σ_a FTE_a(base)·Π_d (D_d(t)/D_d(base))^e_ad · (levers' remaining
  * share) + individual allowances + fixed work · (levers' remaining share), in dependency order.
+ *
+ * Activities with the same drivers and elasticities grow alike: their growth is computed once.
  */
 function projectWorkload(plan: ModelPlan, theta: Float64Array, ws: Workspace): void {
   const Y = plan.yearCount;
+  const { activityGrowth: growth, activityDeliveryGrowth: deliveryGrowth, targetRemaining } = ws;
+  const { baseline: processBaseline, delivery: processDelivery, activityBaseline, activityDelivery } = ws;
+  const { fixedTargetList, activityTargetList } = plan;
   for (let i = 0; i < plan.processOrder.length; i++) {
     const p = plan.processOrder[i]!;
+    const row = p * Y;
     const isSupport = plan.supportedStart[p + 1]! > plan.supportedStart[p]!;
     if (isSupport) supportedGrowth(plan, ws, p);
     const fixed = plan.fixedFte[p]!;
@@ -207,38 +283,62 @@ function projectWorkload(plan: ModelPlan, theta: Float64Array, ws: Workspace): v
     const fixedFrom = plan.fixedTargetStart[p]!;
     const fixedTo = plan.fixedTargetStart[p + 1]!;
     for (let y = 0; y < Y; y++) {
-      ws.baseline[p * Y + y] = fixed + allowance;
-      ws.delivery[p * Y + y] =
-        fixed * remainingShare(plan, theta, ws, plan.fixedTargetList, fixedFrom, fixedTo, y) + allowance;
+      processBaseline[row + y] = fixed + allowance;
+      processDelivery[row + y] = fixed * remainingShare(targetRemaining, Y, fixedTargetList, fixedFrom, fixedTo, y) + allowance;
     }
     for (let a = plan.processActivityStart[p]!; a < plan.processActivityStart[p + 1]!; a++) {
+      const twin = sameGrowthAs(plan, theta, ws, a);
+      const source = twin >= 0 ? twin : a;
+      if (twin < 0) activityGrowth(plan, theta, ws, a);
+      ws.growthSource[a] = source;
       const base = plan.activityFte[a]!;
       const targetFrom = plan.activityTargetStart[a]!;
       const targetTo = plan.activityTargetStart[a + 1]!;
+      const targeted = targetTo > targetFrom;
       for (let y = 0; y < Y; y++) {
-        let logBaseline = 0;
-        let logDelivery = 0;
-        for (let k = plan.termStart[a]!; k < plan.termStart[a + 1]!; k++) {
-          const e = theta[plan.termElasticity[k]!]!;
-          const d = plan.termDriver[k]!;
-          if (d >= 0) {
-            const r = e * ws.driverLogRatio[d * Y + y]!;
-            logBaseline += r;
-            logDelivery += r;
-          } else {
-            logBaseline += e * ws.supportedBaselineLog[y]!;
-            logDelivery += e * ws.supportedDeliveryLog[y]!;
-          }
-        }
-        const baseline = base * Math.exp(logBaseline);
-        const volume = logDelivery === logBaseline ? baseline : base * Math.exp(logDelivery);
-        const delivery = volume * remainingShare(plan, theta, ws, plan.activityTargetList, targetFrom, targetTo, y);
-        ws.activityBaseline[a * Y + y] = baseline;
-        ws.activityDelivery[a * Y + y] = delivery;
-        ws.baseline[p * Y + y]! += baseline;
-        ws.delivery[p * Y + y]! += delivery;
+        const baseline = base * growth[source * Y + y]!;
+        const volume = base * deliveryGrowth[source * Y + y]!;
+        const delivery = targeted
+          ? volume * remainingShare(targetRemaining, Y, activityTargetList, targetFrom, targetTo, y)
+          : volume;
+        activityBaseline[a * Y + y] = baseline;
+        activityDelivery[a * Y + y] = delivery;
+        processBaseline[row + y]! += baseline;
+        processDelivery[row + y]! += delivery;
       }
     }
+  }
+}
+
+/**
+ * An activity's volume growth per year, exp(Σ_d e_ad·ln(D_d(t)/D_d(base))), without levers and
+ * with them: the log growth is summed term by term over all years, then exponentiated once per year.
+ */
+function activityGrowth(plan: ModelPlan, theta: Float64Array, ws: Workspace, a: number): void {
+  const Y = plan.yearCount;
+  const { driverLogRatio, activityBaselineLog: logBaseline, activityDeliveryLog: logDelivery } = ws;
+  logBaseline.fill(0);
+  logDelivery.fill(0);
+  for (let k = plan.termStart[a]!; k < plan.termStart[a + 1]!; k++) {
+    const e = theta[plan.termElasticity[k]!]!;
+    const d = plan.termDriver[k]!;
+    if (d >= 0) {
+      for (let y = 0; y < Y; y++) {
+        const r = e * driverLogRatio[d * Y + y]!;
+        logBaseline[y]! += r;
+        logDelivery[y]! += r;
+      }
+    } else {
+      for (let y = 0; y < Y; y++) {
+        logBaseline[y]! += e * ws.supportedBaselineLog[y]!;
+        logDelivery[y]! += e * ws.supportedDeliveryLog[y]!;
+      }
+    }
+  }
+  for (let y = 0; y < Y; y++) {
+    const baseline = Math.exp(logBaseline[y]!);
+    ws.activityGrowth[a * Y + y] = baseline;
+    ws.activityDeliveryGrowth[a * Y + y] = logDelivery[y] === logBaseline[y] ? baseline : Math.exp(logDelivery[y]!);
   }
 }
 
@@ -256,6 +356,16 @@ function changeEffort(plan: ModelPlan, theta: Float64Array, ws: Workspace): void
   ws.capex.fill(0);
   ws.licences.fill(0);
   ws.systemSavings.fill(0);
+  const { targetReached, adoption, leverAffected: affected, leverDevelopment, leverTransition } = ws;
+  for (let t = 0; t < ws.reach.length; t++) {
+    const reach = ws.reach[t]!;
+    const a = plan.targetActivity[t]!;
+    if (a >= 0) {
+      for (let y = 0; y < Y; y++) targetReached[t * Y + y] = reach * ws.activityBaseline[a * Y + y]!;
+    } else {
+      targetReached.fill(reach * plan.fixedFte[plan.targetProcess[t]!]!, t * Y, (t + 1) * Y);
+    }
+  }
   for (let l = 0; l < plan.leverIds.length; l++) {
     const at = l * LEVER_STRIDE;
     const dip = theta[plan.leverParameter[at + L_DIP]!]!;
@@ -268,33 +378,32 @@ function changeEffort(plan: ModelPlan, theta: Float64Array, ws: Workspace): void
     const capex = buildYears > 0 ? theta[plan.leverParameter[at + L_CAPEX]!]! / buildYears : 0;
     const targetFrom = plan.targetStart[l]!;
     const targetTo = plan.targetStart[l + 1]!;
+    affected.fill(0);
+    for (let t = targetFrom; t < targetTo; t++) {
+      for (let y = 0; y < Y; y++) affected[y]! += targetReached[t * Y + y]!;
+    }
     for (let y = 0; y < Y; y++) {
-      const s = ws.adoption[l * Y + y]!;
-      const rise = y > 0 ? s - ws.adoption[l * Y + y - 1]! : 0;
+      const s = adoption[l * Y + y]!;
+      const rise = y > 0 ? s - adoption[l * Y + y - 1]! : 0;
       const building = y >= buildFrom && y < buildFrom + buildYears;
       const build = building ? buildFte : 0;
       if (building) ws.capex[y]! += capex;
       ws.buildTotal[y]! += build;
       ws.licences[y]! += licences * s;
       ws.systemSavings[y]! += systemSavings * s;
-      let affected = 0;
-      for (let t = targetFrom; t < targetTo; t++) affected += ws.reach[t]! * targetedFte(plan, ws, t, y);
-      const transition = dip * affected * rise;
-      const development = build + upkeep * s;
-      for (let t = targetFrom; t < targetTo; t++) {
-        const weight = affected > 0 ? (ws.reach[t]! * targetedFte(plan, ws, t, y)) / affected : t === targetFrom ? 1 : 0;
-        const cell = plan.targetProcess[t]! * Y + y;
-        ws.development[cell]! += development * weight;
-        ws.transition[cell]! += transition * weight;
+      leverTransition[y] = dip * affected[y]! * rise;
+      leverDevelopment[y] = build + upkeep * s;
+    }
+    for (let t = targetFrom; t < targetTo; t++) {
+      const row = plan.targetProcess[t]! * Y;
+      const fallback = t === targetFrom ? 1 : 0;
+      for (let y = 0; y < Y; y++) {
+        const weight = affected[y]! > 0 ? targetReached[t * Y + y]! / affected[y]! : fallback;
+        ws.development[row + y]! += leverDevelopment[y]! * weight;
+        ws.transition[row + y]! += leverTransition[y]! * weight;
       }
     }
   }
-}
-
-/** Baseline FTE of the work a target acts on: its activity, or its process's fixed work. */
-function targetedFte(plan: ModelPlan, ws: Workspace, t: number, y: number): number {
-  const a = plan.targetActivity[t]!;
-  return a >= 0 ? ws.activityBaseline[a * plan.yearCount + y]! : plan.fixedFte[plan.targetProcess[t]!]!;
 }
 
 /**

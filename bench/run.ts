@@ -1,0 +1,281 @@
+/**
+ * npm run bench — how fast the model runs, measured, never asserted (STYLE.md principle 10).
+ *
+ * On the Nacka package (data/nacka), scenario "vaxa-utan-att-vaxa" (all levers, 34 uncertain
+ * assumptions):
+ * 1. one deterministic forecast (the kernel alone, and the forecast read into rows);
+ * 2. Monte Carlo with 10,000 draws on one thread (sampling, draws, summary) and on all cores
+ *    (a warm worker pool; its start-up is reported apart);
+ * 3. the 10,000-draw result encoded as Arrow IPC streams versus JSON rows (bytes and time).
+ *
+ * Then, unless `--model-only` is given, the server's and the browser's benchmarks
+ * (bench/server.ts, bench/browser.ts), whose figures go under `server` and `browser`.
+ *
+ * Writes bench/results.json and prints a table. Times are wall-clock medians of repeated runs; CPU
+ * time is given beside the single-thread figures because other processes on the machine stretch
+ * wall-clock time (the load average is recorded). A fingerprint of the Monte Carlo result (SHA-256
+ * of its columns) lets two runs, or two machines, be compared digit for digit.
+ */
+import { createHash } from "node:crypto";
+import { writeFile } from "node:fs/promises";
+import { availableParallelism, cpus, loadavg } from "node:os";
+import { drawsTable, encodeArrow, trajectoriesTable } from "../io/arrow.ts";
+import { MonteCarloPool } from "../io/parallel-monte-carlo.ts";
+import { loadPackageFolder } from "../io/read-package-folder.ts";
+import { createWorkspace, evaluate } from "../model/evaluate.ts";
+import { forecast } from "../model/forecast.ts";
+import { type MonteCarloResult, monteCarlo, summariseMonteCarlo } from "../model/monte-carlo.ts";
+import { compilePlan, type ModelPlan } from "../model/plan.ts";
+import { sampleParameters } from "../model/sampling.ts";
+
+const PACKAGE = "data/nacka";
+const SCENARIO = "vaxa-utan-att-vaxa";
+const DRAWS = 10_000;
+const SEED = 42;
+const TARGETS = { forecastMs: 1, singleThreadMs: 150, arrowSmallerX: 5, arrowFasterX: 5 };
+
+interface Timing {
+  /** Median wall-clock time, ms. */
+  ms: number;
+  /** Median CPU time of this process (user + system), ms; for single-threaded work only. */
+  cpuMs: number;
+  runs: number;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** Runs `f` `warmup` times, then `runs` times, and returns the medians. */
+async function time(f: () => unknown, runs: number, warmup = 1): Promise<Timing> {
+  for (let i = 0; i < warmup; i++) await f();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const c = process.cpuUsage();
+    const t = performance.now();
+    await f();
+    wall.push(performance.now() - t);
+    const u = process.cpuUsage(c);
+    cpu.push((u.user + u.system) / 1000);
+  }
+  return { ms: median(wall), cpuMs: median(cpu), runs };
+}
+
+/** Many quick runs per sample, for times below a millisecond. */
+async function timeFast(f: () => unknown, perSample: number, samples: number): Promise<Timing> {
+  const t = await time(
+    () => {
+      for (let i = 0; i < perSample; i++) f();
+    },
+    samples,
+    3,
+  );
+  return { ms: t.ms / perSample, cpuMs: t.cpuMs / perSample, runs: perSample * samples };
+}
+
+function fingerprint(r: MonteCarloResult): string {
+  const hash = createHash("sha256");
+  for (const column of [r.fte, r.baselineFte, r.cumulativeNet, r.npv, r.humpDepth, r.paybackYear, r.parameters.values]) {
+    hash.update(new Uint8Array(column.buffer, column.byteOffset, column.byteLength));
+  }
+  return hash.digest("hex");
+}
+
+/** The result as JSON rows: the same two tables as the Arrow streams, one object per row. */
+function jsonRows(r: MonteCarloResult): { trajectories: string; draws: string } {
+  const Y = r.years.length;
+  const series = [...r.processes, "total"];
+  const trajectories: { draw: number; process: string; year: number; fte: number }[] = [];
+  for (let d = 0, i = 0; d < r.draws; d++) {
+    for (const process of series) {
+      for (let y = 0; y < Y; y++, i++) trajectories.push({ draw: d, process, year: r.years[y]!, fte: r.fte[i]! });
+    }
+  }
+  const year = (v: number) => (Number.isNaN(v) ? null : v);
+  const draws = Array.from({ length: r.draws }, (_, d) => {
+    const row: Record<string, number | null> = {
+      draw: d,
+      npv: r.npv[d]!,
+      humpDepth: r.humpDepth[d]!,
+      humpYear: year(r.humpYear[d]!),
+      paybackYear: year(r.paybackYear[d]!),
+      holdsFlatFrom: year(r.holdsFlatFrom[d]!),
+    };
+    r.parameters.names.forEach((name, j) => (row[name] = r.parameters.values[j * r.draws + d]!));
+    return row;
+  });
+  return { trajectories: JSON.stringify(trajectories), draws: JSON.stringify(draws) };
+}
+
+function planOf(pkg: Awaited<ReturnType<typeof loadPackageFolder>>, id: string): ModelPlan {
+  const compiled = compilePlan(pkg, pkg.scenarios[id]!);
+  if (!compiled.ok) throw new Error(`scenario ${id}: ${compiled.errors.map((e) => e.message).join("; ")}`);
+  return compiled.plan;
+}
+
+const loadBefore = loadavg();
+const started = performance.now();
+const pkg = await loadPackageFolder(PACKAGE);
+const plan = planOf(pkg, SCENARIO);
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+// 1. One deterministic forecast.
+log("deterministic forecast …");
+const ws = createWorkspace(plan);
+const kernel = await timeFast(() => evaluate(plan, plan.parameters.values, ws), 200, 15);
+const fullForecast = await timeFast(() => forecast(plan), 50, 15);
+const deterministic = forecast(plan);
+
+// 2. Monte Carlo, one thread.
+log(`Monte Carlo, ${DRAWS} draws, one thread …`);
+const sampling = await time(() => sampleParameters(plan.parameters, DRAWS, SEED), 5);
+const single = await time(() => monteCarlo(plan, { draws: DRAWS, seed: SEED }), 5);
+const result = monteCarlo(plan, { draws: DRAWS, seed: SEED });
+const summaryTime = await time(() => summariseMonteCarlo(result), 5);
+const summary = summariseMonteCarlo(result);
+const again = monteCarlo(plan, { draws: DRAWS, seed: SEED });
+
+// 2b. All cores.
+const threads = availableParallelism();
+log(`Monte Carlo, ${DRAWS} draws, ${threads} threads …`);
+const poolStart = performance.now();
+const pool = await MonteCarloPool.start(threads);
+const poolStartMs = performance.now() - poolStart;
+let parallelResult: MonteCarloResult | undefined;
+const parallel = await time(async () => {
+  parallelResult = await pool.run(plan, { draws: DRAWS, seed: SEED });
+}, 5);
+await pool.close();
+
+// 3. Arrow versus JSON.
+log("Arrow versus JSON …");
+let arrowBytes = 0;
+const arrow = await time(() => {
+  arrowBytes = encodeArrow(trajectoriesTable(result)).byteLength + encodeArrow(drawsTable(result)).byteLength;
+}, 5);
+let jsonBytes = 0;
+const json = await time(() => {
+  const rows = jsonRows(result);
+  jsonBytes = Buffer.byteLength(rows.trajectories) + Buffer.byteLength(rows.draws);
+}, 3);
+// the most compact JSON for comparison: one array per column
+let columnarBytes = 0;
+const columnar = await time(() => {
+  columnarBytes = Buffer.byteLength(
+    JSON.stringify({ fte: Array.from(result.fte), npv: Array.from(result.npv), parameters: Array.from(result.parameters.values) }),
+  );
+}, 3);
+
+/** Another part's benchmark, imported only when run, recorded as its figures or its error. */
+async function other(name: string, load: () => Promise<() => Promise<Record<string, unknown>>>): Promise<Record<string, unknown>> {
+  if (process.argv.includes("--model-only")) return { skipped: true, reason: "--model-only" };
+  log(`${name} benchmark …`);
+  try {
+    return await (await load())();
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+const modelLoadAfter = loadavg();
+const server = await other("server", async () => (await import("./server.ts")).benchServer);
+const browser = await other("browser", async () => (await import("./browser.ts")).benchBrowser);
+
+const results = {
+  measuredAt: new Date().toISOString(),
+  machine: {
+    node: process.version,
+    cpu: cpus()[0]?.model ?? "unknown",
+    cores: threads,
+    loadAverageBefore: loadBefore.map((v) => Number(v.toFixed(2))),
+    loadAverageAfter: modelLoadAfter.map((v) => Number(v.toFixed(2))),
+  },
+  package: PACKAGE,
+  scenario: SCENARIO,
+  plan: {
+    years: plan.yearCount,
+    processes: plan.processIds.length,
+    activities: plan.activityIds.length,
+    levers: plan.leverIds.length,
+    parameters: plan.parameters.names.length,
+    uncertainParameters: plan.parameters.uncertain.length,
+  },
+  targets: TARGETS,
+  deterministicForecast: {
+    kernelMs: kernel.ms,
+    kernelCpuMs: kernel.cpuMs,
+    forecastMs: fullForecast.ms,
+    forecastCpuMs: fullForecast.cpuMs,
+    meetsTarget: fullForecast.ms < TARGETS.forecastMs,
+    totalFte: Object.fromEntries(deterministic.totals.map((t) => [t.year, t.totalFte])),
+    npv: deterministic.investment?.npv ?? null,
+  },
+  monteCarlo: {
+    draws: DRAWS,
+    seed: SEED,
+    singleThread: {
+      ms: single.ms,
+      cpuMs: single.cpuMs,
+      samplingMs: sampling.ms,
+      perDrawMicroseconds: ((single.ms - sampling.ms) * 1000) / DRAWS,
+      summaryMs: summaryTime.ms,
+      meetsTarget: single.ms < TARGETS.singleThreadMs,
+    },
+    allCores: {
+      threads,
+      ms: parallel.ms,
+      poolStartMs,
+      speedup: single.ms / parallel.ms,
+      identicalToSingleThread: parallelResult !== undefined && fingerprint(parallelResult) === fingerprint(result),
+    },
+    fingerprint: fingerprint(result),
+    identicalOnRepeat: fingerprint(again) === fingerprint(result),
+    summary: {
+      totalFte2030: summary.years.find((y) => y.year === 2030),
+      totalFte2040: summary.years.find((y) => y.year === 2040),
+      humpDepth: summary.humpDepth,
+      npv: summary.npv,
+      paybackYear: summary.paybackYear,
+    },
+  },
+  arrowVersusJson: {
+    arrowBytes,
+    arrowMs: arrow.ms,
+    jsonBytes,
+    jsonMs: json.ms,
+    smallerX: jsonBytes / arrowBytes,
+    fasterX: json.ms / arrow.ms,
+    meetsTarget: jsonBytes / arrowBytes >= TARGETS.arrowSmallerX && json.ms / arrow.ms >= TARGETS.arrowFasterX,
+    columnarJsonBytes: columnarBytes,
+    columnarJsonMs: columnar.ms,
+  },
+  server,
+  browser,
+  benchSeconds: (performance.now() - started) / 1000,
+};
+await writeFile(new URL("./results.json", import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+
+const f = (v: number, digits = 1) => v.toFixed(digits);
+const mark = (ok: boolean) => (ok ? "meets" : "MISSES");
+const mc = results.monteCarlo;
+const av = results.arrowVersusJson;
+const rows: [string, string, string][] = [
+  ["deterministic forecast (kernel only)", `${f(kernel.ms * 1000)} µs (CPU ${f(kernel.cpuMs * 1000)} µs)`, ""],
+  ["deterministic forecast (rows, IRR)", `${f(fullForecast.ms, 3)} ms`, `< ${TARGETS.forecastMs} ms: ${mark(results.deterministicForecast.meetsTarget)}`],
+  [`Monte Carlo ${DRAWS} draws, 1 thread`, `${f(single.ms, 0)} ms (CPU ${f(single.cpuMs, 0)} ms)`, `< ${TARGETS.singleThreadMs} ms: ${mark(mc.singleThread.meetsTarget)}`],
+  ["  of which sampling", `${f(sampling.ms, 0)} ms`, ""],
+  ["  per draw (model run + copy)", `${f(mc.singleThread.perDrawMicroseconds)} µs`, ""],
+  ["  summary (P10/P50/P90, probabilities)", `${f(summaryTime.ms, 0)} ms`, "(not in the run time)"],
+  [`Monte Carlo ${DRAWS} draws, ${threads} threads`, `${f(parallel.ms, 0)} ms`, `speed-up ${f(mc.allCores.speedup, 2)}×; pool start ${f(poolStartMs, 0)} ms once`],
+  ["  identical to 1 thread / on repeat", `${mc.allCores.identicalToSingleThread} / ${mc.identicalOnRepeat}`, mc.fingerprint.slice(0, 16)],
+  ["Arrow (2 tables) encode", `${f(av.arrowBytes / 1e6)} MB in ${f(av.arrowMs, 0)} ms`, ""],
+  ["JSON rows encode", `${f(av.jsonBytes / 1e6)} MB in ${f(av.jsonMs, 0)} ms`, `Arrow ${f(av.smallerX, 2)}× smaller, ${f(av.fasterX, 0)}× faster: ${mark(av.meetsTarget)}`],
+  ["JSON columns (most compact JSON)", `${f(av.columnarJsonBytes / 1e6)} MB in ${f(av.columnarJsonMs, 0)} ms`, ""],
+];
+const w0 = Math.max(...rows.map((r) => r[0].length));
+const w1 = Math.max(...rows.map((r) => r[1].length));
+process.stdout.write(
+  `Vaxa bench — ${PACKAGE}, scenario ${SCENARIO}, ${results.plan.uncertainParameters} uncertain assumptions, ` +
+    `${threads} cores, load average ${results.machine.loadAverageBefore.join(" ")}\n\n` +
+    rows.map(([a, b, c]) => `${a.padEnd(w0)}  ${b.padEnd(w1)}  ${c}`).join("\n") +
+    `\n\nserver: ${JSON.stringify(server).slice(0, 300)}\nbrowser: ${JSON.stringify(browser).slice(0, 300)}\n` +
+    "\nWrote bench/results.json.\n",
+);

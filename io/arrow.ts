@@ -1,0 +1,139 @@
+/**
+ * Monte Carlo results as Apache Arrow tables and IPC streams (https://arrow.apache.org), the
+ * format in which large results leave the process (DESIGN.md section 7).
+ *
+ * Two tables, each with the run's identity in its schema metadata (`vaxa.table`, `scenario`,
+ * `seed`, `draws`, `baseYear`, `horizon`):
+ *
+ * - **trajectories**, one row per draw, process and year, in that order: `draw` (Int32), `process`
+ *   (dictionary of the process ids, then `total`), `year` (Int16), `fte` (Float64: delivery +
+ *   development + transition). The `fte` column is the result's own buffer, not a copy.
+ * - **draws**, one row per draw: `draw` (Int32), `npv` and `humpDepth` (Float64, currency),
+ *   `humpYear`, `paybackYear`, `holdsFlatFrom` (Int16, null where a draw has none), then one
+ *   Float64 column per uncertain parameter, named by its path, with the value drawn.
+ *
+ * Streams are written with `tableToIPC(table, "stream")` and read with `tableFromIPC` (apache-arrow 21).
+ */
+import {
+  Dictionary,
+  Int8,
+  Int16,
+  makeData,
+  makeVector,
+  Schema,
+  Table,
+  tableFromIPC,
+  tableToIPC,
+  Utf8,
+  type Vector,
+  vectorFromArray,
+} from "apache-arrow";
+import { TOTAL_SERIES } from "../model/draw-columns.ts";
+import type { MonteCarloResult } from "../model/monte-carlo.ts";
+
+/** `vaxa.table` metadata of the two tables. */
+export const TRAJECTORIES = "trajectories";
+export const DRAWS = "draws";
+
+/** Names of the fixed columns of the draws table (the parameter columns follow). */
+export const DRAW_OUTCOMES = ["npv", "humpDepth", "humpYear", "paybackYear", "holdsFlatFrom"] as const;
+
+/** The same table with this schema metadata. */
+function withMetadata(table: Table, result: MonteCarloResult, name: string): Table {
+  const metadata = new Map([
+    ["vaxa.table", name],
+    ["scenario", result.scenario],
+    ["seed", String(result.seed)],
+    ["draws", String(result.draws)],
+    ["baseYear", String(result.baseYear)],
+    ["horizon", String(result.horizon)],
+  ]);
+  return new Table(new Schema(table.schema.fields, metadata), table.batches);
+}
+
+/** Calendar years as nullable Int16: NaN becomes null. */
+function yearVector(values: Float64Array): Vector<Int16> {
+  const n = values.length;
+  const data = new Int16Array(n);
+  const valid = new Uint8Array(Math.ceil(n / 8));
+  let nullCount = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (Number.isNaN(v)) nullCount++;
+    else {
+      data[i] = v;
+      valid[i >> 3]! |= 1 << (i & 7);
+    }
+  }
+  return makeVector(makeData({ type: new Int16(), length: n, nullCount, nullBitmap: valid, data }));
+}
+
+/**
+ * The FTE paths of every draw: one row per draw, process (then `total`) and year.
+ *
+ * @throws Error if a process is called `total`, or there are more than 126 processes.
+ */
+export function trajectoriesTable(result: MonteCarloResult): Table {
+  const { draws: D, processes } = result;
+  const Y = result.years.length;
+  const S = processes.length + 1;
+  if (processes.includes(TOTAL_SERIES)) throw new Error(`a process may not be called "${TOTAL_SERIES}" in the Arrow output`);
+  if (S > 127) throw new Error(`too many processes for the Arrow output: ${processes.length} (at most 126)`);
+  const n = D * S * Y;
+  const draw = new Int32Array(n);
+  const process = new Int8Array(n);
+  const year = new Int16Array(n);
+  for (let d = 0, i = 0; d < D; d++) {
+    for (let s = 0; s < S; s++) {
+      for (let y = 0; y < Y; y++, i++) {
+        draw[i] = d;
+        process[i] = s;
+        year[i] = result.years[y]!;
+      }
+    }
+  }
+  const dictionary = vectorFromArray([...processes, TOTAL_SERIES], new Utf8());
+  const type = new Dictionary(new Utf8(), new Int8());
+  const table = new Table({
+    draw: makeVector(draw),
+    process: makeVector(makeData({ type, length: n, data: process, dictionary })),
+    year: makeVector(year),
+    fte: makeVector(result.fte.subarray(0, n)),
+  });
+  return withMetadata(table, result, TRAJECTORIES);
+}
+
+/** The outcomes and parameter values of every draw: one row per draw. */
+export function drawsTable(result: MonteCarloResult): Table {
+  const { names, values, draws: D } = result.parameters;
+  const columns: Record<string, Vector> = {
+    draw: makeVector(Int32Array.from({ length: D }, (_, d) => d)),
+    npv: makeVector(result.npv),
+    humpDepth: makeVector(result.humpDepth),
+    humpYear: yearVector(result.humpYear),
+    paybackYear: yearVector(result.paybackYear),
+    holdsFlatFrom: yearVector(result.holdsFlatFrom),
+  };
+  names.forEach((name, j) => {
+    if (name in columns) throw new Error(`parameter "${name}" clashes with a column of the draws table`);
+    columns[name] = makeVector(values.subarray(j * D, (j + 1) * D));
+  });
+  return withMetadata(new Table(columns), result, DRAWS);
+}
+
+/** An Arrow table as IPC stream bytes. */
+export function encodeArrow(table: Table): Uint8Array {
+  return tableToIPC(table, "stream");
+}
+
+/** An Arrow IPC stream (or file) back into a table. */
+export function decodeArrow(bytes: Uint8Array): Table {
+  return tableFromIPC(bytes);
+}
+
+/** A Float64 column of a decoded table as one Float64Array (its chunks joined). */
+export function float64Column(table: Table, name: string): Float64Array {
+  const values: unknown = table.getChild(name)?.toArray();
+  if (!(values instanceof Float64Array)) throw new Error(`no Float64 column "${name}" in the table`);
+  return values;
+}

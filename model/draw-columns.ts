@@ -1,0 +1,107 @@
+/**
+ * The hot loop of Monte Carlo: run the model once per draw and copy the outcomes into columns.
+ *
+ * Per draw the uncertain parameters' draws overwrite their entries in a copy of the plan's point
+ * values, {@link evaluate} runs in a workspace reused for every draw, and the outcomes are copied
+ * into preallocated typed arrays: no object is created per draw. A draw's outcomes depend only on
+ * the plan and its parameter values, so draws can be split over threads (the workers import this
+ * module only, which keeps their start-up short).
+ */
+import { holdsFlat } from "./decoupling.ts";
+import { createWorkspace, evaluate, type Workspace } from "./evaluate.ts";
+import type { ModelPlan } from "./plan.ts";
+import type { ParameterDraws } from "./sampling.ts";
+
+/** The series after the processes in {@link MonteCarloColumns.fte}: the whole organisation. */
+export const TOTAL_SERIES = "total";
+
+/**
+ * The outcomes of every draw, column by column. With D draws, P processes and Y years (base year
+ * to horizon) there are S = P + 1 series: the processes, then the total.
+ */
+export interface MonteCarloColumns {
+  /** FTE (delivery + development + transition) per draw, series and year: [(draw × S + series) × Y + year index]. */
+  fte: Float64Array;
+  /** Total FTE without levers ("grow with growth") per draw and year: [draw × Y + year index]. */
+  baselineFte: Float64Array;
+  /** Net cash flow and cumulative net per draw and year, currency: [draw × Y + year index]. */
+  net: Float64Array;
+  cumulativeNet: Float64Array;
+  /** Per draw: NPV and depth of the investment hump (−min cumulative net), currency. */
+  npv: Float64Array;
+  humpDepth: Float64Array;
+  /** Per draw: year of the hump's trough, or NaN without a hump. */
+  humpYear: Float64Array;
+  /** Per draw: payback year (first year at or after the trough with cumulative net ≥ 0), or NaN when not within the horizon. */
+  paybackYear: Float64Array;
+  /** Per draw: first year from which total FTE stays at or below the base year's to the horizon, or NaN. */
+  holdsFlatFrom: Float64Array;
+}
+
+/** How often (in draws) progress is reported. */
+export const PROGRESS_EVERY = 250;
+
+/** Allocates the outcome columns for `draws` draws; `create` may allocate on shared memory. */
+export function allocateColumns(
+  plan: ModelPlan,
+  draws: number,
+  create: (length: number) => Float64Array = (length) => new Float64Array(length),
+): MonteCarloColumns {
+  const Y = plan.yearCount;
+  const S = plan.processIds.length + 1;
+  return {
+    fte: create(draws * S * Y),
+    baselineFte: create(draws * Y),
+    net: create(draws * Y),
+    cumulativeNet: create(draws * Y),
+    npv: create(draws),
+    humpDepth: create(draws),
+    humpYear: create(draws),
+    paybackYear: create(draws),
+    holdsFlatFrom: create(draws),
+  };
+}
+
+/** Copies one finished run into row `draw` of the columns. */
+function record(plan: ModelPlan, ws: Workspace, out: MonteCarloColumns, draw: number): void {
+  const Y = plan.yearCount;
+  const P = plan.processIds.length;
+  const at = draw * (P + 1) * Y;
+  for (let i = 0; i < P * Y; i++) out.fte[at + i] = ws.delivery[i]! + ws.development[i]! + ws.transition[i]!;
+  out.fte.set(ws.total, at + P * Y);
+  out.baselineFte.set(ws.baselineTotal, draw * Y);
+  out.net.set(ws.net, draw * Y);
+  out.cumulativeNet.set(ws.cumulativeNet, draw * Y);
+  out.npv[draw] = ws.npv;
+  out.humpDepth[draw] = ws.humpDepth;
+  out.humpYear[draw] = ws.humpYearIndex >= 0 ? plan.baseYear + ws.humpYearIndex : NaN;
+  out.paybackYear[draw] = ws.paybackYearIndex >= 0 ? plan.baseYear + ws.paybackYearIndex : NaN;
+  let from = Y;
+  while (from > 0 && holdsFlat(ws.total[from - 1]!, ws.total[0]!)) from--;
+  out.holdsFlatFrom[draw] = from < Y ? plan.baseYear + from : NaN;
+}
+
+/**
+ * Runs draws `from` (inclusive) to `to` (exclusive) of a parameter sample and writes their
+ * outcomes into the columns: the hot loop, shared by the single-threaded run and the workers.
+ */
+export function runDraws(
+  plan: ModelPlan,
+  sample: ParameterDraws,
+  out: MonteCarloColumns,
+  from = 0,
+  to = sample.draws,
+  onProgress?: (done: number) => void,
+): void {
+  const ws = createWorkspace(plan);
+  const theta = plan.parameters.values.slice();
+  const { parameters, values, draws } = sample;
+  const J = parameters.length;
+  for (let i = from; i < to; i++) {
+    for (let j = 0; j < J; j++) theta[parameters[j]!] = values[j * draws + i]!;
+    evaluate(plan, theta, ws);
+    record(plan, ws, out, i);
+    if (onProgress && (i + 1 - from) % PROGRESS_EVERY === 0) onProgress(i + 1 - from);
+  }
+  onProgress?.(to - from);
+}

@@ -1,0 +1,254 @@
+/**
+ * Monte Carlo: the whole model (drivers, workload, levers, money) run once per draw of the
+ * uncertain parameters.
+ *
+ * A scenario's `uncertainty` and its active levers' `distributions` are the uncertain parameters
+ * (`plan.parameters.uncertain`); every other parameter keeps its point value. The draws come from
+ * `sampling.ts` (seeded, one stream per parameter), the hot loop is `draw-columns.ts`, and
+ * `io/parallel-monte-carlo.ts` spreads the same loop over worker threads with identical results.
+ * {@link summariseMonteCarlo} turns the columns into P10/P50/P90 per year and process, the
+ * probability of holding total FTE at or below the base year, and the spread of the investment hump.
+ */
+import { holdsFlat } from "./decoupling.ts";
+import type { Distribution } from "./distributions.ts";
+import { allocateColumns, type MonteCarloColumns, runDraws } from "./draw-columns.ts";
+import type { ModelPlan } from "./plan.ts";
+import { gather, mean, quantiles, REPORTED_QUANTILES, share, yearQuantiles } from "./quantiles.ts";
+import { checkSeed, type ParameterDraws, sampleParameters } from "./sampling.ts";
+
+/** Default number of draws. */
+export const DEFAULT_DRAWS = 1000;
+/** Default seed. */
+export const DEFAULT_SEED = 1;
+
+export interface MonteCarloOptions {
+  /** Number of draws, an integer ≥ 1. Default {@link DEFAULT_DRAWS}. */
+  draws?: number;
+  /** Seed, an integer from 0 to 2³² − 1. Default {@link DEFAULT_SEED}. */
+  seed?: number;
+  /** Called now and then with the number of draws done so far and the total. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** A Monte Carlo run: what was run, the parameter draws, and the outcome columns. */
+export interface MonteCarloResult extends MonteCarloColumns {
+  scenario: string;
+  seed: number;
+  draws: number;
+  baseYear: number;
+  horizon: number;
+  /** Calendar years, base year to horizon. */
+  years: number[];
+  /** Process ids, in the order of the series in `fte` (the total follows them). */
+  processes: string[];
+  /** Whether the scenario has levers (without them the money columns are all zero). */
+  hasLevers: boolean;
+  /** The uncertain parameters and their draws. */
+  parameters: ParameterDraws;
+  /** Their distributions, in the order of `parameters.names`. */
+  distributions: Distribution[];
+}
+
+/**
+ * Checks the options and fills in the defaults.
+ *
+ * @throws RangeError for draws that are not an integer ≥ 1 or an invalid seed.
+ */
+export function monteCarloSettings(options: MonteCarloOptions = {}): { draws: number; seed: number } {
+  const draws = options.draws ?? DEFAULT_DRAWS;
+  const seed = options.seed ?? DEFAULT_SEED;
+  if (!Number.isInteger(draws) || draws < 1) throw new RangeError(`invalid draws: ${draws}; draws is an integer ≥ 1`);
+  return { draws, seed: checkSeed(seed) };
+}
+
+/** Wraps a plan's columns and parameter sample into a result. */
+export function monteCarloResult(plan: ModelPlan, sample: ParameterDraws, columns: MonteCarloColumns): MonteCarloResult {
+  return {
+    scenario: plan.scenarioId,
+    seed: sample.seed,
+    draws: sample.draws,
+    baseYear: plan.baseYear,
+    horizon: plan.horizon,
+    years: Array.from({ length: plan.yearCount }, (_, y) => plan.baseYear + y),
+    processes: [...plan.processIds],
+    hasLevers: plan.leverIds.length > 0,
+    parameters: sample,
+    distributions: plan.parameters.uncertain.map((u) => u.distribution),
+    ...columns,
+  };
+}
+
+/**
+ * Runs the model once per draw of the plan's uncertain parameters, on this thread.
+ *
+ * With no uncertain parameter (or only zero-width ones at the point values) every draw is the
+ * deterministic forecast. For large runs see `monteCarloParallel` in `io/parallel-monte-carlo.ts`,
+ * which returns the same numbers.
+ *
+ * @example summariseMonteCarlo(monteCarlo(plan, { draws: 10_000, seed: 42 })).years[12].totalFte_p90
+ */
+export function monteCarlo(plan: ModelPlan, options: MonteCarloOptions = {}): MonteCarloResult {
+  const { draws, seed } = monteCarloSettings(options);
+  const sample = sampleParameters(plan.parameters, draws, seed);
+  const columns = allocateColumns(plan, draws);
+  const report = options.onProgress;
+  runDraws(plan, sample, columns, 0, draws, report ? (done) => report(done, draws) : undefined);
+  return monteCarloResult(plan, sample, columns);
+}
+
+/** P10, P50 and P90 of an outcome (R type 7), and its mean. */
+export interface Spread {
+  p10: number;
+  p50: number;
+  p90: number;
+  mean: number;
+}
+
+/** One year of the whole organisation across the draws. */
+export interface MonteCarloYear {
+  year: number;
+  /** Total FTE (delivery + development + transition). */
+  totalFte_p10: number;
+  totalFte_p50: number;
+  totalFte_p90: number;
+  totalFte_mean: number;
+  /** Total FTE without levers ("grow with growth"). */
+  baselineFte_p10: number;
+  baselineFte_p50: number;
+  baselineFte_p90: number;
+  /** Cumulative net cash flow, currency: the investment hump. */
+  cumulativeNet_p10: number;
+  cumulativeNet_p50: number;
+  cumulativeNet_p90: number;
+  /** Share of draws (0–1) with total FTE at or below the base year's in this year ("hålla nollan"). */
+  probabilityHoldsFlat: number;
+  /** Share of draws (0–1) with total FTE at or below the base year's in every year from this one to the horizon. */
+  probabilityHoldsFlatFrom: number;
+}
+
+/** One process in one year across the draws. */
+export interface MonteCarloProcessYear {
+  year: number;
+  process: string;
+  /** FTE (delivery + development + transition). */
+  fte_p10: number;
+  fte_p50: number;
+  fte_p90: number;
+}
+
+/** Quantiles of a year outcome that some draws do not have (no hump, no payback within the horizon). */
+export interface YearSpread {
+  /** The years at P10, P50, P90 (type 1: a year some draw had); null where the quantile falls on "none". */
+  p10: number | null;
+  p50: number | null;
+  p90: number | null;
+  /** Share of draws (0–1) that have the year at all. */
+  probability: number;
+}
+
+/** A Monte Carlo run summarised, as plain data that round-trips through JSON. */
+export interface MonteCarloSummary {
+  scenario: string;
+  seed: number;
+  draws: number;
+  baseYear: number;
+  horizon: number;
+  /** Total FTE in the base year (the same in every draw: the actual headcount). */
+  baseYearFte: number;
+  years: MonteCarloYear[];
+  /** One row per process and year, process by process. */
+  processes: MonteCarloProcessYear[];
+  /**
+   * Whether the scenario has levers. Without levers there is no investment: NPV and hump depth are
+   * 0 in every draw and the hump and payback years say nothing (as `investment: null` in a forecast).
+   */
+  hasLevers: boolean;
+  /** Net present value (DESIGN.md section 4), currency. */
+  npv: Spread;
+  /** Depth of the investment hump (−min cumulative net), currency. */
+  humpDepth: Spread;
+  /** Year of the hump's trough; `probability` = share of draws with a hump. */
+  humpYear: YearSpread;
+  /** Payback year (first year at or after the trough with cumulative net ≥ 0); `probability` = share of draws that pay back within the horizon. */
+  paybackYear: YearSpread;
+  /** The uncertain parameters: distribution and the P10, P50, P90 of the (clamped) draws. */
+  parameters: { name: string; distribution: Distribution; p10: number; p50: number; p90: number }[];
+}
+
+function spread(sample: Float64Array): Spread {
+  const [p10, p50, p90] = quantiles(sample, REPORTED_QUANTILES) as [number, number, number];
+  return { p10, p50, p90, mean: mean(sample) };
+}
+
+function yearSpread(sample: Float64Array): YearSpread {
+  const [p10, p50, p90] = yearQuantiles(sample, REPORTED_QUANTILES) as [number | null, number | null, number | null];
+  return { p10, p50, p90, probability: share(sample, (v) => !Number.isNaN(v)) };
+}
+
+/**
+ * Summarises a run: per year and per process P10/P50/P90 of FTE (R type 7 quantiles, see
+ * `quantiles.ts`), the probability of holding total FTE at or below the base year, and the
+ * distribution of the hump's depth, its year, the payback year and the NPV.
+ *
+ * @example summariseMonteCarlo(monteCarlo(plan, { draws: 10_000 })).years.at(-1).probabilityHoldsFlat
+ */
+export function summariseMonteCarlo(result: MonteCarloResult): MonteCarloSummary {
+  const N = result.draws;
+  const Y = result.years.length;
+  const P = result.processes.length;
+  const S = P + 1;
+  const column = new Float64Array(N);
+  const q = (values: Float64Array, offset: number, stride: number) =>
+    quantiles(gather(values, offset, stride, N, column), REPORTED_QUANTILES) as [number, number, number];
+  const baseYearFte = result.fte[P * Y]!;
+
+  const years = result.years.map((year, y): MonteCarloYear => {
+    const total = gather(result.fte, P * Y + y, S * Y, N, column);
+    const totalFte_mean = mean(total);
+    const probabilityHoldsFlat = share(total, (fte) => holdsFlat(fte, baseYearFte));
+    const [totalFte_p10, totalFte_p50, totalFte_p90] = q(result.fte, P * Y + y, S * Y);
+    const [baselineFte_p10, baselineFte_p50, baselineFte_p90] = q(result.baselineFte, y, Y);
+    const [cumulativeNet_p10, cumulativeNet_p50, cumulativeNet_p90] = q(result.cumulativeNet, y, Y);
+    return {
+      year,
+      totalFte_p10,
+      totalFte_p50,
+      totalFte_p90,
+      totalFte_mean,
+      baselineFte_p10,
+      baselineFte_p50,
+      baselineFte_p90,
+      cumulativeNet_p10,
+      cumulativeNet_p50,
+      cumulativeNet_p90,
+      probabilityHoldsFlat,
+      probabilityHoldsFlatFrom: share(result.holdsFlatFrom, (from) => from <= year),
+    };
+  });
+  const processes = result.processes.flatMap((process, p) =>
+    result.years.map((year, y): MonteCarloProcessYear => {
+      const [fte_p10, fte_p50, fte_p90] = q(result.fte, p * Y + y, S * Y);
+      return { year, process, fte_p10, fte_p50, fte_p90 };
+    }),
+  );
+  const { names, values } = result.parameters;
+  return {
+    scenario: result.scenario,
+    seed: result.seed,
+    draws: N,
+    baseYear: result.baseYear,
+    horizon: result.horizon,
+    baseYearFte,
+    years,
+    processes,
+    hasLevers: result.hasLevers,
+    npv: spread(result.npv),
+    humpDepth: spread(result.humpDepth),
+    humpYear: yearSpread(result.humpYear),
+    paybackYear: yearSpread(result.paybackYear),
+    parameters: names.map((name, j) => {
+      const [p10, p50, p90] = q(values, j * N, 1);
+      return { name, distribution: result.distributions[j]!, p10, p50, p90 };
+    }),
+  };
+}

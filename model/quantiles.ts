@@ -1,0 +1,79 @@
+/**
+ * Quantiles of Monte Carlo columns.
+ *
+ * Continuous outcomes (FTE, money) use R's type 7 (linear interpolation between order statistics,
+ * the default of R, NumPy and simple-statistics) through simple-statistics' `quantile`, which
+ * places only the order statistics it needs (quickselect) instead of sorting the whole column.
+ * Years use the inverse of the empirical distribution (R's type 1), so that a quantile of payback
+ * years is a year that occurred.
+ *
+ * Missing-data policy: NaN marks "none" (no hump, no payback within the horizon). For continuous
+ * columns NaN is not allowed; for years it sorts after every year (it means "later than the
+ * horizon" or "never"), so a quantile that falls on it is `null`.
+ */
+import { quantile as ssQuantile } from "simple-statistics";
+
+/** The quantiles Vaxa reports: P10, P50, P90. */
+export const REPORTED_QUANTILES = [0.1, 0.5, 0.9] as const;
+
+/**
+ * Copies a strided column out of a draw-major array: values[offset + i × stride] for i < count.
+ *
+ * @param out a reusable buffer of length ≥ count.
+ */
+export function gather(
+  values: ArrayLike<number>,
+  offset: number,
+  stride: number,
+  count: number,
+  out: Float64Array = new Float64Array(count),
+): Float64Array {
+  for (let i = 0; i < count; i++) out[i] = values[offset + i * stride]!;
+  return count === out.length ? out : out.subarray(0, count);
+}
+
+/**
+ * Type 7 quantiles of a sample (R, NumPy's default, simple-statistics).
+ *
+ * @param probabilities shares 0–1.
+ * @throws Error if the sample is empty or holds NaN.
+ * @example quantiles(Float64Array.of(1, 2, 3, 4), [0.5]) // [2.5]
+ */
+export function quantiles(sample: Float64Array, probabilities: readonly number[]): number[] {
+  if (sample.length === 0) throw new Error("quantiles of an empty sample");
+  for (let i = 0; i < sample.length; i++) {
+    if (Number.isNaN(sample[i]!)) throw new Error(`quantiles of a sample with NaN at position ${i}`);
+  }
+  // simple-statistics works on any indexable array; its types say number[].
+  return ssQuantile(sample as unknown as number[], [...probabilities]);
+}
+
+/**
+ * Quantiles of calendar years where NaN means "none": the smallest year y with at least a share p
+ * of the sample at or below y (type 1), or `null` when that falls on "none".
+ *
+ * @example yearQuantiles(Float64Array.of(2025, 2026, NaN, NaN), [0.1, 0.5, 0.9]) // [2025, 2026, null]
+ */
+export function yearQuantiles(sample: Float64Array, probabilities: readonly number[]): (number | null)[] {
+  if (sample.length === 0) throw new Error("quantiles of an empty sample");
+  const sorted = Float64Array.from(sample).sort(); // typed-array sort puts NaN last
+  return probabilities.map((p) => {
+    const k = Math.max(1, Math.ceil(p * sorted.length));
+    const year = sorted[k - 1]!;
+    return Number.isNaN(year) ? null : year;
+  });
+}
+
+/** Arithmetic mean of a column. */
+export function mean(sample: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < sample.length; i++) sum += sample[i]!;
+  return sum / sample.length;
+}
+
+/** Share (0–1) of a sample for which `test` holds. */
+export function share(sample: ArrayLike<number>, test: (value: number) => boolean): number {
+  let n = 0;
+  for (let i = 0; i < sample.length; i++) if (test(sample[i]!)) n++;
+  return n / sample.length;
+}

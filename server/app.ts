@@ -1,0 +1,126 @@
+/**
+ * The HTTP app: `createApp(services)` returns an express app without listening, so tests can send
+ * it requests with supertest and `main.ts` can serve it.
+ *
+ * Order: request id and log line → security headers (helmet) → rate limits → token check → JSON
+ * body (size limit) → routes → 404 → error handler (plain-words JSON, never a stack trace).
+ */
+import { randomUUID } from "node:crypto";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import express, { type NextFunction, type Request, type Response } from "express";
+import { rateLimit } from "express-rate-limit";
+import helmet from "helmet";
+import { authenticate } from "./auth.ts";
+import { errorHandler, HttpError } from "./http-error.ts";
+import { openApiDocument } from "./openapi.ts";
+import { auditRoutes } from "./routes/audit.ts";
+import { chartRoutes } from "./routes/charts.ts";
+import { exportRoutes } from "./routes/exports.ts";
+import { forecastRoutes } from "./routes/forecast.ts";
+import { healthRoutes } from "./routes/health.ts";
+import { packageRoutes } from "./routes/package.ts";
+import { scenarioRoutes } from "./routes/scenarios.ts";
+import { tokenRoutes } from "./routes/tokens.ts";
+import { versionRoutes } from "./routes/versions.ts";
+import type { Services } from "./services.ts";
+
+const PUBLIC_DIR = join(dirname(fileURLToPath(import.meta.url)), "public");
+
+/** Whether an address is the machine itself. */
+export function isLoopback(ip: string | undefined): boolean {
+  return ip === "127.0.0.1" || ip === "::1" || ip === "::ffff:127.0.0.1";
+}
+
+function limiter(limit: number, exemptLoopback: boolean, what: string) {
+  return rateLimit({
+    windowMs: 60_000,
+    limit,
+    standardHeaders: "draft-7",
+    legacyHeaders: false,
+    skip: (req) => limit === 0 || (exemptLoopback && isLoopback(req.ip)),
+    handler: (_req, _res, next) => {
+      next(new HttpError(429, `too many ${what} from your address: at most ${limit} a minute; wait a moment and try again`));
+    },
+  });
+}
+
+/** Requests that send a body must send JSON. */
+function requireJson(req: Request, _res: Response, next: NextFunction): void {
+  const hasBody = req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
+  if (hasBody && !req.is("application/json")) {
+    return next(new HttpError(415, "send the request body as JSON, with the header Content-Type: application/json"));
+  }
+  next();
+}
+
+export function createApp(services: Services): express.Express {
+  const { config, logger } = services;
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("etag", false);
+  app.set("trust proxy", config.trustProxy);
+
+  app.use((req, res, next) => {
+    const id = randomUUID();
+    res.locals.requestId = id;
+    res.setHeader("X-Request-Id", id);
+    const start = process.hrtime.bigint();
+    res.on("finish", () => {
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      logger.info(
+        { requestId: id, method: req.method, url: req.originalUrl, status: res.statusCode, ms: Math.round(ms * 100) / 100, ip: req.ip },
+        "request",
+      );
+    });
+    next();
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { "img-src": ["'self'", "data:"], "style-src": ["'self'", "'unsafe-inline'"] },
+      },
+    }),
+  );
+
+  const api = express.Router();
+  api.use(limiter(config.rateLimitPerMinute, config.rateLimitExemptLoopback, "requests"));
+  // Changes (saving scenarios, tokens) have their own, lower limit; POST /api/forecast is a read.
+  const writeLimiter = limiter(config.writeRateLimitPerMinute, config.rateLimitExemptLoopback, "changes");
+  api.use((req, res, next) => {
+    if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS" || req.path === "/forecast") return next();
+    writeLimiter(req, res, next);
+  });
+  api.use((_req, res, next) => {
+    res.setHeader("Cache-Control", "no-store");
+    next();
+  });
+  api.use(authenticate(services.tokens));
+  api.use(requireJson);
+  api.use(express.json({ limit: config.maxBodyBytes, strict: true, type: "application/json" }));
+
+  healthRoutes(api, services);
+  const openApi = JSON.stringify(openApiDocument(services));
+  api.get("/openapi.json", (_req, res) => {
+    res.type("application/json").send(openApi);
+  });
+  packageRoutes(api, services);
+  forecastRoutes(api, services);
+  scenarioRoutes(api, services);
+  exportRoutes(api, services);
+  chartRoutes(api, services);
+  versionRoutes(api, services);
+  auditRoutes(api, services);
+  tokenRoutes(api, services);
+  api.use((req, _res, next) => {
+    next(new HttpError(404, `there is no ${req.method} ${req.baseUrl}${req.path}; the API is described at /api/openapi.json`));
+  });
+  app.use("/api", api);
+
+  app.use(express.static(PUBLIC_DIR, { index: "index.html", maxAge: "5m" }));
+  app.use((req, _res, next) => {
+    next(new HttpError(404, `there is no page ${req.path}; see / or the API at /api/openapi.json`));
+  });
+  app.use(errorHandler(logger));
+  return app;
+}

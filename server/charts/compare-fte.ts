@@ -1,0 +1,57 @@
+/**
+ * Total FTE per year of several scenario versions: each version's line with its levers (solid)
+ * and without them (dashed, same colour), and the base year's level as a horizontal line.
+ */
+import * as Plot from "@observablehq/plot";
+import type { ChartSpec } from "./chart-spec.ts";
+import { COLORS, numberFormat, yearFormat } from "./labels.ts";
+import { type CompareEntry, type CompareOptions, VERSION_COLORS, WEB_TEXT } from "./labels-web.ts";
+
+export function compareFteChart(entries: CompareEntry[], options: CompareOptions): ChartSpec {
+  const t = WEB_TEXT[options.lang];
+  const fmt = numberFormat(options.lang);
+  const labels = entries.map((e) => e.label);
+  const colors = entries.map((_, i) => VERSION_COLORS[i % VERSION_COLORS.length]!);
+  const rows = entries.flatMap((e) =>
+    e.result.totals.map((r) => ({ version: e.label, year: r.year, fte: r.totalFte, baseline: r.baselineFte })),
+  );
+  const first = entries[0]?.result;
+  const base = first?.totals[0]?.totalFte ?? NaN;
+  const withLevers = entries.filter((e) => e.result.investment !== null).map((e) => e.label);
+  return {
+    name: "compare-fte",
+    title: t.titles["compare-fte"],
+    subtitle: options.municipality ?? "",
+    caption: options.caption ?? [t.explain["compare-fte"], t.versions(entries.map((e) => e.versionId))].join(" "),
+    legend: [
+      ...labels.map((label, i) => ({ label, color: colors[i]!, shape: "line" as const })),
+      { label: t.withoutLevers, color: "#555555", shape: "dashed" as const },
+      ...(first ? [{ label: t.baseYear(first.baseYear), color: COLORS.baseLevel, shape: "line" as const }] : []),
+    ],
+    plot: {
+      width: options.width ?? 720,
+      height: 400,
+      marginLeft: 60,
+      x: { label: t.year, tickFormat: yearFormat },
+      y: { label: t.fte, grid: true, tickFormat: fmt, zero: false },
+      color: { domain: labels, range: colors },
+      marks: [
+        Plot.ruleY([base], { stroke: COLORS.baseLevel, strokeWidth: 1.5 }),
+        Plot.lineY(
+          rows.filter((r) => withLevers.includes(r.version)),
+          { x: "year", y: "baseline", z: "version", stroke: "version", strokeDasharray: "6 4", strokeWidth: 1.5 },
+        ),
+        Plot.lineY(rows, { x: "year", y: "fte", z: "version", stroke: "version", strokeWidth: 2.5 }),
+        Plot.tip(
+          rows,
+          Plot.pointer({
+            x: "year",
+            y: "fte",
+            title: (r: (typeof rows)[number]) =>
+              `${r.version}\n${r.year}: ${fmt(r.fte)} (${t.withoutLevers.toLowerCase()}: ${fmt(r.baseline)})`,
+          }),
+        ),
+      ],
+    },
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * The cumulative net of several scenario versions in millions of the currency: each version's
+ * investment hump, its deepest point (dot) and zero.
+ */
+import * as Plot from "@observablehq/plot";
+import type { ChartSpec } from "./chart-spec.ts";
+import { millions, numberFormat, yearFormat } from "./labels.ts";
+import { type CompareEntry, type CompareOptions, VERSION_COLORS, WEB_TEXT } from "./labels-web.ts";
+
+export function compareHumpChart(entries: CompareEntry[], options: CompareOptions): ChartSpec {
+  const t = WEB_TEXT[options.lang];
+  const axis = numberFormat(options.lang);
+  const mkr = millions(options.lang);
+  const labels = entries.map((e) => e.label);
+  const colors = entries.map((_, i) => VERSION_COLORS[i % VERSION_COLORS.length]!);
+  const rows = entries.flatMap((e) => e.result.totals.map((r) => ({ version: e.label, year: r.year, value: r.cumulativeNet / 1e6 })));
+  const troughs = entries.flatMap((e) => {
+    const inv = e.result.investment;
+    return inv && inv.humpYear !== null ? [{ version: e.label, year: inv.humpYear, value: -inv.humpDepth / 1e6 }] : [];
+  });
+  return {
+    name: "compare-hump",
+    title: t.titles["compare-hump"],
+    subtitle: options.municipality ?? "",
+    caption: options.caption ?? [t.explain["compare-hump"], t.versions(entries.map((e) => e.versionId))].join(" "),
+    legend: labels.map((label, i) => ({ label, color: colors[i]!, shape: "line" as const })),
+    plot: {
+      width: options.width ?? 720,
+      height: 380,
+      marginLeft: 60,
+      x: { label: t.year, tickFormat: yearFormat },
+      y: { label: t.mkr, grid: true, tickFormat: axis },
+      color: { domain: labels, range: colors },
+      marks: [
+        Plot.ruleY([0]),
+        Plot.lineY(rows, { x: "year", y: "value", z: "version", stroke: "version", strokeWidth: 2.5 }),
+        Plot.dot(troughs, { x: "year", y: "value", fill: "version", r: 5, stroke: "white" }),
+        Plot.tip(rows, Plot.pointer({ x: "year", y: "value", title: (r: (typeof rows)[number]) => `${r.version}\n${r.year}: ${mkr(r.value * 1e6)}` })),
+      ],
+    },
+  };
+}

@@ -1,0 +1,41 @@
+/** Yearly cost against yearly savings, in millions of the currency. */
+import * as Plot from "@observablehq/plot";
+import type { ForecastResult } from "../../model/forecast.ts";
+import type { ChartOptions, ChartSpec } from "./chart-spec.ts";
+import { COLORS, millions, numberFormat, subtitleOf, TEXT, yearFormat } from "./labels.ts";
+
+export function costSavingsChart(result: ForecastResult, options: ChartOptions): ChartSpec {
+  const t = TEXT[options.lang];
+  const mkr = millions(options.lang);
+  const axis = numberFormat(options.lang);
+  const data = result.totals.flatMap((r) => [
+    { year: r.year, value: r.cost / 1e6, series: t.cost },
+    { year: r.year, value: r.savings / 1e6, series: t.savings },
+  ]);
+  const sentences: string[] = [t.explain["cost-savings"]];
+  if (result.investment === null) sentences.push(t.noLevers);
+  sentences.push(t.version(options.versionId));
+  return {
+    name: "cost-savings",
+    title: t.titles["cost-savings"],
+    subtitle: subtitleOf(options, result.scenario),
+    caption: sentences.join(" "),
+    legend: [
+      { label: `${t.cost} (${t.mkr})`, color: COLORS.cost, shape: "line" },
+      { label: `${t.savings} (${t.mkr})`, color: COLORS.savings, shape: "line" },
+    ],
+    plot: {
+      width: options.width ?? 720,
+      height: 380,
+      marginLeft: 60,
+      x: { label: t.year, tickFormat: yearFormat },
+      y: { label: t.mkr, grid: true, tickFormat: axis },
+      marks: [
+        Plot.ruleY([0]),
+        Plot.lineY(data.filter((d) => d.series === t.cost), { x: "year", y: "value", stroke: COLORS.cost, strokeWidth: 2.5 }),
+        Plot.lineY(data.filter((d) => d.series === t.savings), { x: "year", y: "value", stroke: COLORS.savings, strokeWidth: 2.5 }),
+        Plot.tip(data, Plot.pointerX({ x: "year", y: "value", title: (d: (typeof data)[number]) => `${d.series}\n${d.year}: ${mkr(d.value * 1e6)}` })),
+      ],
+    },
+  };
+}

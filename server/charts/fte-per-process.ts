@@ -1,0 +1,39 @@
+/** FTE per process per year under the scenario, as stacked areas. */
+import * as Plot from "@observablehq/plot";
+import type { ForecastResult } from "../../model/forecast.ts";
+import type { ChartOptions, ChartSpec } from "./chart-spec.ts";
+import { numberFormat, subtitleOf, TEXT, yearFormat } from "./labels.ts";
+
+/** Plot's default categorical scheme (Tableau 10), so that a legend drawn outside Plot matches. */
+export const PROCESS_COLORS = [
+  "#4e79a7", "#f28e2c", "#e15759", "#76b7b2", "#59a14f", "#edc949", "#af7aa1", "#ff9da7", "#9c755f", "#bab0ab",
+];
+
+export function ftePerProcessChart(result: ForecastResult, options: ChartOptions): ChartSpec {
+  const t = TEXT[options.lang];
+  const fmt = numberFormat(options.lang);
+  const name = (id: string) => options.processNames?.[id] ?? id;
+  const names = result.processes.map((p) => name(p.id));
+  const colors = names.map((_, i) => PROCESS_COLORS[i % PROCESS_COLORS.length]!);
+  const data = result.rows.map((r) => ({ year: r.year, fte: r.totalFte, process: name(r.process) }));
+  const last = result.totals.at(-1)!;
+  return {
+    name: "fte-per-process",
+    title: t.titles["fte-per-process"],
+    subtitle: subtitleOf(options, result.scenario),
+    caption: [t.explain["fte-per-process"], t.totals(result.horizon, fmt(last.totalFte), fmt(last.baselineFte)), t.version(options.versionId)].join(" "),
+    legend: names.map((label, i) => ({ label, color: colors[i]! })),
+    plot: {
+      width: options.width ?? 720,
+      height: 420,
+      marginLeft: 60,
+      x: { label: t.year, tickFormat: yearFormat },
+      y: { label: t.fte, grid: true, tickFormat: fmt },
+      color: { domain: names, range: colors },
+      marks: [
+        Plot.areaY(data, { x: "year", y: "fte", fill: "process", order: names, fillOpacity: 0.85 }),
+        Plot.ruleY([0]),
+      ],
+    },
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * Total FTE per year: the scenario against the baseline (no levers), with the base year's level
+ * ("hålla nollan") as a horizontal line.
+ */
+import * as Plot from "@observablehq/plot";
+import type { ForecastResult } from "../../model/forecast.ts";
+import type { ChartOptions, ChartSpec } from "./chart-spec.ts";
+import { COLORS, numberFormat, subtitleOf, TEXT, yearFormat } from "./labels.ts";
+
+export function ftePerYearChart(result: ForecastResult, options: ChartOptions): ChartSpec {
+  const t = TEXT[options.lang];
+  const fmt = numberFormat(options.lang);
+  const base = result.totals[0]!.totalFte;
+  const last = result.totals.at(-1)!;
+  const series = result.totals.flatMap((row) => [
+    { year: row.year, fte: row.totalFte, series: t.scenario },
+    { year: row.year, fte: row.baselineFte, series: t.baseline },
+  ]);
+  const flat = result.holdsFlatFrom === null ? t.holdsNot(result.horizon) : t.holdsFrom(result.holdsFlatFrom);
+  return {
+    name: "fte-per-year",
+    title: t.titles["fte-per-year"],
+    subtitle: subtitleOf(options, result.scenario),
+    caption: [
+      t.explain["fte-per-year"],
+      t.totals(result.horizon, fmt(last.totalFte), fmt(last.baselineFte)),
+      flat,
+      t.version(options.versionId),
+    ].join(" "),
+    legend: [
+      { label: t.scenario, color: COLORS.scenario, shape: "line" },
+      { label: t.baseline, color: COLORS.baseline, shape: "dashed" },
+      { label: t.baseLevel(result.baseYear, fmt(base)), color: COLORS.baseLevel, shape: "line" },
+    ],
+    plot: {
+      width: options.width ?? 720,
+      height: 400,
+      marginLeft: 60,
+      x: { label: t.year, tickFormat: yearFormat },
+      y: { label: t.fte, grid: true, tickFormat: fmt, zero: false },
+      marks: [
+        Plot.ruleY([base], { stroke: COLORS.baseLevel, strokeWidth: 1.5 }),
+        Plot.lineY(
+          series.filter((d) => d.series === t.baseline),
+          { x: "year", y: "fte", stroke: COLORS.baseline, strokeDasharray: "6 4", strokeWidth: 2 },
+        ),
+        Plot.lineY(
+          series.filter((d) => d.series === t.scenario),
+          { x: "year", y: "fte", stroke: COLORS.scenario, strokeWidth: 2.5 },
+        ),
+        Plot.tip(series, Plot.pointerX({ x: "year", y: "fte", title: (d: (typeof series)[number]) => `${d.series}\n${d.year}: ${fmt(d.fte)}` })),
+      ],
+    },
+  };
+}

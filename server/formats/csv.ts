@@ -1,0 +1,83 @@
+/**
+ * A scenario version's results as CSV: comma and decimal point for programs, or semicolon and
+ * decimal comma for Swedish spreadsheets (with a UTF-8 byte order mark so that Excel reads å, ä, ö).
+ * Every row carries the version id.
+ */
+import type { ForecastResult } from "../../model/forecast.ts";
+
+export interface CsvOptions {
+  separator: "," | ";";
+  decimal: "." | ",";
+  table: "processes" | "totals";
+  versionId: string;
+  /** Process id → name (in the chosen language). */
+  processNames: Record<string, string>;
+  /** Start with a UTF-8 byte order mark. */
+  bom: boolean;
+}
+
+/** A number without exponent notation, with the chosen decimal mark; null/NaN as an empty field. */
+export function formatNumber(value: number | null, decimal: "." | ","): string {
+  if (value === null || Number.isNaN(value)) return "";
+  let text: string;
+  if (Math.abs(value) < 1e-9) text = "0";
+  else if (Math.abs(value) < 1e-6) text = value.toFixed(15).replace(/0+$/, "");
+  else if (Math.abs(value) >= 1e21) text = BigInt(Math.round(value)).toString();
+  else text = String(value);
+  return decimal === "," ? text.replace(".", ",") : text;
+}
+
+/** A field quoted when it holds the separator, a quote or a line break (RFC 4180). */
+export function formatField(text: string, separator: string): string {
+  return text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const PROCESS_COLUMNS = ["baselineFte", "deliveryFte", "developmentFte", "transitionFte", "totalFte"] as const;
+const TOTAL_COLUMNS = [
+  "residents",
+  "baselineFte",
+  "deliveryFte",
+  "developmentFte",
+  "transitionFte",
+  "totalFte",
+  "decouplingRatio",
+  "capex",
+  "licences",
+  "changeFteCost",
+  "fteSavings",
+  "systemSavings",
+  "cost",
+  "savings",
+  "net",
+  "cumulativeNet",
+] as const;
+
+export function forecastCsv(result: ForecastResult, options: CsvOptions): string {
+  const sep = options.separator;
+  const num = (v: number | null) => formatNumber(v, options.decimal);
+  const line = (fields: string[]) => fields.map((f) => formatField(f, sep)).join(sep);
+  const lines: string[] = [];
+  if (options.table === "processes") {
+    lines.push(line(["versionId", "scenario", "year", "process", "processName", ...PROCESS_COLUMNS]));
+    for (const r of result.rows) {
+      lines.push(
+        line([
+          options.versionId,
+          result.scenario,
+          String(r.year),
+          r.process,
+          options.processNames[r.process] ?? r.process,
+          ...PROCESS_COLUMNS.map((c) => num(r[c])),
+        ]),
+      );
+    }
+  } else {
+    lines.push(line(["versionId", "scenario", "year", ...TOTAL_COLUMNS, "holdsFlat"]));
+    for (const t of result.totals) {
+      lines.push(
+        line([options.versionId, result.scenario, String(t.year), ...TOTAL_COLUMNS.map((c) => num(t[c])), t.holdsFlat ? "1" : "0"]),
+      );
+    }
+  }
+  return `${options.bom ? "\uFEFF" : ""}${lines.join("\r\n")}\r\n`;
+}

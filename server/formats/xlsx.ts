@@ -1,0 +1,204 @@
+/**
+ * A scenario version as an Excel workbook (exceljs): an overview (FTE per process and year), the
+ * rows per process and year, the totals and money per year, and a sheet saying exactly what
+ * produced it (version id, hash, package hash, author, time, assumptions).
+ */
+import ExcelJS from "exceljs";
+import type { DataPackage } from "../../model/data-package.ts";
+import type { ForecastResult } from "../../model/forecast.ts";
+import type { Version } from "../db/scenario-store.ts";
+
+export type XlsxLang = "sv" | "en";
+
+const T = {
+  sv: {
+    overview: "Översikt",
+    perProcess: "Per process",
+    perYear: "Per år",
+    about: "Om",
+    process: "Process",
+    total: "Totalt",
+    baseline: "Utan hävstänger",
+    title: "Årsarbetare per process och år",
+    year: "År",
+    columns: {
+      baselineFte: "Utan hävstänger (åa)",
+      deliveryFte: "Leverans (åa)",
+      developmentFte: "Utveckling (åa)",
+      transitionFte: "Omställning (åa)",
+      totalFte: "Totalt (åa)",
+      residents: "Invånare",
+      decouplingRatio: "Frikopplingskvot",
+      holdsFlat: "Håller nollan",
+      capex: "Investering (kr)",
+      licences: "Licenser (kr)",
+      changeFteCost: "Utveckling och omställning (kr)",
+      fteSavings: "Besparing årsarbetare (kr)",
+      systemSavings: "Besparing system (kr)",
+      cost: "Kostnad (kr)",
+      savings: "Besparing (kr)",
+      net: "Netto (kr)",
+      cumulativeNet: "Ackumulerat netto (kr)",
+    },
+    aboutRows: {
+      municipality: "Kommun",
+      scenario: "Scenario",
+      name: "Namn",
+      version: "Version",
+      versionId: "Versions-id",
+      hash: "Hash (SHA-256)",
+      packageHash: "Datapaketets hash",
+      author: "Sparad av",
+      createdAt: "Sparad",
+      comment: "Kommentar",
+      assumptions: "Antaganden (JSON)",
+      made: "Skapad av Vaxa. Versions-id och hash identifierar exakt vilka antaganden och data som gav siffrorna.",
+    },
+    yes: "ja",
+    no: "nej",
+  },
+  en: {
+    overview: "Overview",
+    perProcess: "Per process",
+    perYear: "Per year",
+    about: "About",
+    process: "Process",
+    total: "Total",
+    baseline: "Without levers",
+    title: "FTE per process and year",
+    year: "Year",
+    columns: {
+      baselineFte: "Without levers (FTE)",
+      deliveryFte: "Delivery (FTE)",
+      developmentFte: "Development (FTE)",
+      transitionFte: "Transition (FTE)",
+      totalFte: "Total (FTE)",
+      residents: "Residents",
+      decouplingRatio: "Decoupling ratio",
+      holdsFlat: "Holds flat",
+      capex: "Capital expenditure",
+      licences: "Licences",
+      changeFteCost: "Development and transition",
+      fteSavings: "FTE savings",
+      systemSavings: "System savings",
+      cost: "Cost",
+      savings: "Savings",
+      net: "Net",
+      cumulativeNet: "Cumulative net",
+    },
+    aboutRows: {
+      municipality: "Municipality",
+      scenario: "Scenario",
+      name: "Name",
+      version: "Version",
+      versionId: "Version id",
+      hash: "Hash (SHA-256)",
+      packageHash: "Data package hash",
+      author: "Saved by",
+      createdAt: "Saved",
+      comment: "Comment",
+      assumptions: "Assumptions (JSON)",
+      made: "Made by Vaxa. The version id and hash identify exactly which assumptions and data produced the numbers.",
+    },
+    yes: "yes",
+    no: "no",
+  },
+} as const;
+
+const FTE_FORMAT = "#,##0.0";
+const MONEY_FORMAT = "#,##0";
+
+/** The workbook as the bytes of an .xlsx file. */
+export async function forecastXlsx(
+  result: ForecastResult,
+  version: Version,
+  pkg: DataPackage,
+  lang: XlsxLang,
+): Promise<Buffer> {
+  const t = T[lang];
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Vaxa";
+  wb.title = `${version.assumptions.name[lang]} — ${version.versionId}`;
+  wb.subject = version.hash;
+  // A fixed time, so that the same version gives the same file.
+  wb.created = new Date(version.createdAt);
+  wb.modified = new Date(version.createdAt);
+  const name = (id: string) => pkg.processes.find((p) => p.id === id)?.name[lang] ?? id;
+
+  const overview = wb.addWorksheet(t.overview);
+  overview.addRow([`${t.title} — ${version.assumptions.name[lang]} (${version.versionId})`]).font = { bold: true, size: 13 };
+  const header = overview.addRow([t.process, ...result.years]);
+  header.font = { bold: true };
+  for (const p of result.processes) {
+    const rows = result.rows.filter((r) => r.process === p.id);
+    overview.addRow([name(p.id), ...rows.map((r) => r.totalFte)]);
+  }
+  overview.addRow([t.total, ...result.totals.map((r) => r.totalFte)]).font = { bold: true };
+  overview.addRow([t.baseline, ...result.totals.map((r) => r.baselineFte)]);
+  overview.getColumn(1).width = 48;
+  for (let c = 2; c <= result.years.length + 1; c++) overview.getColumn(c).numFmt = FTE_FORMAT;
+
+  const perProcess = wb.addWorksheet(t.perProcess);
+  const processColumns = ["baselineFte", "deliveryFte", "developmentFte", "transitionFte", "totalFte"] as const;
+  perProcess.addRow([t.year, t.process, ...processColumns.map((c) => t.columns[c])]).font = { bold: true };
+  for (const r of result.rows) perProcess.addRow([r.year, name(r.process), ...processColumns.map((c) => r[c])]);
+  perProcess.getColumn(2).width = 48;
+  for (let c = 3; c <= 7; c++) {
+    perProcess.getColumn(c).numFmt = FTE_FORMAT;
+    perProcess.getColumn(c).width = 20;
+  }
+  perProcess.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 7 } };
+  perProcess.views = [{ state: "frozen", ySplit: 1 }];
+
+  const perYear = wb.addWorksheet(t.perYear);
+  const yearColumns = [
+    "residents",
+    "baselineFte",
+    "deliveryFte",
+    "developmentFte",
+    "transitionFte",
+    "totalFte",
+    "decouplingRatio",
+    "capex",
+    "licences",
+    "changeFteCost",
+    "fteSavings",
+    "systemSavings",
+    "cost",
+    "savings",
+    "net",
+    "cumulativeNet",
+  ] as const;
+  perYear.addRow([t.year, ...yearColumns.map((c) => t.columns[c]), t.columns.holdsFlat]).font = { bold: true };
+  for (const r of result.totals) perYear.addRow([r.year, ...yearColumns.map((c) => r[c]), r.holdsFlat ? t.yes : t.no]);
+  yearColumns.forEach((c, i) => {
+    const column = perYear.getColumn(i + 2);
+    column.width = 18;
+    column.numFmt = c === "decouplingRatio" ? "0.00" : c === "residents" ? MONEY_FORMAT : c.endsWith("Fte") ? FTE_FORMAT : MONEY_FORMAT;
+  });
+  perYear.views = [{ state: "frozen", ySplit: 1 }];
+
+  const about = wb.addWorksheet(t.about);
+  const a = t.aboutRows;
+  const rows: [string, string | number][] = [
+    [a.municipality, pkg.municipality.name],
+    [a.scenario, version.scenarioId],
+    [a.name, version.assumptions.name[lang]],
+    [a.version, version.number],
+    [a.versionId, version.versionId],
+    [a.hash, version.hash],
+    [a.packageHash, version.packageHash],
+    [a.author, version.author],
+    [a.createdAt, version.createdAt],
+    [a.comment, version.comment ?? ""],
+    [a.assumptions, JSON.stringify(version.assumptions)],
+  ];
+  for (const [k, v] of rows) about.addRow([k, v]).getCell(1).font = { bold: true };
+  about.addRow([]);
+  about.addRow([a.made]);
+  about.getColumn(1).width = 24;
+  about.getColumn(2).width = 90;
+
+  const bytes = await wb.xlsx.writeBuffer();
+  return Buffer.from(bytes as ArrayBuffer);
+}

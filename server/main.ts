@@ -1,0 +1,131 @@
+/**
+ * `npm start`: the Vaxa server.
+ *
+ * Reads the configuration from environment variables (see `config.ts`: PORT, VAXA_DATA_DIR,
+ * VAXA_PACKAGE, VAXA_OPEN_READS, …), loads the data package once, opens the database under the
+ * data directory (creating it and applying migrations), saves the package's scenarios as versions,
+ * creates and prints an admin token on the first start, serves HTTP, and shuts down gracefully on
+ * SIGTERM and SIGINT (stops accepting, finishes the requests under way, closes the database).
+ */
+import type { AddressInfo } from "node:net";
+import { readPackageFolder } from "../io/read-package-folder.ts";
+import { createApp } from "./app.ts";
+import { ConfigError, readConfig, type ServerConfig } from "./config.ts";
+import { openDatabase } from "./db/open-database.ts";
+import { createLogger } from "./logger.ts";
+import { loadPackage } from "./model-service.ts";
+import { createServices, seedPackageScenarios } from "./services.ts";
+
+function stop(message: string): never {
+  process.stderr.write(`vaxa: ${message}\n`);
+  process.exit(1);
+}
+
+let config: ServerConfig;
+try {
+  config = readConfig();
+} catch (error) {
+  stop(error instanceof ConfigError ? error.message : String(error));
+}
+const logger = createLogger(config.logLevel);
+
+let files: Record<string, string>;
+let loaded: ReturnType<typeof loadPackage>;
+try {
+  files = await readPackageFolder(config.packageFolder);
+  loaded = loadPackage(files);
+} catch (error) {
+  stop(`cannot load the data package ${config.packageFolder} (VAXA_PACKAGE): ${error instanceof Error ? error.message : String(error)}`);
+}
+
+let db: ReturnType<typeof openDatabase>;
+try {
+  db = openDatabase(config.dataDir);
+} catch (error) {
+  stop(`cannot open the database in ${config.dataDir} (VAXA_DATA_DIR): ${error instanceof Error ? error.message : String(error)}`);
+}
+
+const services = createServices({ config, logger, db, package: loaded });
+const seeded = seedPackageScenarios(services);
+if (seeded.length > 0) logger.info({ scenarios: seeded }, "saved the data package's scenarios as versions");
+
+const first = services.tokens.createFirstAdmin({ name: "server (first start)" });
+
+const app = createApp(services);
+const server = app.listen(config.port, config.host ?? "::", () => {
+  const address = server.address() as AddressInfo;
+  const url = `http://${config.host ?? "localhost"}:${address.port}`;
+  logger.info(
+    {
+      port: address.port,
+      url,
+      dataDir: config.dataDir,
+      package: config.packageFolder,
+      packageVersion: loaded.versionId,
+      openReads: config.openReads,
+    },
+    "listening",
+  );
+  if (first) {
+    const line = "=".repeat(78);
+    process.stdout.write(
+      [
+        line,
+        "Vaxa: first start with an empty database. An admin token was created; it is shown only now.",
+        "Keep it somewhere safe (the server stores only its hash):",
+        "",
+        `  VAXA_ADMIN_TOKEN=${first.token}`,
+        "",
+        "Save a scenario with it:",
+        `  curl -X POST ${url}/api/scenarios -H "Authorization: Bearer ${first.token}" \\`,
+        `       -H "Content-Type: application/json" -d '{"assumptions":{"name":{"sv":"Mitt scenario","en":"My scenario"},"growthMultiplier":1.5}}'`,
+        'Create tokens for others:  npm run token -- create --role planner --name "Anna Andersson"',
+        line,
+        "",
+      ].join("\n"),
+    );
+  }
+});
+// Slow clients must not hold connections open forever.
+server.headersTimeout = 20_000;
+server.requestTimeout = 60_000;
+server.keepAliveTimeout = 5_000;
+
+server.on("error", (error: NodeJS.ErrnoException) => {
+  logger.fatal({ err: error }, "cannot listen");
+  stop(error.code === "EADDRINUSE" ? `port ${config.port} is in use (PORT)` : error.message);
+});
+
+let closing = false;
+function shutdown(signal: string): void {
+  if (closing) return;
+  closing = true;
+  logger.info({ signal }, "shutting down: finishing the requests under way");
+  const done = (code: number) => {
+    try {
+      db.close();
+    } catch (error) {
+      logger.error({ err: error }, "closing the database");
+    }
+    logger.info("stopped");
+    process.exit(code);
+  };
+  void services.monteCarlo.close();
+  server.close(() => done(0));
+  server.closeIdleConnections();
+  setTimeout(() => server.closeAllConnections(), 5_000).unref();
+  setTimeout(() => {
+    logger.error("requests still running after 10 s: stopping anyway");
+    done(1);
+  }, 10_000).unref();
+}
+process.on("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => shutdown("SIGINT"));
+process.on("uncaughtException", (error) => {
+  logger.fatal({ err: error }, "uncaught exception");
+  try {
+    db.close();
+  } finally {
+    process.exit(1);
+  }
+});

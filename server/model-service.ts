@@ -1,0 +1,176 @@
+/**
+ * The model behind the server: the data package loaded at start (and older packages that saved
+ * versions were computed with), scenarios compiled per request, and forecasts cached by their
+ * inputs, since the same assumptions always give the same numbers.
+ */
+import type { DataPackage } from "../model/data-package.ts";
+import { type ForecastResult, forecast } from "../model/forecast.ts";
+import { formatPackageError, type PackageError } from "../model/package-error.ts";
+import { parseDataPackage } from "../model/parse-package.ts";
+import { compilePlan, type ModelPlan } from "../model/plan.ts";
+import { type Assumptions, toScenario } from "./assumptions.ts";
+import { canonicalJson, modelFiles, packageHash, shortId } from "./content-hash.ts";
+import type { PackageStore } from "./db/package-store.ts";
+import { Lru } from "./lru.ts";
+import { formatPath, type Problem } from "./validation.ts";
+
+/** A validated data package with its content hash. */
+export interface LoadedPackage {
+  /** SHA-256 of the package's model files (see {@link packageHash}). */
+  hash: string;
+  /** First 12 hex digits of the hash. */
+  versionId: string;
+  /** The model files (everything but `scenarios/`), as stored in the database. */
+  files: Record<string, string>;
+  pkg: DataPackage;
+}
+
+/** Parses a package's file texts and hashes them; throws with every problem if it is not valid. */
+export function loadPackage(files: Readonly<Record<string, string>>): LoadedPackage {
+  const parsed = parseDataPackage(files);
+  if (!parsed.ok) throw new Error(`the data package has problems:\n${parsed.errors.map(formatPackageError).join("\n")}`);
+  const hash = packageHash(files);
+  return { hash, versionId: shortId(hash), files: modelFiles(files), pkg: parsed.package };
+}
+
+/** What a forecast is computed from. */
+export interface ForecastInput {
+  package: LoadedPackage;
+  /** The id the result carries as `scenario`. */
+  scenarioId: string;
+  assumptions: Assumptions;
+  /** A horizon before the package's, or undefined for the package's. */
+  horizon?: number | undefined;
+}
+
+export type Compiled = { ok: true; plan: ModelPlan; key: string } | { ok: false; status: 400 | 422; problems: Problem[] };
+
+export interface CachedForecast {
+  result: ForecastResult;
+  /** The serialized response, filled by the route that sends it first. */
+  body?: Buffer;
+}
+
+/** A PackageError from compilePlan as a problem in the request's assumptions. */
+function problemOf(e: PackageError, prefix: string): Problem {
+  if (!e.file.startsWith("scenarios/") || e.field === undefined) return { path: prefix, message: formatPackageError(e) };
+  // "set.levers.x.efficiency" → assumptions.set["levers.x.efficiency"], as the request's own checks write it.
+  const keyed = /^(set|uncertainty|driverGrowthRates)\.(.+)$/.exec(e.field);
+  const path = keyed ? formatPath([prefix, keyed[1]!, keyed[2]!]) : `${prefix}.${e.field}`;
+  return { path, message: e.message };
+}
+
+/** Whether every number in the result is finite (extreme `set` values can overflow). */
+function finiteResult(result: ForecastResult): boolean {
+  for (const r of result.rows) if (!Number.isFinite(r.totalFte) || !Number.isFinite(r.baselineFte)) return false;
+  for (const t of result.totals) if (!Number.isFinite(t.cumulativeNet) || !Number.isFinite(t.totalFte)) return false;
+  return true;
+}
+
+export class ModelService {
+  readonly #packages = new Lru<string, LoadedPackage>(8);
+  readonly #horizons = new Map<string, DataPackage>();
+  readonly #forecasts: Lru<string, CachedForecast>;
+
+  constructor(
+    readonly current: LoadedPackage,
+    private readonly store: PackageStore | undefined,
+    cacheSize = 256,
+  ) {
+    this.#forecasts = new Lru(cacheSize);
+    this.#packages.set(current.hash, current);
+  }
+
+  /** The package with this hash: the current one or one stored in the database; undefined if unknown. */
+  package(hash: string): LoadedPackage | undefined {
+    const cached = this.#packages.get(hash);
+    if (cached) return cached;
+    const files = this.store?.files(hash);
+    if (files === undefined) return undefined;
+    const loaded = loadPackage(files);
+    this.#packages.set(hash, loaded);
+    return loaded;
+  }
+
+  /** The first and last horizon a request may ask for: the year after the base year, the package's horizon. */
+  horizonRange(p: LoadedPackage = this.current): [number, number] {
+    return [p.pkg.baseYear + 1, p.pkg.municipality.horizon];
+  }
+
+  #packageWithHorizon(p: LoadedPackage, horizon: number | undefined): DataPackage {
+    if (horizon === undefined || horizon === p.pkg.municipality.horizon) return p.pkg;
+    const key = `${p.hash}:${horizon}`;
+    let pkg = this.#horizons.get(key);
+    if (!pkg) {
+      pkg = { ...p.pkg, municipality: { ...p.pkg.municipality, horizon } };
+      this.#horizons.set(key, pkg);
+    }
+    return pkg;
+  }
+
+  /** The cache key of a forecast: everything its numbers depend on. */
+  #key(input: ForecastInput): string {
+    return canonicalJson({
+      package: input.package.hash,
+      horizon: input.horizon ?? input.package.pkg.municipality.horizon,
+      scenario: input.scenarioId,
+      assumptions: input.assumptions,
+    });
+  }
+
+  /** Compiles assumptions into a plan, or the problems that prevent it (paths under `assumptions`). */
+  compile(input: ForecastInput, prefix = "assumptions"): Compiled {
+    const [first, last] = this.horizonRange(input.package);
+    if (input.horizon !== undefined && (input.horizon < first || input.horizon > last)) {
+      return {
+        ok: false,
+        status: 400,
+        problems: [{ path: "horizon", message: `must be a whole year from ${first} to ${last}` }],
+      };
+    }
+    const pkg = this.#packageWithHorizon(input.package, input.horizon);
+    // Own drivers only: a name such as "constructor" must not pass as a driver through the prototype.
+    const foreign = Object.keys(input.assumptions.driverGrowthRates).filter((d) => !Object.hasOwn(pkg.drivers, d));
+    if (foreign.length > 0) {
+      return {
+        ok: false,
+        status: 400,
+        problems: foreign.map((d) => ({
+          path: formatPath([prefix, "driverGrowthRates", d]),
+          message: `unknown driver "${d}"; the package's drivers are ${Object.keys(pkg.drivers).join(", ")}`,
+        })),
+      };
+    }
+    const compiled = compilePlan(pkg, toScenario(input.scenarioId, input.assumptions));
+    if (!compiled.ok) return { ok: false, status: 400, problems: compiled.errors.map((e) => problemOf(e, prefix)) };
+    return { ok: true, plan: compiled.plan, key: this.#key(input) };
+  }
+
+  /** The deterministic forecast (cached by its inputs), or the problems that prevent it. */
+  forecast(
+    input: ForecastInput,
+  ): { ok: true; key: string; cached: CachedForecast } | { ok: false; status: 400 | 422; problems: Problem[] } {
+    const key = this.#key(input);
+    const hit = this.#forecasts.get(key);
+    if (hit) return { ok: true, key, cached: hit };
+    const compiled = this.compile(input);
+    if (!compiled.ok) return compiled;
+    const result = forecast(compiled.plan);
+    if (!finiteResult(result)) {
+      return {
+        ok: false,
+        status: 422,
+        problems: [
+          {
+            path: "assumptions",
+            message:
+              "these assumptions give results too large to compute (not finite numbers); check the values in set and the growth rates",
+          },
+        ],
+      };
+    }
+    const cached: CachedForecast = { result };
+    this.#forecasts.set(key, cached);
+    return { ok: true, key, cached };
+  }
+}

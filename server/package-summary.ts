@@ -1,0 +1,101 @@
+/**
+ * The summary of a data package that a client needs to build a scenario: processes, drivers,
+ * years, levers, and every parameter path `set` and `uncertainty` accept with its default.
+ */
+import type { LocalizedText } from "../model/data-package.ts";
+import { compilePlan } from "../model/plan.ts";
+import type { LoadedPackage } from "./model-service.ts";
+
+export interface PackageSummary {
+  package: { hash: string; versionId: string };
+  municipality: { name: string; currency: string; costPerFte: number; discountRate: number; horizon: number };
+  baseYear: number;
+  years: number[];
+  processes: {
+    id: string;
+    name: LocalizedText;
+    baseYearFte: number | null;
+    fixedShare: number;
+    supports: string[];
+    activities: { id: string; name: LocalizedText; drivers: Record<string, number> }[];
+  }[];
+  drivers: { id: string; firstYear: number; lastYear: number; lastActualYear: number | null; baseYearValue: number | null }[];
+  levers: {
+    id: string;
+    name: LocalizedText;
+    kind: string;
+    targets: { process: string; activity: string; reach: number }[];
+    efficiency: number;
+    adoption: unknown;
+    uncertain: string[];
+  }[];
+  scenarios: { id: string; name: LocalizedText }[];
+  /** Every parameter path with its default and valid range (all levers active). */
+  parameters: { path: string; default: number; min: number | null; max: number | null }[];
+}
+
+const finiteOrNull = (v: number): number | null => (Number.isFinite(v) ? v : null);
+
+export function summarizePackage(loaded: LoadedPackage): PackageSummary {
+  const { pkg } = loaded;
+  const years = Array.from({ length: pkg.municipality.horizon - pkg.baseYear + 1 }, (_, i) => pkg.baseYear + i);
+  const everything = compilePlan(pkg, {
+    id: "summary",
+    name: { sv: "", en: "" },
+    description: { sv: "", en: "" },
+    growthMultiplier: 1,
+    driverGrowthRates: {},
+    levers: pkg.levers.map((l) => l.id),
+    set: {},
+    uncertainty: {},
+  });
+  const table = everything.ok ? everything.plan.parameters : undefined;
+  return {
+    package: { hash: loaded.hash, versionId: loaded.versionId },
+    municipality: {
+      name: pkg.municipality.name,
+      currency: pkg.municipality.currency,
+      costPerFte: pkg.municipality.costPerFte,
+      discountRate: pkg.municipality.discountRate,
+      horizon: pkg.municipality.horizon,
+    },
+    baseYear: pkg.baseYear,
+    years,
+    processes: pkg.processes.map((p) => ({
+      id: p.id,
+      name: p.name,
+      baseYearFte: pkg.headcount[p.id]?.[pkg.baseYear] ?? null,
+      fixedShare: p.fixedShare,
+      supports: p.supports,
+      activities: p.activities.map((a) => ({ id: a.id, name: a.name, drivers: a.drivers })),
+    })),
+    drivers: Object.values(pkg.drivers).map((d) => {
+      const lastActual = d.actual.lastIndexOf(true);
+      return {
+        id: d.id,
+        firstYear: d.firstYear,
+        lastYear: d.firstYear + d.values.length - 1,
+        lastActualYear: lastActual < 0 ? null : d.firstYear + lastActual,
+        baseYearValue: d.values[pkg.baseYear - d.firstYear] ?? null,
+      };
+    }),
+    levers: pkg.levers.map((l) => ({
+      id: l.id,
+      name: l.name,
+      kind: l.kind,
+      targets: l.targets,
+      efficiency: l.efficiency,
+      adoption: l.adoption,
+      uncertain: Object.keys(l.distributions),
+    })),
+    scenarios: Object.values(pkg.scenarios).map((s) => ({ id: s.id, name: s.name })),
+    parameters: table
+      ? table.names.map((path, i) => ({
+          path,
+          default: table.values[i]!,
+          min: finiteOrNull(table.lower[i]!),
+          max: finiteOrNull(table.upper[i]!),
+        }))
+      : [],
+  };
+}

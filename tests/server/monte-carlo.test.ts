@@ -1,0 +1,114 @@
+import { tableFromIPC } from "apache-arrow";
+import request from "supertest";
+import { describe, expect, it } from "vitest";
+import { monteCarlo, summariseMonteCarlo } from "../../model/monte-carlo.ts";
+import { compilePlan } from "../../model/plan.ts";
+import { normalizeAssumptions, toScenario } from "../../server/assumptions.ts";
+import { binary, nackaPackage, testServer } from "./helpers.ts";
+
+const ARROW = "application/vnd.apache.arrow.stream";
+
+async function planFor(assumptions: Parameters<typeof normalizeAssumptions>[0]) {
+  const loaded = await nackaPackage();
+  const compiled = compilePlan(loaded.pkg, toScenario("request", normalizeAssumptions(assumptions)));
+  if (!compiled.ok) throw new Error("does not compile");
+  return compiled.plan;
+}
+
+describe("POST /api/forecast, Monte Carlo", () => {
+  it("answers the model's summary for the draws and seed, run in the worker pool", async () => {
+    const { app, services } = await testServer();
+    const pkg = await nackaPackage();
+    const assumptions = { growthMultiplier: 2, levers: pkg.pkg.levers.map((l) => l.id), uncertainty: { growthMultiplier: { type: "triangular" as const, min: 1.5, mode: 2, max: 2.3 } } };
+    try {
+      const res = await request(app).post("/api/forecast").send({ assumptions, monteCarlo: { draws: 200, seed: 7 } }).expect(200);
+      expect(res.body).toMatchObject({ kind: "monte-carlo", draws: 200, seed: 7 });
+      const want = summariseMonteCarlo(monteCarlo(await planFor(assumptions), { draws: 200, seed: 7 }));
+      expect(res.body.result).toEqual(JSON.parse(JSON.stringify(want)));
+      const y = res.body.result.years.at(-1);
+      expect(y.totalFte_p10).toBeLessThan(y.totalFte_p90);
+
+      const again = await request(app).post("/api/forecast").send({ assumptions, monteCarlo: { draws: 200, seed: 7 } }).expect(200);
+      expect(again.text).toBe(res.text);
+      const otherSeed = await request(app).post("/api/forecast").send({ assumptions, monteCarlo: { draws: 200, seed: 8 } }).expect(200);
+      expect(otherSeed.body.result.years.at(-1).totalFte_p50).not.toBe(y.totalFte_p50);
+    } finally {
+      await services.monteCarlo.close();
+    }
+  }, 60_000);
+
+  it("answers the draws as Arrow streams (io/arrow.ts): trajectories per draw, process and year, or one row per draw", async () => {
+    const { app, services } = await testServer();
+    const assumptions = { uncertainty: { growthMultiplier: { type: "uniform" as const, min: 1, max: 2 } } };
+    try {
+      const trajectories = await request(app)
+        .post("/api/forecast")
+        .set("Accept", ARROW)
+        .send({ assumptions, monteCarlo: { draws: 50, seed: 3 } })
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
+      expect(trajectories.headers["content-type"]).toBe(ARROW);
+      const table = tableFromIPC(trajectories.body as Buffer);
+      const want = monteCarlo(await planFor(assumptions), { draws: 50, seed: 3 });
+      const Y = want.years.length;
+      const S = want.processes.length + 1;
+      expect(table.numRows).toBe(50 * S * Y);
+      expect(table.schema.metadata.get("vaxa.table")).toBe("trajectories");
+      expect(table.schema.metadata.get("seed")).toBe("3");
+      const i = (7 * S + S - 1) * Y + 4;
+      expect(table.get(i)!.toJSON()).toMatchObject({ draw: 7, process: "total", year: want.years[4], fte: want.fte[i] });
+
+      const draws = await request(app)
+        .post("/api/forecast?table=draws")
+        .set("Accept", ARROW)
+        .send({ assumptions, monteCarlo: { draws: 20, seed: 3 } })
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
+      const perDraw = tableFromIPC(draws.body as Buffer);
+      expect(perDraw.numRows).toBe(20);
+      expect(perDraw.schema.metadata.get("vaxa.table")).toBe("draws");
+      expect(perDraw.getChild("growthMultiplier")!.get(0)).toBe(monteCarlo(await planFor(assumptions), { draws: 20, seed: 3 }).parameters.values[0]);
+
+      const wrong = await request(app).post("/api/forecast?table=totals").set("Accept", ARROW).send({ assumptions, monteCarlo: { draws: 5 } }).expect(400);
+      expect(wrong.body.error).toMatch(/^table: for Monte Carlo must be "trajectories" \(one row per draw, process and year\) or "draws"/);
+    } finally {
+      await services.monteCarlo.close();
+    }
+  }, 60_000);
+
+  it("answers 422 when some draws give numbers that cannot be computed", async () => {
+    const { app, services } = await testServer();
+    const pkg = await nackaPackage();
+    const p = pkg.pkg.processes[0]!;
+    const a = p.activities[0]!;
+    const path = `processes.${p.id}.activities.${a.id}.elasticity.${Object.keys(a.drivers)[0]}`;
+    try {
+      const res = await request(app)
+        .post("/api/forecast")
+        .send({ assumptions: { uncertainty: { [path]: { type: "uniform", min: 0, max: 1e300 } } }, monteCarlo: { draws: 10 } })
+        .expect(422);
+      expect(res.body.error).toBe("assumptions.uncertainty: some draws give results too large to compute (not finite numbers); narrow the distributions");
+    } finally {
+      await services.monteCarlo.close();
+    }
+  }, 60_000);
+
+  it("refuses a run with 503 when the workers and the queue are full, and keeps answering other requests", async () => {
+    const { app, services } = await testServer({ monteCarloWorkers: 1, monteCarloQueue: 0 });
+    const assumptions = { uncertainty: { growthMultiplier: { type: "uniform" as const, min: 1, max: 2 } } };
+    try {
+      const long = request(app).post("/api/forecast").send({ assumptions, monteCarlo: { draws: 20000, seed: 1 } }).then((r) => r);
+      await new Promise((r) => setTimeout(r, 200));
+      const refused = await request(app).post("/api/forecast").send({ assumptions, monteCarlo: { draws: 10, seed: 2 } });
+      expect(refused.status).toBe(503);
+      expect(refused.body.error).toBe("the server is busy with other Monte Carlo runs; try again in a few seconds");
+      expect(refused.headers["retry-after"]).toBe("5");
+      await request(app).get("/api/health").expect(200);
+      expect((await long).status).toBe(200);
+    } finally {
+      await services.monteCarlo.close();
+    }
+  }, 60_000);
+});
