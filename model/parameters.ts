@@ -33,6 +33,12 @@ interface Entry {
 const SHARE = [0, 1] as const;
 const NON_NEGATIVE = [0, Infinity] as const;
 const ANY = [-Infinity, Infinity] as const;
+/**
+ * The largest elasticity accepted (in absolute value): a driver that doubles would multiply the
+ * work by 2^10 ≈ 1,000, far past anything a municipality's history supports, while larger values
+ * overflow the arithmetic.
+ */
+const ELASTICITY_LIMIT = 10;
 
 /** The parameters of one lever, relative to `levers.<id>.`, with their bounds. */
 function leverEntries(lever: Lever, firstYear: number): Entry[] {
@@ -94,8 +100,8 @@ function entries(pkg: DataPackage, levers: Lever[]): Entry[] {
         Object.entries(a.drivers).map(([d, e]) => ({
           name: `processes.${p.id}.activities.${a.id}.elasticity.${d}`,
           value: e,
-          lower: -Infinity,
-          upper: Infinity,
+          lower: -ELASTICITY_LIMIT,
+          upper: ELASTICITY_LIMIT,
         })),
       ),
     ),

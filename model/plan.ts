@@ -150,7 +150,7 @@ export function compilePlan(
         message: `unknown lever "${id}"; the package's levers are ${pkg.levers.map((l) => l.id).join(", ") || "none"}`,
       })),
     ...Object.keys(scenario.driverGrowthRates)
-      .filter((d) => !(d in pkg.drivers))
+      .filter((d) => !Object.hasOwn(pkg.drivers, d))
       .map((d) => ({
         file,
         field: `driverGrowthRates.${d}`,

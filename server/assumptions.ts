@@ -3,29 +3,12 @@
  * (every field present, levers sorted) so that the same assumptions always hash the same.
  */
 import type { LocalizedText, Scenario } from "../model/data-package.ts";
-import type { Distribution } from "../model/distributions.ts";
 
 /** A model {@link Scenario} without its id: what a scenario version stores and hashes. */
-export interface Assumptions {
-  name: LocalizedText;
-  description: LocalizedText;
-  growthMultiplier: number;
-  driverGrowthRates: Record<string, number>;
-  levers: string[];
-  set: Record<string, number>;
-  uncertainty: Record<string, Distribution>;
-}
+export type Assumptions = Omit<Scenario, "id">;
 
 /** Assumptions as a request may give them: only what differs from the defaults. */
-export interface AssumptionsInput {
-  name?: LocalizedText | undefined;
-  description?: LocalizedText | undefined;
-  growthMultiplier?: number | undefined;
-  driverGrowthRates?: Record<string, number> | undefined;
-  levers?: string[] | undefined;
-  set?: Record<string, number> | undefined;
-  uncertainty?: Record<string, Distribution> | undefined;
-}
+export type AssumptionsInput = { [K in keyof Assumptions]?: Assumptions[K] | undefined };
 
 const UNNAMED: LocalizedText = { sv: "Namnlöst scenario", en: "Unnamed scenario" };
 

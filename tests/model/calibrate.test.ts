@@ -106,7 +106,7 @@ describe("backtest", () => {
     expect(result.heldOutYears).toEqual([2019, 2020]);
     const cases = result.mape.find((s) => s.process === "cases")!;
     expect(cases.model).toBeCloseTo(0, 9);
-    const naive = [2019, 2020].map((year, i) => 100 * (RESIDENTS[6 + i]! / RESIDENTS[5]!));
+    const naive = [2019, 2020].map((_, i) => 100 * (RESIDENTS[6 + i]! / RESIDENTS[5]!));
     const actual = [history(6), history(7)];
     expect(cases.naive).toBeCloseTo(meanAbsolutePercentageError(naive, actual), 12);
     expect(cases.naive!).toBeGreaterThan(1);

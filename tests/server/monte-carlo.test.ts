@@ -81,13 +81,11 @@ describe("POST /api/forecast, Monte Carlo", () => {
   it("answers 422 when some draws give numbers that cannot be computed", async () => {
     const { app, services } = await testServer();
     const pkg = await nackaPackage();
-    const p = pkg.pkg.processes[0]!;
-    const a = p.activities[0]!;
-    const path = `processes.${p.id}.activities.${a.id}.elasticity.${Object.keys(a.drivers)[0]}`;
+    const lever = pkg.pkg.levers[0]!.id;
     try {
       const res = await request(app)
         .post("/api/forecast")
-        .send({ assumptions: { uncertainty: { [path]: { type: "uniform", min: 0, max: 1e300 } } }, monteCarlo: { draws: 10 } })
+        .send({ assumptions: { levers: [lever], uncertainty: { costPerFte: { type: "uniform", min: 0, max: 1e308 } } }, monteCarlo: { draws: 10 } })
         .expect(422);
       expect(res.body.error).toBe("assumptions.uncertainty: some draws give results too large to compute (not finite numbers); narrow the distributions");
     } finally {
