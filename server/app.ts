@@ -20,6 +20,7 @@ import { exportRoutes } from "./routes/exports.ts";
 import { forecastRoutes } from "./routes/forecast.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { packageRoutes } from "./routes/package.ts";
+import { packageFileRoutes } from "./routes/package-files.ts";
 import { scenarioRoutes } from "./routes/scenarios.ts";
 import { tokenRoutes } from "./routes/tokens.ts";
 import { versionRoutes } from "./routes/versions.ts";
@@ -78,7 +79,13 @@ export function createApp(services: Services): express.Express {
   app.use(
     helmet({
       contentSecurityPolicy: {
-        directives: { "img-src": ["'self'", "data:"], "style-src": ["'self'", "'unsafe-inline'"] },
+        // A municipal intranet often serves plain HTTP on a host name: helmet's default
+        // upgrade-insecure-requests would make the browser fetch the app's script over HTTPS there.
+        directives: {
+          "img-src": ["'self'", "data:"],
+          "style-src": ["'self'", "'unsafe-inline'"],
+          "upgrade-insecure-requests": null,
+        },
       },
     }),
   );
@@ -105,6 +112,7 @@ export function createApp(services: Services): express.Express {
     res.type("application/json").send(openApi);
   });
   packageRoutes(api, services);
+  packageFileRoutes(api, services);
   forecastRoutes(api, services);
   scenarioRoutes(api, services);
   exportRoutes(api, services);

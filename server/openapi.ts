@@ -99,6 +99,17 @@ export function openApiDocument(services: Services): Record<string, unknown> {
       "/api/package": {
         get: { summary: "The data package: processes, drivers, years, levers, parameter paths, limits", security: read, responses: { "200": ok("Summary") } },
       },
+      "/api/package/files": {
+        get: { summary: "The current data package's model files (texts), for running the model in the browser", security: read, responses: { "200": ok("{ package: { hash, versionId }, files }") } },
+      },
+      "/api/package/files/{hash}": {
+        get: {
+          summary: "The model files of the package a saved version was computed with (64-hex hash or 12-hex id); immutable",
+          security: read,
+          parameters: [{ name: "hash", in: "path", required: true, schema: { type: "string" } }],
+          responses: { "200": ok("{ package: { hash, versionId }, files }"), "400": error("Not a package hash"), "404": error("No such package") },
+        },
+      },
       "/api/forecast": {
         post: {
           summary: "Assumptions in, results out: deterministic, or Monte Carlo with monteCarlo.draws",

@@ -7,6 +7,7 @@ import { costSavingsChart } from "./cost-savings.ts";
 import { cumulativeNetChart } from "./cumulative-net.ts";
 import { ftePerProcessChart } from "./fte-per-process.ts";
 import { ftePerYearChart } from "./fte-per-year.ts";
+import { fteProcessBarsChart } from "./fte-process-bars.ts";
 
 export * from "./chart-spec.ts";
 
@@ -15,6 +16,7 @@ export const CHARTS = {
   "fte-per-process": ftePerProcessChart,
   "cumulative-net": cumulativeNetChart,
   "cost-savings": costSavingsChart,
+  "fte-process-bars": fteProcessBarsChart,
 } as const satisfies Record<string, (result: ForecastResult, options: ChartOptions) => ChartSpec>;
 
 export type ChartName = keyof typeof CHARTS;
@@ -24,4 +26,4 @@ export function isChartName(name: string): name is ChartName {
   return Object.hasOwn(CHARTS, name);
 }
 
-export { costSavingsChart, cumulativeNetChart, ftePerProcessChart, ftePerYearChart };
+export { costSavingsChart, cumulativeNetChart, ftePerProcessChart, ftePerYearChart, fteProcessBarsChart };

@@ -1,0 +1,121 @@
+/**
+ * Browser benchmark: how fast the planner's charts follow a slider.
+ *
+ * The real server (`server/main.ts`, a fresh data directory, a free port of 127.0.0.1) serves the
+ * freshly built web bundle to headless Chromium (Debian's, driven by playwright-core). In the
+ * planner view, the growth multiplier's slider is moved 50 times with the keyboard (real, trusted
+ * input events: 25 steps up, 25 down), one move per frame at most, waiting for each redraw. For each
+ * move the app records the time from the input event (`event.timeStamp`) to the finished redraw:
+ * the model run in the browser (`evaluate` on the compiled plan), both charts and the key figures
+ * redrawn with Observable Plot, and the page laid out. Reported: median, p95 and max over the 50
+ * moves, against the target p95 < 50 ms. The same for a lever's efficiency slider.
+ *
+ * `benchBrowser()` returns the figures (bench/run.ts calls it); `npx tsx bench/browser.ts` prints
+ * them. Without Chromium it returns `{ skipped: true, reason }`.
+ */
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Page } from "playwright-core";
+import { findChromium, launchChromium, openOffline } from "../tests/browser.ts";
+import { startServer } from "../tests/web/real-server.ts";
+import { buildWeb } from "../web/build.ts";
+
+/** Moves per slider. */
+export const MOVES = 50;
+/** Target: p95 of input → finished redraw, milliseconds. */
+export const TARGET_P95_MS = 50;
+
+/** R-7 quantile of a sample (linear interpolation, the default of R and NumPy). */
+export function quantile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.ceil(h);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}
+
+const round = (v: number) => Math.round(v * 10) / 10;
+
+/**
+ * Moves one slider `moves` times with the keyboard and returns the app's times per move: input
+ * event → finished redraw (`total`), and the redraw alone (`render`).
+ */
+async function moveSlider(page: Page, path: string, moves = MOVES): Promise<{ total: number[]; render: number[] }> {
+  const slider = page.locator(`input[type="range"][data-path="${path}"]`);
+  await slider.scrollIntoViewIfNeeded();
+  await slider.focus();
+  const before = await page.evaluate(() => window.__vaxa.redrawMs.length);
+  // Half the moves one way and back, starting in the direction with room for them.
+  const room = await slider.evaluate((e: HTMLInputElement) => (Number(e.max) - Number(e.value)) / Number(e.step));
+  const [there, back] = room >= moves / 2 ? ["ArrowRight", "ArrowLeft"] : ["ArrowLeft", "ArrowRight"];
+  for (let i = 0; i < moves; i++) {
+    const count = await page.evaluate(() => window.__vaxa.redrawMs.length);
+    await slider.press(i < moves / 2 ? there : back);
+    await page.waitForFunction((n) => window.__vaxa.redrawMs.length > n, count, { timeout: 10_000 });
+    // Let the frame finish before the next move, as a person's hand would.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  }
+  return page.evaluate((n) => ({ total: window.__vaxa.redrawMs.slice(n), render: window.__vaxa.renderMs.slice(n) }), before);
+}
+
+function summary({ total, render }: { total: number[]; render: number[] }) {
+  return {
+    moves: total.length,
+    medianMs: round(quantile(total, 0.5)),
+    p95Ms: round(quantile(total, 0.95)),
+    maxMs: round(Math.max(...total)),
+    targetP95Ms: TARGET_P95_MS,
+    met: quantile(total, 0.95) < TARGET_P95_MS,
+    /** The redraw alone, without waiting for the animation frame it is scheduled in. */
+    renderMedianMs: round(quantile(render, 0.5)),
+    renderP95Ms: round(quantile(render, 0.95)),
+  };
+}
+
+/**
+ * Runs the benchmark.
+ *
+ * @returns the figures per slider, the bundle's build time and size, and the browser's version.
+ */
+export async function benchBrowser(): Promise<Record<string, unknown>> {
+  const found = findChromium();
+  if (found.path === null) return { skipped: true, reason: found.message };
+  const build = await buildWeb();
+  const server = await startServer();
+  const browser = await launchChromium(found.path);
+  try {
+    const opened = await openOffline(browser, `${server.url}/#planering`);
+    const { page } = opened;
+    await page.setViewportSize({ width: 1360, height: 900 });
+    await page.waitForFunction(() => window.__vaxa?.ready === true && window.__vaxa.redraws > 0, null, { timeout: 30_000 });
+    // Warm up (the first Plot renders compile code paths), then measure.
+    await moveSlider(page, "levers.intensity", 10);
+    const growth = await moveSlider(page, "growthMultiplier");
+    const efficiency = await moveSlider(page, "levers.automated_case_handling.efficiency");
+    const problems = opened.problems();
+    await opened.close();
+    return {
+      what: "planner view: time from a slider's input event to the finished redraw (model run in the browser, two Plot charts, key figures, layout), headless Chromium",
+      browser: browser.version(),
+      growthMultiplier: summary(growth),
+      leverEfficiency: summary(efficiency),
+      bundle: { buildMs: build.ms, bytes: build.outputs.find((o) => o.file.endsWith("app.js"))?.bytes ?? null },
+      ...(problems.length > 0 ? { problems } : {}),
+    };
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  benchBrowser()
+    .then((result) => {
+      console.log(JSON.stringify(result, null, 2));
+    })
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,338 @@
+/**
+ * End-to-end tests of the web app in headless Chromium (Debian's, driven by playwright-core)
+ * against the real server (`server/main.ts` as a child process on a free port, with a fresh data
+ * directory), with every request outside the server blocked.
+ *
+ * Checks: each view loads with the default data; moving a slider (with the keyboard) changes the
+ * chart and the numbers; saving a scenario creates a version that the council view opens; the
+ * language switch changes the texts; axe-core finds no WCAG 2.1 A/AA violations on any view, in
+ * Swedish and in English; nothing is fetched from outside the server. Screenshots of each view
+ * (and the council view printed to PDF) are written to `test-output/web/` for people to look at.
+ *
+ * Without Chromium the tests are skipped with a message saying so and how to install it; under CI
+ * a missing browser fails the run (`tests/browser.ts`).
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { browserTestPlan, launchChromium, type OfflinePage, openOffline } from "../browser.ts";
+import { buildWeb } from "../../web/build.ts";
+import { createToken, type RunningServer, startServer } from "./real-server.ts";
+
+const OUT = join("test-output", "web");
+const plan = browserTestPlan();
+const TIMEOUT = 90_000;
+
+/** Waits until the app has started and the view has drawn, and nothing is loading. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__vaxa?.ready === true || window.__vaxa?.error !== null, null, { timeout: 30_000 });
+  const error = await page.evaluate(() => window.__vaxa.error);
+  if (error) throw new Error(`the app did not start: ${error}`);
+  await page.waitForFunction(() => window.__vaxa.redraws > 0 && window.__vaxa.pending === 0, null, { timeout: 60_000 });
+  await page.waitForFunction(() => {
+    const briefing = document.querySelector<HTMLElement>(".briefing");
+    return briefing === null || briefing.dataset.state === "ready" || briefing.dataset.state === "error";
+  }, null, { timeout: 60_000 });
+}
+
+/** Runs axe-core (WCAG 2.0/2.1 A and AA) with every `<details>` open, and lists the violations readably. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(() => {
+    for (const d of document.querySelectorAll("details")) d.open = true;
+  });
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 5).map((n) => n.target.join(" ")).join(" | ")}`,
+  );
+}
+
+async function textOf(page: Page, selector: string): Promise<string> {
+  return (await page.locator(selector).first().textContent())?.trim() ?? "";
+}
+
+if (!plan.run) {
+  if (plan.fail) {
+    describe("web app in a browser", () => {
+      it("needs Chromium under CI", () => {
+        throw new Error(plan.message);
+      });
+    });
+  } else {
+    console.warn(`\n${plan.message}\n(tests/web/app.test.ts: the web app's browser tests were skipped)\n`);
+    describe.skip(`web app in a browser — ${plan.message}`, () => {
+      it("skipped", () => undefined);
+    });
+  }
+} else {
+  const executable = plan.path;
+  describe("web app in a browser", () => {
+    let server: RunningServer;
+    let browser: Browser;
+    const open: OfflinePage[] = [];
+
+    beforeAll(async () => {
+      mkdirSync(OUT, { recursive: true });
+      await buildWeb();
+      server = await startServer();
+      browser = await launchChromium(executable);
+    }, 120_000);
+
+    afterAll(async () => {
+      for (const p of open) await p.close().catch(() => undefined);
+      await browser?.close();
+      await server?.stop();
+    }, 30_000);
+
+    async function visit(fragment: string, width = 1360): Promise<OfflinePage> {
+      const p = await openOffline(browser, `${server.url}/${fragment}`);
+      open.push(p);
+      await p.page.setViewportSize({ width, height: 900 });
+      await settled(p.page);
+      return p;
+    }
+
+    it(
+      "the planner view loads with the Nacka data and the model running in the browser",
+      async () => {
+        const p = await visit("#planering");
+        const { page } = p;
+        expect(await page.getAttribute("html", "lang")).toBe("sv");
+        expect(await textOf(page, "h1")).toBe("Planering: tillväxt och hävstänger");
+        // "Växa utan att växa" by default: 1 088 FTE in 2030 with the levers, 1 173 without.
+        expect(await textOf(page, '[data-key="fte"] .value')).toBe("1\u00a0088");
+        expect(await textOf(page, '[data-key="fte"] .detail')).toContain("1\u00a0173");
+        expect(await textOf(page, '[data-key="hump"] .value')).toBe("47,9\u00a0Mkr");
+        for (const chart of ["fte-per-year", "fte-process-bars"]) {
+          const figure = page.locator(`figure[data-chart="${chart}"]`);
+          await expect.poll(() => figure.locator("svg").count()).toBeGreaterThan(0);
+          expect((await figure.locator("figcaption").textContent())?.length).toBeGreaterThan(40);
+          expect(await figure.locator("details table").count()).toBe(1);
+        }
+        expect(await page.locator("#planner-status").textContent()).toMatch(/Växa utan att växa.*version 1 \([0-9a-f]{12}\)/);
+        await page.screenshot({ path: join(OUT, "planner-sv.png"), fullPage: true });
+        expect(p.problems()).toEqual([]);
+      },
+      TIMEOUT,
+    );
+
+    it(
+      "moving a slider with the keyboard changes the chart and the numbers at once",
+      async () => {
+        const p = await visit("#planering");
+        const { page } = p;
+        const before = await textOf(page, '[data-key="fte"] .value');
+        const beforeChart = await page.locator('figure[data-chart="fte-per-year"] svg').innerHTML();
+        const beforeBars = await page.locator('figure[data-chart="fte-process-bars"] svg').innerHTML();
+        const redraws = await page.evaluate(() => window.__vaxa.redraws);
+        const slider = page.locator('input[type="range"][data-path="growthMultiplier"]');
+        await slider.focus();
+        for (let i = 0; i < 10; i++) await slider.press("ArrowLeft");
+        await page.waitForFunction((n) => window.__vaxa.redraws > n, redraws);
+        await expect.poll(() => page.locator("#p-growthMultiplier-value").inputValue()).toBe("1.50");
+        const after = await textOf(page, '[data-key="fte"] .value');
+        expect(after).not.toBe(before);
+        expect(await page.locator('figure[data-chart="fte-per-year"] svg').innerHTML()).not.toBe(beforeChart);
+        expect(await page.locator('figure[data-chart="fte-process-bars"] svg').innerHTML()).not.toBe(beforeBars);
+        // Less growth, fewer FTE.
+        expect(Number(after.replace(/\s/g, ""))).toBeLessThan(Number(before.replace(/\s/g, "")));
+        await expect.poll(() => page.locator("#planner-status").textContent()).toContain("ändrat, inte sparat");
+
+        // The number box drives the same value; a lever switched off removes its savings.
+        await page.locator("#p-growthMultiplier-value").fill("2");
+        await page.locator("#p-growthMultiplier-value").press("Tab");
+        await expect.poll(() => textOf(page, '[data-key="fte"] .value')).toBe(before);
+        const humpBefore = await textOf(page, '[data-key="hump"] .value');
+        await page.locator("#lever-automated_case_handling-active").uncheck();
+        await expect.poll(() => textOf(page, '[data-key="hump"] .value')).not.toBe(humpBefore);
+        // Every redraw from an input event was timed.
+        expect(await page.evaluate(() => window.__vaxa.redrawMs.length)).toBeGreaterThan(0);
+        expect(p.problems()).toEqual([]);
+      },
+      TIMEOUT,
+    );
+
+    it(
+      "the finance view shows the hump, the summary, its charts and the downloads",
+      async () => {
+        const p = await visit("#ekonomi");
+        const { page } = p;
+        expect(await textOf(page, "h1")).toBe("Ekonomi: investeringspuckeln");
+        expect(await textOf(page, '.hero [data-key="hump-depth"]')).toBe("47,9\u00a0Mkr");
+        expect(await textOf(page, ".hero-detail")).toBe("djupast 2022 · återbetald 2026");
+        for (const key of ["depth", "year", "payback", "npv", "irr", "per-fte"]) {
+          expect(await textOf(page, `.summary-item[data-key="${key}"] dd`)).not.toBe("");
+        }
+        expect(await textOf(page, '.summary-item[data-key="irr"] dd')).toBe("35,9\u00a0%");
+        for (const chart of ["cumulative-net-band", "cost-savings", "tornado"]) {
+          await expect.poll(() => page.locator(`figure[data-chart="${chart}"] svg`).count()).toBeGreaterThan(0);
+        }
+        // The Monte Carlo band came from the server.
+        expect(await textOf(page, '.summary-item[data-key="range"] dd')).toMatch(/^\d+,\d – \d+,\d\u00a0Mkr$/);
+        expect(await page.locator("#uncertainty-status").textContent()).toMatch(/simuleringar/);
+        // The downloads answer with a spreadsheet and a CSV file.
+        for (const format of ["xlsx", "csv-totals"]) {
+          const href = await page.locator(`a[data-format="${format}"]`).getAttribute("href");
+          const response = await page.request.get(`${server.url}${href}`);
+          expect(response.status()).toBe(200);
+          expect(response.headers()["content-disposition"]).toMatch(/attachment/);
+        }
+        await page.screenshot({ path: join(OUT, "finance-sv.png"), fullPage: true });
+        expect(p.problems()).toEqual([]);
+      },
+      TIMEOUT,
+    );
+
+    it(
+      "the council view compares the saved versions with plain-language captions and prints with the version ids",
+      async () => {
+        const p = await visit("#beslutsunderlag");
+        const { page } = p;
+        expect(await textOf(page, "h1")).toBe("Beslutsunderlag: jämför scenarier");
+        const ids = await page.locator(".version-list code.version-id").allTextContents();
+        expect(ids.length).toBe(3);
+        for (const id of ids) expect(id).toMatch(/^[0-9a-f]{12}$/);
+        for (const chart of ["compare-fte", "compare-year", "compare-hump", "compare-hold-flat"]) {
+          const figure = page.locator(`figure[data-chart="${chart}"]`);
+          await expect.poll(() => figure.locator("svg").count()).toBeGreaterThan(0);
+          const caption = (await figure.locator("figcaption").textContent()) ?? "";
+          for (const id of ids) expect(caption).toContain(id);
+        }
+        const yearCaption = await textOf(page, 'figure[data-chart="compare-year"] figcaption');
+        expect(yearCaption).toContain("År 2030 behövs");
+        expect(yearCaption).toContain("I ”Växa utan att växa” behövs 1\u00a0088 med hävstängerna, mot 1\u00a0173 utan.");
+        expect(yearCaption).toContain("Basåret 2018 var det 952.");
+        expect(await textOf(page, 'figure[data-chart="compare-hump"] figcaption')).toContain("djupast 2022, 47,9\u00a0Mkr, och återbetald 2026");
+        expect(await textOf(page, 'figure[data-chart="compare-hold-flat"] figcaption')).toMatch(/Sannolikheten att hålla nollan 2035 är/);
+        await page.screenshot({ path: join(OUT, "council-sv.png"), fullPage: true });
+        // The print layout: no navigation or form, the version ids and today's date in Swedish.
+        await page.emulateMedia({ media: "print" });
+        expect(await page.locator(".site-header").isVisible()).toBe(false);
+        expect(await page.locator(".compare-form").isVisible()).toBe(false);
+        expect(await page.locator(".version-list").isVisible()).toBe(true);
+        expect(await textOf(page, ".briefing-header .meta")).toMatch(/Utskrivet \d{1,2} [a-zåäö]+ \d{4}\./);
+        await page.screenshot({ path: join(OUT, "council-print.png"), fullPage: true });
+        await page.pdf({ path: join(OUT, "council-print.pdf"), format: "A4", printBackground: true });
+        await page.emulateMedia({ media: "screen" });
+        expect(p.problems()).toEqual([]);
+      },
+      TIMEOUT,
+    );
+
+    it(
+      "saving a scenario with a planner token creates a version that the council view opens",
+      async () => {
+        const token = await createToken(server, "planner");
+        const p = await visit("#planering");
+        const { page } = p;
+        const slider = page.locator('input[type="range"][data-path="levers.e_services.efficiency"]');
+        await slider.focus();
+        for (let i = 0; i < 5; i++) await slider.press("ArrowRight");
+        await page.locator("#save-name").fill("Webbtest: snabbare e-tjänster");
+        await page.locator("#save-comment").fill("Effektiviteten för e-tjänster höjd med fem procentenheter.");
+        await page.locator("#save-token").fill(token);
+        await page.locator("#save-mode-new").check();
+        await page.locator(".save button[type=submit]").click();
+        const code = page.locator(".save-result code.version-id");
+        await code.waitFor({ timeout: 20_000 });
+        const versionId = (await code.textContent())!.trim();
+        expect(versionId).toMatch(/^[0-9a-f]{12}$/);
+        expect(await textOf(page, ".save-result")).toContain("Sparat: ”Webbtest: snabbare e-tjänster”, version 1");
+        // The server has it, with the changed efficiency.
+        const found = (await (await fetch(`${server.url}/api/versions/${versionId}`)).json()) as {
+          matches: { scenarioId: string; assumptions: { set: Record<string, number> } }[];
+        };
+        expect(found.matches).toHaveLength(1);
+        expect(found.matches[0]!.assumptions.set["levers.e_services.efficiency"]).toBeGreaterThan(0);
+        // The status now names the saved version, unchanged.
+        await expect.poll(() => page.locator("#planner-status").textContent()).toContain(versionId);
+        expect(await page.locator("#planner-status .dirty").count()).toBe(0);
+
+        await page.getByRole("link", { name: "Öppna som beslutsunderlag" }).click();
+        await settled(page);
+        expect(await page.locator(".version-list code.version-id").allTextContents()).toEqual([versionId]);
+        expect(await textOf(page, "figure[data-chart=compare-year] figcaption")).toContain("”Webbtest: snabbare e-tjänster”");
+        expect(p.problems()).toEqual([]);
+      },
+      TIMEOUT,
+    );
+
+    it(
+      "the language switch changes every text to English and back",
+      async () => {
+        const p = await visit("#planering");
+        const { page } = p;
+        await page.locator("#lang-switch").click();
+        await page.waitForFunction(() => document.documentElement.lang === "en");
+        await settled(page);
+        expect(await textOf(page, "h1")).toBe("Planning: growth and levers");
+        expect(await page.locator("nav a").allTextContents()).toEqual(["Planning", "Finance", "Council briefing"]);
+        expect(await textOf(page, '[data-key="fte"] dt')).toBe("FTE in 2030");
+        expect(await textOf(page, '[data-key="fte"] .value')).toBe("1,088");
+        expect(await textOf(page, 'figure[data-chart="fte-per-year"] .chart-title')).toBe("FTE per year");
+        expect(await textOf(page, "#lang-switch")).toBe("Svenska");
+        await page.screenshot({ path: join(OUT, "planner-en.png"), fullPage: true });
+        // The choice is kept across views.
+        await page.locator('nav a[data-view="finance"]').click();
+        await settled(page);
+        expect(await textOf(page, "h1")).toBe("Finance: the investment hump");
+        expect(await textOf(page, '.hero [data-key="hump-depth"]')).toBe("47.9\u00a0MSEK");
+        await page.screenshot({ path: join(OUT, "finance-en.png"), fullPage: true });
+        await page.locator('nav a[data-view="council"]').click();
+        await settled(page);
+        expect(await textOf(page, 'figure[data-chart="compare-year"] figcaption')).toMatch(/^In 2030, /);
+        await page.screenshot({ path: join(OUT, "council-en.png"), fullPage: true });
+        await page.locator("#lang-switch").click();
+        await page.waitForFunction(() => document.documentElement.lang === "sv");
+        expect(await textOf(page, "h1")).toBe("Beslutsunderlag: jämför scenarier");
+        expect(p.problems()).toEqual([]);
+      },
+      TIMEOUT,
+    );
+
+    for (const [view, fragment] of [
+      ["planner", "#planering"],
+      ["finance", "#ekonomi"],
+      ["council", "#beslutsunderlag"],
+    ] as const) {
+      it(
+        `axe-core finds no WCAG 2.1 AA violations on the ${view} view, in Swedish and English`,
+        async () => {
+          const p = await visit(fragment);
+          const { page } = p;
+          expect(await axeViolations(page)).toEqual([]);
+          await page.locator("#lang-switch").click();
+          await page.waitForFunction(() => document.documentElement.lang === "en");
+          await settled(page);
+          expect(await axeViolations(page)).toEqual([]);
+          expect(p.problems()).toEqual([]);
+        },
+        TIMEOUT,
+      );
+    }
+
+    it(
+      "works at phone width, and every control is reachable with the keyboard",
+      async () => {
+        const p = await visit("#planering", 400);
+        const { page } = p;
+        await page.screenshot({ path: join(OUT, "planner-narrow.png"), fullPage: false });
+        // The skip link is the first stop and moves focus to the content.
+        await page.keyboard.press("Tab");
+        expect(await page.evaluate(() => document.activeElement?.className)).toBe("skip-link");
+        await page.keyboard.press("Enter");
+        expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
+        // Every input, select and button can take focus.
+        const unfocusable = await page.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>("input:not([disabled]), select, button, a[href], summary")]
+            .filter((e) => e.tabIndex < 0)
+            .map((e) => e.outerHTML.slice(0, 80)),
+        );
+        expect(unfocusable).toEqual([]);
+        expect(p.problems()).toEqual([]);
+      },
+      TIMEOUT,
+    );
+  });
+}

@@ -1,0 +1,110 @@
+/**
+ * A small client for the Vaxa server's API (`/api/openapi.json` describes it), used by the views.
+ * Every failure becomes an {@link ApiError} carrying the server's own plain-words message.
+ */
+import type { DataPackage } from "../model/data-package.ts";
+import type { ForecastResult } from "../model/forecast.ts";
+import type { Assumptions } from "../server/assumptions.ts";
+import type { ScenarioInfo, Version, VersionInfo } from "../server/db/scenario-store.ts";
+import type { PackageSummary } from "../server/package-summary.ts";
+
+export type { Assumptions, ScenarioInfo, Version, VersionInfo, PackageSummary };
+
+/** An answer of the API that is not 2xx. */
+export class ApiError extends Error {
+  override name = "ApiError";
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly body: unknown = undefined,
+  ) {
+    super(message);
+  }
+}
+
+/** GET /api/package plus the limits the server adds. */
+export type PackageAnswer = PackageSummary & {
+  limits: { growthMultiplier: [number, number]; driverGrowthRate: [number, number]; maxDraws: number; [key: string]: unknown };
+};
+
+/** GET /api/package/files */
+export interface PackageFilesAnswer {
+  package: { hash: string; versionId: string };
+  files: Record<string, string>;
+}
+
+/** GET /api/scenarios/:id/versions/:version/forecast and POST /api/forecast (deterministic). */
+export interface ForecastAnswer {
+  kind: "deterministic";
+  result: ForecastResult;
+  version?: { number: number; versionId: string; hash: string };
+  package: { hash: string; versionId: string };
+}
+
+/** Monte Carlo answers are read by `uncertainty.ts`, which knows their shape. */
+export type MonteCarloAnswer = { kind: "monte-carlo"; draws: number; seed: number; result: unknown } & Record<string, unknown>;
+
+async function request<T>(method: string, url: string, options: { body?: unknown; token?: string | null; signal?: AbortSignal } = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (options.body !== undefined) headers["Content-Type"] = "application/json";
+  if (options.token) headers.Authorization = `Bearer ${options.token}`;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if ((error as { name?: string }).name === "AbortError") throw error;
+    throw new ApiError(0, `the server did not answer (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = text === "" ? undefined : JSON.parse(text);
+  } catch {
+    body = text;
+  }
+  if (!response.ok) {
+    const message = (body as { error?: unknown } | undefined)?.error;
+    throw new ApiError(response.status, typeof message === "string" ? message : `HTTP ${response.status}`, body);
+  }
+  return body as T;
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  package: () => request<PackageAnswer>("GET", "/api/package"),
+  packageFiles: (hash?: string) => request<PackageFilesAnswer>("GET", hash ? `/api/package/files/${enc(hash)}` : "/api/package/files"),
+  scenarios: () => request<{ scenarios: ScenarioInfo[]; count: number; limit: number }>("GET", "/api/scenarios"),
+  versions: (id: string) => request<{ scenario: string; versions: VersionInfo[] }>("GET", `/api/scenarios/${enc(id)}/versions`),
+  version: (id: string, version: string | number) => request<Version>("GET", `/api/scenarios/${enc(id)}/versions/${enc(String(version))}`),
+  versionForecast: (id: string, version: string | number) =>
+    request<ForecastAnswer>("GET", `/api/scenarios/${enc(id)}/versions/${enc(String(version))}/forecast`),
+  forecast: (assumptions: Partial<Assumptions>, signal?: AbortSignal) =>
+    request<ForecastAnswer>("POST", "/api/forecast", { body: { assumptions }, signal }),
+  monteCarlo: (assumptions: Partial<Assumptions>, draws: number, seed: number, signal?: AbortSignal) =>
+    request<MonteCarloAnswer>("POST", "/api/forecast", { body: { assumptions, monteCarlo: { draws, seed } }, signal }),
+  createScenario: (token: string, body: { id?: string; assumptions: Assumptions; comment?: string }) =>
+    request<{ scenario: ScenarioInfo; version: Version }>("POST", "/api/scenarios", { body, token }),
+  updateScenario: (token: string, id: string, body: { parentVersion: string; assumptions: Assumptions; comment?: string }) =>
+    request<{ scenario: ScenarioInfo; version: Version; created: boolean }>("PUT", `/api/scenarios/${enc(id)}`, { body, token }),
+  /** Link to a version's export (CSV of `table`, or XLSX). */
+  exportUrl: (id: string, version: string, kind: "xlsx" | "csv", lang: "sv" | "en", table: "processes" | "totals" = "totals") =>
+    kind === "xlsx"
+      ? `/api/scenarios/${enc(id)}/versions/${enc(version)}/export.xlsx?lang=${lang}`
+      : `/api/scenarios/${enc(id)}/versions/${enc(version)}/export.csv?table=${table}&${lang === "sv" ? "locale=sv" : "locale=en"}&lang=${lang}`,
+  /** Link to a version's chart rendered as SVG on the server. */
+  chartUrl: (id: string, version: string, chart: string, lang: "sv" | "en") =>
+    `/api/scenarios/${enc(id)}/versions/${enc(version)}/charts/${enc(chart)}.svg?lang=${lang}`,
+};
+
+/** The package in the browser: the files parsed by the model's own parser. */
+export interface LoadedPackage {
+  hash: string;
+  versionId: string;
+  pkg: DataPackage;
+}

@@ -1,0 +1,64 @@
+/**
+ * The server's Monte Carlo answers (POST /api/forecast with `monteCarlo: { draws, seed }`), read
+ * into what the views draw: the P10–P90 band of the cumulative net, the probability of holding
+ * flat per year, and the spread of the hump's depth. The Monte Carlo itself runs on the server
+ * (`model/monte-carlo.ts`); nothing here draws a random number.
+ */
+import type { MonteCarloSummary } from "../model/monte-carlo.ts";
+import type { BandYear } from "../server/charts/cumulative-net-band.ts";
+import { type Assumptions, api } from "./api.ts";
+
+/** Draws per Monte Carlo request from the web app, and its fixed seed (results are reproducible). */
+export const WEB_DRAWS = 1000;
+export const WEB_SEED = 2018;
+
+/** What the views use of a Monte Carlo run. */
+export interface Uncertainty {
+  draws: number;
+  seed: number;
+  band: BandYear[];
+  holdFlat: { year: number; probability: number }[];
+  humpDepth: { p10: number; p50: number; p90: number };
+  /** Number of uncertain parameters: 0 means every draw is the deterministic forecast. */
+  uncertainParameters: number;
+}
+
+/** Reads a Monte Carlo summary (the `result` of the server's JSON answer). */
+export function readUncertainty(summary: MonteCarloSummary): Uncertainty {
+  return {
+    draws: summary.draws,
+    seed: summary.seed,
+    band: summary.years.map((y) => ({ year: y.year, p10: y.cumulativeNet_p10, p50: y.cumulativeNet_p50, p90: y.cumulativeNet_p90 })),
+    holdFlat: summary.years.map((y) => ({ year: y.year, probability: y.probabilityHoldsFlat })),
+    humpDepth: { p10: summary.humpDepth.p10, p50: summary.humpDepth.p50, p90: summary.humpDepth.p90 },
+    uncertainParameters: summary.parameters.length,
+  };
+}
+
+function isSummary(value: unknown): value is MonteCarloSummary {
+  const v = value as Partial<MonteCarloSummary> | null;
+  return typeof v === "object" && v !== null && Array.isArray(v.years) && typeof v.draws === "number" && typeof v.humpDepth === "object";
+}
+
+/** Results already fetched, by their request (a saved version's assumptions do not change). */
+const cache = new Map<string, Promise<Uncertainty>>();
+
+/**
+ * Runs the scenario's Monte Carlo on the server (cached per assumptions in this page).
+ *
+ * @throws ApiError when the server refuses (e.g. 501 while Monte Carlo is not available).
+ */
+export function fetchUncertainty(assumptions: Partial<Assumptions>, signal?: AbortSignal): Promise<Uncertainty> {
+  const key = JSON.stringify(assumptions);
+  let promise = cache.get(key);
+  if (!promise) {
+    promise = api.monteCarlo(assumptions, WEB_DRAWS, WEB_SEED, signal).then((answer) => {
+      const result = (answer as { result?: unknown }).result;
+      if (!isSummary(result)) throw new Error("the server's Monte Carlo answer has an unexpected form");
+      return readUncertainty(result);
+    });
+    cache.set(key, promise);
+    promise.catch(() => cache.delete(key));
+  }
+  return promise;
+}
