@@ -14,7 +14,7 @@
  * A model that cannot beat the naive forecast on its own history has not earned its detail.
  */
 import { calibrate, calibrationToSet, PLAUSIBLE_ELASTICITY } from "./calibrate.ts";
-import type { DataPackage, Scenario } from "./data-package.ts";
+import { type DataPackage, defaultScenario } from "./data-package.ts";
 import { forecast } from "./forecast.ts";
 import { compilePlan } from "./plan.ts";
 
@@ -71,16 +71,7 @@ export function meanAbsolutePercentageError(forecasts: number[], actuals: number
   return (sum / actuals.length) * 100;
 }
 
-const BACKTEST_SCENARIO: Scenario = {
-  id: "backtest",
-  name: { sv: "Bakåttest", en: "Backtest" },
-  description: { sv: "", en: "" },
-  growthMultiplier: 1,
-  driverGrowthRates: {},
-  levers: [],
-  set: {},
-  uncertainty: {},
-};
+const BACKTEST_SCENARIO = defaultScenario("backtest", { sv: "Bakåttest", en: "Backtest" });
 
 /** The package as it stood at the end of `cutoff`: headcount up to then, horizon at `horizon`, no levers. */
 function packageAt(pkg: DataPackage, cutoff: number, horizon: number): DataPackage {

@@ -137,6 +137,20 @@ export interface Scenario {
   uncertainty: Record<string, Distribution>;
 }
 
+/** A scenario that keeps every assumption as the package gives it, with the given levers active. */
+export function defaultScenario(id: string, name: LocalizedText, levers: string[] = []): Scenario {
+  return {
+    id,
+    name,
+    description: { sv: "", en: "" },
+    growthMultiplier: 1,
+    driverGrowthRates: {},
+    levers,
+    set: {},
+    uncertainty: {},
+  };
+}
+
 export interface DataPackage {
   municipality: Municipality;
   /** The last year with actual headcount. */

@@ -5,7 +5,7 @@
  * `set`, a Monte Carlo draw, a tornado swing and a goal seek all work by changing values here. The
  * paths are listed in `data/README.md`.
  */
-import type { DataPackage, Lever, Scenario } from "./data-package.ts";
+import { type DataPackage, defaultScenario, type Lever, type Scenario } from "./data-package.ts";
 import type { Distribution } from "./distributions.ts";
 import type { PackageError } from "./package-error.ts";
 
@@ -109,6 +109,14 @@ function entries(pkg: DataPackage, levers: Lever[]): Entry[] {
     { name: "levers.midpointShift", value: 0, lower: -Infinity, upper: Infinity },
     ...levers.flatMap((l) => leverEntries(l, pkg.baseYear + 1)),
   ];
+}
+
+/** Every parameter of a package, with all its levers active, at the package's values. */
+export function packageParameters(pkg: DataPackage): ParameterTable {
+  const all = defaultScenario("all", { sv: "Alla hävstänger", en: "All levers" }, pkg.levers.map((l) => l.id));
+  const built = buildParameterTable(pkg, all);
+  if (!built.ok) throw new Error(`internal: the package's own parameters did not build: ${built.errors[0]?.message}`);
+  return built.table;
 }
 
 /** Up to three known paths that share the most leading segments with an unknown one. */

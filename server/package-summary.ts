@@ -3,7 +3,7 @@
  * years, levers, and every parameter path `set` and `uncertainty` accept with its default.
  */
 import type { LocalizedText } from "../model/data-package.ts";
-import { compilePlan } from "../model/plan.ts";
+import { packageParameters } from "../model/parameters.ts";
 import type { LoadedPackage } from "./model-service.ts";
 
 export interface PackageSummary {
@@ -39,17 +39,7 @@ const finiteOrNull = (v: number): number | null => (Number.isFinite(v) ? v : nul
 export function summarizePackage(loaded: LoadedPackage): PackageSummary {
   const { pkg } = loaded;
   const years = Array.from({ length: pkg.municipality.horizon - pkg.baseYear + 1 }, (_, i) => pkg.baseYear + i);
-  const everything = compilePlan(pkg, {
-    id: "summary",
-    name: { sv: "", en: "" },
-    description: { sv: "", en: "" },
-    growthMultiplier: 1,
-    driverGrowthRates: {},
-    levers: pkg.levers.map((l) => l.id),
-    set: {},
-    uncertainty: {},
-  });
-  const table = everything.ok ? everything.plan.parameters : undefined;
+  const table = packageParameters(pkg);
   return {
     package: { hash: loaded.hash, versionId: loaded.versionId },
     municipality: {
@@ -89,13 +79,11 @@ export function summarizePackage(loaded: LoadedPackage): PackageSummary {
       uncertain: Object.keys(l.distributions),
     })),
     scenarios: Object.values(pkg.scenarios).map((s) => ({ id: s.id, name: s.name })),
-    parameters: table
-      ? table.names.map((path, i) => ({
-          path,
-          default: table.values[i]!,
-          min: finiteOrNull(table.lower[i]!),
-          max: finiteOrNull(table.upper[i]!),
-        }))
-      : [],
+    parameters: table.names.map((path, i) => ({
+      path,
+      default: table.values[i]!,
+      min: finiteOrNull(table.lower[i]!),
+      max: finiteOrNull(table.upper[i]!),
+    })),
   };
 }

@@ -10,6 +10,7 @@ import type { DataPackage, Scenario } from "../model/data-package.ts";
 import { createWorkspace, evaluate, type Workspace } from "../model/evaluate.ts";
 import { type ForecastResult, readForecast } from "../model/forecast.ts";
 import { formatPackageError } from "../model/package-error.ts";
+import { packageParameters } from "../model/parameters.ts";
 import { compilePlan, type ModelPlan } from "../model/plan.ts";
 import type { Assumptions } from "./api.ts";
 
@@ -23,33 +24,13 @@ export interface ParameterInfo {
 
 /** Every parameter path of a package (all levers active) with its default and bounds. */
 export function parameterDefaults(pkg: DataPackage): Map<string, ParameterInfo> {
-  const compiled = compilePlan(pkg, {
-    id: "defaults",
-    name: { sv: "", en: "" },
-    description: { sv: "", en: "" },
-    growthMultiplier: 1,
-    driverGrowthRates: {},
-    levers: pkg.levers.map((l) => l.id),
-    set: {},
-    uncertainty: {},
-  });
-  if (!compiled.ok) throw new Error(compiled.errors.map(formatPackageError).join("\n"));
-  const t = compiled.plan.parameters;
+  const t = packageParameters(pkg);
   return new Map(t.names.map((path, i) => [path, { path, default: t.values[i]!, min: t.lower[i]!, max: t.upper[i]! }]));
 }
 
 /** The model's scenario for assumptions. */
 export function scenarioOf(id: string, a: Assumptions): Scenario {
-  return {
-    id,
-    name: a.name,
-    description: a.description,
-    growthMultiplier: a.growthMultiplier,
-    driverGrowthRates: a.driverGrowthRates,
-    levers: a.levers,
-    set: a.set,
-    uncertainty: a.uncertainty,
-  };
+  return { id, ...a };
 }
 
 /** The structure a plan depends on; a change of it needs a new plan, a change of values does not. */

@@ -8,9 +8,10 @@
  * `#council` and `#politiken` also work); the council view keeps its chosen versions in the fragment
  * (`#beslutsunderlag?v=vaxa-utan-att-vaxa@3f2a9c1d0b4e,baseline@latest`) so that a link opens them.
  */
+import { defaultScenario } from "../model/data-package.ts";
 import { parseDataPackage } from "../model/parse-package.ts";
 import { formatPackageError } from "../model/package-error.ts";
-import { api, type Assumptions } from "./api.ts";
+import { api } from "./api.ts";
 import { el } from "./controls.ts";
 import { formats, isLang, type Formats, type Lang } from "./format.ts";
 import { type Messages, messages } from "./i18n.ts";
@@ -153,15 +154,7 @@ async function start(): Promise<void> {
     const { assumptions, ...info } = version;
     working = workingFrom(assumptions, first, info);
   } else {
-    const empty: Assumptions = {
-      name: { sv: "Nytt scenario", en: "New scenario" },
-      description: { sv: "", en: "" },
-      growthMultiplier: 1,
-      driverGrowthRates: {},
-      levers: [],
-      set: {},
-      uncertainty: {},
-    };
+    const { id: _new, ...empty } = defaultScenario("new", { sv: "Nytt scenario", en: "New scenario" });
     working = workingFrom(empty, null, null);
     working.savedAssumptions = null;
   }

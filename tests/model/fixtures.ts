@@ -1,7 +1,7 @@
 /**
  * Small data packages built in code, with numbers simple enough to compute by hand.
  */
-import type { Activity, DataPackage, Lever, Process, Scenario } from "../../model/data-package.ts";
+import { type Activity, type DataPackage, defaultScenario, type Lever, type Process, type Scenario } from "../../model/data-package.ts";
 import { compilePlan, type ModelPlan } from "../../model/plan.ts";
 
 /** 250 working days − 50 days off = 200 days × 8 h = 1,600 available hours per FTE. */
@@ -29,17 +29,7 @@ export function process(id: string, activities: Activity[], extra: Partial<Proce
 }
 
 export function scenario(extra: Partial<Scenario> = {}): Scenario {
-  return {
-    id: "test",
-    name: { sv: "test", en: "test" },
-    description: { sv: "", en: "" },
-    growthMultiplier: 1,
-    driverGrowthRates: {},
-    levers: [],
-    set: {},
-    uncertainty: {},
-    ...extra,
-  };
+  return { ...defaultScenario("test", { sv: "test", en: "test" }), ...extra };
 }
 
 export function lever(extra: Partial<Lever> & Pick<Lever, "id" | "targets">): Lever {
