@@ -4,6 +4,7 @@
  * Every row carries the version id.
  */
 import type { ForecastResult } from "../../model/forecast.ts";
+import { PROCESS_COLUMNS, TOTAL_COLUMNS } from "./columns.ts";
 
 export interface CsvOptions {
   separator: "," | ";";
@@ -31,26 +32,6 @@ export function formatNumber(value: number | null, decimal: "." | ","): string {
 export function formatField(text: string, separator: string): string {
   return text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
-
-const PROCESS_COLUMNS = ["baselineFte", "deliveryFte", "developmentFte", "transitionFte", "totalFte"] as const;
-const TOTAL_COLUMNS = [
-  "residents",
-  "baselineFte",
-  "deliveryFte",
-  "developmentFte",
-  "transitionFte",
-  "totalFte",
-  "decouplingRatio",
-  "capex",
-  "licences",
-  "changeFteCost",
-  "fteSavings",
-  "systemSavings",
-  "cost",
-  "savings",
-  "net",
-  "cumulativeNet",
-] as const;
 
 export function forecastCsv(result: ForecastResult, options: CsvOptions): string {
   const sep = options.separator;

@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import type { DataPackage } from "../../model/data-package.ts";
 import type { ForecastResult } from "../../model/forecast.ts";
 import type { Version } from "../db/scenario-store.ts";
+import { PROCESS_COLUMNS, TOTAL_COLUMNS } from "./columns.ts";
 
 export type XlsxLang = "sv" | "en";
 
@@ -139,9 +140,8 @@ export async function forecastXlsx(
   for (let c = 2; c <= result.years.length + 1; c++) overview.getColumn(c).numFmt = FTE_FORMAT;
 
   const perProcess = wb.addWorksheet(t.perProcess);
-  const processColumns = ["baselineFte", "deliveryFte", "developmentFte", "transitionFte", "totalFte"] as const;
-  perProcess.addRow([t.year, t.process, ...processColumns.map((c) => t.columns[c])]).font = { bold: true };
-  for (const r of result.rows) perProcess.addRow([r.year, name(r.process), ...processColumns.map((c) => r[c])]);
+  perProcess.addRow([t.year, t.process, ...PROCESS_COLUMNS.map((c) => t.columns[c])]).font = { bold: true };
+  for (const r of result.rows) perProcess.addRow([r.year, name(r.process), ...PROCESS_COLUMNS.map((c) => r[c])]);
   perProcess.getColumn(2).width = 48;
   for (let c = 3; c <= 7; c++) {
     perProcess.getColumn(c).numFmt = FTE_FORMAT;
@@ -151,27 +151,9 @@ export async function forecastXlsx(
   perProcess.views = [{ state: "frozen", ySplit: 1 }];
 
   const perYear = wb.addWorksheet(t.perYear);
-  const yearColumns = [
-    "residents",
-    "baselineFte",
-    "deliveryFte",
-    "developmentFte",
-    "transitionFte",
-    "totalFte",
-    "decouplingRatio",
-    "capex",
-    "licences",
-    "changeFteCost",
-    "fteSavings",
-    "systemSavings",
-    "cost",
-    "savings",
-    "net",
-    "cumulativeNet",
-  ] as const;
-  perYear.addRow([t.year, ...yearColumns.map((c) => t.columns[c]), t.columns.holdsFlat]).font = { bold: true };
-  for (const r of result.totals) perYear.addRow([r.year, ...yearColumns.map((c) => r[c]), r.holdsFlat ? t.yes : t.no]);
-  yearColumns.forEach((c, i) => {
+  perYear.addRow([t.year, ...TOTAL_COLUMNS.map((c) => t.columns[c]), t.columns.holdsFlat]).font = { bold: true };
+  for (const r of result.totals) perYear.addRow([r.year, ...TOTAL_COLUMNS.map((c) => r[c]), r.holdsFlat ? t.yes : t.no]);
+  TOTAL_COLUMNS.forEach((c, i) => {
     const column = perYear.getColumn(i + 2);
     column.width = 18;
     column.numFmt = c === "decouplingRatio" ? "0.00" : c === "residents" ? MONEY_FORMAT : c.endsWith("Fte") ? FTE_FORMAT : MONEY_FORMAT;
