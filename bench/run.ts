@@ -270,12 +270,50 @@ const rows: [string, string, string][] = [
   ["JSON rows encode", `${f(av.jsonBytes / 1e6)} MB in ${f(av.jsonMs, 0)} ms`, `Arrow ${f(av.smallerX, 2)}× smaller, ${f(av.fasterX, 0)}× faster: ${mark(av.meetsTarget)}`],
   ["JSON columns (most compact JSON)", `${f(av.columnarJsonBytes / 1e6)} MB in ${f(av.columnarJsonMs, 0)} ms`, ""],
 ];
+/** A benchmark part's figures, or what stopped it. */
+type Part = Record<string, unknown>;
+const field = (part: Part, ...path: string[]): number | undefined => {
+  let value: unknown = part;
+  for (const key of path) value = (value as Part | undefined)?.[key];
+  return typeof value === "number" ? value : undefined;
+};
+const failed = (name: string, part: Part): [string, string, string][] =>
+  part.error !== undefined || part.skipped !== undefined ? [[name, "not run", String(part.error ?? part.reason)]] : [];
+const serverPart = server as Part;
+const browserPart = browser as Part;
+const httpRow = (label: string, key: string): [string, string, string] => [
+  label,
+  `${field(serverPart, key, "requestsPerSecond") ?? "?"} req/s, p99 ${field(serverPart, key, "latencyMs", "p99") ?? "?"} ms`,
+  "",
+];
+const sliderRow = (label: string, key: string): [string, string, string] => [
+  label,
+  `median ${field(browserPart, key, "medianMs") ?? "?"} ms, p95 ${field(browserPart, key, "p95Ms") ?? "?"} ms`,
+  `p95 < ${field(browserPart, key, "targetP95Ms") ?? 50} ms: ${mark(browserPart[key] !== undefined && (browserPart[key] as Part).met === true)}`,
+];
+const serverTargets = (serverPart.targets ?? {}) as Part;
+rows.push(
+  ...(failed("server", serverPart).length > 0
+    ? failed("server", serverPart)
+    : [
+        httpRow("server GET /api/health", "health"),
+        httpRow("server POST /api/forecast", "forecast"),
+        [
+          "  forecast ÷ health throughput",
+          `${field(serverPart, "forecastToHealthRatio") ?? "?"}`,
+          `≥ 0.5: ${mark(serverTargets.ratioMet === true)}; p99 < 25 ms: ${mark(serverTargets.p99Met === true)}`,
+        ] as [string, string, string],
+        httpRow("  new assumptions every request", "forecastUncached"),
+      ]),
+  ...(failed("browser", browserPart).length > 0
+    ? failed("browser", browserPart)
+    : [sliderRow("browser slider → redraw, growth", "growthMultiplier"), sliderRow("browser slider → redraw, lever", "leverEfficiency")]),
+);
 const w0 = Math.max(...rows.map((r) => r[0].length));
 const w1 = Math.max(...rows.map((r) => r[1].length));
 process.stdout.write(
   `Vaxa bench — ${PACKAGE}, scenario ${SCENARIO}, ${results.plan.uncertainParameters} uncertain assumptions, ` +
     `${threads} cores, load average ${results.machine.loadAverageBefore.join(" ")}\n\n` +
     rows.map(([a, b, c]) => `${a.padEnd(w0)}  ${b.padEnd(w1)}  ${c}`).join("\n") +
-    `\n\nserver: ${JSON.stringify(server).slice(0, 300)}\nbrowser: ${JSON.stringify(browser).slice(0, 300)}\n` +
-    "\nWrote bench/results.json.\n",
+    "\n\nWrote bench/results.json.\n",
 );
