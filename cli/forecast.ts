@@ -5,7 +5,7 @@
  * Prints a scenario's forecast, or checks a data package and lists every problem in it.
  */
 import { parseArgs } from "node:util";
-import { compilePlan, forecast, formatPackageError, type PackageError } from "../model/index.ts";
+import { forecast, formatPackageError } from "../model/index.ts";
 import { parseDataPackage } from "../model/parse-package.ts";
 import { readPackageFolder } from "../io/read-package-folder.ts";
 import { DEFAULT_PACKAGE, DEFAULT_SCENARIO, fail, findScenario, loadPackage, planFor, runCommand } from "./common.ts";
@@ -17,18 +17,11 @@ const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : 
 
 async function validate(folder: string): Promise<void> {
   const parsed = parseDataPackage(await readPackageFolder(folder));
-  const errors: PackageError[] = parsed.ok
-    ? Object.values(parsed.package.scenarios).flatMap((s) => {
-        const compiled = compilePlan(parsed.package, s);
-        return compiled.ok ? [] : compiled.errors;
-      })
-    : parsed.errors;
-  if (errors.length > 0) {
-    process.stderr.write(`${folder}: ${count(errors.length, "problem", "problems")}\n`);
-    for (const e of errors) process.stderr.write(`  ${formatPackageError(e)}\n`);
+  if (!parsed.ok) {
+    process.stderr.write(`${folder}: ${count(parsed.errors.length, "problem", "problems")}\n`);
+    for (const e of parsed.errors) process.stderr.write(`  ${formatPackageError(e)}\n`);
     process.exit(1);
   }
-  if (!parsed.ok) return;
   const pkg = parsed.package;
   process.stdout.write(
     `${folder}: OK — ${pkg.municipality.name}, base year ${pkg.baseYear}, horizon ${pkg.municipality.horizon}, ` +

@@ -95,7 +95,7 @@ export interface Workspace {
   humpDepth: number;
   /** Year index of the hump's trough, or −1 without a hump. */
   humpYearIndex: number;
-  /** First year index at or after the trough with cumulative net ≥ 0, or −1 if none within the horizon. */
+  /** First year index after the trough with cumulative net ≥ 0, or −1 without a hump or if none within the horizon. */
   paybackYearIndex: number;
 }
 
@@ -448,10 +448,12 @@ function account(plan: ModelPlan, theta: Float64Array, ws: Workspace): void {
     }
   }
   ws.npv = netPresentValue(ws.net, theta[plan.discountRate]!);
-  ws.humpDepth = -trough;
-  ws.humpYearIndex = trough < 0 ? troughIndex : -1;
+  // Without a hump (cumulative net never below zero) there is nothing to pay back.
+  const hump = trough < 0;
+  ws.humpDepth = hump ? -trough : 0;
+  ws.humpYearIndex = hump ? troughIndex : -1;
   ws.paybackYearIndex = -1;
-  for (let y = troughIndex; y < Y; y++) {
+  for (let y = troughIndex; hump && y < Y; y++) {
     if (ws.cumulativeNet[y]! >= 0) {
       ws.paybackYearIndex = y;
       break;

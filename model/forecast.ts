@@ -57,7 +57,7 @@ export interface InvestmentSummary {
   humpDepth: number;
   /** Year of the deepest point, or null without a hump. */
   humpYear: number | null;
-  /** First year at or after the trough with cumulative net ≥ 0, or null if not within the horizon. */
+  /** First year after the trough with cumulative net ≥ 0; null without a hump, or if not within the horizon. */
   paybackYear: number | null;
   /** Net present value of the yearly net, discounted to the base year. */
   npv: number;

@@ -154,7 +154,7 @@ export function buildParameterTable(
   const resolve = (path: string, field: string, source: string): number | undefined => {
     const i = index.get(path);
     if (i === undefined) {
-      const inactive = pkg.levers.some((l) => path.startsWith(`levers.${l.id}.`));
+      const inactive = pkg.levers.some((l) => path.startsWith(`levers.${l.id}.`) && !scenario.levers.includes(l.id));
       errors.push({
         file: source,
         field,

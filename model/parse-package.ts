@@ -17,7 +17,7 @@ import { checkDrivers, readDriverRows, toDriverSeries } from "./parse-drivers.ts
 import { checkHeadcount, readHeadcountRows, toHeadcount } from "./parse-headcount.ts";
 import { checkLevers } from "./parse-levers.ts";
 import { checkProcesses } from "./parse-processes.ts";
-import { checkScenarios, readScenarios } from "./parse-scenarios.ts";
+import { checkScenarioParameters, checkScenarios, readScenarios } from "./parse-scenarios.ts";
 
 export { fieldPath } from "./json-source.ts";
 
@@ -129,7 +129,7 @@ function parse(files: Readonly<Record<string, string>>, errors: PackageError[]):
   ) {
     return undefined;
   }
-  return {
+  const pkg: DataPackage = {
     municipality: toMunicipality(municipality.value),
     baseYear,
     drivers: toDriverSeries(drivers, municipality.value.horizon),
@@ -138,6 +138,8 @@ function parse(files: Readonly<Record<string, string>>, errors: PackageError[]):
     levers,
     scenarios,
   };
+  checkScenarioParameters(pkg, scenarioFiles, errors);
+  return errors.length > 0 ? undefined : pkg;
 }
 
 function toMunicipality(file: MunicipalityFile): Municipality {

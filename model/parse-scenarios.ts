@@ -2,9 +2,10 @@
  * `scenarios/<id>.json` → scenarios, the id taken from the file name, checked against levers.json
  * and drivers.csv. See `data/README.md`.
  */
-import type { Scenario } from "./data-package.ts";
+import type { DataPackage, Scenario } from "./data-package.ts";
 import { errorAt, type JsonDoc, readJson } from "./json-source.ts";
 import type { PackageError } from "./package-error.ts";
+import { buildParameterTable } from "./parameters.ts";
 import { type LeversFile, SCENARIO_ID_PATTERN, type ScenarioFile, scenarioSchema } from "./package-schema.ts";
 import type { DriverTable } from "./parse-drivers.ts";
 
@@ -77,4 +78,20 @@ export function checkScenarios(
     };
   }
   return scenarios;
+}
+
+/**
+ * Checks each scenario's `set` and `uncertainty` against the parameters the whole package defines
+ * (paths that exist, values in range), once everything else has been read, so that a scenario the
+ * package ships can always be computed.
+ */
+export function checkScenarioParameters(pkg: DataPackage, sources: ScenarioSource[], errors: PackageError[]): void {
+  for (const { id, doc } of sources) {
+    const built = buildParameterTable(pkg, pkg.scenarios[id]!);
+    if (built.ok) continue;
+    for (const error of built.errors) {
+      const keyed = error.field === undefined ? null : /^(set|uncertainty)\.(.+)$/.exec(error.field);
+      errors.push(keyed ? errorAt(doc, [keyed[1]!, keyed[2]!], error.message) : error);
+    }
+  }
 }

@@ -58,7 +58,14 @@ export function fetchUncertainty(assumptions: Partial<Assumptions>, signal?: Abo
       return readUncertainty(result);
     });
     cache.set(key, promise);
-    promise.catch(() => cache.delete(key));
+    const cached = promise;
+    const forget = () => {
+      if (cache.get(key) === cached) cache.delete(key);
+    };
+    cached.catch(forget);
+    // A view that is replaced aborts its run and the next view asks again at once, in the same
+    // task: the aborted run must be out of the cache before then, not a microtask later.
+    signal?.addEventListener("abort", forget, { once: true });
   }
   return promise;
 }

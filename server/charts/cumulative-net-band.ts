@@ -44,11 +44,11 @@ export function cumulativeNetBandChart(
       sentences.push(t.hump(mkr(inv.humpDepth), inv.humpYear));
       marks.push(Plot.dot([{ year: inv.humpYear, value: -inv.humpDepth / 1e6 }], { x: "year", y: "value", r: 5, fill: COLORS.cost }));
       legend.push({ label: options.lang === "sv" ? "Puckelns djupaste punkt" : "The hump's deepest point", color: COLORS.cost });
-    }
-    sentences.push(inv.paybackYear === null ? t.noPayback(result.horizon) : t.payback(inv.paybackYear));
-    if (inv.paybackYear !== null) {
-      marks.push(Plot.ruleX([inv.paybackYear], { stroke: COLORS.savings, strokeDasharray: "4 3", strokeWidth: 1.5 }));
-      legend.push({ label: options.lang === "sv" ? "Återbetald" : "Paid back", color: COLORS.savings, shape: "dashed" });
+      sentences.push(inv.paybackYear === null ? t.noPayback(result.horizon) : t.payback(inv.paybackYear));
+      if (inv.paybackYear !== null) {
+        marks.push(Plot.ruleX([inv.paybackYear], { stroke: COLORS.savings, strokeDasharray: "4 3", strokeWidth: 1.5 }));
+        legend.push({ label: options.lang === "sv" ? "Återbetald" : "Paid back", color: COLORS.savings, shape: "dashed" });
+      }
     }
   }
   const byYear = new Map(band.map((b) => [b.year, b]));

@@ -23,9 +23,9 @@ export function cumulativeNetChart(result: ForecastResult, options: ChartOptions
     else {
       sentences.push(t.hump(mkr(-inv.humpDepth), inv.humpYear));
       marks.push(Plot.dot([{ year: inv.humpYear, value: -inv.humpDepth / 1e6 }], { x: "year", y: "value", r: 4, fill: COLORS.cost }));
+      sentences.push(inv.paybackYear === null ? t.noPayback(result.horizon) : t.payback(inv.paybackYear));
+      if (inv.paybackYear !== null) marks.push(Plot.ruleX([inv.paybackYear], { stroke: COLORS.savings, strokeDasharray: "4 3" }));
     }
-    sentences.push(inv.paybackYear === null ? t.noPayback(result.horizon) : t.payback(inv.paybackYear));
-    if (inv.paybackYear !== null) marks.push(Plot.ruleX([inv.paybackYear], { stroke: COLORS.savings, strokeDasharray: "4 3" }));
   }
   marks.push(Plot.tip(data, Plot.pointerX({ x: "year", y: "value", title: (d: (typeof data)[number]) => `${d.year}: ${mkr(d.value * 1e6)}` })));
   sentences.push(t.version(options.versionId));

@@ -37,17 +37,18 @@ export function forecastTable(result: ForecastResult, table: ResultTable, metada
     );
   }
   const totals = result.totals;
-  const column = (f: (t: (typeof totals)[number]) => number | null) => Float64Array.from(totals, (t) => f(t) ?? NaN);
+  const column = (f: (t: (typeof totals)[number]) => number) => Float64Array.from(totals, f);
   return withMetadata(
     tableFromArrays({
       year: Int32Array.from(totals, (t) => t.year),
-      residents: column((t) => t.residents),
+      // null (no residents driver; no decoupling ratio in the base year) stays null in Arrow, as in JSON
+      residents: totals.map((t) => t.residents),
       baselineFte: column((t) => t.baselineFte),
       deliveryFte: column((t) => t.deliveryFte),
       developmentFte: column((t) => t.developmentFte),
       transitionFte: column((t) => t.transitionFte),
       totalFte: column((t) => t.totalFte),
-      decouplingRatio: column((t) => t.decouplingRatio),
+      decouplingRatio: totals.map((t) => t.decouplingRatio),
       holdsFlat: Uint8Array.from(totals, (t) => (t.holdsFlat ? 1 : 0)),
       capex: column((t) => t.capex),
       licences: column((t) => t.licences),

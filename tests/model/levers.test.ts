@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { forecast } from "../../model/forecast.ts";
+import { compilePlan } from "../../model/plan.ts";
 import { compile, lever, scenario, series, tinyPackage } from "./fixtures.ts";
 
 /**
@@ -73,6 +74,24 @@ describe("a one-lever package computed by hand", () => {
     pkg.drivers.residents!.actual.pop();
     const short = forecast(compile(pkg, scenario({ levers: ["robot"] })));
     expect(short.investment!.paybackYear).toBeNull();
+  });
+
+  it("reports no hump and no payback when cumulative net never goes below zero", () => {
+    const pkg = stepLeverPackage();
+    const free = { dip: 0, upkeepFte: 0, licencesPerYear: 0, build: { startYear: 2021, years: 1, personYears: 0, capex: 0 } };
+    pkg.levers = [{ ...pkg.levers[0]!, ...free }];
+    const inv = forecast(compile(pkg, scenario({ levers: ["robot"] }))).investment!;
+    expect(Object.is(inv.humpDepth, 0)).toBe(true);
+    expect(inv.humpYear).toBeNull();
+    expect(inv.paybackYear).toBeNull();
+    expect(inv.npv).toBeGreaterThan(0);
+  });
+
+  it("calls a misspelt parameter of an active lever unknown, not inactive", () => {
+    const compiled = compilePlan(stepLeverPackage(), scenario({ levers: ["robot"], set: { "levers.robot.efficency": 0.3 } }));
+    expect(compiled.ok).toBe(false);
+    if (compiled.ok) return;
+    expect(compiled.errors[0]!.message).toMatch(/^unknown parameter "levers.robot.efficency"; similar parameters: levers.robot./);
   });
 
   it("combines two levers on the same work multiplicatively", () => {

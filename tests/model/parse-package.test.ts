@@ -1074,6 +1074,30 @@ describe("parseDataPackage: scenarios", () => {
     });
   });
 
+  it("reports a `set` path that is not a parameter, and one whose value is out of range, on their lines", () => {
+    expect(onlyError(withEdit("scenarios/grow-fast.json", '"levers.e_permits.efficiency": 0.55', '"levers.e_permits.efficency": 0.55'))).toEqual({
+      file: "scenarios/grow-fast.json",
+      line: lineOf(text, '"set"'),
+      field: 'set["levers.e_permits.efficency"]',
+      message: expect.stringMatching(/^unknown parameter "levers.e_permits.efficency"; similar parameters: levers.e_permits./),
+    });
+    expect(onlyError(withEdit("scenarios/grow-fast.json", '"levers.e_permits.efficiency": 0.55', '"levers.e_permits.efficiency": 7'))).toEqual({
+      file: "scenarios/grow-fast.json",
+      line: lineOf(text, '"set"'),
+      field: 'set["levers.e_permits.efficiency"]',
+      message: "7 is outside the valid range 0 to 1",
+    });
+  });
+
+  it("reports a distribution on a parameter of a lever the scenario does not use", () => {
+    const files = withEdit("scenarios/grow-fast.json", '"levers": ["e_permits", "merge_systems"]', '"levers": ["merge_systems"]');
+    const errors = errorsOf(files).filter((e) => e.field?.startsWith("set") || e.field?.startsWith("uncertainty"));
+    expect(errors.map((e) => e.message)).toEqual([
+      '"levers.e_permits.efficiency" belongs to a lever that is not active in scenario "grow-fast"',
+      '"levers.e_permits.dip" belongs to a lever that is not active in scenario "grow-fast"',
+    ]);
+  });
+
   it("reports a negative growthMultiplier", () => {
     expect(onlyError(withEdit("scenarios/grow-fast.json", '"growthMultiplier": 2,', '"growthMultiplier": -1,'))).toEqual({
       file: "scenarios/grow-fast.json",

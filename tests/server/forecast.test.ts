@@ -85,5 +85,8 @@ describe("POST /api/forecast, deterministic", () => {
     const want = await expected({ growthMultiplier: 2 });
     expect(table.numRows).toBe(want.totals.length);
     expect(table.getChild("cumulativeNet")!.get(10)).toBe(want.totals[10]!.cumulativeNet);
+    // the base year has no decoupling ratio: null in Arrow, as in JSON, not NaN
+    expect(table.getChild("decouplingRatio")!.get(0)).toBeNull();
+    expect(table.getChild("decouplingRatio")!.get(1)).toBe(want.totals[1]!.decouplingRatio);
   });
 });

@@ -305,7 +305,7 @@ export function councilView(app: App): View {
         row(t.cFlatFrom, facts.map((fa) => (fa.holdsFlatFrom === null ? t.kfFlatNever(fa.horizon) : String(fa.holdsFlatFrom)))),
         row(t.cHump, facts.map((fa) => (fa.hasLevers ? f.mkr(fa.humpDepth ?? 0) : t.kfNoLevers))),
         row(t.cHumpYear, facts.map((fa) => (fa.humpYear === null ? t.none : String(fa.humpYear)))),
-        row(t.cPayback, facts.map((fa) => (!fa.hasLevers ? t.none : fa.paybackYear === null ? t.kfNotPaidBack : String(fa.paybackYear)))),
+        row(t.cPayback, facts.map((fa) => (!fa.hasLevers || fa.humpYear === null ? t.none : fa.paybackYear === null ? t.kfNotPaidBack : String(fa.paybackYear)))),
         row(t.cNpv, loaded.map((l) => (l.result.investment ? f.mkr(l.result.investment.npv) : t.none))),
         row(t.cProbability(flatYear), facts.map((fa, i) => probability(fa, loaded[i]!))),
       ),

@@ -78,7 +78,7 @@ export function financeView(app: App): View {
     summary.append(
       item(t.sDepth, "depth", f.mkr(inv.humpDepth)),
       item(t.sYear, "year", inv.humpYear === null ? t.none : String(inv.humpYear)),
-      item(t.sPayback, "payback", inv.paybackYear === null ? t.notPaidBack(result.horizon) : String(inv.paybackYear)),
+      item(t.sPayback, "payback", inv.humpYear === null ? t.none : inv.paybackYear === null ? t.notPaidBack(result.horizon) : String(inv.paybackYear)),
       item(t.sNpv(f.percent(inv.discountRate, 1)), "npv", f.mkr(inv.npv)),
       item(t.sIrr, "irr", inv.irr === null ? t.noIrr : f.percent(inv.irr, 1)),
       item(t.sPerFte, "per-fte", inv.investmentPerFteAvoided === null ? t.none : f.tkr(inv.investmentPerFteAvoided)),

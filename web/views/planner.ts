@@ -37,7 +37,7 @@ export function plannerView(app: App): View {
   const baseYear = pkg.baseYear;
   const horizon = pkg.municipality.horizon;
   const processNames = Object.fromEntries(pkg.processes.map((p) => [p.id, p.name[lang]]));
-  let focus = Math.min(Math.max(Number(app.params.get("year")) || 2030, baseYear + 1), horizon);
+  let focus = Math.min(Math.max(Math.round(Number(app.params.get("year"))) || 2030, baseYear + 1), horizon);
 
   const root = el("div", { class: "view planner" });
   const heading = el("h1", { text: t.viewTitles.planner });
