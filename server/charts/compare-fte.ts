@@ -4,7 +4,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { ChartSpec } from "./chart-spec.ts";
-import { COLORS, numberFormat, yearFormat } from "./labels.ts";
+import { COLORS, numberFormat, yearFrame } from "./labels.ts";
 import { type CompareEntry, type CompareOptions, VERSION_COLORS, WEB_TEXT } from "./labels-web.ts";
 
 export function compareFteChart(entries: CompareEntry[], options: CompareOptions): ChartSpec {
@@ -29,10 +29,7 @@ export function compareFteChart(entries: CompareEntry[], options: CompareOptions
       ...(first ? [{ label: t.baseYear(first.baseYear), color: COLORS.baseLevel, shape: "line" as const }] : []),
     ],
     plot: {
-      width: options.width ?? 720,
-      height: 400,
-      marginLeft: 60,
-      x: { label: t.year, tickFormat: yearFormat },
+      ...yearFrame(options.width, 400, t.year),
       y: { label: t.fte, grid: true, tickFormat: fmt, zero: false },
       color: { domain: labels, range: colors },
       marks: [

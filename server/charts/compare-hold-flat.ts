@@ -4,7 +4,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { ChartSpec } from "./chart-spec.ts";
-import { yearFormat } from "./labels.ts";
+import { yearFrame } from "./labels.ts";
 import { type CompareEntry, type CompareOptions, VERSION_COLORS, WEB_TEXT } from "./labels-web.ts";
 
 export function compareHoldFlatChart(entries: CompareEntry[], options: CompareOptions): ChartSpec {
@@ -23,10 +23,7 @@ export function compareHoldFlatChart(entries: CompareEntry[], options: CompareOp
     caption: options.caption ?? [t.explain["compare-hold-flat"], t.versions(entries.map((e) => e.versionId))].join(" "),
     legend: labels.map((label, i) => ({ label, color: colors[i]!, shape: "line" as const })),
     plot: {
-      width: options.width ?? 720,
-      height: 340,
-      marginLeft: 60,
-      x: { label: t.year, tickFormat: yearFormat },
+      ...yearFrame(options.width, 340, t.year),
       y: { label: t.probability, grid: true, domain: [0, 1], tickFormat: (v: number) => percent.format(v) },
       color: { domain: labels, range: colors },
       marks: [

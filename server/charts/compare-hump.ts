@@ -4,7 +4,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { ChartSpec } from "./chart-spec.ts";
-import { millions, numberFormat, yearFormat } from "./labels.ts";
+import { millions, numberFormat, yearFrame } from "./labels.ts";
 import { type CompareEntry, type CompareOptions, VERSION_COLORS, WEB_TEXT } from "./labels-web.ts";
 
 export function compareHumpChart(entries: CompareEntry[], options: CompareOptions): ChartSpec {
@@ -25,10 +25,7 @@ export function compareHumpChart(entries: CompareEntry[], options: CompareOption
     caption: options.caption ?? [t.explain["compare-hump"], t.versions(entries.map((e) => e.versionId))].join(" "),
     legend: labels.map((label, i) => ({ label, color: colors[i]!, shape: "line" as const })),
     plot: {
-      width: options.width ?? 720,
-      height: 380,
-      marginLeft: 60,
-      x: { label: t.year, tickFormat: yearFormat },
+      ...yearFrame(options.width, 380, t.year),
       y: { label: t.mkr, grid: true, tickFormat: axis },
       color: { domain: labels, range: colors },
       marks: [

@@ -2,7 +2,7 @@
 import * as Plot from "@observablehq/plot";
 import type { ForecastResult } from "../../model/forecast.ts";
 import type { ChartOptions, ChartSpec } from "./chart-spec.ts";
-import { COLORS, millions, numberFormat, subtitleOf, TEXT, yearFormat } from "./labels.ts";
+import { COLORS, millions, numberFormat, subtitleOf, TEXT, yearFrame } from "./labels.ts";
 
 export function costSavingsChart(result: ForecastResult, options: ChartOptions): ChartSpec {
   const t = TEXT[options.lang];
@@ -25,10 +25,7 @@ export function costSavingsChart(result: ForecastResult, options: ChartOptions):
       { label: `${t.savings} (${t.mkr})`, color: COLORS.savings, shape: "line" },
     ],
     plot: {
-      width: options.width ?? 720,
-      height: 380,
-      marginLeft: 60,
-      x: { label: t.year, tickFormat: yearFormat },
+      ...yearFrame(options.width, 380, t.year),
       y: { label: t.mkr, grid: true, tickFormat: axis },
       marks: [
         Plot.ruleY([0]),

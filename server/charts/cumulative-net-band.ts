@@ -6,7 +6,7 @@
 import * as Plot from "@observablehq/plot";
 import type { ForecastResult } from "../../model/forecast.ts";
 import type { ChartOptions, ChartSpec } from "./chart-spec.ts";
-import { COLORS, millions, numberFormat, subtitleOf, TEXT, yearFormat } from "./labels.ts";
+import { COLORS, millions, numberFormat, subtitleOf, TEXT, yearFrame } from "./labels.ts";
 import { WEB_TEXT } from "./labels-web.ts";
 
 /** Quantiles of the cumulative net in one year, in the currency. */
@@ -74,10 +74,7 @@ export function cumulativeNetBandChart(
     caption: options.caption ?? sentences.join(" "),
     legend,
     plot: {
-      width: options.width ?? 720,
-      height: 380,
-      marginLeft: 60,
-      x: { label: w.year, tickFormat: yearFormat },
+      ...yearFrame(options.width, 380, w.year),
       y: { label: w.mkr, grid: true, tickFormat: axis },
       marks,
     },

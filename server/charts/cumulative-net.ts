@@ -2,7 +2,7 @@
 import * as Plot from "@observablehq/plot";
 import type { ForecastResult } from "../../model/forecast.ts";
 import type { ChartOptions, ChartSpec } from "./chart-spec.ts";
-import { COLORS, millions, numberFormat, subtitleOf, TEXT, yearFormat } from "./labels.ts";
+import { COLORS, millions, numberFormat, subtitleOf, TEXT, yearFrame } from "./labels.ts";
 
 export function cumulativeNetChart(result: ForecastResult, options: ChartOptions): ChartSpec {
   const t = TEXT[options.lang];
@@ -36,10 +36,7 @@ export function cumulativeNetChart(result: ForecastResult, options: ChartOptions
     caption: sentences.join(" "),
     legend: [{ label: `${t.cumulative} (${t.mkr})`, color: COLORS.cumulative }],
     plot: {
-      width: options.width ?? 720,
-      height: 380,
-      marginLeft: 60,
-      x: { label: t.year, tickFormat: yearFormat },
+      ...yearFrame(options.width, 380, t.year),
       y: { label: t.mkr, grid: true, tickFormat: axis },
       marks,
     },

@@ -2,7 +2,7 @@
 import * as Plot from "@observablehq/plot";
 import type { ForecastResult } from "../../model/forecast.ts";
 import type { ChartOptions, ChartSpec } from "./chart-spec.ts";
-import { numberFormat, subtitleOf, TEXT, yearFormat } from "./labels.ts";
+import { numberFormat, subtitleOf, TEXT, yearFrame } from "./labels.ts";
 
 /** Plot's default categorical scheme (Tableau 10), so that a legend drawn outside Plot matches. */
 export const PROCESS_COLORS = [
@@ -24,10 +24,7 @@ export function ftePerProcessChart(result: ForecastResult, options: ChartOptions
     caption: [t.explain["fte-per-process"], t.totals(result.horizon, fmt(last.totalFte), fmt(last.baselineFte)), t.version(options.versionId)].join(" "),
     legend: names.map((label, i) => ({ label, color: colors[i]! })),
     plot: {
-      width: options.width ?? 720,
-      height: 420,
-      marginLeft: 60,
-      x: { label: t.year, tickFormat: yearFormat },
+      ...yearFrame(options.width, 420, t.year),
       y: { label: t.fte, grid: true, tickFormat: fmt },
       color: { domain: names, range: colors },
       marks: [

@@ -5,7 +5,7 @@
 import * as Plot from "@observablehq/plot";
 import type { ForecastResult } from "../../model/forecast.ts";
 import type { ChartOptions, ChartSpec } from "./chart-spec.ts";
-import { COLORS, numberFormat, subtitleOf, TEXT, yearFormat } from "./labels.ts";
+import { COLORS, numberFormat, subtitleOf, TEXT, yearFrame } from "./labels.ts";
 
 export function ftePerYearChart(result: ForecastResult, options: ChartOptions): ChartSpec {
   const t = TEXT[options.lang];
@@ -33,10 +33,7 @@ export function ftePerYearChart(result: ForecastResult, options: ChartOptions): 
       { label: t.baseLevel(result.baseYear, fmt(base)), color: COLORS.baseLevel, shape: "line" },
     ],
     plot: {
-      width: options.width ?? 720,
-      height: 400,
-      marginLeft: 60,
-      x: { label: t.year, tickFormat: yearFormat },
+      ...yearFrame(options.width, 400, t.year),
       y: { label: t.fte, grid: true, tickFormat: fmt, zero: false },
       marks: [
         Plot.ruleY([base], { stroke: COLORS.baseLevel, strokeWidth: 1.5 }),

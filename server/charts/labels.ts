@@ -96,6 +96,11 @@ export function subtitleOf(options: ChartOptions, scenarioId: string): string {
 /** A year on an axis: "2030", never "2 030". */
 export const yearFormat = (year: number): string => String(year);
 
+/** The frame every chart over the years shares: its size, the room for y ticks, and years on x. */
+export function yearFrame(width: number | undefined, height: number, yearLabel: string) {
+  return { width: width ?? 720, height, marginLeft: 60, x: { label: yearLabel, tickFormat: yearFormat } };
+}
+
 export const COLORS = {
   scenario: "#1f5fa8",
   baseline: "#7a7a7a",
