@@ -38,17 +38,21 @@ export const DRAWS = "draws";
 /** Names of the fixed columns of the draws table (the parameter columns follow). */
 export const DRAW_OUTCOMES = ["npv", "humpDepth", "humpYear", "paybackYear", "holdsFlatFrom"] as const;
 
-/** The same table with this schema metadata. */
-function withMetadata(table: Table, result: MonteCarloResult, name: string): Table {
-  const metadata = new Map([
-    ["vaxa.table", name],
-    ["scenario", result.scenario],
-    ["seed", String(result.seed)],
-    ["draws", String(result.draws)],
-    ["baseYear", String(result.baseYear)],
-    ["horizon", String(result.horizon)],
-  ]);
-  return new Table(new Schema(table.schema.fields, metadata), table.batches);
+/** The same table with this schema metadata (the table's identity travels with its bytes). */
+export function withMetadata(table: Table, metadata: Record<string, string>): Table {
+  return new Table(new Schema(table.schema.fields, new Map(Object.entries(metadata))), table.batches);
+}
+
+/** A Monte Carlo table's metadata: which table, and the run that made it. */
+function runMetadata(result: MonteCarloResult, name: string): Record<string, string> {
+  return {
+    "vaxa.table": name,
+    scenario: result.scenario,
+    seed: String(result.seed),
+    draws: String(result.draws),
+    baseYear: String(result.baseYear),
+    horizon: String(result.horizon),
+  };
 }
 
 /** Calendar years as nullable Int16: NaN becomes null. */
@@ -100,7 +104,7 @@ export function trajectoriesTable(result: MonteCarloResult): Table {
     year: makeVector(year),
     fte: makeVector(result.fte.subarray(0, n)),
   });
-  return withMetadata(table, result, TRAJECTORIES);
+  return withMetadata(table, runMetadata(result, TRAJECTORIES));
 }
 
 /** The outcomes and parameter values of every draw: one row per draw. */
@@ -118,7 +122,7 @@ export function drawsTable(result: MonteCarloResult): Table {
     if (name in columns) throw new Error(`parameter "${name}" clashes with a column of the draws table`);
     columns[name] = makeVector(values.subarray(j * D, (j + 1) * D));
   });
-  return withMetadata(new Table(columns), result, DRAWS);
+  return withMetadata(new Table(columns), runMetadata(result, DRAWS));
 }
 
 /** An Arrow table as IPC stream bytes. */
