@@ -14,6 +14,7 @@
  */
 import { availableHours, categoryAllowanceFactor } from "../model/workload.ts";
 import { type DataPackage, defaultScenario, type Scenario } from "../model/data-package.ts";
+import type { Distribution } from "../model/distributions.ts";
 import { forecast, type ForecastResult } from "../model/forecast.ts";
 import { goalSeek } from "../model/goal-seek.ts";
 import { compilePlan, type ModelPlan } from "../model/plan.ts";
@@ -22,13 +23,20 @@ const MARKER = /<!-- generated:([a-z-]+) -->\n[\s\S]*?<!-- \/generated -->/g;
 
 const number = (value: number, digits = 0) =>
   value.toLocaleString("en-GB", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const percent = (value: number, digits = 1) => `${number(value * 100, digits)} %`;
+const percent = (value: number, digits = 1) => `${number(value * 100, digits).replace("-", "−")} %`;
 const signedPercent = (value: number) => `${value < 0 ? "−" : "+"}${percent(Math.abs(value))}`;
 const mkr = (value: number) => `${number(value / 1e6, 1)} Mkr`;
 
-/** A Markdown table from a header and rows; the first column left-aligned, the others right-aligned. */
-function table(header: string[], rows: string[][]): string {
-  const align = header.map((_, c) => (c === 0 ? "---" : "---:"));
+/** A number as written in a data file: as many decimals as it has (up to 3), thousands grouped. */
+const plain = (value: number) => value.toLocaleString("en-GB", { maximumFractionDigits: 3 });
+
+/** A lever parameter's value: years as years, money in Mkr, the rest plain. */
+const parameterValue = (name: string, value: number) =>
+  /midpoint|startYear/.test(name) ? String(value) : /capex|PerYear/.test(name) ? mkr(value) : plain(value);
+
+/** A Markdown table from a header and rows; the first column left-aligned, the others right-aligned unless `text`. */
+function table(header: string[], rows: string[][], text = false): string {
+  const align = header.map((_, c) => (c === 0 || text ? "---" : "---:"));
   return [header, align, ...rows].map((cells) => `| ${cells.join(" | ")} |`).join("\n");
 }
 
@@ -44,10 +52,13 @@ function allLevers(pkg: DataPackage): ForecastResult {
   return forecast(compile(pkg, defaultScenario("all-levers", { sv: "Alla hävstänger", en: "All levers" }, levers)));
 }
 
-/** Years at which the tables sample a series: its first year, the base year, every tenth year after it, the horizon. */
+/** The first round decade at least five years after the base year (2030 for base year 2018). */
+const firstDecade = (pkg: DataPackage) => Math.ceil((pkg.baseYear + 5) / 10) * 10;
+
+/** Years at which the tables sample a series: its first year, the base year, every round decade after it, the horizon. */
 function sampleYears(pkg: DataPackage, firstYear: number, extra: number[] = []): number[] {
   const years = new Set([firstYear, pkg.baseYear, ...extra, pkg.municipality.horizon]);
-  for (let y = Math.ceil((pkg.baseYear + 1) / 10) * 10; y < pkg.municipality.horizon; y += 10) years.add(y);
+  for (let y = firstDecade(pkg); y < pkg.municipality.horizon; y += 10) years.add(y);
   return [...years].filter((y) => y >= firstYear && y <= pkg.municipality.horizon).sort((a, b) => a - b);
 }
 
@@ -184,11 +195,9 @@ function adoptionRegion(pkg: DataPackage): string {
  */
 function scenariosRegion(pkg: DataPackage): string {
   const horizon = pkg.municipality.horizon;
-  const years = sampleYears(pkg, pkg.baseYear).flatMap((y, i, all) => {
-    const next = all[i + 1];
-    return next !== undefined && next - y === 10 ? [y, y + 5] : [y];
-  });
-  const targetYear = Math.ceil((pkg.baseYear + 1) / 10) * 10;
+  const years = pkg.municipality.horizon - pkg.baseYear + 1;
+  const sampled = Array.from({ length: years }, (_, i) => pkg.baseYear + i).filter((y) => y === pkg.baseYear || y % 5 === 0 || y === horizon);
+  const targetYear = firstDecade(pkg);
   const results = Object.values(pkg.scenarios).map((scenario) => {
     const plan = compile(pkg, scenario);
     return { scenario, plan, r: forecast(plan) };
@@ -199,7 +208,7 @@ function scenariosRegion(pkg: DataPackage): string {
     return [
       `\`${scenario.id}\``,
       number(plan.parameters.values[plan.growthMultiplier]!, 1),
-      ...years.map((y) => number(r.totals[y - r.baseYear]!.totalFte)),
+      ...sampled.map((y) => number(r.totals[y - r.baseYear]!.totalFte)),
       end.residents === null || base.residents === null ? "" : signedPercent(end.residents / base.residents - 1),
       signedPercent(end.totalFte / base.totalFte - 1),
       end.decouplingRatio === null ? "" : number(end.decouplingRatio, 2),
@@ -225,7 +234,7 @@ function scenariosRegion(pkg: DataPackage): string {
     ];
   });
   const fte = table(
-    ["scenario", "growth ×", ...years.map(String), `residents ${pkg.baseYear}–${horizon}`, `FTE ${pkg.baseYear}–${horizon}`, "decoupling ratio"],
+    ["scenario", "growth ×", ...sampled.map(String), `residents ${pkg.baseYear}–${horizon}`, `FTE ${pkg.baseYear}–${horizon}`, "decoupling ratio"],
     fteRows,
   );
   if (leverRows.length === 0) return fte;
@@ -245,6 +254,76 @@ function scenariosRegion(pkg: DataPackage): string {
   return `${fte}\n\n${levers}`;
 }
 
+/** Each process's fixed share, support share (CAF) and individual allowances, as processes.json gives them. */
+function processesRegion(pkg: DataPackage): string {
+  return table(
+    ["process", "fixedShare", "supportShare", "individualAllowanceFte", "supports (support process)"],
+    pkg.processes.map((p) => [
+      `\`${p.id}\``,
+      plain(p.fixedShare),
+      plain(p.supportShare),
+      plain(p.individualAllowanceFte),
+      p.supports.length === 0 ? "" : p.supports.length === pkg.processes.length - 1 ? "all" : p.supports.join(", "),
+    ]),
+  );
+}
+
+const elasticities = (drivers: Record<string, number>) =>
+  Object.entries(drivers)
+    .map(([d, e]) => `${d} ${plain(e)}`)
+    .join(", ");
+
+/** Each activity's base-year workload (volume × unit time, or share) and driver elasticities, as processes.json gives them. */
+function activitiesRegion(pkg: DataPackage): string {
+  const rows = pkg.processes.flatMap((p) =>
+    p.activities.map((a) => [
+      `\`${a.id}\``,
+      p.id,
+      a.workload.kind === "bottom-up" ? `${plain(a.workload.volume)} × ${plain(a.workload.unitTimeHours)} h` : `share ${plain(a.workload.share)}`,
+      elasticities(a.drivers),
+    ]),
+  );
+  return table(["activity", "process", "volume × unit time, or share", "drivers (elasticity)"], rows, true);
+}
+
+function distribution(name: string, d: Distribution): string {
+  const v = (value: number) => parameterValue(name, value);
+  switch (d.type) {
+    case "triangular":
+    case "pert":
+      return `${d.type} ${v(d.min)} – ${v(d.mode)} – ${v(d.max)} (min – most likely – max)`;
+    case "uniform":
+      return `uniform ${v(d.min)} – ${v(d.max)}`;
+    case "normal":
+      return `normal mean ${v(d.mean)}, sd ${plain(d.sd)}`;
+    case "lognormal":
+      return `lognormal of the logarithm: mu ${plain(d.mu)}, sigma ${plain(d.sigma)}`;
+  }
+}
+
+/** Each lever's point values and distributions, as levers.json gives them. */
+function leversRegion(pkg: DataPackage): string {
+  const sections = pkg.levers.map((l) => {
+    const a = l.adoption;
+    const adoption =
+      a.curve === "logistic"
+        ? `logistic from ${a.startYear}, midpoint ${a.midpoint}, steepness ${plain(a.steepness)}, ceiling ${plain(a.ceiling)}`
+        : `Bass from ${a.startYear}, p ${plain(a.p)}, q ${plain(a.q)}, ceiling ${plain(a.ceiling)}`;
+    const rows = [
+      ["kind", l.kind],
+      ["reach", l.targets.map((t) => `${t.process}.${t.activity} ${plain(t.reach)}`).join("; ")],
+      ["efficiency", plain(l.efficiency)],
+      ["adoption", adoption],
+      ["dip", plain(l.dip)],
+      ["build", `from ${l.build.startYear}, ${l.build.years} years, ${plain(l.build.personYears)} person-years, ${mkr(l.build.capex)}`],
+      ["upkeepFte, licencesPerYear, systemSavingsPerYear", `${plain(l.upkeepFte)} FTE, ${mkr(l.licencesPerYear)}, ${mkr(l.systemSavingsPerYear)}`],
+      ...Object.entries(l.distributions).map(([name, d]) => [`uncertainty of ${name}`, distribution(name, d)]),
+    ];
+    return `\`${l.id}\`\n\n${table(["parameter", "value"], rows, true)}`;
+  });
+  return sections.join("\n\n");
+}
+
 /** The regions a `SOURCES.md` may ask for, by name. */
 export const REGIONS: Record<string, (pkg: DataPackage) => string> = {
   "available-hours": availableHoursRegion,
@@ -254,6 +333,9 @@ export const REGIONS: Record<string, (pkg: DataPackage) => string> = {
   wisn: wisnRegion,
   adoption: adoptionRegion,
   scenarios: scenariosRegion,
+  processes: processesRegion,
+  activities: activitiesRegion,
+  levers: leversRegion,
 };
 
 /**
