@@ -4,8 +4,8 @@
  * 1. **Every number is covered.** Every numeric field of `municipality.json` (by its path, e.g.
  *    `workingTime.leave`), every process and activity of `processes.json`, every lever of
  *    `levers.json`, every driver of `drivers.csv` and `drivers.json`, and every scenario file that
- *    holds a number is named, in backticks, on some line of `SOURCES.md`: the line that gives its
- *    source or marks it ASSUMPTION.
+ *    holds a number is named, in backticks, on some line of `SOURCES.md` written by hand (not in a
+ *    generated region): the line that gives its source or marks it ASSUMPTION.
  * 2. **Every source can be followed from the repository.** A file or folder it names (in backticks,
  *    or any word ending in a file extension) exists in the repository, relative to its root or to
  *    the package folder; it names no absolute path and none of the project's internal notes.
@@ -122,7 +122,9 @@ export function sourcesProblems(input: SourcesInput): string[] {
       problems.push(`SOURCES.md line ${line}: names ${path}, which is not in the repository`);
     }
   }
-  const named = new Set([...input.sources.matchAll(/`([^`\s]+)`/g)].map((m) => m[1]!));
+  // A generated table names every id; only the lines written by hand give sources.
+  const written = input.sources.replace(/<!-- generated:[a-z-]+ -->\n[\s\S]*?<!-- \/generated -->/g, "");
+  const named = new Set([...written.matchAll(/`([^`\s]+)`/g)].map((m) => m[1]!));
   for (const { id, file } of numberedIds(input.files)) {
     if (!named.has(id)) {
       problems.push(`SOURCES.md names no source for \`${id}\` (${file}): give its source or mark it ASSUMPTION on a line naming \`${id}\``);

@@ -68,6 +68,12 @@ describe("sourcesProblems", () => {
     expect(found[1]).toMatch(/no source for `robot` \(levers\.json\)/);
   });
 
+  it("does not count an id named only in a generated table", () => {
+    const generated = "<!-- generated:levers -->\n| `robot` | 0.5 |\n<!-- /generated -->";
+    const found = problems(`${COMPLETE.replace("`robot`: ASSUMPTION.", "")}\n${generated}`);
+    expect(found).toEqual([expect.stringMatching(/no source for `robot` \(levers\.json\)/)]);
+  });
+
   it("rejects internal notes, files that are not in the repository and absolute paths, with their lines", () => {
     const found = problems(`${COMPLETE}\nAs FACTS.md says.\nSee seed 001.\nFrom /work/shared/notes.md.\nIn \`docs/none.md\` and report-2019.pdf.`);
     expect(found).toEqual([
