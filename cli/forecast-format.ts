@@ -2,7 +2,7 @@
  * Forecasts as text for the command line: a headcount table a person reads (Swedish by default,
  * sv-SE number format), and CSV for other programs (comma, decimal point).
  */
-import type { DataPackage, ForecastResult, InvestmentSummary } from "../model/index.ts";
+import { type DataPackage, type ForecastResult, illustrativeNote, type InvestmentSummary } from "../model/index.ts";
 
 export type Language = "sv" | "en";
 
@@ -81,14 +81,22 @@ export function forecastTable(pkg: DataPackage, result: ForecastResult, lang: La
   const text = lines.map((l) => l.map((cell, c) => (c === 0 ? cell.padEnd(width[c]!) : cell.padStart(width[c]!))).join("  "));
   const footer = [t.holdsFlat(result.holdsFlatFrom)];
   if (result.investment) footer.push(hump(result.investment, lang));
-  return `${t.title(pkg.municipality.name, result.scenario)}\n\n${text.join("\n")}\n\n${footer.join("\n")}\n`;
+  const note = illustrativeNote(result.illustrative, lang);
+  const title = note === null ? t.title(pkg.municipality.name, result.scenario) : `${t.title(pkg.municipality.name, result.scenario)}\n${note}`;
+  return `${title}\n\n${text.join("\n")}\n\n${footer.join("\n")}\n`;
 }
 
-/** One line per process and year with the FTE components. */
-export function forecastCsv(result: ForecastResult): string {
-  const header = "scenario,year,process,baselineFte,deliveryFte,developmentFte,transitionFte,totalFte";
+/**
+ * One line per process and year with the FTE components; the last column says, on every row, why
+ * the figures are illustrative (empty when they are the municipality's own).
+ */
+export function forecastCsv(result: ForecastResult, lang: Language): string {
+  const header = "scenario,year,process,baselineFte,deliveryFte,developmentFte,transitionFte,totalFte,illustrative";
+  const note = illustrativeNote(result.illustrative, lang);
+  // Always quoted: the note has commas.
+  const illustrative = note === null ? "" : `"${note.replace(/"/g, '""')}"`;
   const lines = result.rows.map((r) =>
-    [result.scenario, r.year, r.process, r.baselineFte, r.deliveryFte, r.developmentFte, r.transitionFte, r.totalFte].join(","),
+    [result.scenario, r.year, r.process, r.baselineFte, r.deliveryFte, r.developmentFte, r.transitionFte, r.totalFte, illustrative].join(","),
   );
   return `${header}\n${lines.join("\n")}\n`;
 }

@@ -2,7 +2,9 @@
  * npm run forecast -- [--data <folder>] [--scenario <id>] [--format table|csv|json] [--lang sv|en]
  * npm run forecast -- --data <folder> --validate
  *
- * Prints a scenario's forecast, or checks a data package and lists every problem in it.
+ * Prints a scenario's forecast, or checks a data package and lists every problem in it. A package
+ * whose figures are illustrative says so in every format (JSON field `illustrative`, a line under
+ * the table's title, a CSV column).
  */
 import { parseArgs } from "node:util";
 import { forecast, formatPackageError } from "../model/index.ts";
@@ -48,6 +50,6 @@ runCommand(async () => {
   const pkg = await loadPackage(values.data);
   const result = forecast(planFor(pkg, findScenario(pkg, values.scenario)));
   const output =
-    format === "json" ? `${JSON.stringify(result, null, 2)}\n` : format === "csv" ? forecastCsv(result) : forecastTable(pkg, result, lang);
+    format === "json" ? `${JSON.stringify(result, null, 2)}\n` : format === "csv" ? forecastCsv(result, lang) : forecastTable(pkg, result, lang);
   process.stdout.write(output);
 });

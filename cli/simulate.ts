@@ -13,6 +13,7 @@ import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import { drawsTable, encodeArrow, trajectoriesTable } from "../io/arrow.ts";
 import { monteCarloParallel } from "../io/parallel-monte-carlo.ts";
+import { illustrativeNote } from "../model/illustrative.ts";
 import { monteCarlo, type MonteCarloSummary, summariseMonteCarlo } from "../model/monte-carlo.ts";
 import { DEFAULT_PACKAGE, fail, findScenario, loadPackage, planFor, runCommand } from "./common.ts";
 import { progressBar } from "./progress.ts";
@@ -28,8 +29,10 @@ const percent = (v: number) => `${(v * 100).toFixed(0)} %`;
 
 /** The summary as text a person reads. */
 function describe(s: MonteCarloSummary): string {
+  const note = illustrativeNote(s.illustrative, "en");
   const lines = [
     `Monte Carlo — scenario ${s.scenario}: ${s.draws} draws, seed ${s.seed}, ${s.parameters.length} uncertain assumptions`,
+    ...(note === null ? [] : [note]),
     "",
     "  year   total FTE P10    P50    P90   without levers P50   P(FTE ≤ base year)   P(≤ base year from here on)",
   ];

@@ -3,7 +3,7 @@
  * format in which large results leave the process (DESIGN.md section 7).
  *
  * Two tables, each with the run's identity in its schema metadata (`vaxa.table`, `scenario`,
- * `seed`, `draws`, `baseYear`, `horizon`):
+ * `seed`, `draws`, `baseYear`, `horizon`, and `illustrative.sv`/`.en` for an illustrative package):
  *
  * - **trajectories**, one row per draw, process and year, in that order: `draw` (Int32), `process`
  *   (dictionary of the process ids, then `total`), `year` (Int16), `fte` (Float64: delivery +
@@ -29,6 +29,7 @@ import {
   vectorFromArray,
 } from "apache-arrow";
 import { TOTAL_SERIES } from "../model/draw-columns.ts";
+import type { LocalizedText } from "../model/data-package.ts";
 import type { MonteCarloResult } from "../model/monte-carlo.ts";
 
 /** `vaxa.table` metadata of the two tables. */
@@ -43,6 +44,11 @@ export function withMetadata(table: Table, metadata: Record<string, string>): Ta
   return new Table(new Schema(table.schema.fields, new Map(Object.entries(metadata))), table.batches);
 }
 
+/** `illustrative.sv` and `illustrative.en`: why the figures are illustrative; none when they are the municipality's own. */
+export function illustrativeMetadata(illustrative: LocalizedText | null): Record<string, string> {
+  return illustrative === null ? {} : { "illustrative.sv": illustrative.sv, "illustrative.en": illustrative.en };
+}
+
 /** A Monte Carlo table's metadata: which table, and the run that made it. */
 function runMetadata(result: MonteCarloResult, name: string): Record<string, string> {
   return {
@@ -52,6 +58,7 @@ function runMetadata(result: MonteCarloResult, name: string): Record<string, str
     draws: String(result.draws),
     baseYear: String(result.baseYear),
     horizon: String(result.horizon),
+    ...illustrativeMetadata(result.illustrative),
   };
 }
 

@@ -30,6 +30,11 @@ export interface WorkingTime {
 
 export interface Municipality {
   name: string;
+  /**
+   * Present when the package's figures are an illustration rather than the municipality's own
+   * (e.g. assumed FTE levels): why, in Swedish and English. Every forecast output repeats it.
+   */
+  illustrative?: LocalizedText;
   /** ISO currency code of every amount, e.g. "SEK". */
   currency: string;
   /** Fully loaded cost of one FTE per year, in the currency. */

@@ -5,6 +5,7 @@
 import { decouplingRatio, holdsFlat } from "./decoupling.ts";
 import { createWorkspace, evaluate, type Workspace } from "./evaluate.ts";
 import { internalRateOfReturn, investmentPerFteAvoided } from "./investment.ts";
+import type { LocalizedText } from "./data-package.ts";
 import type { ModelPlan } from "./plan.ts";
 import type { ProcessCalibration } from "./workload.ts";
 
@@ -81,6 +82,8 @@ export interface LeverAdoption {
 
 export interface ForecastResult {
   scenario: string;
+  /** Why the package's figures are illustrative, not the municipality's own; null when they are its own. */
+  illustrative: LocalizedText | null;
   baseYear: number;
   horizon: number;
   years: number[];
@@ -167,6 +170,7 @@ export function readForecast(plan: ModelPlan, theta: Float64Array, ws: Workspace
   }
   return {
     scenario: plan.scenarioId,
+    illustrative: plan.illustrative,
     baseYear: plan.baseYear,
     horizon: plan.horizon,
     years,

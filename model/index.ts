@@ -9,6 +9,7 @@ export * from "./drivers.ts";
 export * from "./evaluate.ts";
 export * from "./forecast.ts";
 export * from "./goal-seek.ts";
+export * from "./illustrative.ts";
 export * from "./investment.ts";
 export * from "./monte-carlo.ts";
 export * from "./package-error.ts";

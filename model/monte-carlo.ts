@@ -10,6 +10,7 @@
  * probability of holding total FTE at or below the base year, and the spread of the investment hump.
  */
 import { holdsFlat } from "./decoupling.ts";
+import type { LocalizedText } from "./data-package.ts";
 import type { Distribution } from "./distributions.ts";
 import { allocateColumns, type MonteCarloColumns, runDraws } from "./draw-columns.ts";
 import type { ModelPlan } from "./plan.ts";
@@ -33,6 +34,8 @@ export interface MonteCarloOptions {
 /** A Monte Carlo run: what was run, the parameter draws, and the outcome columns. */
 export interface MonteCarloResult extends MonteCarloColumns {
   scenario: string;
+  /** Why the package's figures are illustrative; null when they are the municipality's own. */
+  illustrative: LocalizedText | null;
   seed: number;
   draws: number;
   baseYear: number;
@@ -65,6 +68,7 @@ export function monteCarloSettings(options: MonteCarloOptions = {}): { draws: nu
 export function monteCarloResult(plan: ModelPlan, sample: ParameterDraws, columns: MonteCarloColumns): MonteCarloResult {
   return {
     scenario: plan.scenarioId,
+    illustrative: plan.illustrative,
     seed: sample.seed,
     draws: sample.draws,
     baseYear: plan.baseYear,
@@ -149,6 +153,8 @@ export interface YearSpread {
 /** A Monte Carlo run summarised, as plain data that round-trips through JSON. */
 export interface MonteCarloSummary {
   scenario: string;
+  /** Why the package's figures are illustrative; null when they are the municipality's own. */
+  illustrative: LocalizedText | null;
   seed: number;
   draws: number;
   baseYear: number;
@@ -234,6 +240,7 @@ export function summariseMonteCarlo(result: MonteCarloResult): MonteCarloSummary
   const { names, values } = result.parameters;
   return {
     scenario: result.scenario,
+    illustrative: result.illustrative,
     seed: result.seed,
     draws: N,
     baseYear: result.baseYear,

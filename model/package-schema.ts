@@ -96,9 +96,13 @@ export const workingTimeSchema = strictObject({
   }
 });
 
-/** `municipality.json`. */
+/**
+ * `municipality.json`. `illustrative` (optional) marks the package's figures as an illustration,
+ * not the municipality's own, and says why, in Swedish and English; every output repeats it.
+ */
 export const municipalitySchema = strictObject({
   name: text,
+  illustrative: localizedTextSchema.optional(),
   currency: z.string().regex(/^[A-Z]{3}$/, "expected an ISO 4217 currency code such as SEK"),
   costPerFte: z.number().gt(0, "expected the cost of one FTE per year, a number above 0"),
   workingTime: workingTimeSchema,

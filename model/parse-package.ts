@@ -145,6 +145,7 @@ function parse(files: Readonly<Record<string, string>>, errors: PackageError[]):
 function toMunicipality(file: MunicipalityFile): Municipality {
   return {
     name: file.name,
+    ...(file.illustrative === undefined ? {} : { illustrative: { ...file.illustrative } }),
     currency: file.currency,
     costPerFte: file.costPerFte,
     workingTime: { ...file.workingTime },

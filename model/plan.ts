@@ -7,7 +7,7 @@
  * parameter values, so a deterministic forecast and each Monte Carlo draw run the same code with
  * no objects created per run. A plan is plain data: it can be sent to a worker thread as it is.
  */
-import { type DataPackage, FIXED_WORK, type Process, type Scenario, SUPPORTED_FTE } from "./data-package.ts";
+import { type DataPackage, FIXED_WORK, type LocalizedText, type Process, type Scenario, SUPPORTED_FTE } from "./data-package.ts";
 import { driverPath } from "./drivers.ts";
 import type { PackageError } from "./package-error.ts";
 import { buildParameterTable, type ParameterTable } from "./parameters.ts";
@@ -35,6 +35,8 @@ export const LEVER_STRIDE = 11;
 
 export interface ModelPlan {
   scenarioId: string;
+  /** Why the package's figures are illustrative (`municipality.json`), or null: every result repeats it. */
+  illustrative: LocalizedText | null;
   baseYear: number;
   horizon: number;
   /** Years from the base year to the horizon, inclusive. */
@@ -238,6 +240,7 @@ export function compilePlan(
     ok: true,
     plan: {
       scenarioId: scenario.id,
+      illustrative: pkg.municipality.illustrative ?? null,
       baseYear,
       horizon,
       yearCount,

@@ -73,7 +73,9 @@ export function openApiDocument(services: Services): Record<string, unknown> {
         CreateToken: inputSchema(createTokenSchema),
         ForecastAnswer: {
           type: "object",
-          description: "result: the model's ForecastResult (rows per process and year, totals per year with money, investment summary)",
+          description:
+            "result: the model's ForecastResult (rows per process and year, totals per year with money, investment summary); " +
+            "result.illustrative ({ sv, en } or null) says why the package's figures are illustrative",
           properties: { kind: { enum: ["deterministic", "monte-carlo"] }, package: { type: "object" }, result: { type: "object" } },
         },
         Version: {

@@ -8,7 +8,15 @@ import type { LoadedPackage } from "./model-service.ts";
 
 export interface PackageSummary {
   package: { hash: string; versionId: string };
-  municipality: { name: string; currency: string; costPerFte: number; discountRate: number; horizon: number };
+  municipality: {
+    name: string;
+    /** Why the package's figures are illustrative, or null when they are the municipality's own. */
+    illustrative: LocalizedText | null;
+    currency: string;
+    costPerFte: number;
+    discountRate: number;
+    horizon: number;
+  };
   baseYear: number;
   years: number[];
   processes: {
@@ -44,6 +52,7 @@ export function summarizePackage(loaded: LoadedPackage): PackageSummary {
     package: { hash: loaded.hash, versionId: loaded.versionId },
     municipality: {
       name: pkg.municipality.name,
+      illustrative: pkg.municipality.illustrative ?? null,
       currency: pkg.municipality.currency,
       costPerFte: pkg.municipality.costPerFte,
       discountRate: pkg.municipality.discountRate,

@@ -33,9 +33,10 @@ export function wrap(text: string, width: number): string[] {
 
 /**
  * Renders a chart to the text of a standalone SVG file (with `xmlns`), carrying the version id in
- * its caption, its `<title>`/`<desc>` and a `data-version` attribute.
+ * its caption, its `<title>`/`<desc>` and a `data-version` attribute. A footnote (e.g. that the
+ * figures are illustrative) is printed under the caption, in italics.
  */
-export function renderSvg(spec: ChartSpec, versionId: string): string {
+export function renderSvg(spec: ChartSpec, versionId: string, footnote?: string): string {
   const { document } = parseHTML("<!doctype html><html><body></body></html>");
   const plot = Plot.plot({ ...spec.plot, document: document as unknown as Document }) as unknown as Element;
   if (plot.tagName.toLowerCase() !== "svg") throw new Error(`internal: Plot returned <${plot.tagName}> for ${spec.name}, expected <svg>`);
@@ -80,10 +81,17 @@ export function renderSvg(spec: ChartSpec, versionId: string): string {
   plot.setAttribute("y", String(plotTop));
   y += plotHeight + 8;
 
-  const captionLines = wrap(spec.caption, Math.floor((width - 2 * pad) * CHARS_PER_PIXEL));
-  for (const line of captionLines) {
+  const lineWidth = Math.floor((width - 2 * pad) * CHARS_PER_PIXEL);
+  for (const line of wrap(spec.caption, lineWidth)) {
     y += 16;
     parts.push(`<text x="${pad}" y="${y}" font-size="12" fill="#333">${escapeXml(line)}</text>`);
+  }
+  if (footnote !== undefined) {
+    y += 4;
+    for (const line of wrap(footnote, lineWidth)) {
+      y += 16;
+      parts.push(`<text x="${pad}" y="${y}" font-size="12" font-style="italic" fill="#333" data-footnote="">${escapeXml(line)}</text>`);
+    }
   }
   const height = Math.ceil(y + pad);
 
@@ -91,7 +99,7 @@ export function renderSvg(spec: ChartSpec, versionId: string): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"`,
     ` font-family="${FONT}" role="img" aria-labelledby="vaxa-title vaxa-desc" data-chart="${escapeXml(spec.name)}" data-version="${escapeXml(versionId)}">`,
     `<title id="vaxa-title">${escapeXml(`${spec.title} — ${spec.subtitle}`)}</title>`,
-    `<desc id="vaxa-desc">${escapeXml(spec.caption)}</desc>`,
+    `<desc id="vaxa-desc">${escapeXml(footnote === undefined ? spec.caption : `${spec.caption} ${footnote}`)}</desc>`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
     ...parts,
     plot.outerHTML,

@@ -2,12 +2,12 @@
  * Deterministic forecast results as Apache Arrow tables (`application/vnd.apache.arrow.stream`):
  * one row per process and year with the FTE components, or one row per year with the totals and
  * money, in the columns every export writes (`columns.ts`). The schema's metadata carries the
- * scenario, the version id and the package hash. Encoding, and the Monte Carlo tables, are
+ * scenario, the version id, the package hash and, for an illustrative package, why. Encoding, and the Monte Carlo tables, are
  * `io/arrow.ts`'s.
  */
 import { Float64, Int32, Table, Uint8, Utf8, vectorFromArray } from "apache-arrow";
 import type { ForecastResult } from "../../model/forecast.ts";
-import { withMetadata } from "../../io/arrow.ts";
+import { illustrativeMetadata, withMetadata } from "../../io/arrow.ts";
 import { PROCESS_COLUMNS, TOTAL_COLUMNS } from "./columns.ts";
 
 export type ResultTable = "processes" | "totals";
@@ -20,7 +20,13 @@ const float64 = (values: (number | null)[]) => vectorFromArray(values, new Float
 
 /** The rows of one table of a forecast as an Arrow table. */
 export function forecastTable(result: ForecastResult, table: ResultTable, metadata: ArrowMetadata = {}): Table {
-  const meta = { scenario: result.scenario, baseYear: String(result.baseYear), horizon: String(result.horizon), ...metadata };
+  const meta = {
+    scenario: result.scenario,
+    baseYear: String(result.baseYear),
+    horizon: String(result.horizon),
+    ...illustrativeMetadata(result.illustrative),
+    ...metadata,
+  };
   if (table === "processes") {
     const rows = result.rows;
     return withMetadata(

@@ -1,11 +1,13 @@
 /**
  * A scenario version as an Excel workbook (exceljs): an overview (FTE per process and year), the
  * rows per process and year, the totals and money per year, and a sheet saying exactly what
- * produced it (version id, hash, package hash, author, time, assumptions).
+ * produced it (version id, hash, package hash, author, time, assumptions). Figures from an
+ * illustrative package say so under the overview's title and on the about sheet.
  */
 import ExcelJS from "exceljs";
 import type { DataPackage } from "../../model/data-package.ts";
 import type { ForecastResult } from "../../model/forecast.ts";
+import { illustrativeNote } from "../../model/illustrative.ts";
 import type { Version } from "../db/scenario-store.ts";
 import { PROCESS_COLUMNS, TOTAL_COLUMNS } from "./columns.ts";
 
@@ -43,6 +45,7 @@ const T = {
     },
     aboutRows: {
       municipality: "Kommun",
+      illustrative: "Illustrativa siffror",
       scenario: "Scenario",
       name: "Namn",
       version: "Version",
@@ -89,6 +92,7 @@ const T = {
     },
     aboutRows: {
       municipality: "Municipality",
+      illustrative: "Illustrative figures",
       scenario: "Scenario",
       name: "Name",
       version: "Version",
@@ -128,6 +132,8 @@ export async function forecastXlsx(
 
   const overview = wb.addWorksheet(t.overview);
   overview.addRow([`${t.title} — ${version.assumptions.name[lang]} (${version.versionId})`]).font = { bold: true, size: 13 };
+  const note = illustrativeNote(result.illustrative, lang);
+  if (note !== null) overview.addRow([note]).font = { italic: true };
   const header = overview.addRow([t.process, ...result.years]);
   header.font = { bold: true };
   for (const p of result.processes) {
@@ -164,6 +170,7 @@ export async function forecastXlsx(
   const a = t.aboutRows;
   const rows: [string, string | number][] = [
     [a.municipality, pkg.municipality.name],
+    [a.illustrative, result.illustrative?.[lang] ?? t.no],
     [a.scenario, version.scenarioId],
     [a.name, version.assumptions.name[lang]],
     [a.version, version.number],

@@ -2,12 +2,14 @@
  * GET /api/scenarios/:id/versions/:version/charts/:chart.svg?lang=sv|en — a chart of a scenario
  * version as a standalone SVG file, rendered on the server with Observable Plot. Charts:
  * fte-per-year, fte-per-process, cumulative-net, cost-savings. Versions are immutable, so
- * rendered charts are cached by version hash, chart and language.
+ * rendered charts are cached by version hash, chart and language. A package whose figures are
+ * illustrative says so in every chart's footnote.
  */
 import type { Router } from "express";
 import { readAccess } from "../auth.ts";
 import { CHART_NAMES, CHARTS, isChartName } from "../charts/index.ts";
 import { renderSvg } from "../charts/render-svg.ts";
+import { illustrativeNote } from "../../model/illustrative.ts";
 import { HttpError } from "../http-error.ts";
 import { Lru } from "../lru.ts";
 import type { Services } from "../services.ts";
@@ -35,7 +37,7 @@ export function chartRoutes(api: Router, services: Services): void {
         municipality: loaded.pkg.municipality.name,
         processNames: Object.fromEntries(loaded.pkg.processes.map((p) => [p.id, p.name[lang]])),
       });
-      svg = renderSvg(spec, version.versionId);
+      svg = renderSvg(spec, version.versionId, illustrativeNote(result.illustrative, lang) ?? undefined);
       cache.set(key, svg);
     }
     versionCacheHeaders(services, req, res);

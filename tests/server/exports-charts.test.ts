@@ -25,7 +25,7 @@ describe("CSV export", () => {
     expect(res.headers["content-type"]).toBe("text/csv; charset=utf-8");
     expect(res.headers["content-disposition"]).toContain(`export-me-v1-${version.versionId}-processes.csv`);
     const lines = res.text.trim().split("\r\n");
-    expect(lines[0]).toBe("versionId,scenario,year,process,processName,baselineFte,deliveryFte,developmentFte,transitionFte,totalFte");
+    expect(lines[0]).toBe("versionId,scenario,year,process,processName,baselineFte,deliveryFte,developmentFte,transitionFte,totalFte,illustrative");
     expect(lines).toHaveLength(result.rows.length + 1);
     const fields = lines[5]!.split(",");
     expect(fields[0]).toBe(version.versionId);
