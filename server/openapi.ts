@@ -4,7 +4,7 @@
  * from the validation.
  */
 import { z } from "zod";
-import { CHART_NAMES } from "./charts/index.ts";
+import { CHART_NAMES } from "../charts/index.ts";
 import type { Services } from "./services.ts";
 import { createScenarioSchema, createTokenSchema, forecastRequestSchema, updateScenarioSchema } from "./validation.ts";
 

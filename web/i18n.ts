@@ -3,7 +3,7 @@
  * keys (the English table is checked against the Swedish one by the type system); texts with
  * numbers are functions that take them already formatted.
  */
-import type { Lang } from "./format.ts";
+import type { Lang } from "../contract/locale.ts";
 
 const sv = {
   appName: "Vaxa",

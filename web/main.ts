@@ -13,7 +13,7 @@ import { parseDataPackage } from "../model/parse-package.ts";
 import { formatPackageError } from "../model/package-error.ts";
 import { api } from "./api.ts";
 import { el } from "./controls.ts";
-import { formats, isLang, type Formats, type Lang } from "./format.ts";
+import { formats, isLang, type Formats, type Lang } from "../contract/locale.ts";
 import { type Messages, messages } from "./i18n.ts";
 import { LiveModel, parameterDefaults } from "./live-model.ts";
 import { type AppState, workingFrom } from "./state.ts";

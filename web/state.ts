@@ -5,7 +5,7 @@
  */
 import type { DataPackage } from "../model/data-package.ts";
 import type { Assumptions, PackageAnswer, ScenarioInfo, VersionInfo } from "./api.ts";
-import type { Lang } from "./format.ts";
+import type { Lang } from "../contract/locale.ts";
 import type { ParameterInfo } from "./live-model.ts";
 
 /** The scenario being edited: where it came from and what has been changed. */

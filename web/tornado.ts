@@ -7,13 +7,13 @@
 import type { DataPackage } from "../model/data-package.ts";
 import type { ModelPlan } from "../model/plan.ts";
 import { tornado } from "../model/sensitivity.ts";
-import type { TornadoBar } from "../server/charts/tornado.ts";
-import type { Lang } from "./format.ts";
-import { formats } from "./format.ts";
+import type { TornadoChartBar } from "../charts/tornado.ts";
+import type { Lang } from "../contract/locale.ts";
+import { formats } from "../contract/locale.ts";
 import { driverName } from "./i18n.ts";
 
 /** A bar with the assumption's low and high values in words. */
-export interface WebTornadoBar extends TornadoBar {
+export interface WebTornadoBar extends TornadoChartBar {
   lowText: string;
   highText: string;
 }

@@ -5,7 +5,7 @@
  * (`model/monte-carlo.ts`); nothing here draws a random number.
  */
 import type { MonteCarloSummary } from "../model/monte-carlo.ts";
-import type { BandYear } from "../server/charts/cumulative-net-band.ts";
+import type { BandYear } from "../charts/cumulative-net-band.ts";
 import { type Assumptions, api } from "./api.ts";
 
 /** Draws per Monte Carlo request from the web app, and its fixed seed (results are reproducible). */

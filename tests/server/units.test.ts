@@ -9,7 +9,7 @@ import { MIGRATIONS, migrate } from "../../server/db/migrations.ts";
 import { openDatabase } from "../../server/db/open-database.ts";
 import { parseVersionSelector, slug } from "../../server/db/scenario-store.ts";
 import { formatNumber } from "../../server/formats/csv.ts";
-import { wrap } from "../../server/charts/render-svg.ts";
+import { wrap } from "../../io/svg.ts";
 import { createLogger } from "../../server/logger.ts";
 import { Lru } from "../../server/lru.ts";
 import { loadPackage } from "../../server/model-service.ts";

@@ -5,8 +5,8 @@
  * the base year's level; save as a scenario version with a planner token.
  */
 import type { ForecastResult } from "../../model/forecast.ts";
-import { fteProcessBarsChart, processBars, type ProcessBar } from "../../server/charts/fte-process-bars.ts";
-import { ftePerYearChart } from "../../server/charts/fte-per-year.ts";
+import { fteProcessBarsChart, processBars, type ProcessBar } from "../../charts/fte-process-bars.ts";
+import { ftePerYearChart } from "../../charts/fte-per-year.ts";
 import { ApiError, api } from "../api.ts";
 import { scenarioCaption, scenarioFacts } from "../captions.ts";
 import { debounce, el, perFrame, type Slider, slider } from "../controls.ts";

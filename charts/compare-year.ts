@@ -3,20 +3,22 @@
  * bar inside it), and the base year's level (red mark).
  */
 import * as Plot from "@observablehq/plot";
-import type { ChartSpec } from "./chart-spec.ts";
-import { COLORS, numberFormat } from "./labels.ts";
-import { BASELINE_GREY, type CompareEntry, type CompareOptions, focusYear, labelRoom, VERSION_COLORS, WEB_TEXT } from "./labels-web.ts";
+import { formats } from "../contract/locale.ts";
+import type { ChartSpec, CompareEntry, CompareOptions } from "./chart-spec.ts";
+import { COLORS, focusYear, labelRoom, nthColor } from "./frame.ts";
+import { TEXT } from "./texts.ts";
 
 export function compareYearChart(entries: CompareEntry[], options: CompareOptions): ChartSpec {
-  const t = WEB_TEXT[options.lang];
-  const fmt = numberFormat(options.lang);
+  const t = TEXT[options.lang];
+  const f = formats(options.lang, options.currency);
+  const fmt = (v: number) => f.number(v);
   const first = entries[0]?.result;
   const year = first ? focusYear(first, options.year) : (options.year ?? 2030);
   const bars = entries.map((e, i) => {
     const row = e.result.totals.find((r) => r.year === year) ?? e.result.totals.at(-1)!;
     return {
       version: e.label,
-      color: VERSION_COLORS[i % VERSION_COLORS.length]!,
+      color: nthColor(COLORS.versions, i),
       scenario: row.totalFte,
       baseline: row.baselineFte,
       base: e.result.totals[0]!.totalFte,
@@ -36,7 +38,7 @@ export function compareYearChart(entries: CompareEntry[], options: CompareOption
     subtitle: options.municipality ?? "",
     caption: options.caption ?? [t.explain["compare-year"], t.versions(entries.map((e) => e.versionId))].join(" "),
     legend: [
-      { label: t.withoutLevers, color: BASELINE_GREY },
+      { label: t.withoutLevers, color: COLORS.withoutLevers },
       ...bars.map((b) => ({ label: `${t.withLevers}: ${b.version}`, color: b.color })),
       ...(first ? [{ label: t.baseYear(first.baseYear), color: COLORS.baseLevel, shape: "line" as const }] : []),
     ],
@@ -48,7 +50,7 @@ export function compareYearChart(entries: CompareEntry[], options: CompareOption
       x: { label: t.fte, grid: true, tickFormat: fmt },
       y: { label: null, domain: labels, tickSize: 0, tickFormat: room.fit },
       marks: [
-        Plot.barX(bars, { y: "version", x: "baseline", fill: BASELINE_GREY, insetTop: 6, insetBottom: 6 }),
+        Plot.barX(bars, { y: "version", x: "baseline", fill: COLORS.withoutLevers, insetTop: 6, insetBottom: 6 }),
         Plot.barX(bars, { y: "version", x: "scenario", fill: (b: (typeof bars)[number]) => b.color, insetTop: 15, insetBottom: 15 }),
         Plot.tickX(bars, { y: "version", x: "base", stroke: COLORS.baseLevel, strokeWidth: 3 }),
         Plot.text(bars, {

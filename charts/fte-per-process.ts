@@ -1,20 +1,18 @@
 /** FTE per process per year under the scenario, as stacked areas. */
 import * as Plot from "@observablehq/plot";
-import type { ForecastResult } from "../../model/forecast.ts";
+import { formats } from "../contract/locale.ts";
+import type { ForecastResult } from "../model/forecast.ts";
 import type { ChartOptions, ChartSpec } from "./chart-spec.ts";
-import { numberFormat, subtitleOf, TEXT, yearFrame } from "./labels.ts";
-
-/** Plot's default categorical scheme (Tableau 10), so that a legend drawn outside Plot matches. */
-export const PROCESS_COLORS = [
-  "#4e79a7", "#f28e2c", "#e15759", "#76b7b2", "#59a14f", "#edc949", "#af7aa1", "#ff9da7", "#9c755f", "#bab0ab",
-];
+import { COLORS, nthColor, subtitleOf, yearFrame } from "./frame.ts";
+import { TEXT } from "./texts.ts";
 
 export function ftePerProcessChart(result: ForecastResult, options: ChartOptions): ChartSpec {
   const t = TEXT[options.lang];
-  const fmt = numberFormat(options.lang);
+  const f = formats(options.lang, options.currency);
+  const fmt = (v: number) => f.number(v);
   const name = (id: string) => options.processNames?.[id] ?? id;
   const names = result.processes.map((p) => name(p.id));
-  const colors = names.map((_, i) => PROCESS_COLORS[i % PROCESS_COLORS.length]!);
+  const colors = names.map((_, i) => nthColor(COLORS.processes, i));
   const data = result.rows.map((r) => ({ year: r.year, fte: r.totalFte, process: name(r.process) }));
   const last = result.totals.at(-1)!;
   return {

@@ -3,13 +3,16 @@
  * ("hålla nollan") as a horizontal line.
  */
 import * as Plot from "@observablehq/plot";
-import type { ForecastResult } from "../../model/forecast.ts";
+import { formats } from "../contract/locale.ts";
+import type { ForecastResult } from "../model/forecast.ts";
 import type { ChartOptions, ChartSpec } from "./chart-spec.ts";
-import { COLORS, numberFormat, subtitleOf, TEXT, yearFrame } from "./labels.ts";
+import { COLORS, subtitleOf, yearFrame } from "./frame.ts";
+import { TEXT } from "./texts.ts";
 
 export function ftePerYearChart(result: ForecastResult, options: ChartOptions): ChartSpec {
   const t = TEXT[options.lang];
-  const fmt = numberFormat(options.lang);
+  const f = formats(options.lang, options.currency);
+  const fmt = (v: number) => f.number(v);
   const base = result.totals[0]!.totalFte;
   const last = result.totals.at(-1)!;
   const series = result.totals.flatMap((row) => [

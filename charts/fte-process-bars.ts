@@ -4,10 +4,11 @@
  * planner's live chart: cheap to draw, so it follows a slider.
  */
 import * as Plot from "@observablehq/plot";
-import type { ForecastResult } from "../../model/forecast.ts";
+import { formats } from "../contract/locale.ts";
+import type { ForecastResult } from "../model/forecast.ts";
 import type { ChartOptions, ChartSpec } from "./chart-spec.ts";
-import { COLORS, numberFormat, subtitleOf } from "./labels.ts";
-import { BASELINE_GREY, focusYear, labelRoom, WEB_TEXT } from "./labels-web.ts";
+import { COLORS, focusYear, labelRoom, subtitleOf } from "./frame.ts";
+import { TEXT } from "./texts.ts";
 
 /** One process in {@link fteProcessBarsChart}. */
 export interface ProcessBar {
@@ -38,8 +39,9 @@ export function processBars(result: ForecastResult, year: number, names: Record<
 }
 
 export function fteProcessBarsChart(result: ForecastResult, options: ChartOptions & { year?: number; caption?: string }): ChartSpec {
-  const t = WEB_TEXT[options.lang];
-  const fmt = numberFormat(options.lang);
+  const t = TEXT[options.lang];
+  const f = formats(options.lang, options.currency);
+  const fmt = (v: number) => f.number(v);
   const year = focusYear(result, options.year);
   const width = options.width ?? 720;
   const raw = processBars(result, year, options.processNames);
@@ -56,7 +58,7 @@ export function fteProcessBarsChart(result: ForecastResult, options: ChartOption
     subtitle: subtitleOf(options, result.scenario),
     caption: options.caption ?? [t.explain["fte-process-bars"](year, result.baseYear), t.version(options.versionId)].join(" "),
     legend: [
-      { label: t.withoutLevers, color: BASELINE_GREY },
+      { label: t.withoutLevers, color: COLORS.withoutLevers },
       { label: t.withLevers, color: COLORS.scenario },
       { label: t.baseYear(result.baseYear), color: COLORS.baseLevel, shape: "line" },
     ],
@@ -68,7 +70,7 @@ export function fteProcessBarsChart(result: ForecastResult, options: ChartOption
       x: { label: t.fte, grid: true, tickFormat: fmt },
       y: { label: null, domain: names, tickSize: 0 },
       marks: [
-        Plot.barX(bars, { y: "label", x: "baseline", fill: BASELINE_GREY, insetTop: 4, insetBottom: 4 }),
+        Plot.barX(bars, { y: "label", x: "baseline", fill: COLORS.withoutLevers, insetTop: 4, insetBottom: 4 }),
         Plot.barX(bars, { y: "label", x: "scenario", fill: COLORS.scenario, insetTop: 11, insetBottom: 11 }),
         Plot.tickX(bars, { y: "label", x: "base", stroke: COLORS.baseLevel, strokeWidth: 3 }),
         Plot.ruleX([0]),

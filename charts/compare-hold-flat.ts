@@ -3,15 +3,16 @@
  * several scenario versions, from their Monte Carlo runs.
  */
 import * as Plot from "@observablehq/plot";
-import type { ChartSpec } from "./chart-spec.ts";
-import { yearFrame } from "./labels.ts";
-import { type CompareEntry, type CompareOptions, VERSION_COLORS, WEB_TEXT } from "./labels-web.ts";
+import { formats } from "../contract/locale.ts";
+import type { ChartSpec, CompareEntry, CompareOptions } from "./chart-spec.ts";
+import { COLORS, nthColor, yearFrame } from "./frame.ts";
+import { TEXT } from "./texts.ts";
 
 export function compareHoldFlatChart(entries: CompareEntry[], options: CompareOptions): ChartSpec {
-  const t = WEB_TEXT[options.lang];
-  const percent = new Intl.NumberFormat(options.lang === "sv" ? "sv-SE" : "en-GB", { style: "percent", maximumFractionDigits: 0 });
+  const t = TEXT[options.lang];
+  const f = formats(options.lang, options.currency);
   const labels = entries.map((e) => e.label);
-  const colors = entries.map((_, i) => VERSION_COLORS[i % VERSION_COLORS.length]!);
+  const colors = entries.map((_, i) => nthColor(COLORS.versions, i));
   // From the year after the base year: in the base year every draw is at the base year's level.
   const rows = entries.flatMap((e) =>
     (e.holdFlat ?? []).filter((p) => p.year > e.result.baseYear).map((p) => ({ version: e.label, year: p.year, p: p.probability })),
@@ -24,12 +25,12 @@ export function compareHoldFlatChart(entries: CompareEntry[], options: CompareOp
     legend: labels.map((label, i) => ({ label, color: colors[i]!, shape: "line" as const })),
     plot: {
       ...yearFrame(options.width, 340, t.year),
-      y: { label: t.probability, grid: true, domain: [0, 1], tickFormat: (v: number) => percent.format(v) },
+      y: { label: t.probability, grid: true, domain: [0, 1], tickFormat: (v: number) => f.percent(v) },
       color: { domain: labels, range: colors },
       marks: [
         Plot.ruleY([0]),
         Plot.lineY(rows, { x: "year", y: "p", z: "version", stroke: "version", strokeWidth: 2.5, curve: "step" }),
-        Plot.tip(rows, Plot.pointer({ x: "year", y: "p", title: (r: (typeof rows)[number]) => `${r.version}\n${r.year}: ${percent.format(r.p)}` })),
+        Plot.tip(rows, Plot.pointer({ x: "year", y: "p", title: (r: (typeof rows)[number]) => `${r.version}\n${r.year}: ${f.percent(r.p)}` })),
       ],
     },
   };

@@ -5,12 +5,13 @@
  * top. Money in millions of the currency, FTE as FTE.
  */
 import * as Plot from "@observablehq/plot";
+import { formats } from "../contract/locale.ts";
 import type { ChartOptions, ChartSpec } from "./chart-spec.ts";
-import { COLORS, millions, numberFormat, subtitleOf } from "./labels.ts";
-import { labelRoom, WEB_TEXT } from "./labels-web.ts";
+import { COLORS, labelRoom, subtitleOf } from "./frame.ts";
+import { TEXT } from "./texts.ts";
 
 /** One assumption's swing. */
-export interface TornadoBar {
+export interface TornadoChartBar {
   /** The parameter path, e.g. "levers.e_services.efficiency". */
   parameter: string;
   /** The assumption in words, in the chart's language. */
@@ -20,7 +21,7 @@ export interface TornadoBar {
   outputAtHigh: number;
 }
 
-export interface TornadoOptions extends ChartOptions {
+export interface TornadoChartOptions extends ChartOptions {
   /** The outcome under the scenario's point values. */
   base: number;
   /** What the outcome is, in the chart's language: "nuvärdet (NPV)". */
@@ -32,12 +33,13 @@ export interface TornadoOptions extends ChartOptions {
   caption?: string;
 }
 
-export function tornadoChart(bars: TornadoBar[], options: TornadoOptions): ChartSpec {
-  const w = WEB_TEXT[options.lang];
+export function tornadoChart(bars: TornadoChartBar[], options: TornadoChartOptions): ChartSpec {
+  const t = TEXT[options.lang];
   const money = (options.unit ?? "money") === "money";
   const scale = money ? 1e-6 : 1;
-  const axis = numberFormat(options.lang, money ? 0 : 0);
-  const valueText = money ? millions(options.lang) : (v: number) => `${numberFormat(options.lang)(v)} ${w.fte.toLowerCase()}`;
+  const f = formats(options.lang, options.currency);
+  const axis = (v: number) => f.number(v);
+  const valueText = (v: number) => (money ? f.mkr(v) : `${f.number(v)} ${f.fteUnit}`);
   const sorted = [...bars]
     .sort((a, b) => Math.abs(b.outputAtHigh - b.outputAtLow) - Math.abs(a.outputAtHigh - a.outputAtLow))
     .slice(0, options.top ?? 10);
@@ -50,26 +52,26 @@ export function tornadoChart(bars: TornadoBar[], options: TornadoOptions): Chart
   const labels = sorted.map((b, i) => `${room.fit(b.label)}${"\u200b".repeat(sorted.slice(0, i).filter((o) => room.fit(o.label) === room.fit(b.label)).length)}`);
   const base = options.base * scale;
   const segments = sorted.flatMap((b, i) => [
-    { label: labels[i]!, name: b.label, side: w.low, from: base, to: b.outputAtLow * scale, value: b.outputAtLow },
-    { label: labels[i]!, name: b.label, side: w.high, from: base, to: b.outputAtHigh * scale, value: b.outputAtHigh },
+    { label: labels[i]!, name: b.label, side: t.low, from: base, to: b.outputAtLow * scale, value: b.outputAtLow },
+    { label: labels[i]!, name: b.label, side: t.high, from: base, to: b.outputAtHigh * scale, value: b.outputAtHigh },
   ]);
   return {
     name: "tornado",
-    title: w.titles.tornado,
+    title: t.titles.tornado,
     subtitle: subtitleOf(options, options.scenarioName ?? ""),
-    caption: options.caption ?? [w.explain.tornado(options.output), w.version(options.versionId)].join(" "),
+    caption: options.caption ?? [t.explain.tornado(options.output), t.version(options.versionId)].join(" "),
     legend: [
-      { label: w.low, color: COLORS.cost },
-      { label: w.high, color: COLORS.scenario },
+      { label: t.low, color: COLORS.cost },
+      { label: t.high, color: COLORS.scenario },
     ],
     plot: {
       width,
       height: 50 + 36 * Math.max(1, sorted.length),
       marginLeft: room.margin,
       marginRight: 30,
-      x: { label: money ? w.mkr : w.fte, grid: true, tickFormat: axis },
+      x: { label: money ? t.mkr : t.fte, grid: true, tickFormat: axis },
       y: { label: null, domain: labels, tickSize: 0 },
-      color: { domain: [w.low, w.high], range: [COLORS.cost, COLORS.scenario] },
+      color: { domain: [t.low, t.high], range: [COLORS.cost, COLORS.scenario] },
       marks: [
         Plot.barX(segments, { y: "label", x1: "from", x2: "to", fill: "side", insetTop: 5, insetBottom: 5 }),
         Plot.ruleX([base], { stroke: "#222222", strokeWidth: 1.5 }),

@@ -1,7 +1,8 @@
 /**
- * The charts of a scenario version, by name. Runs in the browser and on the server.
+ * Every chart, and the charts of one scenario version by name (the server's SVG files). Pure: runs
+ * in the browser, in the notebooks and on the server.
  */
-import type { ForecastResult } from "../../model/forecast.ts";
+import type { ForecastResult } from "../model/forecast.ts";
 import type { ChartOptions, ChartSpec } from "./chart-spec.ts";
 import { costSavingsChart } from "./cost-savings.ts";
 import { cumulativeNetChart } from "./cumulative-net.ts";
@@ -10,7 +11,19 @@ import { ftePerYearChart } from "./fte-per-year.ts";
 import { fteProcessBarsChart } from "./fte-process-bars.ts";
 
 export * from "./chart-spec.ts";
+export * from "./compare-fte.ts";
+export * from "./compare-hold-flat.ts";
+export * from "./compare-hump.ts";
+export * from "./compare-year.ts";
+export * from "./cost-savings.ts";
+export * from "./cumulative-net.ts";
+export * from "./cumulative-net-band.ts";
+export * from "./fte-per-process.ts";
+export * from "./fte-per-year.ts";
+export * from "./fte-process-bars.ts";
+export * from "./tornado.ts";
 
+/** The charts of one scenario version that the server renders as SVG files, by file name. */
 export const CHARTS = {
   "fte-per-year": ftePerYearChart,
   "fte-per-process": ftePerProcessChart,
@@ -25,5 +38,3 @@ export const CHART_NAMES = Object.keys(CHARTS) as ChartName[];
 export function isChartName(name: string): name is ChartName {
   return Object.hasOwn(CHARTS, name);
 }
-
-export { costSavingsChart, cumulativeNetChart, ftePerProcessChart, ftePerYearChart, fteProcessBarsChart };

@@ -6,7 +6,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
-import type { ChartSpec } from "./chart-spec.ts";
+import type { ChartSpec } from "../charts/chart-spec.ts";
 
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 /** Roughly how many caption characters fit on a line per pixel of width (12 px text). */

@@ -1,19 +1,20 @@
 /**
  * What every chart function returns: Plot options (marks, scales) plus the texts around the plot
  * (title, subtitle, caption with the version id) and the legend, kept apart so that the browser
- * can hand them to `Plot.plot` as they are ({@link toPlotOptions}) and the server can draw them
- * inside one standalone SVG file (`render-svg.ts`).
+ * and the notebooks can hand them to `Plot.plot` as they are ({@link toPlotOptions}) and the
+ * server can draw them inside one standalone SVG file (`io/svg.ts`).
  *
- * This folder runs in the browser as well as on the server: it imports only Observable Plot.
+ * This folder is pure and runs anywhere: it imports Observable Plot, the model's types and the
+ * locale (`contract/locale.ts`), nothing that touches a disk, a network or a clock.
  */
 import type { PlotOptions } from "@observablehq/plot";
+import type { Lang } from "../contract/locale.ts";
+import type { ForecastResult } from "../model/forecast.ts";
 
-export type ChartLang = "sv" | "en";
-
-/** Options every chart takes. */
+/** Options every chart of one scenario version takes. */
 export interface ChartOptions {
   /** Language of every text: Swedish by default. */
-  lang: ChartLang;
+  lang: Lang;
   /** The scenario version the chart shows (its short id), printed in the caption. */
   versionId: string;
   /** The scenario's name in the chosen language (the subtitle); default the result's scenario id. */
@@ -22,7 +23,38 @@ export interface ChartOptions {
   municipality?: string;
   /** Process id → name in the chosen language; default the ids. */
   processNames?: Record<string, string>;
+  /** ISO code of the currency, default "SEK" (written "Mkr" in Swedish). */
+  currency?: string;
   /** Width of the plot in pixels, default 720. */
+  width?: number;
+}
+
+/** One scenario version in a comparison chart. */
+export interface CompareEntry {
+  /** The scenario's name in the chart's language. */
+  label: string;
+  /** The version's short id (12 hex digits). */
+  versionId: string;
+  result: ForecastResult;
+  /**
+   * Monte Carlo probability (0–1) per year that total FTE is at or below the base year's, or
+   * undefined when it was not computed.
+   */
+  holdFlat?: { year: number; probability: number }[] | undefined;
+}
+
+/** Options of the comparison charts. */
+export interface CompareOptions {
+  lang: Lang;
+  /** The municipality's name, for the subtitle. */
+  municipality?: string;
+  /** The year in focus (bars), default 2030 or the last year. */
+  year?: number;
+  /** Replaces the generated caption (e.g. with the web app's plain-language caption). */
+  caption?: string;
+  /** ISO code of the currency, default "SEK". */
+  currency?: string;
+  /** Width in pixels, default 720. */
   width?: number;
 }
 

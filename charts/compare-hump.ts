@@ -3,16 +3,17 @@
  * investment hump, its deepest point (dot) and zero.
  */
 import * as Plot from "@observablehq/plot";
-import type { ChartSpec } from "./chart-spec.ts";
-import { millions, numberFormat, yearFrame } from "./labels.ts";
-import { type CompareEntry, type CompareOptions, VERSION_COLORS, WEB_TEXT } from "./labels-web.ts";
+import { formats } from "../contract/locale.ts";
+import type { ChartSpec, CompareEntry, CompareOptions } from "./chart-spec.ts";
+import { COLORS, nthColor, yearFrame } from "./frame.ts";
+import { TEXT } from "./texts.ts";
 
 export function compareHumpChart(entries: CompareEntry[], options: CompareOptions): ChartSpec {
-  const t = WEB_TEXT[options.lang];
-  const axis = numberFormat(options.lang);
-  const mkr = millions(options.lang);
+  const t = TEXT[options.lang];
+  const f = formats(options.lang, options.currency);
+  const axis = (v: number) => f.number(v);
   const labels = entries.map((e) => e.label);
-  const colors = entries.map((_, i) => VERSION_COLORS[i % VERSION_COLORS.length]!);
+  const colors = entries.map((_, i) => nthColor(COLORS.versions, i));
   const rows = entries.flatMap((e) => e.result.totals.map((r) => ({ version: e.label, year: r.year, value: r.cumulativeNet / 1e6 })));
   const troughs = entries.flatMap((e) => {
     const inv = e.result.investment;
@@ -32,7 +33,7 @@ export function compareHumpChart(entries: CompareEntry[], options: CompareOption
         Plot.ruleY([0]),
         Plot.lineY(rows, { x: "year", y: "value", z: "version", stroke: "version", strokeWidth: 2.5 }),
         Plot.dot(troughs, { x: "year", y: "value", fill: "version", r: 5, stroke: "white" }),
-        Plot.tip(rows, Plot.pointer({ x: "year", y: "value", title: (r: (typeof rows)[number]) => `${r.version}\n${r.year}: ${mkr(r.value * 1e6)}` })),
+        Plot.tip(rows, Plot.pointer({ x: "year", y: "value", title: (r: (typeof rows)[number]) => `${r.version}\n${r.year}: ${f.mkr(r.value * 1e6)}` })),
       ],
     },
   };

@@ -1,13 +1,16 @@
 /** Yearly cost against yearly savings, in millions of the currency. */
 import * as Plot from "@observablehq/plot";
-import type { ForecastResult } from "../../model/forecast.ts";
+import { formats } from "../contract/locale.ts";
+import type { ForecastResult } from "../model/forecast.ts";
 import type { ChartOptions, ChartSpec } from "./chart-spec.ts";
-import { COLORS, millions, numberFormat, subtitleOf, TEXT, yearFrame } from "./labels.ts";
+import { COLORS, subtitleOf, yearFrame } from "./frame.ts";
+import { TEXT } from "./texts.ts";
 
 export function costSavingsChart(result: ForecastResult, options: ChartOptions): ChartSpec {
   const t = TEXT[options.lang];
-  const mkr = millions(options.lang);
-  const axis = numberFormat(options.lang);
+  const f = formats(options.lang, options.currency);
+  const mkr = (v: number) => f.mkr(v);
+  const axis = (v: number) => f.number(v);
   const data = result.totals.flatMap((r) => [
     { year: r.year, value: r.cost / 1e6, series: t.cost },
     { year: r.year, value: r.savings / 1e6, series: t.savings },

@@ -3,15 +3,17 @@
  * and without them (dashed, same colour), and the base year's level as a horizontal line.
  */
 import * as Plot from "@observablehq/plot";
-import type { ChartSpec } from "./chart-spec.ts";
-import { COLORS, numberFormat, yearFrame } from "./labels.ts";
-import { type CompareEntry, type CompareOptions, VERSION_COLORS, WEB_TEXT } from "./labels-web.ts";
+import { formats } from "../contract/locale.ts";
+import type { ChartSpec, CompareEntry, CompareOptions } from "./chart-spec.ts";
+import { COLORS, nthColor, yearFrame } from "./frame.ts";
+import { TEXT } from "./texts.ts";
 
 export function compareFteChart(entries: CompareEntry[], options: CompareOptions): ChartSpec {
-  const t = WEB_TEXT[options.lang];
-  const fmt = numberFormat(options.lang);
+  const t = TEXT[options.lang];
+  const f = formats(options.lang, options.currency);
+  const fmt = (v: number) => f.number(v);
   const labels = entries.map((e) => e.label);
-  const colors = entries.map((_, i) => VERSION_COLORS[i % VERSION_COLORS.length]!);
+  const colors = entries.map((_, i) => nthColor(COLORS.versions, i));
   const rows = entries.flatMap((e) =>
     e.result.totals.map((r) => ({ version: e.label, year: r.year, fte: r.totalFte, baseline: r.baselineFte })),
   );
@@ -25,7 +27,7 @@ export function compareFteChart(entries: CompareEntry[], options: CompareOptions
     caption: options.caption ?? [t.explain["compare-fte"], t.versions(entries.map((e) => e.versionId))].join(" "),
     legend: [
       ...labels.map((label, i) => ({ label, color: colors[i]!, shape: "line" as const })),
-      { label: t.withoutLevers, color: "#555555", shape: "dashed" as const },
+      { label: t.withoutLevers, color: COLORS.withoutLeversLine, shape: "dashed" as const },
       ...(first ? [{ label: t.baseYear(first.baseYear), color: COLORS.baseLevel, shape: "line" as const }] : []),
     ],
     plot: {
