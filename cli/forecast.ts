@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import { forecast, formatPackageError } from "../model/index.ts";
 import { parseDataPackage } from "../model/parse-package.ts";
 import { readPackageFolder } from "../io/read-package-folder.ts";
-import { DEFAULT_PACKAGE, DEFAULT_SCENARIO, fail, findScenario, loadPackage, planFor, runCommand } from "./common.ts";
+import { choice, DEFAULT_PACKAGE, DEFAULT_SCENARIO, findScenario, loadPackage, planFor, runCommand } from "./common.ts";
 import { forecastCsv, forecastTable, type Language } from "./forecast-format.ts";
 
 const FORMATS = ["table", "csv", "json"] as const;
@@ -44,8 +44,7 @@ runCommand(async () => {
     },
   });
   if (values.validate) return validate(values.data);
-  const format = FORMATS.find((f) => f === values.format);
-  if (!format) fail(`invalid format: "${values.format}"; valid formats are ${FORMATS.join(", ")}`);
+  const format = choice("format", values.format, FORMATS);
   const lang: Language = values.lang === "en" ? "en" : "sv";
   const pkg = await loadPackage(values.data);
   const result = forecast(planFor(pkg, findScenario(pkg, values.scenario)));

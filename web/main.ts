@@ -8,7 +8,7 @@
  * `#council` and `#politiken` also work); the council view keeps its chosen versions in the fragment
  * (`#beslutsunderlag?v=vaxa-utan-att-vaxa@3f2a9c1d0b4e,baseline@latest`) so that a link opens them.
  */
-import { defaultScenario } from "../model/data-package.ts";
+import { defaultScenario } from "../model/scenario.ts";
 import { parseDataPackage } from "../model/parse-package.ts";
 import { formatPackageError } from "../model/package-error.ts";
 import { api } from "./api.ts";

@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import type { DataPackage } from "../../model/data-package.ts";
 import type { ForecastResult } from "../../model/forecast.ts";
 import { illustrativeNote } from "../../model/illustrative.ts";
-import type { Version } from "../db/scenario-store.ts";
+import type { Version } from "../../contract/api.ts";
 import { PROCESS_COLUMNS, TOTAL_COLUMNS } from "./columns.ts";
 
 export type XlsxLang = "sv" | "en";

@@ -4,7 +4,6 @@
  * `application/vnd.apache.arrow.stream` (`?table=processes|totals` chooses the rows).
  */
 import type { Request, Response, Router } from "express";
-import { normalizeAssumptions } from "../assumptions.ts";
 import { readAccess } from "../auth.ts";
 import { drawsTable, encodeArrow, trajectoriesTable } from "../../io/arrow.ts";
 import { type MonteCarloResult, type MonteCarloSummary, summariseMonteCarlo } from "../../model/monte-carlo.ts";
@@ -12,7 +11,8 @@ import { forecastTable, type ResultTable } from "../formats/arrow.ts";
 import { HttpError, invalidRequest } from "../http-error.ts";
 import { Lru } from "../lru.ts";
 import type { Services } from "../services.ts";
-import { forecastRequestSchema } from "../validation.ts";
+import { forecastRequestSchema } from "../../contract/api.ts";
+import { normalizeAssumptions } from "../../model/scenario.ts";
 import { ARROW_STREAM, readBody } from "./common.ts";
 
 /** JSON or Arrow, from the Accept header; 406 for anything else. */

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import request from "supertest";
 import { describe, expect, it } from "vitest";
-import { normalizeAssumptions } from "../../server/assumptions.ts";
+import { normalizeAssumptions } from "../../model/scenario.ts";
 import { canonicalJson } from "../../server/content-hash.ts";
 import { assumptions, nackaPackage, testServer } from "./helpers.ts";
 

@@ -8,10 +8,10 @@
  */
 import { userInfo } from "node:os";
 import { parseArgs } from "node:util";
-import { readConfig } from "../server/config.ts";
-import { AuditLog } from "../server/db/audit-log.ts";
-import { openDatabase } from "../server/db/open-database.ts";
-import { ROLES, type Role, TokenStore } from "../server/db/token-store.ts";
+import { readConfig } from "./config.ts";
+import { AuditLog } from "./db/audit-log.ts";
+import { openDatabase } from "./db/open-database.ts";
+import { ROLES, type Role, TokenStore } from "./db/token-store.ts";
 
 const USAGE = `usage:
   npm run token -- create --role ${ROLES.join("|")} --name "<who holds it>"
