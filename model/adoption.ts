@@ -74,7 +74,7 @@ export const ADOPTION_START: ParameterSpec = {
   unit: "year",
   bounds: [-Infinity, Infinity],
   label: { sv: "startår", en: "start year" },
-  slider: "years",
+  slider: { years: true, step: 1 },
 };
 export const ADOPTION_CEILING: ParameterSpec = {
   name: "adoption.ceiling",
@@ -98,7 +98,7 @@ export const ADOPTION_CURVES = {
       message: "expected the midpoint at or after startYear",
     }),
     shape: [
-      { name: "adoption.midpoint", unit: "year", bounds: [-Infinity, Infinity], label: { sv: "mittpunkt", en: "midpoint" }, slider: "years" },
+      { name: "adoption.midpoint", unit: "year", bounds: [-Infinity, Infinity], label: { sv: "mittpunkt", en: "midpoint" }, slider: { years: true, step: 0.5 } },
       { name: "adoption.steepness", unit: "per year", bounds: [1e-6, Infinity], label: { sv: "branthet", en: "steepness" } },
     ],
     adoption: (year, start, midpoint, steepness, ceiling, shift) => logisticAdoption(year, start, midpoint + shift, steepness, ceiling),

@@ -40,7 +40,7 @@ interface Entry {
  */
 export const PACKAGE_PARAMETERS = {
   growthMultiplier: { name: "growthMultiplier", unit: "factor", bounds: [0, Infinity], label: { sv: "tillväxtmultiplikator", en: "growth multiplier" }, slider: { min: 0, max: 3, step: 0.05 } },
-  driverGrowthMultiplier: { name: "drivers.<driver>.growthMultiplier", unit: "factor", bounds: [0, Infinity], label: { sv: "tillväxt", en: "growth" }, slider: { min: 0, max: 3, step: 0.05 } },
+  driverGrowthMultiplier: { name: "drivers.<driver>.growthMultiplier", unit: "factor", bounds: [0, Infinity], label: { sv: "tillväxtmultiplikator", en: "growth multiplier" }, slider: { min: 0, max: 3, step: 0.05 } },
   costPerFte: { name: "costPerFte", unit: "currency", bounds: [0, Infinity], label: { sv: "kostnad per årsarbetare", en: "cost per FTE" } },
   discountRate: { name: "discountRate", unit: "share", bounds: [-0.99, Infinity], label: { sv: "diskonteringsränta", en: "discount rate" } },
   /**

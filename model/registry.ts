@@ -19,10 +19,10 @@ export interface ParameterSpec {
   /** The parameter in words, lower case (it follows its owner's name): "mittpunkt". */
   label: LocalizedText;
   /**
-   * The range of a slider for it in the web app, "years" for the package's years after the base
-   * year; none when the app offers no slider.
+   * The range of a slider for it in the web app (`years`: the package's years after the base
+   * year); none when the app offers no slider.
    */
-  slider?: { min: number; max: number; step: number } | "years";
+  slider?: { min: number; max: number; step: number } | { years: true; step: number };
 }
 
 /**
