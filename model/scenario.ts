@@ -58,7 +58,8 @@ function localized(max: number, what: string, nonEmpty: boolean) {
       max === Infinity
         ? `expected a${nonEmpty ? " non-empty" : ""} text`
         : `expected a${nonEmpty ? " non-empty" : ""} text of at most ${max} characters (${what} in ${language})`;
-    const text = z.string({ error: message });
+    // RFC 8785 (the version hash) cannot write a lone surrogate.
+    const text = z.string({ error: message }).refine((s) => !/\p{Cs}/u.test(s), "expected text without a broken character (a lone surrogate)");
     const bounded = max === Infinity ? text : text.max(max, message);
     return nonEmpty ? bounded.min(1, message) : bounded;
   };

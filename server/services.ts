@@ -7,7 +7,7 @@ import type { Logger } from "pino";
 import type { LoadedPackage } from "../contract/api.ts";
 import { normalizeAssumptions } from "../model/scenario.ts";
 import type { ServerConfig } from "./config.ts";
-import { versionHash } from "./content-hash.ts";
+import { versionHash } from "../io/content-hash.ts";
 import { type Actor, AuditLog } from "./db/audit-log.ts";
 import { PackageStore } from "./db/package-store.ts";
 import { ScenarioStore } from "./db/scenario-store.ts";

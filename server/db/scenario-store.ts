@@ -7,7 +7,8 @@ import type { Database } from "better-sqlite3";
 import type { ScenarioInfo, Version, VersionInfo } from "../../contract/api.ts";
 import type { Assumptions } from "../../model/scenario.ts";
 import { SCENARIO_ID_PATTERN } from "../../model/schema-parts.ts";
-import { canonicalJson, SHORT_ID_LENGTH, shortId, versionHash } from "../content-hash.ts";
+import { canonicalJson } from "../../contract/canonical-json.ts";
+import { SHORT_ID_LENGTH, shortId, versionHash } from "../../io/content-hash.ts";
 import type { Actor, AuditLog } from "./audit-log.ts";
 
 export type CreateResult =

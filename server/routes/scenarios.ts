@@ -12,8 +12,8 @@
 import type { Router } from "express";
 import { type Assumptions, normalizeAssumptions } from "../../model/scenario.ts";
 import { actorOf, readAccess, requireRole } from "../auth.ts";
-import { encodeArrow } from "../../io/arrow.ts";
-import { forecastTable } from "../formats/arrow.ts";
+import { encodeArrow, forecastArrowTable } from "../../io/arrow.ts";
+
 import { HttpError, invalidRequest } from "../http-error.ts";
 import type { Services } from "../services.ts";
 import { createScenarioSchema, updateScenarioSchema } from "../../contract/api.ts";
@@ -117,7 +117,7 @@ export function scenarioRoutes(api: Router, services: Services): void {
     if (arrow) {
       return sendArrow(
         res,
-        encodeArrow(forecastTable(result, table, { versionId: version.versionId, versionHash: version.hash, packageHash: version.packageHash })),
+        encodeArrow(forecastArrowTable(result, table, { versionId: version.versionId, versionHash: version.hash, packageHash: version.packageHash })),
       );
     }
     const pkg = packageOf(services, version);

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import request from "supertest";
 import { describe, expect, it } from "vitest";
 import { normalizeAssumptions } from "../../model/scenario.ts";
-import { canonicalJson } from "../../server/content-hash.ts";
+import { canonicalJson } from "../../contract/canonical-json.ts";
 import { assumptions, nackaPackage, testServer } from "./helpers.ts";
 
 /** The version hash recomputed here from its definition: sha256 of canonical JSON { assumptions, package }. */

@@ -1,10 +1,10 @@
 /**
- * Forecasts as text for the command line: a headcount table a person reads (Swedish by default,
- * sv-SE number format), and CSV for other programs (comma, decimal point).
+ * A forecast as text a person reads in a terminal: FTE per process for some years, whether
+ * headcount holds flat, and the hump (Swedish by default, sv-SE numbers). Files for other
+ * programs (CSV, XLSX, Arrow) are written by `io/`.
  */
+import { formats, type Lang } from "../contract/locale.ts";
 import { type DataPackage, type ForecastResult, illustrativeNote, type InvestmentSummary } from "../model/index.ts";
-
-export type Language = "sv" | "en";
 
 const LABELS = {
   sv: {
@@ -19,11 +19,10 @@ const LABELS = {
     year: "år",
     payback: "återbetald",
     never: "inte inom horisonten",
-    npv: (rate: string) => `nuvärde (${rate} %)`,
+    npv: (rate: string) => `nuvärde (${rate})`,
     irr: "internränta",
     none: "ingen",
     perFte: "investering per undvikt årsarbetare",
-    mkr: "Mkr",
   },
   en: {
     title: (name: string, scenario: string) => `${name} — scenario ${scenario}: FTE per process`,
@@ -37,11 +36,10 @@ const LABELS = {
     year: "year",
     payback: "paid back",
     never: "not within the horizon",
-    npv: (rate: string) => `NPV (${rate} %)`,
+    npv: (rate: string) => `NPV (${rate})`,
     irr: "IRR",
     none: "none",
     perFte: "investment per FTE avoided",
-    mkr: "MSEK",
   },
 } as const;
 
@@ -51,52 +49,38 @@ function shownYears(result: ForecastResult): number[] {
   return result.years.filter((y) => y === result.baseYear || y === result.horizon || y % 5 === 0);
 }
 
-function hump(summary: InvestmentSummary, lang: Language): string {
+function hump(summary: InvestmentSummary, lang: Lang, currency: string): string {
   const t = LABELS[lang];
-  const locale = lang === "sv" ? "sv-SE" : "en-GB";
-  const mkr = (v: number) => `${(v / 1e6).toLocaleString(locale, { maximumFractionDigits: 1 })} ${t.mkr}`;
-  const pct = (v: number) => (v * 100).toLocaleString(locale, { maximumFractionDigits: 1 });
+  const f = formats(lang, currency);
+  const mkr = (v: number) => f.mkr(v);
+  const pct = (v: number) => f.percent(v, 1);
   return [
     `${t.hump}: ${t.depth} ${mkr(summary.humpDepth)}, ${t.year} ${summary.humpYear ?? t.none}, ` +
       `${t.payback} ${summary.paybackYear ?? t.never}`,
-    `${t.npv(pct(summary.discountRate))}: ${mkr(summary.npv)}; ${t.irr}: ${summary.irr === null ? t.none : `${pct(summary.irr)} %`}; ` +
+    `${t.npv(pct(summary.discountRate))}: ${mkr(summary.npv)}; ${t.irr}: ${summary.irr === null ? t.none : pct(summary.irr)}; ` +
       `${t.perFte}: ${summary.investmentPerFteAvoided === null ? t.none : mkr(summary.investmentPerFteAvoided)}`,
   ].join("\n");
 }
 
-export function forecastTable(pkg: DataPackage, result: ForecastResult, lang: Language): string {
+/** The forecast as a table of FTE per process for the shown years, with the totals and the hump. */
+export function forecastText(pkg: DataPackage, result: ForecastResult, lang: Lang): string {
   const t = LABELS[lang];
-  const format = new Intl.NumberFormat(lang === "sv" ? "sv-SE" : "en-GB", { maximumFractionDigits: 0 });
+  const f = formats(lang, pkg.municipality.currency);
   const years = shownYears(result);
   const index = years.map((y) => y - result.baseYear);
   const name = (id: string) => pkg.processes.find((p) => p.id === id)?.name[lang] ?? id;
   const lines: string[][] = [[t.process, ...years.map(String)]];
   for (const { id } of result.processes) {
     const rows = result.rows.filter((r) => r.process === id);
-    lines.push([name(id), ...index.map((i) => format.format(rows[i]!.totalFte))]);
+    lines.push([name(id), ...index.map((i) => f.fte(rows[i]!.totalFte))]);
   }
-  lines.push([t.total, ...index.map((i) => format.format(result.totals[i]!.totalFte))]);
-  if (result.investment) lines.push([t.baseline, ...index.map((i) => format.format(result.totals[i]!.baselineFte))]);
+  lines.push([t.total, ...index.map((i) => f.fte(result.totals[i]!.totalFte))]);
+  if (result.investment) lines.push([t.baseline, ...index.map((i) => f.fte(result.totals[i]!.baselineFte))]);
   const width = lines[0]!.map((_, c) => Math.max(...lines.map((l) => l[c]!.length)));
   const text = lines.map((l) => l.map((cell, c) => (c === 0 ? cell.padEnd(width[c]!) : cell.padStart(width[c]!))).join("  "));
   const footer = [t.holdsFlat(result.holdsFlatFrom)];
-  if (result.investment) footer.push(hump(result.investment, lang));
+  if (result.investment) footer.push(hump(result.investment, lang, pkg.municipality.currency));
   const note = illustrativeNote(result.illustrative, lang);
   const title = note === null ? t.title(pkg.municipality.name, result.scenario) : `${t.title(pkg.municipality.name, result.scenario)}\n${note}`;
   return `${title}\n\n${text.join("\n")}\n\n${footer.join("\n")}\n`;
-}
-
-/**
- * One line per process and year with the FTE components; the last column says, on every row, why
- * the figures are illustrative (empty when they are the municipality's own).
- */
-export function forecastCsv(result: ForecastResult, lang: Language): string {
-  const header = "scenario,year,process,baselineFte,deliveryFte,developmentFte,transitionFte,totalFte,illustrative";
-  const note = illustrativeNote(result.illustrative, lang);
-  // Always quoted: the note has commas.
-  const illustrative = note === null ? "" : `"${note.replace(/"/g, '""')}"`;
-  const lines = result.rows.map((r) =>
-    [result.scenario, r.year, r.process, r.baselineFte, r.deliveryFte, r.developmentFte, r.transitionFte, r.totalFte, illustrative].join(","),
-  );
-  return `${header}\n${lines.join("\n")}\n`;
 }

@@ -1,17 +1,28 @@
 /**
- * A scenario version as an Excel workbook (exceljs): an overview (FTE per process and year), the
- * rows per process and year, the totals and money per year, and a sheet saying exactly what
- * produced it (version id, hash, package hash, author, time, assumptions). Figures from an
- * illustrative package say so under the overview's title and on the about sheet.
+ * A forecast as an Excel workbook (exceljs): an overview (FTE per process and year), the rows per
+ * process and year, the totals and money per year, and a sheet saying exactly what produced it
+ * (scenario, assumptions, package hash and, for a saved version, its id, hash, author and time).
+ * Figures from an illustrative package say so under the overview's title and on the about sheet.
+ * The server's exports and the command line write it here.
  */
 import ExcelJS from "exceljs";
-import type { DataPackage } from "../../model/data-package.ts";
-import type { ForecastResult } from "../../model/forecast.ts";
-import { illustrativeNote } from "../../model/illustrative.ts";
-import type { Version } from "../../contract/api.ts";
+import type { VersionInfo } from "../contract/api.ts";
+import type { Lang } from "../contract/locale.ts";
+import type { DataPackage } from "../model/data-package.ts";
+import type { ForecastResult } from "../model/forecast.ts";
+import { illustrativeNote } from "../model/illustrative.ts";
+import type { Assumptions } from "../model/scenario.ts";
 import { PROCESS_COLUMNS, TOTAL_COLUMNS } from "./columns.ts";
 
-export type XlsxLang = "sv" | "en";
+/** What produced a forecast, for the workbook's last sheet. */
+export interface WorkbookSource {
+  scenarioId: string;
+  assumptions: Assumptions;
+  /** The data package's content hash. */
+  packageHash: string;
+  /** The saved version, or null for a forecast that was not saved (the command line). */
+  version: VersionInfo | null;
+}
 
 const T = {
   sv: {
@@ -114,31 +125,29 @@ const FTE_FORMAT = "#,##0.0";
 const MONEY_FORMAT = "#,##0";
 
 /** The workbook as the bytes of an .xlsx file. */
-export async function forecastXlsx(
-  result: ForecastResult,
-  version: Version,
-  pkg: DataPackage,
-  lang: XlsxLang,
-): Promise<Buffer> {
+export async function forecastXlsx(result: ForecastResult, source: WorkbookSource, pkg: DataPackage, lang: Lang): Promise<Buffer> {
   const t = T[lang];
+  const { version } = source;
+  const name = source.assumptions.name[lang];
   const wb = new ExcelJS.Workbook();
   wb.creator = "Vaxa";
-  wb.title = `${version.assumptions.name[lang]} — ${version.versionId}`;
-  wb.subject = version.hash;
-  // A fixed time, so that the same version gives the same file.
-  wb.created = new Date(version.createdAt);
-  wb.modified = new Date(version.createdAt);
-  const name = (id: string) => pkg.processes.find((p) => p.id === id)?.name[lang] ?? id;
+  wb.title = version ? `${name} — ${version.versionId}` : name;
+  wb.subject = version?.hash ?? source.packageHash;
+  // A fixed time (the version's, or none for an unsaved forecast), so that the same inputs give the same file.
+  const time = new Date(version?.createdAt ?? 0);
+  wb.created = time;
+  wb.modified = time;
+  const processName = (id: string) => pkg.processes.find((p) => p.id === id)?.name[lang] ?? id;
 
   const overview = wb.addWorksheet(t.overview);
-  overview.addRow([`${t.title} — ${version.assumptions.name[lang]} (${version.versionId})`]).font = { bold: true, size: 13 };
+  overview.addRow([`${t.title} — ${name}${version ? ` (${version.versionId})` : ""}`]).font = { bold: true, size: 13 };
   const note = illustrativeNote(result.illustrative, lang);
   if (note !== null) overview.addRow([note]).font = { italic: true };
   const header = overview.addRow([t.process, ...result.years]);
   header.font = { bold: true };
   for (const p of result.processes) {
     const rows = result.rows.filter((r) => r.process === p.id);
-    overview.addRow([name(p.id), ...rows.map((r) => r.totalFte)]);
+    overview.addRow([processName(p.id), ...rows.map((r) => r.totalFte)]);
   }
   overview.addRow([t.total, ...result.totals.map((r) => r.totalFte)]).font = { bold: true };
   overview.addRow([t.baseline, ...result.totals.map((r) => r.baselineFte)]);
@@ -147,7 +156,7 @@ export async function forecastXlsx(
 
   const perProcess = wb.addWorksheet(t.perProcess);
   perProcess.addRow([t.year, t.process, ...PROCESS_COLUMNS.map((c) => t.columns[c])]).font = { bold: true };
-  for (const r of result.rows) perProcess.addRow([r.year, name(r.process), ...PROCESS_COLUMNS.map((c) => r[c])]);
+  for (const r of result.rows) perProcess.addRow([r.year, processName(r.process), ...PROCESS_COLUMNS.map((c) => r[c])]);
   perProcess.getColumn(2).width = 48;
   for (let c = 3; c <= 7; c++) {
     perProcess.getColumn(c).numFmt = FTE_FORMAT;
@@ -171,16 +180,24 @@ export async function forecastXlsx(
   const rows: [string, string | number][] = [
     [a.municipality, pkg.municipality.name],
     [a.illustrative, result.illustrative?.[lang] ?? t.no],
-    [a.scenario, version.scenarioId],
-    [a.name, version.assumptions.name[lang]],
-    [a.version, version.number],
-    [a.versionId, version.versionId],
-    [a.hash, version.hash],
-    [a.packageHash, version.packageHash],
-    [a.author, version.author],
-    [a.createdAt, version.createdAt],
-    [a.comment, version.comment ?? ""],
-    [a.assumptions, JSON.stringify(version.assumptions)],
+    [a.scenario, source.scenarioId],
+    [a.name, name],
+    ...(version
+      ? ([
+          [a.version, version.number],
+          [a.versionId, version.versionId],
+          [a.hash, version.hash],
+        ] as [string, string | number][])
+      : []),
+    [a.packageHash, source.packageHash],
+    ...(version
+      ? ([
+          [a.author, version.author],
+          [a.createdAt, version.createdAt],
+          [a.comment, version.comment ?? ""],
+        ] as [string, string | number][])
+      : []),
+    [a.assumptions, JSON.stringify(source.assumptions)],
   ];
   for (const [k, v] of rows) about.addRow([k, v]).getCell(1).font = { bold: true };
   about.addRow([]);

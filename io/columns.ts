@@ -2,7 +2,7 @@
  * The numeric columns of a forecast's tables, in the order every export writes them, so that the
  * CSV and the spreadsheet of one version always agree.
  */
-import type { ProcessYear, YearTotal } from "../../model/forecast.ts";
+import type { ProcessYear, YearTotal } from "../model/forecast.ts";
 
 /** FTE components per process and year. */
 export const PROCESS_COLUMNS = ["baselineFte", "deliveryFte", "developmentFte", "transitionFte", "totalFte"] as const satisfies readonly (keyof ProcessYear)[];
