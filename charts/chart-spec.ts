@@ -15,8 +15,10 @@ import type { ForecastResult } from "../model/forecast.ts";
 export interface ChartOptions {
   /** Language of every text: Swedish by default. */
   lang: Lang;
-  /** The scenario version the chart shows (its short id), printed in the caption. */
-  versionId: string;
+  /** The saved scenario version the chart shows (its short id), printed in the caption; none for an unsaved forecast. */
+  versionId?: string;
+  /** Replaces the generated caption (e.g. with the web app's plain-language caption). */
+  caption?: string;
   /** The scenario's name in the chosen language (the subtitle); default the result's scenario id. */
   scenarioName?: string;
   /** The municipality's name, for the subtitle. */

@@ -5,7 +5,7 @@
 import * as Plot from "@observablehq/plot";
 import { formats } from "../contract/locale.ts";
 import type { ChartSpec, CompareEntry, CompareOptions } from "./chart-spec.ts";
-import { COLORS, nthColor, yearFrame } from "./frame.ts";
+import { COLORS, compareCaptionOf, nthColor, yearFrame } from "./frame.ts";
 import { TEXT } from "./texts.ts";
 
 export function compareFteChart(entries: CompareEntry[], options: CompareOptions): ChartSpec {
@@ -24,7 +24,7 @@ export function compareFteChart(entries: CompareEntry[], options: CompareOptions
     name: "compare-fte",
     title: t.titles["compare-fte"],
     subtitle: options.municipality ?? "",
-    caption: options.caption ?? [t.explain["compare-fte"], t.versions(entries.map((e) => e.versionId))].join(" "),
+    caption: compareCaptionOf(options, t.explain["compare-fte"], entries),
     legend: [
       ...labels.map((label, i) => ({ label, color: colors[i]!, shape: "line" as const })),
       { label: t.withoutLevers, color: COLORS.withoutLeversLine, shape: "dashed" as const },

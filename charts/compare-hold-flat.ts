@@ -5,7 +5,7 @@
 import * as Plot from "@observablehq/plot";
 import { formats } from "../contract/locale.ts";
 import type { ChartSpec, CompareEntry, CompareOptions } from "./chart-spec.ts";
-import { COLORS, nthColor, yearFrame } from "./frame.ts";
+import { COLORS, compareCaptionOf, nthColor, yearFrame } from "./frame.ts";
 import { TEXT } from "./texts.ts";
 
 export function compareHoldFlatChart(entries: CompareEntry[], options: CompareOptions): ChartSpec {
@@ -21,7 +21,7 @@ export function compareHoldFlatChart(entries: CompareEntry[], options: CompareOp
     name: "compare-hold-flat",
     title: t.titles["compare-hold-flat"],
     subtitle: options.municipality ?? "",
-    caption: options.caption ?? [t.explain["compare-hold-flat"], t.versions(entries.map((e) => e.versionId))].join(" "),
+    caption: compareCaptionOf(options, t.explain["compare-hold-flat"], entries),
     legend: labels.map((label, i) => ({ label, color: colors[i]!, shape: "line" as const })),
     plot: {
       ...yearFrame(options.width, 340, t.year),

@@ -5,7 +5,7 @@
 import * as Plot from "@observablehq/plot";
 import { formats } from "../contract/locale.ts";
 import type { ChartSpec, CompareEntry, CompareOptions } from "./chart-spec.ts";
-import { COLORS, nthColor, yearFrame } from "./frame.ts";
+import { COLORS, compareCaptionOf, nthColor, yearFrame } from "./frame.ts";
 import { TEXT } from "./texts.ts";
 
 export function compareHumpChart(entries: CompareEntry[], options: CompareOptions): ChartSpec {
@@ -23,7 +23,7 @@ export function compareHumpChart(entries: CompareEntry[], options: CompareOption
     name: "compare-hump",
     title: t.titles["compare-hump"],
     subtitle: options.municipality ?? "",
-    caption: options.caption ?? [t.explain["compare-hump"], t.versions(entries.map((e) => e.versionId))].join(" "),
+    caption: compareCaptionOf(options, t.explain["compare-hump"], entries),
     legend: labels.map((label, i) => ({ label, color: colors[i]!, shape: "line" as const })),
     plot: {
       ...yearFrame(options.width, 380, t.year),

@@ -5,7 +5,7 @@
 import * as Plot from "@observablehq/plot";
 import { formats } from "../contract/locale.ts";
 import type { ChartSpec, CompareEntry, CompareOptions } from "./chart-spec.ts";
-import { COLORS, focusYear, labelRoom, nthColor } from "./frame.ts";
+import { COLORS, compareCaptionOf, focusYear, labelRoom, nthColor } from "./frame.ts";
 import { TEXT } from "./texts.ts";
 
 export function compareYearChart(entries: CompareEntry[], options: CompareOptions): ChartSpec {
@@ -36,7 +36,7 @@ export function compareYearChart(entries: CompareEntry[], options: CompareOption
     name: "compare-year",
     title: t.titles["compare-year"](year),
     subtitle: options.municipality ?? "",
-    caption: options.caption ?? [t.explain["compare-year"], t.versions(entries.map((e) => e.versionId))].join(" "),
+    caption: compareCaptionOf(options, t.explain["compare-year"], entries),
     legend: [
       { label: t.withoutLevers, color: COLORS.withoutLevers },
       ...bars.map((b) => ({ label: `${t.withLevers}: ${b.version}`, color: b.color })),

@@ -3,7 +3,7 @@ import * as Plot from "@observablehq/plot";
 import { formats } from "../contract/locale.ts";
 import type { ForecastResult } from "../model/forecast.ts";
 import type { ChartOptions, ChartSpec } from "./chart-spec.ts";
-import { COLORS, subtitleOf, yearFrame } from "./frame.ts";
+import { captionOf, COLORS, subtitleOf, yearFrame } from "./frame.ts";
 import { TEXT } from "./texts.ts";
 
 export function costSavingsChart(result: ForecastResult, options: ChartOptions): ChartSpec {
@@ -17,12 +17,11 @@ export function costSavingsChart(result: ForecastResult, options: ChartOptions):
   ]);
   const sentences: string[] = [t.explain["cost-savings"]];
   if (result.investment === null) sentences.push(t.noLevers);
-  sentences.push(t.version(options.versionId));
   return {
     name: "cost-savings",
     title: t.titles["cost-savings"],
     subtitle: subtitleOf(options, result.scenario),
-    caption: sentences.join(" "),
+    caption: captionOf(options, sentences),
     legend: [
       { label: `${t.cost} (${t.mkr})`, color: COLORS.cost, shape: "line" },
       { label: `${t.savings} (${t.mkr})`, color: COLORS.savings, shape: "line" },

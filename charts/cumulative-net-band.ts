@@ -7,7 +7,7 @@ import * as Plot from "@observablehq/plot";
 import { formats } from "../contract/locale.ts";
 import type { ForecastResult } from "../model/forecast.ts";
 import type { ChartOptions, ChartSpec } from "./chart-spec.ts";
-import { COLORS, subtitleOf, yearFrame } from "./frame.ts";
+import { captionOf, COLORS, subtitleOf, yearFrame } from "./frame.ts";
 import { TEXT } from "./texts.ts";
 
 /** Quantiles of the cumulative net in one year, in the currency. */
@@ -20,7 +20,7 @@ export interface BandYear {
 
 export function cumulativeNetBandChart(
   result: ForecastResult,
-  options: ChartOptions & { band?: BandYear[] | null; caption?: string },
+  options: ChartOptions & { band?: BandYear[] | null },
 ): ChartSpec {
   const t = TEXT[options.lang];
   const f = formats(options.lang, options.currency);
@@ -67,12 +67,11 @@ export function cumulativeNetBandChart(
       }),
     ),
   );
-  sentences.push(t.version(options.versionId));
   return {
     name: "cumulative-net-band",
     title: t.titles["cumulative-net-band"],
     subtitle: subtitleOf(options, result.scenario),
-    caption: options.caption ?? sentences.join(" "),
+    caption: captionOf(options, sentences),
     legend,
     plot: {
       ...yearFrame(options.width, 380, t.year),

@@ -3,7 +3,7 @@ import * as Plot from "@observablehq/plot";
 import { formats } from "../contract/locale.ts";
 import type { ForecastResult } from "../model/forecast.ts";
 import type { ChartOptions, ChartSpec } from "./chart-spec.ts";
-import { COLORS, subtitleOf, yearFrame } from "./frame.ts";
+import { captionOf, COLORS, subtitleOf, yearFrame } from "./frame.ts";
 import { TEXT } from "./texts.ts";
 
 export function cumulativeNetChart(result: ForecastResult, options: ChartOptions): ChartSpec {
@@ -31,12 +31,11 @@ export function cumulativeNetChart(result: ForecastResult, options: ChartOptions
     }
   }
   marks.push(Plot.tip(data, Plot.pointerX({ x: "year", y: "value", title: (d: (typeof data)[number]) => `${d.year}: ${mkr(d.value * 1e6)}` })));
-  sentences.push(t.version(options.versionId));
   return {
     name: "cumulative-net",
     title: t.titles["cumulative-net"],
     subtitle: subtitleOf(options, result.scenario),
-    caption: sentences.join(" "),
+    caption: captionOf(options, sentences),
     legend: [{ label: `${t.cumulative} (${t.mkr})`, color: COLORS.cumulative }],
     plot: {
       ...yearFrame(options.width, 380, t.year),

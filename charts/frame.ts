@@ -3,7 +3,8 @@
  * for bar labels, the year in focus and the subtitle.
  */
 import type { ForecastResult } from "../model/forecast.ts";
-import type { ChartOptions } from "./chart-spec.ts";
+import type { ChartOptions, CompareEntry, CompareOptions } from "./chart-spec.ts";
+import { TEXT } from "./texts.ts";
 
 export const COLORS = {
   scenario: "#1f5fa8",
@@ -41,6 +42,16 @@ export function yearFrame(width: number | undefined, height: number, yearLabel: 
 export function subtitleOf(options: Pick<ChartOptions, "scenarioName" | "municipality">, scenarioId: string): string {
   const name = options.scenarioName ?? scenarioId;
   return options.municipality ? `${options.municipality} — ${name}` : name;
+}
+
+/** The caption: the options' own, or the sentences and the version the chart shows. */
+export function captionOf(options: Pick<ChartOptions, "caption" | "versionId" | "lang">, sentences: string[]): string {
+  return options.caption ?? [...sentences, TEXT[options.lang].version(options.versionId)].filter(Boolean).join(" ");
+}
+
+/** The caption of a comparison: the options' own, or the explanation and the versions compared. */
+export function compareCaptionOf(options: CompareOptions, explanation: string, entries: CompareEntry[]): string {
+  return options.caption ?? [explanation, TEXT[options.lang].versions(entries.map((e) => e.versionId))].join(" ");
 }
 
 /**

@@ -3,7 +3,7 @@ import * as Plot from "@observablehq/plot";
 import { formats } from "../contract/locale.ts";
 import type { ForecastResult } from "../model/forecast.ts";
 import type { ChartOptions, ChartSpec } from "./chart-spec.ts";
-import { COLORS, nthColor, subtitleOf, yearFrame } from "./frame.ts";
+import { captionOf, COLORS, nthColor, subtitleOf, yearFrame } from "./frame.ts";
 import { TEXT } from "./texts.ts";
 
 export function ftePerProcessChart(result: ForecastResult, options: ChartOptions): ChartSpec {
@@ -19,7 +19,7 @@ export function ftePerProcessChart(result: ForecastResult, options: ChartOptions
     name: "fte-per-process",
     title: t.titles["fte-per-process"],
     subtitle: subtitleOf(options, result.scenario),
-    caption: [t.explain["fte-per-process"], t.totals(result.horizon, fmt(last.totalFte), fmt(last.baselineFte)), t.version(options.versionId)].join(" "),
+    caption: captionOf(options, [t.explain["fte-per-process"], t.totals(result.horizon, fmt(last.totalFte), fmt(last.baselineFte))]),
     legend: names.map((label, i) => ({ label, color: colors[i]! })),
     plot: {
       ...yearFrame(options.width, 420, t.year),

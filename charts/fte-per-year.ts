@@ -6,7 +6,7 @@ import * as Plot from "@observablehq/plot";
 import { formats } from "../contract/locale.ts";
 import type { ForecastResult } from "../model/forecast.ts";
 import type { ChartOptions, ChartSpec } from "./chart-spec.ts";
-import { COLORS, subtitleOf, yearFrame } from "./frame.ts";
+import { captionOf, COLORS, subtitleOf, yearFrame } from "./frame.ts";
 import { TEXT } from "./texts.ts";
 
 export function ftePerYearChart(result: ForecastResult, options: ChartOptions): ChartSpec {
@@ -24,12 +24,11 @@ export function ftePerYearChart(result: ForecastResult, options: ChartOptions): 
     name: "fte-per-year",
     title: t.titles["fte-per-year"],
     subtitle: subtitleOf(options, result.scenario),
-    caption: [
+    caption: captionOf(options, [
       t.explain["fte-per-year"],
       t.totals(result.horizon, fmt(last.totalFte), fmt(last.baselineFte)),
       flat,
-      t.version(options.versionId),
-    ].join(" "),
+    ]),
     legend: [
       { label: t.scenario, color: COLORS.scenario, shape: "line" },
       { label: t.baseline, color: COLORS.baseline, shape: "dashed" },

@@ -7,7 +7,7 @@ import * as Plot from "@observablehq/plot";
 import { formats } from "../contract/locale.ts";
 import type { ForecastResult } from "../model/forecast.ts";
 import type { ChartOptions, ChartSpec } from "./chart-spec.ts";
-import { COLORS, focusYear, labelRoom, subtitleOf } from "./frame.ts";
+import { captionOf, COLORS, focusYear, labelRoom, subtitleOf } from "./frame.ts";
 import { TEXT } from "./texts.ts";
 
 /** One process in {@link fteProcessBarsChart}. */
@@ -38,7 +38,7 @@ export function processBars(result: ForecastResult, year: number, names: Record<
   return [...byProcess.values()].sort((a, b) => b.base - a.base);
 }
 
-export function fteProcessBarsChart(result: ForecastResult, options: ChartOptions & { year?: number; caption?: string }): ChartSpec {
+export function fteProcessBarsChart(result: ForecastResult, options: ChartOptions & { year?: number }): ChartSpec {
   const t = TEXT[options.lang];
   const f = formats(options.lang, options.currency);
   const fmt = (v: number) => f.number(v);
@@ -56,7 +56,7 @@ export function fteProcessBarsChart(result: ForecastResult, options: ChartOption
     name: "fte-process-bars",
     title: t.titles["fte-process-bars"](year),
     subtitle: subtitleOf(options, result.scenario),
-    caption: options.caption ?? [t.explain["fte-process-bars"](year, result.baseYear), t.version(options.versionId)].join(" "),
+    caption: captionOf(options, [t.explain["fte-process-bars"](year, result.baseYear)]),
     legend: [
       { label: t.withoutLevers, color: COLORS.withoutLevers },
       { label: t.withLevers, color: COLORS.scenario },

@@ -7,7 +7,7 @@
 import * as Plot from "@observablehq/plot";
 import { formats } from "../contract/locale.ts";
 import type { ChartOptions, ChartSpec } from "./chart-spec.ts";
-import { COLORS, labelRoom, subtitleOf } from "./frame.ts";
+import { captionOf, COLORS, labelRoom, subtitleOf } from "./frame.ts";
 import { TEXT } from "./texts.ts";
 
 /** One assumption's swing. */
@@ -30,7 +30,6 @@ export interface TornadoChartOptions extends ChartOptions {
   unit?: "money" | "fte";
   /** At most this many bars (the widest), default 10. */
   top?: number;
-  caption?: string;
 }
 
 export function tornadoChart(bars: TornadoChartBar[], options: TornadoChartOptions): ChartSpec {
@@ -59,7 +58,7 @@ export function tornadoChart(bars: TornadoChartBar[], options: TornadoChartOptio
     name: "tornado",
     title: t.titles.tornado,
     subtitle: subtitleOf(options, options.scenarioName ?? ""),
-    caption: options.caption ?? [t.explain.tornado(options.output), t.version(options.versionId)].join(" "),
+    caption: captionOf(options, [t.explain.tornado(options.output)]),
     legend: [
       { label: t.low, color: COLORS.cost },
       { label: t.high, color: COLORS.scenario },
