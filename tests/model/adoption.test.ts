@@ -72,8 +72,8 @@ describe("both curves", () => {
 
   it("are chosen by name, and an unknown name lists the valid ones", () => {
     expect(chooseOption(ADOPTION_CURVES, "adoption curve", "bass")).toBe("bass");
-    expect(() => chooseOption(ADOPTION_CURVES, "adoption curve", "gompertz")).toThrow(
-      'invalid adoption curve: "gompertz" (expected one of logistic, bass)',
+    expect(() => chooseOption(ADOPTION_CURVES, "adoption curve", "nonesuch")).toThrow(
+      `invalid adoption curve: "nonesuch" (expected one of ${Object.keys(ADOPTION_CURVES).join(", ")})`,
     );
     expect(() => chooseOption(ADOPTION_CURVES, "adoption curve", "constructor")).toThrow(/invalid adoption curve/);
   });
