@@ -181,10 +181,10 @@ export function spreadLabels(values: readonly number[], gap: number): number[] {
 }
 
 /**
- * A chart of `charts/` on a page: its legend (swatches as the server's SVG files draw them) above
- * the plot that `Plot.plot(toPlotOptions(spec))` drew.
+ * A chart of `charts/` on a page: the plot that `Plot.plot(toPlotOptions(spec))` drew, with the
+ * chart's legend (swatches as the server's SVG files draw them) between its title and its plot.
  */
-export function withLegend(spec: ChartSpec, plot: Element): HTMLElement {
+export function withLegend(spec: ChartSpec, plot: Element): Element {
   const items = spec.legend.map((item) => {
     const swatch = element("span");
     const line = item.shape === "line" || item.shape === "dashed";
@@ -197,5 +197,8 @@ export function withLegend(spec: ChartSpec, plot: Element): HTMLElement {
   });
   const legend = element("div", { className: "vaxa-legend" }, items);
   legend.style.cssText = "font:12px/1.6 var(--sans-serif);margin:0.25rem 0;";
-  return element("div", {}, [legend, plot]);
+  const svg = plot.tagName.toLowerCase() === "figure" ? plot.querySelector(":scope > svg") : null;
+  if (svg === null) return element("div", {}, [legend, plot]);
+  svg.before(legend);
+  return plot;
 }
