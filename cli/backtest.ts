@@ -9,7 +9,7 @@
 import { parseArgs } from "node:util";
 import { type BacktestResult, backtest } from "../model/backtest.ts";
 import type { DataPackage } from "../model/data-package.ts";
-import { DEFAULT_PACKAGE, fail, loadPackage, runCommand } from "./common.ts";
+import { choice, DEFAULT_PACKAGE, fail, loadPackage, runCommand } from "./common.ts";
 
 const FORMATS = ["text", "json"] as const;
 
@@ -58,8 +58,7 @@ runCommand(async () => {
       format: { type: "string", default: "text" },
     },
   });
-  const format = FORMATS.find((f) => f === values.format);
-  if (!format) fail(`invalid format: "${values.format}"; valid formats are ${FORMATS.join(", ")}`);
+  const format = choice("format", values.format, FORMATS);
   const pkg = await loadPackage(values.data);
   let result: BacktestResult;
   try {

@@ -5,6 +5,7 @@
 import { type DataPackage, formatPackageError, type PackageError, PackageValidationError, type Scenario } from "../model/index.ts";
 import { compilePlan, type ModelPlan } from "../model/plan.ts";
 import { loadPackageFolder } from "../io/read-package-folder.ts";
+import { invalidOption } from "../model/registry.ts";
 
 export const DEFAULT_PACKAGE = "data/nacka";
 export const DEFAULT_SCENARIO = "baseline";
@@ -14,6 +15,13 @@ export function fail(message: string, errors: PackageError[] = []): never {
   process.stderr.write(`${message}\n`);
   for (const e of errors) process.stderr.write(`  ${formatPackageError(e)}\n`);
   process.exit(1);
+}
+
+/** The value of an option that must be one of `valid` (a list, or a registry's names), or the end with the one message for it. */
+export function choice<T extends string>(option: string, value: string | undefined, valid: readonly T[] | Record<T, unknown>): T {
+  const names = (Array.isArray(valid) ? valid : Object.keys(valid)) as T[];
+  if (!names.includes(value as T)) fail(invalidOption(option, value, names));
+  return value as T;
 }
 
 export async function loadPackage(folder: string): Promise<DataPackage> {

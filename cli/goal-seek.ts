@@ -6,7 +6,7 @@
  */
 import { parseArgs } from "node:util";
 import { GOAL_SEEK_MODES, goalSeek, type GoalSeekResult } from "../model/index.ts";
-import { DEFAULT_PACKAGE, fail, findScenario, loadPackage, planFor, runCommand } from "./common.ts";
+import { choice, DEFAULT_PACKAGE, fail, findScenario, loadPackage, planFor, runCommand } from "./common.ts";
 
 function describe(result: GoalSeekResult): string {
   const f = result.forecast;
@@ -48,8 +48,7 @@ runCommand(async () => {
   if (!values.scenario) fail("--scenario is required: the scenario whose levers to scale");
   const targetYear = Number(values["target-year"]);
   if (!Number.isInteger(targetYear)) fail(`--target-year must be a year, got "${values["target-year"] ?? ""}"`);
-  const mode = GOAL_SEEK_MODES.find((m) => m === values.mode);
-  if (!mode) fail(`invalid mode: "${values.mode}"; valid modes are ${GOAL_SEEK_MODES.join(", ")}`);
+  const mode = choice("mode", values.mode, GOAL_SEEK_MODES);
   const pkg = await loadPackage(values.data);
   const plan = planFor(pkg, findScenario(pkg, values.scenario));
   if (plan.leverIds.length === 0) fail(`Scenario "${values.scenario}" has no levers to scale.`);

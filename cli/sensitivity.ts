@@ -7,8 +7,8 @@
  * The default outcome is total FTE in the horizon year.
  */
 import { parseArgs } from "node:util";
-import { type Tornado, type TornadoOutcome, tornado, tornadoOutcomeName } from "../model/sensitivity.ts";
-import { DEFAULT_PACKAGE, fail, findScenario, loadPackage, planFor, runCommand } from "./common.ts";
+import { TORNADO_OUTCOMES, type Tornado, type TornadoOutcome, tornado } from "../model/sensitivity.ts";
+import { choice, DEFAULT_PACKAGE, fail, findScenario, loadPackage, planFor, runCommand } from "./common.ts";
 
 const FORMATS = ["text", "json"] as const;
 const BAR_WIDTH = 30;
@@ -56,14 +56,8 @@ runCommand(async () => {
     },
   });
   if (!values.scenario) fail("--scenario is required: the scenario whose uncertain assumptions to swing");
-  const format = FORMATS.find((f) => f === values.format);
-  if (!format) fail(`invalid format: "${values.format}"; valid formats are ${FORMATS.join(", ")}`);
-  let kind: ReturnType<typeof tornadoOutcomeName>;
-  try {
-    kind = tornadoOutcomeName(values.outcome);
-  } catch (error) {
-    fail((error as Error).message);
-  }
+  const format = choice("format", values.format, FORMATS);
+  const kind = choice("outcome", values.outcome, TORNADO_OUTCOMES);
   const top = Number(values.top);
   if (!Number.isInteger(top) || top < 1) fail(`--top must be an integer ≥ 1, got "${values.top}"`);
   const pkg = await loadPackage(values.data);

@@ -15,7 +15,7 @@ import { drawsTable, encodeArrow, trajectoriesTable } from "../io/arrow.ts";
 import { monteCarloParallel } from "../io/parallel-monte-carlo.ts";
 import { illustrativeNote } from "../model/illustrative.ts";
 import { monteCarlo, type MonteCarloSummary, summariseMonteCarlo } from "../model/monte-carlo.ts";
-import { DEFAULT_PACKAGE, fail, findScenario, loadPackage, planFor, runCommand } from "./common.ts";
+import { choice, DEFAULT_PACKAGE, fail, findScenario, loadPackage, planFor, runCommand } from "./common.ts";
 import { progressBar } from "./progress.ts";
 
 /** Below this many draws one thread is faster than starting workers (about 0.3 s each). */
@@ -76,8 +76,7 @@ runCommand(async () => {
     },
   });
   if (!values.scenario) fail("--scenario is required: the scenario whose uncertain assumptions to draw");
-  const format = FORMATS.find((f) => f === values.format);
-  if (!format) fail(`invalid format: "${values.format}"; valid formats are ${FORMATS.join(", ")}`);
+  const format = choice("format", values.format, FORMATS);
   const draws = integer("draws", values.draws, 10_000);
   const seed = integer("seed", values.seed, 1);
   if (draws < 1) fail(`--draws must be at least 1, got ${draws}`);

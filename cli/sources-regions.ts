@@ -13,7 +13,8 @@
  * (en-GB), the language of `SOURCES.md`.
  */
 import { availableHours, categoryAllowanceFactor } from "../model/workload.ts";
-import { type DataPackage, defaultScenario, type Scenario } from "../model/data-package.ts";
+import type { DataPackage } from "../model/data-package.ts";
+import { defaultScenario, type Scenario } from "../model/scenario.ts";
 import type { Distribution } from "../model/distributions.ts";
 import { forecast, type ForecastResult } from "../model/forecast.ts";
 import { goalSeek } from "../model/goal-seek.ts";

@@ -1,9 +1,15 @@
 /**
- * Monte Carlo results as Apache Arrow tables and IPC streams (https://arrow.apache.org), the
- * format in which large results leave the process (DESIGN.md section 7).
+ * Results as Apache Arrow tables and IPC streams (https://arrow.apache.org), the format in which
+ * large results leave the process (DESIGN.md section 7).
  *
- * Two tables, each with the run's identity in its schema metadata (`vaxa.table`, `scenario`,
- * `seed`, `draws`, `baseYear`, `horizon`, and `illustrative.sv`/`.en` for an illustrative package):
+ * A deterministic forecast ({@link forecastArrowTable}): one row per process and year with the FTE
+ * components, or one row per year with the totals and money, in the columns every export writes
+ * (`columns.ts`); the schema's metadata carries the scenario, whatever identifies it (version id,
+ * package hash) and, for an illustrative package, why (`illustrative.sv`/`.en`).
+ *
+ * A Monte Carlo run, two tables, each with the run's identity in its schema metadata (`vaxa.table`,
+ * `scenario`, `seed`, `draws`, `baseYear`, `horizon`, and `illustrative.sv`/`.en` for an
+ * illustrative package):
  *
  * - **trajectories**, one row per draw, process and year, in that order: `draw` (Int32), `process`
  *   (dictionary of the process ids, then `total`), `year` (Int16), `fte` (Float64: delivery +
@@ -16,8 +22,10 @@
  */
 import {
   Dictionary,
+  Float64,
   Int8,
   Int16,
+  Int32,
   makeData,
   makeVector,
   Schema,
@@ -25,19 +33,19 @@ import {
   tableFromIPC,
   tableToIPC,
   Utf8,
+  Uint8,
   type Vector,
   vectorFromArray,
 } from "apache-arrow";
 import { TOTAL_SERIES } from "../model/draw-columns.ts";
 import type { LocalizedText } from "../model/data-package.ts";
+import type { ForecastResult } from "../model/forecast.ts";
 import type { MonteCarloResult } from "../model/monte-carlo.ts";
+import { PROCESS_COLUMNS, TOTAL_COLUMNS } from "./columns.ts";
 
 /** `vaxa.table` metadata of the two tables. */
 export const TRAJECTORIES = "trajectories";
 export const DRAWS = "draws";
-
-/** Names of the fixed columns of the draws table (the parameter columns follow). */
-export const DRAW_OUTCOMES = ["npv", "humpDepth", "humpYear", "paybackYear", "holdsFlatFrom"] as const;
 
 /** The same table with this schema metadata (the table's identity travels with its bytes). */
 export function withMetadata(table: Table, metadata: Record<string, string>): Table {
@@ -47,6 +55,47 @@ export function withMetadata(table: Table, metadata: Record<string, string>): Ta
 /** `illustrative.sv` and `illustrative.en`: why the figures are illustrative; none when they are the municipality's own. */
 export function illustrativeMetadata(illustrative: LocalizedText | null): Record<string, string> {
   return illustrative === null ? {} : { "illustrative.sv": illustrative.sv, "illustrative.en": illustrative.en };
+}
+
+/** The two tables of a deterministic forecast: per process and year, or totals per year. */
+export type ResultTable = "processes" | "totals";
+
+/** Numbers as a Float64 column; null (no residents driver, no decoupling ratio in the base year) stays null, as in JSON. */
+const float64 = (values: (number | null)[]) => vectorFromArray(values, new Float64());
+
+/**
+ * One table of a deterministic forecast as an Arrow table.
+ *
+ * @param metadata added to the schema's metadata, e.g. `{ versionId, packageHash }`.
+ */
+export function forecastArrowTable(result: ForecastResult, table: ResultTable, metadata: Record<string, string> = {}): Table {
+  const meta = {
+    scenario: result.scenario,
+    baseYear: String(result.baseYear),
+    horizon: String(result.horizon),
+    ...illustrativeMetadata(result.illustrative),
+    ...metadata,
+  };
+  if (table === "processes") {
+    const rows = result.rows;
+    return withMetadata(
+      new Table({
+        year: vectorFromArray(rows.map((r) => r.year), new Int32()),
+        process: vectorFromArray(rows.map((r) => r.process), new Utf8()),
+        ...Object.fromEntries(PROCESS_COLUMNS.map((c) => [c, float64(rows.map((r) => r[c]))])),
+      }),
+      meta,
+    );
+  }
+  const totals = result.totals;
+  return withMetadata(
+    new Table({
+      year: vectorFromArray(totals.map((t) => t.year), new Int32()),
+      ...Object.fromEntries(TOTAL_COLUMNS.map((c) => [c, float64(totals.map((t) => t[c]))])),
+      holdsFlat: vectorFromArray(totals.map((t) => (t.holdsFlat ? 1 : 0)), new Uint8()),
+    }),
+    meta,
+  );
 }
 
 /** A Monte Carlo table's metadata: which table, and the run that made it. */

@@ -1,9 +1,18 @@
 /**
- * Adoption curves: the share s(t) ∈ [0, ceiling] of a lever's potential that is in use in year t.
+ * Adoption curves, by name: the share s(t) ∈ [0, ceiling] of a lever's potential in use in year
+ * t. One registry entry per curve holds its words, its two shape parameters (name, unit, bounds,
+ * Swedish and English label), its schema in `levers.json` and its formula. Every other part of
+ * Vaxa (the parameter table, the compiled plan, the model run, goal seek, the web app's sliders,
+ * the labels of the tornado and the notebooks) reads the curve from here: adding a curve is adding
+ * an entry.
  *
- * Both curves are zero before the start year. Years are calendar years; s(t) is the adoption
- * reached in year t.
+ * Every curve is zero before its start year and has a `startYear` and a `ceiling`; years are
+ * calendar years and s(t) is the adoption reached in year t.
  */
+import { z } from "zod";
+import type { LocalizedText } from "./data-package.ts";
+import type { ParameterSpec } from "./registry.ts";
+import { ceiling, strictObject, year } from "./schema-parts.ts";
 
 /**
  * Logistic S-curve: s(t) = ceiling / (1 + e^(−steepness·(t − midpoint))) from the start year on.
@@ -15,13 +24,7 @@
  * @param ceiling share 0–1 reached in the long run
  * @example logisticAdoption(2023, 2020, 2023, 1, 0.8) // 0.4
  */
-export function logisticAdoption(
-  year: number,
-  startYear: number,
-  midpoint: number,
-  steepness: number,
-  ceiling: number,
-): number {
+export function logisticAdoption(year: number, startYear: number, midpoint: number, steepness: number, ceiling: number): number {
   if (year < startYear) return 0;
   return ceiling / (1 + Math.exp(-steepness * (year - midpoint)));
 }
@@ -35,7 +38,7 @@ export function logisticAdoption(
  *
  * @param p coefficient of innovation (> 0), per year
  * @param q coefficient of imitation (≥ 0), per year
- * @example bassAdoption(2020, 2020, 0.03, 0.38, 1) // 0.0305 (one year of diffusion)
+ * @example bassAdoption(2020, 2020, 0.03, 0.38, 1) // 0.0358 (one year of diffusion: (1 − e^−0.41) / (1 + 12.67·e^−0.41))
  */
 export function bassAdoption(year: number, startYear: number, p: number, q: number, ceiling: number): number {
   const tau = year - startYear + 1;
@@ -44,15 +47,117 @@ export function bassAdoption(year: number, startYear: number, p: number, q: numb
   return (ceiling * (1 - decay)) / (1 + (q / p) * decay);
 }
 
-/** The adoption curves by name; a lever's `adoption.curve` must be one of these. */
-export const ADOPTION_CURVES = ["logistic", "bass"] as const;
-export type AdoptionCurve = (typeof ADOPTION_CURVES)[number];
+/** What a registry entry holds for one curve. */
+export interface AdoptionCurveKind {
+  /** The curve's name in words. */
+  label: LocalizedText;
+  /** Its object in `levers.json`'s `adoption`: `curve` (the name), `startYear`, the shape parameters, `ceiling`. */
+  schema: z.ZodType<{ curve: string; startYear: number; ceiling: number }>;
+  /** Its two shape parameters, in the order {@link AdoptionCurveKind.adoption} takes them. */
+  shape: readonly [ParameterSpec, ParameterSpec];
+  /**
+   * s(t). `midpointShift` (years, `levers.midpointShift`) moves the curve in time where the curve
+   * has a midpoint; a curve without one ignores it.
+   */
+  adoption(year: number, startYear: number, shape1: number, shape2: number, ceiling: number, midpointShift: number): number;
+  /**
+   * How many years goal seek's `timing` mode may move the curve earlier before it would start
+   * adoption in the base year or before (`firstYear` = the year after the base year), or null when
+   * the curve does not move in time.
+   */
+  timingRoom: ((shape1: number, firstYear: number) => number) | null;
+}
 
-/** Resolves a curve name, rejecting unknown names with the list of valid ones. */
-export function adoptionCurve(name: string): AdoptionCurve {
-  const curve = ADOPTION_CURVES.find((c) => c === name);
-  if (curve === undefined) {
-    throw new Error(`invalid adoption curve: "${name}"; valid curves are ${ADOPTION_CURVES.join(", ")}`);
-  }
-  return curve;
+/** The parameters every curve has, relative to the lever. */
+export const ADOPTION_START: ParameterSpec = {
+  name: "adoption.startYear",
+  unit: "year",
+  bounds: [-Infinity, Infinity],
+  label: { sv: "startår", en: "start year" },
+  slider: { years: true, step: 1 },
+};
+export const ADOPTION_CEILING: ParameterSpec = {
+  name: "adoption.ceiling",
+  unit: "share",
+  bounds: [0, 1],
+  label: { sv: "högsta användning", en: "adoption ceiling" },
+};
+
+/** The adoption curves by name. */
+export const ADOPTION_CURVES = {
+  logistic: {
+    label: { sv: "logistisk S-kurva", en: "logistic S-curve" },
+    schema: strictObject({
+      curve: z.literal("logistic"),
+      startYear: year,
+      midpoint: z.number(),
+      steepness: z.number().gt(0, "expected a steepness per year above 0"),
+      ceiling,
+    }).refine((value) => value.midpoint >= value.startYear, {
+      path: ["midpoint"],
+      message: "expected the midpoint at or after startYear",
+    }),
+    shape: [
+      { name: "adoption.midpoint", unit: "year", bounds: [-Infinity, Infinity], label: { sv: "mittpunkt", en: "midpoint" }, slider: { years: true, step: 0.5 } },
+      { name: "adoption.steepness", unit: "per year", bounds: [1e-6, Infinity], label: { sv: "branthet", en: "steepness" } },
+    ],
+    adoption: (year, start, midpoint, steepness, ceiling, shift) => logisticAdoption(year, start, midpoint + shift, steepness, ceiling),
+    timingRoom: (midpoint, firstYear) => midpoint - firstYear,
+  },
+  bass: {
+    label: { sv: "Bass-diffusion", en: "Bass diffusion" },
+    schema: strictObject({
+      curve: z.literal("bass"),
+      startYear: year,
+      p: z.number().gt(0, "expected a coefficient of innovation p above 0"),
+      q: z.number().min(0, "expected a coefficient of imitation q ≥ 0"),
+      ceiling,
+    }),
+    shape: [
+      {
+        name: "adoption.p",
+        unit: "per year",
+        bounds: [1e-9, Infinity],
+        label: { sv: "innovationskoefficient p (Bass)", en: "coefficient of innovation p (Bass)" },
+        slider: { min: 0.001, max: 0.3, step: 0.001 },
+      },
+      {
+        name: "adoption.q",
+        unit: "per year",
+        bounds: [0, Infinity],
+        label: { sv: "imitationskoefficient q (Bass)", en: "coefficient of imitation q (Bass)" },
+        slider: { min: 0, max: 1, step: 0.01 },
+      },
+    ],
+    adoption: (year, start, p, q, ceiling) => bassAdoption(year, start, p, q, ceiling),
+    timingRoom: null,
+  },
+} as const satisfies Record<string, AdoptionCurveKind>;
+
+export type AdoptionCurve = keyof typeof ADOPTION_CURVES;
+
+/** The curves in a fixed order: a compiled plan stores a lever's curve as its index here. */
+export const ADOPTION_CURVE_LIST: readonly AdoptionCurveKind[] = Object.values(ADOPTION_CURVES);
+export const ADOPTION_CURVE_NAMES = Object.keys(ADOPTION_CURVES) as AdoptionCurve[];
+
+type CurveSchema = (typeof ADOPTION_CURVES)[AdoptionCurve]["schema"];
+
+/** `adoption` in `levers.json`: one of the curves' objects, chosen by `curve`. */
+export const adoptionSchema = z.discriminatedUnion(
+  "curve",
+  Object.values(ADOPTION_CURVES).map((c) => c.schema) as unknown as [CurveSchema, ...CurveSchema[]],
+);
+
+export type Adoption = z.output<typeof adoptionSchema>;
+
+/** The parameters of a lever's curve, relative to the lever: start year, the shape, ceiling. */
+export function adoptionParameters(curve: AdoptionCurve): readonly ParameterSpec[] {
+  return [ADOPTION_START, ...ADOPTION_CURVES[curve].shape, ADOPTION_CEILING];
+}
+
+/** The value of a curve parameter of an adoption, by its name relative to the lever ("adoption.midpoint"). */
+export function adoptionValue(adoption: Adoption, name: string): number {
+  const value = (adoption as unknown as Record<string, unknown>)[name.replace(/^adoption\./, "")];
+  if (typeof value !== "number") throw new Error(`internal: a ${adoption.curve} curve has no parameter ${name}`);
+  return value;
 }

@@ -14,7 +14,8 @@
  * A model that cannot beat the naive forecast on its own history has not earned its detail.
  */
 import { calibrate, calibrationToSet, PLAUSIBLE_ELASTICITY } from "./calibrate.ts";
-import { type DataPackage, defaultScenario } from "./data-package.ts";
+import type { DataPackage } from "./data-package.ts";
+import { defaultScenario } from "./scenario.ts";
 import { forecast } from "./forecast.ts";
 import { compilePlan } from "./plan.ts";
 

@@ -5,7 +5,7 @@
  */
 import { type CsvRow, numberField, parseCsv } from "./csv.ts";
 import type { PackageError } from "./package-error.ts";
-import { ID_PATTERN } from "./package-schema.ts";
+import { ID_PATTERN } from "./schema-parts.ts";
 
 /**
  * The data rows of `files[file]`, read by {@link parseCsv}.

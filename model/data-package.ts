@@ -4,7 +4,12 @@
  * Produced by {@link parseDataPackage} from file texts (see `data/README.md` for the file formats);
  * everything here has been validated, so the model never checks it again.
  */
+import type { Adoption } from "./adoption.ts";
 import type { Distribution } from "./distributions.ts";
+import type { LeverKind } from "./levers.ts";
+import type { Scenario } from "./scenario.ts";
+
+export type { Adoption, LeverKind, Scenario };
 
 /** A text a person reads, in Swedish and English. */
 export interface LocalizedText {
@@ -49,6 +54,8 @@ export interface Municipality {
 /** One driver's yearly values from its first year to the horizon, without gaps. */
 export interface DriverSeries {
   id: string;
+  /** The driver's name from the package, if it gives one (`drivers.json`); people read the id otherwise. */
+  name?: LocalizedText;
   /** Year of `values[0]`. */
   firstYear: number;
   values: number[];
@@ -86,9 +93,6 @@ export interface Process {
   activities: Activity[];
 }
 
-export const LEVER_KINDS = ["automation", "self_service", "failure_demand", "consolidation", "stop_doing"] as const;
-export type LeverKind = (typeof LEVER_KINDS)[number];
-
 /** The fixed work of a process, as a lever target's activity. */
 export const FIXED_WORK = "fixed";
 
@@ -99,10 +103,6 @@ export interface LeverTarget {
   /** Share 0–1 of the targeted work the lever can reach. */
   reach: number;
 }
-
-export type Adoption =
-  | { curve: "logistic"; startYear: number; midpoint: number; steepness: number; ceiling: number }
-  | { curve: "bass"; startYear: number; p: number; q: number; ceiling: number };
 
 export interface Lever {
   id: string;
@@ -124,36 +124,6 @@ export interface Lever {
   systemSavingsPerYear: number;
   /** Parameter name relative to the lever (e.g. "efficiency", "adoption.midpoint") → distribution. */
   distributions: Record<string, Distribution>;
-}
-
-export interface Scenario {
-  id: string;
-  name: LocalizedText;
-  description: LocalizedText;
-  /** Scales every driver's change from the base year; 2 = double the growth. */
-  growthMultiplier: number;
-  /** Driver id → yearly growth rate replacing the driver's forecast years. */
-  driverGrowthRates: Record<string, number>;
-  /** Ids of the active levers; none = the baseline. */
-  levers: string[];
-  /** Parameter path → value, overriding any numeric assumption. */
-  set: Record<string, number>;
-  /** Parameter path → distribution. */
-  uncertainty: Record<string, Distribution>;
-}
-
-/** A scenario that keeps every assumption as the package gives it, with the given levers active. */
-export function defaultScenario(id: string, name: LocalizedText, levers: string[] = []): Scenario {
-  return {
-    id,
-    name,
-    description: { sv: "", en: "" },
-    growthMultiplier: 1,
-    driverGrowthRates: {},
-    levers,
-    set: {},
-    uncertainty: {},
-  };
 }
 
 export interface DataPackage {

@@ -1,60 +1,151 @@
 /**
- * Probability distributions for uncertain assumptions, chosen by name.
+ * The distributions an uncertain assumption can have, by name: one registry entry per
+ * distribution with its words, its parameters' schema (the file format, `data/README.md`), its
+ * quantile function and its seeded sampler. Adding a distribution is adding an entry here.
  *
- * Quantile functions come from stdlib (https://stdlib.io); a draw is the quantile of a uniform
- * number from a seeded generator (inverse-transform sampling), so one seeded stream gives the same
- * numbers on every machine.
+ * Both functions come from stdlib (https://stdlib.io). Quantiles (the tornado's P10 and P90) use
+ * `@stdlib/stats-base-dists-*-quantile`; draws (Monte Carlo) use stdlib's samplers
+ * `@stdlib/random-base-*`, each driven by a seeded 32-bit Mersenne Twister (`sampling.ts` says how
+ * the streams are seeded). Zero-width distributions (min = max, sd = 0, sigma = 0), which stdlib
+ * does not accept, have their single value as every quantile and every draw.
+ *
+ * PERT is the beta distribution on [min, max] with α = 1 + 4(mode − min)/(max − min) and
+ * β = 1 + 4(max − mode)/(max − min) (Vose, *Risk Analysis*, 3rd ed., 2008, section III.7).
  */
+import beta from "@stdlib/random-base-beta";
+import lognormal from "@stdlib/random-base-lognormal";
+import normal from "@stdlib/random-base-normal";
+import triangular from "@stdlib/random-base-triangular";
+import uniform from "@stdlib/random-base-uniform";
 import betaQuantile from "@stdlib/stats-base-dists-beta-quantile";
 import lognormalQuantile from "@stdlib/stats-base-dists-lognormal-quantile";
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
 import triangularQuantile from "@stdlib/stats-base-dists-triangular-quantile";
 import uniformQuantile from "@stdlib/stats-base-dists-uniform-quantile";
+import { z } from "zod";
+import type { LocalizedText } from "./data-package.ts";
+import { strictObject } from "./schema-parts.ts";
 
-export type Distribution =
-  | { type: "triangular"; min: number; mode: number; max: number }
-  | { type: "pert"; min: number; mode: number; max: number }
-  | { type: "normal"; mean: number; sd: number }
-  | { type: "lognormal"; mu: number; sigma: number }
-  | { type: "uniform"; min: number; max: number };
+/** What a registry entry holds for distributions of the shape `D`. */
+interface DistributionKind<S extends z.ZodType<{ type: string }>> {
+  /** The distribution's name in words. */
+  label: LocalizedText;
+  /** Its parameters and their rules, as the file format writes them. */
+  schema: S;
+  /** The value below which a share `p` (0–1) of the distribution lies. */
+  quantile(d: z.output<S>, p: number): number;
+  /** A seeded generator of draws (`seed`: the MT19937 seed array of the stream). */
+  sampler(d: z.output<S>, seed: Uint32Array): () => number;
+  /** Its parameters in words, numbers written by `format`: "0,4–0,7–0,85". */
+  text(d: z.output<S>, format: (value: number) => string): string;
+}
 
-export const DISTRIBUTION_TYPES = ["triangular", "pert", "normal", "lognormal", "uniform"] as const;
+const kind = <S extends z.ZodType<{ type: string }>>(k: DistributionKind<S>) => k;
+
+/** min ≤ mode ≤ max, reported at `mode`. */
+function minModeMax(value: { min: number; mode: number; max: number }, context: z.core.$RefinementCtx) {
+  if (value.min > value.mode || value.mode > value.max) {
+    context.addIssue({
+      code: "custom",
+      path: ["mode"],
+      message: `expected min ≤ mode ≤ max, found min ${value.min}, mode ${value.mode}, max ${value.max}`,
+    });
+  }
+}
+
+const minModeMaxText = (d: { min: number; mode: number; max: number }, f: (v: number) => string) => `${f(d.min)}–${f(d.mode)}–${f(d.max)}`;
+
+/** The distributions by name. */
+export const DISTRIBUTIONS = {
+  triangular: kind({
+    label: { sv: "triangulär", en: "triangular" },
+    schema: strictObject({ type: z.literal("triangular"), min: z.number(), mode: z.number(), max: z.number() }).superRefine(minModeMax),
+    quantile: (d, p) => (d.min === d.max ? d.min : triangularQuantile(p, d.min, d.max, d.mode)),
+    sampler: (d, seed) => (d.min === d.max ? () => d.min : triangular.factory(d.min, d.max, d.mode, { seed })),
+    text: minModeMaxText,
+  }),
+  pert: kind({
+    label: { sv: "PERT", en: "PERT" },
+    schema: strictObject({ type: z.literal("pert"), min: z.number(), mode: z.number(), max: z.number() }).superRefine(minModeMax),
+    quantile: (d, p) => (d.min === d.max ? d.min : d.min + (d.max - d.min) * betaQuantile(p, ...pertShape(d))),
+    sampler: (d, seed) => {
+      if (d.min === d.max) return () => d.min;
+      const { min } = d;
+      const range = d.max - d.min;
+      const draw = beta.factory(...pertShape(d), { seed });
+      return () => min + range * draw();
+    },
+    text: minModeMaxText,
+  }),
+  normal: kind({
+    label: { sv: "normal", en: "normal" },
+    schema: strictObject({ type: z.literal("normal"), mean: z.number(), sd: z.number().min(0, "expected a standard deviation ≥ 0") }),
+    quantile: (d, p) => (d.sd === 0 ? d.mean : normalQuantile(p, d.mean, d.sd)),
+    sampler: (d, seed) => (d.sd === 0 ? () => d.mean : normal.factory(d.mean, d.sd, { seed })),
+    text: (d, f) => `μ ${f(d.mean)}, σ ${f(d.sd)}`,
+  }),
+  lognormal: kind({
+    label: { sv: "lognormal", en: "lognormal" },
+    schema: strictObject({ type: z.literal("lognormal"), mu: z.number(), sigma: z.number().min(0, "expected a sigma ≥ 0") }),
+    quantile: (d, p) => (d.sigma === 0 ? Math.exp(d.mu) : lognormalQuantile(p, d.mu, d.sigma)),
+    sampler: (d, seed) => (d.sigma === 0 ? () => Math.exp(d.mu) : lognormal.factory(d.mu, d.sigma, { seed })),
+    text: (d, f) => `μ ${f(d.mu)}, σ ${f(d.sigma)}`,
+  }),
+  uniform: kind({
+    label: { sv: "likformig", en: "uniform" },
+    schema: strictObject({ type: z.literal("uniform"), min: z.number(), max: z.number() }).refine((d) => d.min <= d.max, {
+      path: ["max"],
+      message: "expected max ≥ min",
+    }),
+    quantile: (d, p) => (d.min === d.max ? d.min : uniformQuantile(p, d.min, d.max)),
+    sampler: (d, seed) => (d.min === d.max ? () => d.min : uniform.factory(d.min, d.max, { seed })),
+    text: (d, f) => `${f(d.min)}–${f(d.max)}`,
+  }),
+};
+
+/** PERT's beta shape parameters α and β. */
+function pertShape(d: { min: number; mode: number; max: number }): [number, number] {
+  const range = d.max - d.min;
+  return [1 + (4 * (d.mode - d.min)) / range, 1 + (4 * (d.max - d.mode)) / range];
+}
+
+export type DistributionType = keyof typeof DISTRIBUTIONS;
+
+type DistributionSchema = (typeof DISTRIBUTIONS)[DistributionType]["schema"];
+
+/** `{ type, ... }`: a distribution as the package's files and the API write it, chosen by `type`. */
+export const distributionSchema = z.discriminatedUnion(
+  "type",
+  Object.values(DISTRIBUTIONS).map((d) => d.schema) as unknown as [DistributionSchema, ...DistributionSchema[]],
+);
+
+export type Distribution = z.output<typeof distributionSchema>;
+
+/** The registry entry of a distribution, typed for any distribution. */
+function entry(d: Distribution): DistributionKind<z.ZodType<Distribution>> {
+  return DISTRIBUTIONS[d.type] as unknown as DistributionKind<z.ZodType<Distribution>>;
+}
 
 /**
  * The value below which a share `p` (0–1) of the distribution lies.
  *
- * PERT is the beta distribution on [min, max] with α = 1 + 4(mode − min)/(max − min) and
- * β = 1 + 4(max − mode)/(max − min) (Vose, *Risk Analysis*, 3rd ed., 2008, section III.7).
- * Zero-width distributions (min = max, sd = 0, sigma = 0) return their single value.
+ * @example quantile({ type: "uniform", min: 0, max: 10 }, 0.9) // 9
  */
 export function quantile(distribution: Distribution, p: number): number {
-  switch (distribution.type) {
-    case "triangular": {
-      const { min, mode, max } = distribution;
-      return min === max ? min : triangularQuantile(p, min, max, mode);
-    }
-    case "pert": {
-      const { min, mode, max } = distribution;
-      if (min === max) return min;
-      const range = max - min;
-      const alpha = 1 + (4 * (mode - min)) / range;
-      const beta = 1 + (4 * (max - mode)) / range;
-      return min + range * betaQuantile(p, alpha, beta);
-    }
-    case "normal":
-      return distribution.sd === 0 ? distribution.mean : normalQuantile(p, distribution.mean, distribution.sd);
-    case "lognormal":
-      return distribution.sigma === 0
-        ? Math.exp(distribution.mu)
-        : lognormalQuantile(p, distribution.mu, distribution.sigma);
-    case "uniform":
-      return distribution.min === distribution.max
-        ? distribution.min
-        : uniformQuantile(p, distribution.min, distribution.max);
-  }
+  return entry(distribution).quantile(distribution, p);
 }
 
-/** The distribution's median, the value a deterministic forecast uses when a parameter is uncertain. */
-export function median(distribution: Distribution): number {
-  return quantile(distribution, 0.5);
+/** A seeded generator of the distribution's draws; the distribution must be valid (`distributionSchema`). */
+export function sampler(distribution: Distribution, seed: Uint32Array): () => number {
+  return entry(distribution).sampler(distribution, seed);
+}
+
+/**
+ * A distribution in words, its numbers written by `format`.
+ *
+ * @example distributionText({ type: "pert", min: 0.4, mode: 0.7, max: 0.85 }, "sv") // "PERT 0.4–0.7–0.85"
+ */
+export function distributionText(distribution: Distribution, lang: keyof LocalizedText, format: (value: number) => string = String): string {
+  const kind = entry(distribution);
+  return `${kind.label[lang]} ${kind.text(distribution, format)}`;
 }

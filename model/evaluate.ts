@@ -6,11 +6,10 @@
  * seek all call it. Arrays indexed by process, activity, driver or lever and year are laid out
  * [item × yearCount + year index], the year index counting from the base year.
  */
-import { bassAdoption, logisticAdoption } from "./adoption.ts";
+import { ADOPTION_CURVE_LIST } from "./adoption.ts";
 import { scaledDriver } from "./drivers.ts";
 import { netPresentValue } from "./investment.ts";
 import {
-  BASS,
   L_CAPEX,
   L_CEILING,
   L_DIP,
@@ -208,13 +207,11 @@ function adopt(plan: ModelPlan, theta: Float64Array, ws: Workspace): void {
     const shape1 = theta[plan.leverParameter[at + L_SHAPE_1]!]!;
     const shape2 = theta[plan.leverParameter[at + L_SHAPE_2]!]!;
     const ceiling = theta[plan.leverParameter[at + L_CEILING]!]!;
-    const bass = plan.leverCurve[l] === BASS;
+    const curve = ADOPTION_CURVE_LIST[plan.leverCurve[l]!]!;
     ws.adoption[l * Y] = 0;
     for (let y = 1; y < Y; y++) {
       const year = plan.baseYear + y;
-      ws.adoption[l * Y + y] = bass
-        ? bassAdoption(year, start, shape1, shape2, ceiling)
-        : logisticAdoption(year, start, shape1 + shift, shape2, ceiling);
+      ws.adoption[l * Y + y] = curve.adoption(year, start, shape1, shape2, ceiling, shift);
     }
   }
   const intensity = theta[plan.intensity]!;

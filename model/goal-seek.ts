@@ -5,14 +5,62 @@
 import { holdsFlat } from "./decoupling.ts";
 import { createWorkspace, evaluate, type Workspace } from "./evaluate.ts";
 import { type ForecastResult, readForecast } from "./forecast.ts";
-import { L_SHAPE_1, LEVER_STRIDE, LOGISTIC, type ModelPlan } from "./plan.ts";
+import { ADOPTION_CURVE_LIST } from "./adoption.ts";
+import type { LocalizedText } from "./data-package.ts";
+import { L_SHAPE_1, LEVER_STRIDE, type ModelPlan } from "./plan.ts";
+import type { ParameterUnit } from "./registry.ts";
 
-/**
- * `reach`: scale every lever's reach by a factor (1 = as defined, capped at reach 1 per target);
- * `timing`: move every logistic lever's midpoint earlier by a number of years.
- */
-export const GOAL_SEEK_MODES = ["reach", "timing"] as const;
-export type GoalSeekMode = (typeof GOAL_SEEK_MODES)[number];
+/** Relative precision of the answer. */
+const PRECISION = 1e-9;
+/** Reaches below this count as none when finding full intensity (a smaller one would make it astronomically large). */
+const MIN_REACH = 1e-6;
+/** Grid steps scanned before bisection, so that the first crossing is found, not any crossing. */
+const GRID_STEPS = 200;
+
+/** What a goal-seek mode is: its words, the unit of its intensity, and how it acts on the plan. */
+export interface GoalSeekModeSpec {
+  label: LocalizedText;
+  unit: ParameterUnit;
+  /** The parameter the intensity sets: an index into the plan's parameter table. */
+  parameter(plan: ModelPlan): number;
+  /** The parameter's value at intensity `x`. */
+  value(x: number): number;
+  /** Full intensity: the largest intensity worth trying. */
+  full(plan: ModelPlan): number;
+}
+
+/** Goal-seek modes by name. */
+export const GOAL_SEEK_MODES = {
+  /** Scale every lever's reach by a factor (1 = as defined, capped at reach 1 per target). */
+  reach: {
+    label: { sv: "räckvidd", en: "reach" },
+    unit: "factor",
+    parameter: (plan) => plan.intensity,
+    value: (x) => x,
+    full: (plan) => {
+      const values = plan.parameters.values;
+      const reaches = Array.from(plan.targetReach, (i) => values[i]!).filter((r) => r >= MIN_REACH);
+      return reaches.length > 0 ? 1 / Math.min(...reaches) : 0;
+    },
+  },
+  /** Move every lever's curve earlier by a number of years (curves that have a midpoint; `adoption.ts`). */
+  timing: {
+    label: { sv: "tidpunkt", en: "timing" },
+    unit: "years",
+    parameter: (plan) => plan.midpointShift,
+    value: (x) => -x,
+    full: (plan) => {
+      const values = plan.parameters.values;
+      const room = plan.leverIds.flatMap((_, l) => {
+        const timingRoom = ADOPTION_CURVE_LIST[plan.leverCurve[l]!]!.timingRoom;
+        return timingRoom ? [timingRoom(values[plan.leverParameter[l * LEVER_STRIDE + L_SHAPE_1]!]!, plan.baseYear + 1)] : [];
+      });
+      return room.length > 0 ? Math.max(0, Math.min(...room)) : 0;
+    },
+  },
+} as const satisfies Record<string, GoalSeekModeSpec>;
+
+export type GoalSeekMode = keyof typeof GOAL_SEEK_MODES;
 
 export interface GoalSeekResult {
   mode: GoalSeekMode;
@@ -33,27 +81,6 @@ export interface GoalSeekResult {
   forecast: ForecastResult;
 }
 
-/** Relative precision of the answer. */
-const PRECISION = 1e-9;
-/** Reaches below this count as none when finding full intensity (a smaller one would make it astronomically large). */
-const MIN_REACH = 1e-6;
-/** Grid steps scanned before bisection, so that the first crossing is found, not any crossing. */
-const GRID_STEPS = 200;
-
-function fullIntensity(plan: ModelPlan, mode: GoalSeekMode): number {
-  const values = plan.parameters.values;
-  if (mode === "reach") {
-    const reaches = Array.from(plan.targetReach, (i) => values[i]!).filter((r) => r >= MIN_REACH);
-    return reaches.length > 0 ? 1 / Math.min(...reaches) : 0;
-  }
-  const room = plan.leverIds.flatMap((_, l) =>
-    plan.leverCurve[l] === LOGISTIC
-      ? [values[plan.leverParameter[l * LEVER_STRIDE + L_SHAPE_1]!]! - (plan.baseYear + 1)]
-      : [],
-  );
-  return room.length > 0 ? Math.max(0, Math.min(...room)) : 0;
-}
-
 /**
  * Finds the smallest intensity in [0, full] for which total FTE holds flat from `targetYear` on:
  * a grid scan for the first intensity that holds, then bisection between it and the grid point
@@ -66,11 +93,12 @@ export function goalSeek(plan: ModelPlan, targetYear: number, mode: GoalSeekMode
   }
   const theta = plan.parameters.values.slice();
   const ws = createWorkspace(plan);
-  const parameter = mode === "reach" ? plan.intensity : plan.midpointShift;
-  const full = fullIntensity(plan, mode);
+  const spec: GoalSeekModeSpec = GOAL_SEEK_MODES[mode];
+  const parameter = spec.parameter(plan);
+  const full = spec.full(plan);
   const from = targetYear - plan.baseYear;
   const holds = (x: number): boolean => {
-    theta[parameter] = mode === "reach" ? x : -x;
+    theta[parameter] = spec.value(x);
     evaluate(plan, theta, ws);
     const base = ws.total[0]!;
     for (let y = from; y < plan.yearCount; y++) if (!holdsFlat(ws.total[y]!, base)) return false;

@@ -8,71 +8,11 @@
  * the file, line, field and the value found.
  */
 import { z } from "zod";
-import { LEVER_KINDS } from "./data-package.ts";
-import type { Distribution } from "./distributions.ts";
-
-/** Process, activity, driver and lever ids: lower-case letters, digits and `_`, starting with a letter. */
-export const ID_PATTERN = /^[a-z][a-z0-9_]*$/;
-
-/** Scenario ids (file names without `.json`) may also use `-`. */
-export const SCENARIO_ID_PATTERN = /^[a-z][a-z0-9_-]*$/;
-
-/**
- * A strict object: a field that is not in `shape` is an error whose message lists the valid fields.
- * Only the message's part after the colon is used per unknown key by the parser.
- */
-function strictObject<Shape extends z.ZodRawShape>(shape: Shape) {
-  const fields = Object.keys(shape).join(", ");
-  return z.strictObject(shape, {
-    error: (issue) => (issue.code === "unrecognized_keys" ? `expected only the fields ${fields}` : undefined),
-  });
-}
-
-function id(what: string) {
-  return z.string().regex(ID_PATTERN, `expected ${what} id: lower-case letters, digits and _, starting with a letter`);
-}
-
-const text = z.string().min(1, "expected a non-empty text");
-
-/** A text a person reads, in Swedish and English. */
-export const localizedTextSchema = strictObject({ sv: text, en: text });
-
-/** A description may be empty. */
-const descriptionSchema = strictObject({ sv: z.string(), en: z.string() });
-
-const nonNegative = z.number().min(0, "expected zero or a positive number");
-const share = z.number().min(0, "expected a share from 0 to 1").max(1, "expected a share from 0 to 1");
-const shareBelowOne = z
-  .number()
-  .min(0, "expected a share from 0 up to (not including) 1")
-  .lt(1, "expected a share from 0 up to (not including) 1");
-const year = z.int("expected a whole year such as 2024").min(1900, "expected a year such as 2024").max(2200, "expected a year such as 2040");
-const days = z.number().min(0, "expected a number of days from 0 to 366").max(366, "expected a number of days from 0 to 366");
-
-// ---------------------------------------------------------------------------------------------
-// Distributions
-
-function minModeMax(value: { min: number; mode: number; max: number }, context: z.core.$RefinementCtx) {
-  if (value.min > value.mode || value.mode > value.max) {
-    context.addIssue({
-      code: "custom",
-      path: ["mode"],
-      message: `expected min ≤ mode ≤ max, found min ${value.min}, mode ${value.mode}, max ${value.max}`,
-    });
-  }
-}
-
-/** `{ type, ... }`: triangular, pert (min ≤ mode ≤ max), normal (sd ≥ 0), lognormal (sigma ≥ 0), uniform (min ≤ max). */
-export const distributionSchema = z.discriminatedUnion("type", [
-  strictObject({ type: z.literal("triangular"), min: z.number(), mode: z.number(), max: z.number() }).superRefine(minModeMax),
-  strictObject({ type: z.literal("pert"), min: z.number(), mode: z.number(), max: z.number() }).superRefine(minModeMax),
-  strictObject({ type: z.literal("normal"), mean: z.number(), sd: z.number().min(0, "expected a standard deviation ≥ 0") }),
-  strictObject({ type: z.literal("lognormal"), mu: z.number(), sigma: z.number().min(0, "expected a sigma ≥ 0") }),
-  strictObject({ type: z.literal("uniform"), min: z.number(), max: z.number() }).refine((value) => value.min <= value.max, {
-    path: ["max"],
-    message: "expected max ≥ min",
-  }),
-]);
+import { adoptionSchema } from "./adoption.ts";
+import { distributionSchema } from "./distributions.ts";
+import { LEVER_KIND_NAMES } from "./levers.ts";
+import { scenarioSchema } from "./scenario.ts";
+import { days, id, localizedTextSchema, nonNegative, share, shareBelowOne, strictObject, text, year } from "./schema-parts.ts";
 
 // ---------------------------------------------------------------------------------------------
 // municipality.json
@@ -174,29 +114,6 @@ export const leverTargetSchema = strictObject({
   reach: share,
 });
 
-const ceiling = z.number().gt(0, "expected a ceiling above 0, at most 1").max(1, "expected a ceiling above 0, at most 1");
-
-/** Adoption curve by name: `logistic` or `bass`. */
-export const adoptionSchema = z.discriminatedUnion("curve", [
-  strictObject({
-    curve: z.literal("logistic"),
-    startYear: year,
-    midpoint: z.number(),
-    steepness: z.number().gt(0, "expected a steepness per year above 0"),
-    ceiling,
-  }).refine((value) => value.midpoint >= value.startYear, {
-    path: ["midpoint"],
-    message: "expected the midpoint at or after startYear",
-  }),
-  strictObject({
-    curve: z.literal("bass"),
-    startYear: year,
-    p: z.number().gt(0, "expected a coefficient of innovation p above 0"),
-    q: z.number().min(0, "expected a coefficient of imitation q ≥ 0"),
-    ceiling,
-  }),
-]);
-
 /** Development effort and capital expenditure; `years` may be 0 only when there is nothing to build. */
 export const buildSchema = strictObject({
   startYear: year,
@@ -212,7 +129,7 @@ export const buildSchema = strictObject({
 export const leverSchema = strictObject({
   id: id("a lever"),
   name: localizedTextSchema,
-  kind: z.enum(LEVER_KINDS),
+  kind: z.enum(LEVER_KIND_NAMES),
   targets: z.array(leverTargetSchema).min(1, "expected at least one target"),
   efficiency: share,
   adoption: adoptionSchema,
@@ -232,16 +149,8 @@ export const leversFileSchema = strictObject({
 // ---------------------------------------------------------------------------------------------
 // scenarios/<id>.json
 
-/** A scenario file; every field but `name` is optional. */
-export const scenarioSchema = strictObject({
-  name: localizedTextSchema,
-  description: descriptionSchema.default({ sv: "", en: "" }),
-  growthMultiplier: z.number().min(0, "expected a growth multiplier ≥ 0 (1 = the forecast growth)").default(1),
-  driverGrowthRates: z.record(z.string(), z.number().min(-1, "expected a yearly growth rate ≥ −1")).default({}),
-  levers: z.array(z.string()).default([]),
-  set: z.record(z.string(), z.number()).default({}),
-  uncertainty: z.record(z.string(), distributionSchema).default({}),
-});
+/** A scenario file (`scenario.ts`); every field but `name` is optional. */
+export const scenarioFileSchema = scenarioSchema();
 
 /** `municipality.json` after validation, defaults filled in. */
 export type MunicipalityFile = z.output<typeof municipalitySchema>;
@@ -250,9 +159,4 @@ export type ProcessesFile = z.output<typeof processesFileSchema>;
 /** `levers.json` after validation, defaults filled in. */
 export type LeversFile = z.output<typeof leversFileSchema>;
 /** A scenario file after validation, defaults filled in (the id comes from the file name). */
-export type ScenarioFile = z.output<typeof scenarioSchema>;
-
-// Compile-time check that the distribution schema produces exactly the model's Distribution type.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const distributionSchemaMatchesType: Same<z.output<typeof distributionSchema>, Distribution> = true;
-void distributionSchemaMatchesType;
+export type ScenarioFile = z.output<typeof scenarioFileSchema>;

@@ -5,9 +5,13 @@
  * `set`, a Monte Carlo draw, a tornado swing and a goal seek all work by changing values here. The
  * paths are listed in `data/README.md`.
  */
-import { type DataPackage, defaultScenario, type Lever, type Scenario } from "./data-package.ts";
+import { ADOPTION_START } from "./adoption.ts";
+import type { DataPackage, Lever } from "./data-package.ts";
 import type { Distribution } from "./distributions.ts";
+import { leverParameters } from "./levers.ts";
 import type { PackageError } from "./package-error.ts";
+import type { ParameterSpec } from "./registry.ts";
+import { defaultScenario, type Scenario } from "./scenario.ts";
 
 export interface ParameterTable {
   /** Parameter paths, e.g. "levers.e_services.efficiency". */
@@ -30,83 +34,74 @@ interface Entry {
   upper: number;
 }
 
-const SHARE = [0, 1] as const;
-const NON_NEGATIVE = [0, Infinity] as const;
-const ANY = [-Infinity, Infinity] as const;
 /**
- * The largest elasticity accepted (in absolute value): a driver that doubles would multiply the
- * work by 2^10 ≈ 1,000, far past anything a municipality's history supports, while larger values
- * overflow the arithmetic.
+ * The parameters that are not a lever's own, by path pattern (`<driver>`, `<process>`, … stand for
+ * ids), with unit, bounds and label. A lever's parameters are in `levers.ts` and `adoption.ts`.
  */
-const ELASTICITY_LIMIT = 10;
+export const PACKAGE_PARAMETERS = {
+  growthMultiplier: { name: "growthMultiplier", unit: "factor", bounds: [0, Infinity], label: { sv: "tillväxtmultiplikator", en: "growth multiplier" }, slider: { min: 0, max: 3, step: 0.05 } },
+  driverGrowthMultiplier: { name: "drivers.<driver>.growthMultiplier", unit: "factor", bounds: [0, Infinity], label: { sv: "tillväxtmultiplikator", en: "growth multiplier" }, slider: { min: 0, max: 3, step: 0.05 } },
+  costPerFte: { name: "costPerFte", unit: "currency", bounds: [0, Infinity], label: { sv: "kostnad per årsarbetare", en: "cost per FTE" } },
+  discountRate: { name: "discountRate", unit: "share", bounds: [-0.99, Infinity], label: { sv: "diskonteringsränta", en: "discount rate" } },
+  /**
+   * Elasticities are bounded to ±10: a driver that doubles would multiply the work by 2^10 ≈ 1,000,
+   * far past anything a municipality's history supports, while larger values overflow the arithmetic.
+   */
+  elasticity: {
+    name: "processes.<process>.activities.<activity>.elasticity.<driver>",
+    unit: "elasticity",
+    bounds: [-10, 10],
+    label: { sv: "elasticitet mot", en: "elasticity to" },
+  },
+  intensity: {
+    name: "levers.intensity",
+    unit: "factor",
+    bounds: [0, Infinity],
+    label: { sv: "hävstängernas räckvidd ×", en: "levers' reach ×" },
+    slider: { min: 0, max: 2, step: 0.05 },
+  },
+  midpointShift: {
+    name: "levers.midpointShift",
+    unit: "years",
+    bounds: [-Infinity, Infinity],
+    label: { sv: "hävstängernas mittpunkt ± år", en: "levers' midpoints ± years" },
+    slider: { min: -6, max: 6, step: 0.5 },
+  },
+} as const satisfies Record<string, ParameterSpec>;
 
-/** The parameters of one lever, relative to `levers.<id>.`, with their bounds. */
+/** An entry of the table from a spec, under its full path. */
+function entry(spec: ParameterSpec, name: string, value: number, bounds = spec.bounds): Entry {
+  return { name, value, lower: bounds[0], upper: bounds[1] };
+}
+
+/** The parameters of one lever, under `levers.<id>.`, with their bounds; the start year no earlier than `firstYear`. */
 function leverEntries(lever: Lever, firstYear: number): Entry[] {
-  const entry = (name: string, value: number, [lower, upper]: readonly [number, number]): Entry => ({
-    name: `levers.${lever.id}.${name}`,
-    value,
-    lower,
-    upper,
-  });
-  const a = lever.adoption;
-  const curve =
-    a.curve === "logistic"
-      ? [
-          entry("adoption.startYear", a.startYear, [firstYear, Infinity]),
-          entry("adoption.midpoint", a.midpoint, ANY),
-          entry("adoption.steepness", a.steepness, [1e-6, Infinity]),
-          entry("adoption.ceiling", a.ceiling, SHARE),
-        ]
-      : [
-          entry("adoption.startYear", a.startYear, [firstYear, Infinity]),
-          entry("adoption.p", a.p, [1e-9, Infinity]),
-          entry("adoption.q", a.q, NON_NEGATIVE),
-          entry("adoption.ceiling", a.ceiling, SHARE),
-        ];
-  return [
-    entry("efficiency", lever.efficiency, SHARE),
-    entry("dip", lever.dip, NON_NEGATIVE),
-    entry("upkeepFte", lever.upkeepFte, NON_NEGATIVE),
-    entry("licencesPerYear", lever.licencesPerYear, NON_NEGATIVE),
-    entry("systemSavingsPerYear", lever.systemSavingsPerYear, NON_NEGATIVE),
-    ...curve,
-    entry("build.personYears", lever.build.personYears, NON_NEGATIVE),
-    entry("build.capex", lever.build.capex, NON_NEGATIVE),
-    ...lever.targets.map((t) => entry(`reach.${t.process}.${t.activity}`, t.reach, SHARE)),
-  ];
+  return leverParameters(lever).map((spec) =>
+    entry(spec, `levers.${lever.id}.${spec.name}`, spec.read(lever), spec.name === ADOPTION_START.name ? [firstYear, Infinity] : spec.bounds),
+  );
 }
 
 /** The parameter names a lever's `distributions` may use, relative to `levers.<id>.`. */
 export function leverParameterNames(lever: Lever): string[] {
-  const prefix = `levers.${lever.id}.`.length;
-  return leverEntries(lever, 0).map((e) => e.name.slice(prefix));
+  return leverParameters(lever).map((spec) => spec.name);
 }
 
 /** The parameter table's entries for a package and a scenario's active levers, before `set`. */
 function entries(pkg: DataPackage, levers: Lever[]): Entry[] {
   const m = pkg.municipality;
+  const p = PACKAGE_PARAMETERS;
   return [
-    { name: "growthMultiplier", value: 1, lower: 0, upper: Infinity },
-    ...Object.keys(pkg.drivers).map((d) => ({
-      name: `drivers.${d}.growthMultiplier`,
-      value: 1,
-      lower: 0,
-      upper: Infinity,
-    })),
-    { name: "costPerFte", value: m.costPerFte, lower: 0, upper: Infinity },
-    { name: "discountRate", value: m.discountRate, lower: -0.99, upper: Infinity },
-    ...pkg.processes.flatMap((p) =>
-      p.activities.flatMap((a) =>
-        Object.entries(a.drivers).map(([d, e]) => ({
-          name: `processes.${p.id}.activities.${a.id}.elasticity.${d}`,
-          value: e,
-          lower: -ELASTICITY_LIMIT,
-          upper: ELASTICITY_LIMIT,
-        })),
+    entry(p.growthMultiplier, "growthMultiplier", 1),
+    ...Object.keys(pkg.drivers).map((d) => entry(p.driverGrowthMultiplier, `drivers.${d}.growthMultiplier`, 1)),
+    entry(p.costPerFte, "costPerFte", m.costPerFte),
+    entry(p.discountRate, "discountRate", m.discountRate),
+    ...pkg.processes.flatMap((process) =>
+      process.activities.flatMap((a) =>
+        Object.entries(a.drivers).map(([d, e]) => entry(p.elasticity, `processes.${process.id}.activities.${a.id}.elasticity.${d}`, e)),
       ),
     ),
-    { name: "levers.intensity", value: 1, lower: 0, upper: Infinity },
-    { name: "levers.midpointShift", value: 0, lower: -Infinity, upper: Infinity },
+    entry(p.intensity, "levers.intensity", 1),
+    entry(p.midpointShift, "levers.midpointShift", 0),
     ...levers.flatMap((l) => leverEntries(l, pkg.baseYear + 1)),
   ];
 }

@@ -3,20 +3,12 @@
  * suit the lever's kind, a start after the base year, and distributions only for the lever's
  * parameters. See `data/README.md`.
  */
-import { FIXED_WORK, type Lever, type LeverKind } from "./data-package.ts";
+import { FIXED_WORK, type Lever } from "./data-package.ts";
 import { errorAt, fieldPath, type JsonDoc, type JsonPath } from "./json-source.ts";
 import type { PackageError } from "./package-error.ts";
 import type { LeversFile, ProcessesFile } from "./package-schema.ts";
+import { LEVER_KINDS } from "./levers.ts";
 import { leverParameterNames } from "./parameters.ts";
-
-/** The lever kinds that act on activities and on fixed work. */
-const ACTS_ON: Record<LeverKind, { activities: boolean; fixed: boolean }> = {
-  automation: { activities: true, fixed: false },
-  self_service: { activities: true, fixed: false },
-  failure_demand: { activities: true, fixed: false },
-  consolidation: { activities: false, fixed: true },
-  stop_doing: { activities: true, fixed: true },
-};
 
 /**
  * Checks levers.json (already valid against its schema) against processes.json where it could be
@@ -39,7 +31,7 @@ export function checkLevers(
     if (earlier !== undefined) errors.push(where(["levers", l, "id"], `lever id "${lever.id}" is used twice (also levers[${earlier}]): expected unique ids`));
     else seen.set(lever.id, l);
 
-    const acts = ACTS_ON[lever.kind];
+    const acts = LEVER_KINDS[lever.kind].actsOn;
     const targetKeys = new Set<string>();
     lever.targets.forEach((target, t) => {
       const path = ["levers", l, "targets", t];

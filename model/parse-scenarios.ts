@@ -6,7 +6,8 @@ import type { DataPackage, Scenario } from "./data-package.ts";
 import { errorAt, type JsonDoc, readJson } from "./json-source.ts";
 import type { PackageError } from "./package-error.ts";
 import { buildParameterTable } from "./parameters.ts";
-import { type LeversFile, SCENARIO_ID_PATTERN, type ScenarioFile, scenarioSchema } from "./package-schema.ts";
+import { type LeversFile, type ScenarioFile, scenarioFileSchema } from "./package-schema.ts";
+import { SCENARIO_ID_PATTERN } from "./schema-parts.ts";
 import type { DriverTable } from "./parse-drivers.ts";
 
 const SCENARIO_FILE = /^scenarios\/([^/]+)\.json$/;
@@ -29,7 +30,7 @@ export function readScenarios(files: Readonly<Record<string, string>>, errors: P
       errors.push({ file: name, message: `"${id}" is not a scenario id: expected a file name of lower-case letters, digits, _ and -, starting with a letter, ending in .json` });
       continue;
     }
-    const parsed = readJson(name, files, scenarioSchema, errors);
+    const parsed = readJson(name, files, scenarioFileSchema, errors);
     if (parsed !== undefined) result.push({ id, doc: parsed.doc, value: parsed.value });
   }
   return result;

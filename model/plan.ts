@@ -7,22 +7,18 @@
  * parameter values, so a deterministic forecast and each Monte Carlo draw run the same code with
  * no objects created per run. A plan is plain data: it can be sent to a worker thread as it is.
  */
+import { ADOPTION_CURVE_NAMES, ADOPTION_CURVES } from "./adoption.ts";
 import { type DataPackage, FIXED_WORK, type LocalizedText, type Process, type Scenario, SUPPORTED_FTE } from "./data-package.ts";
 import { driverPath } from "./drivers.ts";
 import type { PackageError } from "./package-error.ts";
 import { buildParameterTable, type ParameterTable } from "./parameters.ts";
 import { availableHours, calibrateProcess, type ProcessCalibration } from "./workload.ts";
 
-/** Adoption curve codes in {@link ModelPlan.leverCurve}. */
-export const LOGISTIC = 0;
-export const BASS = 1;
-
 /** Offsets of a lever's parameters in {@link ModelPlan.leverParameter} (stride {@link LEVER_STRIDE}). */
 export const L_EFFICIENCY = 0;
 export const L_START = 1;
-/** Logistic midpoint, or Bass p. */
+/** The adoption curve's first and second shape parameter (`adoption.ts`: e.g. the logistic midpoint and steepness). */
 export const L_SHAPE_1 = 2;
-/** Logistic steepness, or Bass q. */
 export const L_SHAPE_2 = 3;
 export const L_CEILING = 4;
 export const L_DIP = 5;
@@ -77,6 +73,7 @@ export interface ModelPlan {
   termElasticity: Int32Array;
 
   leverIds: string[];
+  /** Each lever's adoption curve: its index in `ADOPTION_CURVE_LIST` (`adoption.ts`). */
   leverCurve: Uint8Array;
   /** Parameter indices, [lever × LEVER_STRIDE + offset]. */
   leverParameter: Int32Array;
@@ -207,8 +204,9 @@ export function compilePlan(
     };
     at(L_EFFICIENCY, "efficiency");
     at(L_START, "adoption.startYear");
-    at(L_SHAPE_1, l.adoption.curve === "logistic" ? "adoption.midpoint" : "adoption.p");
-    at(L_SHAPE_2, l.adoption.curve === "logistic" ? "adoption.steepness" : "adoption.q");
+    const [shape1, shape2] = ADOPTION_CURVES[l.adoption.curve].shape;
+    at(L_SHAPE_1, shape1.name);
+    at(L_SHAPE_2, shape2.name);
     at(L_CEILING, "adoption.ceiling");
     at(L_DIP, "dip");
     at(L_PERSON_YEARS, "build.personYears");
@@ -273,7 +271,7 @@ export function compilePlan(
       termDriver: Int32Array.from(terms, (t) => t.driver),
       termElasticity: Int32Array.from(terms, (t) => t.elasticity),
       leverIds: levers.map((l) => l.id),
-      leverCurve: Uint8Array.from(levers, (l) => (l.adoption.curve === "logistic" ? LOGISTIC : BASS)),
+      leverCurve: Uint8Array.from(levers, (l) => ADOPTION_CURVE_NAMES.indexOf(l.adoption.curve)),
       leverParameter,
       buildStart: Int32Array.from(levers, (l) => l.build.startYear),
       buildYears: Int32Array.from(levers, (l) => l.build.years),

@@ -1,10 +1,9 @@
 /**
  * Seeded random draws of the uncertain parameters, one column per parameter.
  *
- * The generators are stdlib's (https://stdlib.io): `@stdlib/random-base-triangular`, `-beta` (PERT
- * is min + range · Beta(α, β)), `-normal`, `-lognormal` and `-uniform`, each driven by its own
- * 32-bit Mersenne Twister (MT19937). A parameter's stream is seeded with the run's seed followed by
- * the parameter's path (MT19937's `init_by_array`), so its draws depend only on the seed, the path
+ * The generators are the distributions' own (`distributions.ts`: stdlib's samplers), each driven
+ * by its own 32-bit Mersenne Twister (MT19937). A parameter's stream is seeded with the run's seed
+ * followed by the parameter's path (MT19937's `init_by_array`), so its draws depend only on the seed, the path
  * and the distribution:
  *
  * - the same seed gives the same numbers to the last digit, on any machine and thread count;
@@ -12,13 +11,9 @@
  *   numbers), so the difference between them is not blurred by sampling noise;
  * - adding an uncertain parameter does not change the draws of the others.
  */
-import beta from "@stdlib/random-base-beta";
-import lognormal from "@stdlib/random-base-lognormal";
-import normal from "@stdlib/random-base-normal";
-import triangular from "@stdlib/random-base-triangular";
-import uniform from "@stdlib/random-base-uniform";
-import { DISTRIBUTION_TYPES, type Distribution } from "./distributions.ts";
+import { DISTRIBUTIONS, type Distribution, distributionSchema, sampler } from "./distributions.ts";
 import type { ParameterTable } from "./parameters.ts";
+import { invalidOption, isRegistered } from "./registry.ts";
 
 /** Largest seed: seeds are unsigned 32-bit integers. */
 export const MAX_SEED = 0xffffffff;
@@ -62,58 +57,19 @@ export function streamSeed(seed: number, path: string): Uint32Array {
   return key;
 }
 
-/** Rejects a distribution whose parameters are not finite or out of order, naming the parameter. */
-function checkDistribution(d: Distribution, path: string): void {
-  const bad = (why: string): never => {
-    throw new RangeError(`invalid ${d.type} distribution for ${path}: ${why}`);
-  };
-  if (!(DISTRIBUTION_TYPES as readonly string[]).includes(d.type)) {
-    throw new RangeError(
-      `invalid distribution type for ${path}: "${String(d.type)}"; valid types are ${DISTRIBUTION_TYPES.join(", ")}`,
-    );
-  }
-  const values = Object.entries(d).filter(([key]) => key !== "type");
-  for (const [key, value] of values) if (!Number.isFinite(value)) bad(`${key} ${String(value)} is not a finite number`);
-  switch (d.type) {
-    case "triangular":
-    case "pert":
-      if (!(d.min <= d.mode && d.mode <= d.max)) bad(`needs min ≤ mode ≤ max, got ${d.min}, ${d.mode}, ${d.max}`);
-      break;
-    case "uniform":
-      if (!(d.min <= d.max)) bad(`needs min ≤ max, got ${d.min}, ${d.max}`);
-      break;
-    case "normal":
-      if (!(d.sd >= 0)) bad(`sd must be ≥ 0, got ${d.sd}`);
-      break;
-    case "lognormal":
-      if (!(d.sigma >= 0)) bad(`sigma must be ≥ 0, got ${d.sigma}`);
-      break;
-  }
-}
-
 /**
- * A seeded generator of one distribution, or the single value of a zero-width one (min = max,
- * sd = 0, sigma = 0), which stdlib's samplers do not accept.
+ * Rejects a distribution the file format would not accept (an unknown type, a parameter that is
+ * not a finite number, min above mode …), naming the parameter's path.
  */
-function sampler(d: Distribution, seed: Uint32Array): () => number {
-  const options = { seed };
-  switch (d.type) {
-    case "triangular":
-      return d.min === d.max ? () => d.min : triangular.factory(d.min, d.max, d.mode, options);
-    case "pert": {
-      if (d.min === d.max) return () => d.min;
-      // Vose, *Risk Analysis*, 3rd ed. (2008), section III.7: α = 1 + 4(mode − min)/range, β = 1 + 4(max − mode)/range.
-      const { min } = d;
-      const range = d.max - d.min;
-      const draw = beta.factory(1 + (4 * (d.mode - min)) / range, 1 + (4 * (d.max - d.mode)) / range, options);
-      return () => min + range * draw();
-    }
-    case "normal":
-      return d.sd === 0 ? () => d.mean : normal.factory(d.mean, d.sd, options);
-    case "lognormal":
-      return d.sigma === 0 ? () => Math.exp(d.mu) : lognormal.factory(d.mu, d.sigma, options);
-    case "uniform":
-      return d.min === d.max ? () => d.min : uniform.factory(d.min, d.max, options);
+function checkDistribution(d: Distribution, path: string): void {
+  if (!isRegistered(DISTRIBUTIONS, (d as { type?: unknown }).type)) {
+    throw new RangeError(invalidOption(`distribution type for ${path}`, (d as { type?: unknown }).type, Object.keys(DISTRIBUTIONS)));
+  }
+  const parsed = distributionSchema.safeParse(d);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
+    throw new RangeError(`invalid ${d.type} distribution for ${path}: ${field}${issue.message}`);
   }
 }
 

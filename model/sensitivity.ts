@@ -8,11 +8,9 @@
  */
 import { type Distribution, quantile } from "./distributions.ts";
 import { createWorkspace, evaluate, type Workspace } from "./evaluate.ts";
+import type { LocalizedText } from "./data-package.ts";
 import type { ModelPlan } from "./plan.ts";
-
-/** The outcomes a tornado can measure, by name. */
-export const TORNADO_OUTCOMES = ["fte", "humpDepth", "npv"] as const;
-export type TornadoOutcomeName = (typeof TORNADO_OUTCOMES)[number];
+import { chooseOption, invalidOption } from "./registry.ts";
 
 /**
  * `fte`: FTE (delivery + development + transition) in a year, of one process or (without
@@ -20,6 +18,47 @@ export type TornadoOutcomeName = (typeof TORNADO_OUTCOMES)[number];
  * `npv`: net present value, currency.
  */
 export type TornadoOutcome = { kind: "fte"; year: number; process?: string } | { kind: "humpDepth" } | { kind: "npv" };
+
+/** What a tornado outcome is: its words, its unit, and how it is read from a finished run. */
+export interface TornadoOutcomeSpec {
+  /** The outcome in words, lower case, for "how much <label> changes": `year` is the year of `fte`. */
+  label(year: number): LocalizedText;
+  unit: "FTE" | "currency";
+  /** A function reading the outcome from a run, after checking the outcome against the plan. */
+  reader(plan: ModelPlan, outcome: TornadoOutcome): (ws: Workspace) => number;
+}
+
+/** The outcomes a tornado can measure, by name. */
+export const TORNADO_OUTCOMES = {
+  fte: {
+    label: (year) => ({ sv: `antalet årsarbetare ${year}`, en: `total FTE in ${year}` }),
+    unit: "FTE",
+    reader: (plan, outcome) => {
+      if (outcome.kind !== "fte") throw new Error("internal: not an FTE outcome");
+      const y = outcome.year - plan.baseYear;
+      if (!Number.isInteger(outcome.year) || y < 0 || y >= plan.yearCount) {
+        throw new RangeError(`invalid year: ${outcome.year}; the plan runs from ${plan.baseYear} to ${plan.horizon}`);
+      }
+      if (outcome.process === undefined) return (ws) => ws.total[y]!;
+      const p = plan.processIds.indexOf(outcome.process);
+      if (p < 0) throw new RangeError(invalidOption("process", outcome.process, plan.processIds));
+      const i = p * plan.yearCount + y;
+      return (ws) => ws.delivery[i]! + ws.development[i]! + ws.transition[i]!;
+    },
+  },
+  humpDepth: {
+    label: () => ({ sv: "puckelns djup", en: "the depth of the hump" }),
+    unit: "currency",
+    reader: () => (ws) => ws.humpDepth,
+  },
+  npv: {
+    label: () => ({ sv: "nuvärdet (NPV)", en: "the net present value (NPV)" }),
+    unit: "currency",
+    reader: () => (ws) => ws.npv,
+  },
+} as const satisfies Record<string, TornadoOutcomeSpec>;
+
+export type TornadoOutcomeName = keyof typeof TORNADO_OUTCOMES;
 
 export interface TornadoOptions {
   /** Probability of the low end of each bar, default 0.1 (P10). */
@@ -57,36 +96,6 @@ export interface Tornado {
   bars: TornadoBar[];
 }
 
-/** Resolves an outcome name, rejecting unknown names with the list of valid ones. */
-export function tornadoOutcomeName(name: string): TornadoOutcomeName {
-  const found = TORNADO_OUTCOMES.find((o) => o === name);
-  if (found === undefined) throw new Error(`invalid outcome: "${name}"; valid outcomes are ${TORNADO_OUTCOMES.join(", ")}`);
-  return found;
-}
-
-/** A function reading the outcome from a finished run, after checking the outcome against the plan. */
-function reader(plan: ModelPlan, outcome: TornadoOutcome): (ws: Workspace) => number {
-  switch (outcome.kind) {
-    case "humpDepth":
-      return (ws) => ws.humpDepth;
-    case "npv":
-      return (ws) => ws.npv;
-    case "fte": {
-      const y = outcome.year - plan.baseYear;
-      if (!Number.isInteger(outcome.year) || y < 0 || y >= plan.yearCount) {
-        throw new RangeError(`invalid year: ${outcome.year}; the plan runs from ${plan.baseYear} to ${plan.horizon}`);
-      }
-      if (outcome.process === undefined) return (ws) => ws.total[y]!;
-      const p = plan.processIds.indexOf(outcome.process);
-      if (p < 0) throw new Error(`invalid process: "${outcome.process}"; the processes are ${plan.processIds.join(", ")}`);
-      const i = p * plan.yearCount + y;
-      return (ws) => ws.delivery[i]! + ws.development[i]! + ws.transition[i]!;
-    }
-    default:
-      throw new Error(`invalid outcome: ${JSON.stringify(outcome)}; valid outcomes are ${TORNADO_OUTCOMES.join(", ")}`);
-  }
-}
-
 /**
  * The tornado of a plan's uncertain parameters for one outcome: for each, the swing of the outcome
  * between the parameter's P10 and P90 with every other uncertain parameter at its median.
@@ -97,7 +106,8 @@ export function tornado(plan: ModelPlan, outcome: TornadoOutcome, options: Torna
   const low = options.low ?? 0.1;
   const high = options.high ?? 0.9;
   if (!(low > 0 && low < high && high < 1)) throw new RangeError(`invalid quantiles: low ${low}, high ${high}; need 0 < low < high < 1`);
-  const read = reader(plan, outcome);
+  const spec: TornadoOutcomeSpec = TORNADO_OUTCOMES[chooseOption(TORNADO_OUTCOMES, "outcome", outcome.kind)];
+  const read = spec.reader(plan, outcome);
   const table = plan.parameters;
   const clamp = (i: number, v: number) => Math.min(table.upper[i]!, Math.max(table.lower[i]!, v));
   const theta = table.values.slice();
@@ -126,5 +136,5 @@ export function tornado(plan: ModelPlan, outcome: TornadoOutcome, options: Torna
     };
   });
   bars.sort((a, b) => b.swing - a.swing || a.parameter.localeCompare(b.parameter));
-  return { scenario: plan.scenarioId, outcome, unit: outcome.kind === "fte" ? "FTE" : "currency", low, high, base, bars };
+  return { scenario: plan.scenarioId, outcome, unit: spec.unit, low, high, base, bars };
 }

@@ -1,13 +1,14 @@
 /**
  * What every notebook does with a data package, in a few lines each: parse it, pick or change a
  * scenario, compile and run it, and read the results as rows for Plot. Nothing here computes what
- * the model computes; it calls the model (`model/`) and reshapes its output.
+ * the model computes; it calls the model (`model/`) and reshapes its output. Names and labels come
+ * from `model/parameter-labels.ts`.
  */
 import type { DataPackage, Scenario } from "../model/data-package.ts";
-import type { Distribution } from "../model/distributions.ts";
 import { createWorkspace, evaluate } from "../model/evaluate.ts";
 import { type ForecastResult, forecast } from "../model/forecast.ts";
 import { formatPackageError, type PackageError } from "../model/package-error.ts";
+import { driverName, processName } from "../model/parameter-labels.ts";
 import { parseDataPackage } from "../model/parse-package.ts";
 import { compilePlan, type ModelPlan } from "../model/plan.ts";
 
@@ -49,50 +50,12 @@ export function run(pkg: DataPackage, which: string | Scenario): ForecastResult 
   return forecast(plan(pkg, which));
 }
 
-/** A process's Swedish name, or its id if the package has no such process. */
-export function processName(pkg: DataPackage, id: string): string {
-  return pkg.processes.find((p) => p.id === id)?.name.sv ?? id;
-}
-
-/** A lever's Swedish name, or its id. */
-export function leverName(pkg: DataPackage, id: string): string {
-  return pkg.levers.find((l) => l.id === id)?.name.sv ?? id;
-}
-
-/** Swedish names of the drivers (ids as in `drivers.csv`). */
-export const DRIVER_NAMES: Readonly<Record<string, string>> = {
-  residents: "Invånare",
-  residents_0_5: "Invånare 0–5 år",
-  residents_6_15: "Invånare 6–15 år",
-  residents_16_19: "Invånare 16–19 år",
-  residents_20_64: "Invånare 20–64 år",
-  residents_65_79: "Invånare 65–79 år",
-  residents_80plus: "Invånare 80+ år",
-  businesses: "Företag",
-  dwellings_completed: "Färdigställda bostäder",
-  supported_fte: "Stödda årsarbetare",
-};
-
-/** A driver's Swedish name, or its id. */
-export function driverName(id: string): string {
-  return DRIVER_NAMES[id] ?? id;
-}
-
-/** Swedish names of the lever kinds. */
-export const LEVER_KIND_NAMES: Readonly<Record<string, string>> = {
-  automation: "automatisering",
-  self_service: "självbetjäning",
-  failure_demand: "onödig efterfrågan",
-  consolidation: "konsolidering",
-  stop_doing: "sluta göra",
-};
-
 /** One row per driver and year from the package: the series as `drivers.csv` gives it. */
 export function driverRows(pkg: DataPackage): { driver: string; name: string; year: number; value: number; actual: boolean }[] {
   return Object.values(pkg.drivers).flatMap((series) =>
     series.values.map((value, i) => ({
       driver: series.id,
-      name: driverName(series.id),
+      name: driverName(pkg, series.id, "sv"),
       year: series.firstYear + i,
       value,
       actual: series.actual[i] ?? false,
@@ -103,7 +66,7 @@ export function driverRows(pkg: DataPackage): { driver: string; name: string; ye
 /** One row per process and history year from `headcount.csv`. */
 export function headcountRows(pkg: DataPackage): { process: string; name: string; year: number; fte: number }[] {
   return Object.entries(pkg.headcount).flatMap(([process, years]) =>
-    Object.entries(years).map(([year, fte]) => ({ process, name: processName(pkg, process), year: Number(year), fte })),
+    Object.entries(years).map(([year, fte]) => ({ process, name: processName(pkg, process, "sv"), year: Number(year), fte })),
   );
 }
 
@@ -154,70 +117,4 @@ export function partRows(pkg: DataPackage, modelPlan: ModelPlan): PartYear[] {
     }
   });
   return rows;
-}
-
-const LEVER_PARAMETER_NAMES: Readonly<Record<string, string>> = {
-  efficiency: "effekt",
-  "adoption.startYear": "startår",
-  "adoption.midpoint": "mittpunkt",
-  "adoption.steepness": "branthet",
-  "adoption.ceiling": "tak",
-  "adoption.p": "Bass p",
-  "adoption.q": "Bass q",
-  dip: "dipp (J-kurvan)",
-  "build.personYears": "utveckling, personår",
-  "build.capex": "investering",
-  upkeepFte: "förvaltning, årsarbetare",
-  licencesPerYear: "licenser per år",
-  systemSavingsPerYear: "sparade systemkostnader per år",
-};
-
-/**
- * A parameter path (see data/README.md) in Swedish words, e.g. "levers.e_services.efficiency" →
- * "E-tjänster och självbetjäning: effekt". Unknown paths are returned as they are.
- */
-export function parameterLabel(pkg: DataPackage, path: string): string {
-  if (path === "growthMultiplier") return "Tillväxtmultiplikator";
-  if (path === "costPerFte") return "Kostnad per årsarbetare";
-  if (path === "discountRate") return "Diskonteringsränta";
-  if (path === "levers.intensity") return "Hävstängernas räckvidd ×";
-  if (path === "levers.midpointShift") return "Hävstängernas mittpunkt ± år";
-  const driver = /^drivers\.([^.]+)\.growthMultiplier$/.exec(path);
-  if (driver) return `${driverName(driver[1]!)}: tillväxtmultiplikator`;
-  const elasticity = /^processes\.([^.]+)\.activities\.([^.]+)\.elasticity\.([^.]+)$/.exec(path);
-  if (elasticity) {
-    const [, p, a, d] = elasticity as unknown as [string, string, string, string];
-    const activity = pkg.processes.find((x) => x.id === p)?.activities.find((x) => x.id === a)?.name.sv ?? a;
-    return `${activity}: elasticitet mot ${driverName(d).toLowerCase()}`;
-  }
-  const lever = /^levers\.([^.]+)\.(.+)$/.exec(path);
-  if (lever) {
-    const [, id, rest] = lever as unknown as [string, string, string];
-    const reach = /^reach\.([^.]+)\.([^.]+)$/.exec(rest);
-    const what = reach
-      ? `räckvidd, ${
-          reach[2] === "fixed"
-            ? `fast arbete (${processName(pkg, reach[1]!)})`
-            : (pkg.processes.find((x) => x.id === reach[1])?.activities.find((x) => x.id === reach[2])?.name.sv ?? reach[2]!)
-        }`
-      : (LEVER_PARAMETER_NAMES[rest] ?? rest);
-    return `${leverName(pkg, id)}: ${what}`;
-  }
-  return path;
-}
-
-/** A distribution in words, with its numbers formatted by `format`: "PERT 0,4–0,7–0,85". */
-export function distributionText(d: Distribution, format: (value: number) => string = String): string {
-  switch (d.type) {
-    case "triangular":
-      return `triangulär ${format(d.min)}–${format(d.mode)}–${format(d.max)}`;
-    case "pert":
-      return `PERT ${format(d.min)}–${format(d.mode)}–${format(d.max)}`;
-    case "uniform":
-      return `likformig ${format(d.min)}–${format(d.max)}`;
-    case "normal":
-      return `normal, medel ${format(d.mean)}, sd ${format(d.sd)}`;
-    case "lognormal":
-      return `lognormal, μ ${format(d.mu)}, σ ${format(d.sigma)}`;
-  }
 }

@@ -1,38 +1,33 @@
 /**
- * Swedish formatting and small page elements for the notebooks, which cannot use Notebook Kit's
- * CDN built-ins (`Inputs`, `html`): numbers as `1 234,5`, money in Mkr, shares in %, a select,
- * a slider and a table built from plain DOM elements.
+ * Swedish formatting (`contract/locale.ts`) and small page elements for the notebooks, which
+ * cannot use Notebook Kit's CDN built-ins (`Inputs`, `html`): numbers as `1 234,5`, money in Mkr,
+ * shares in %, a chart of `charts/` with its legend, a select, a slider and a table built from
+ * plain DOM elements.
  *
  * A select or a slider here works with Notebook Kit's `view()`: the returned element has a
  * `value` and emits `input` events, so `const x = view(select(...))` re-runs every cell that uses x.
  */
+import type { ChartSpec } from "../charts/chart-spec.ts";
+import { formats } from "../contract/locale.ts";
 
-const formats = new Map<number, Intl.NumberFormat>();
+const f = formats("sv");
 
-/** A number in Swedish: `num(1234.5, 1)` → "1 234,5" (non-breaking space, true minus sign). */
+/** A number in Swedish with exactly `digits` decimals: `num(1234.5, 1)` → "1 234,5"; "–" for none. */
 export function num(value: number | null | undefined, digits = 0): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return "–";
-  let format = formats.get(digits);
-  if (format === undefined) {
-    format = new Intl.NumberFormat("sv-SE", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-    formats.set(digits, format);
-  }
-  // Avoid "−0" for values that round to zero.
-  const rounded = Math.abs(value) < 0.5 * 10 ** -digits ? 0 : value;
-  return format.format(rounded);
+  return f.fixed(value ?? null, digits);
 }
 
 /** An amount in SEK as millions: `mkr(47_854_613)` → "47,9 Mkr". */
 export function mkr(sek: number | null | undefined, digits = 1): string {
-  return sek === null || sek === undefined || !Number.isFinite(sek) ? "–" : `${num(sek / 1e6, digits)} Mkr`;
+  return f.mkr(sek ?? null, digits);
 }
 
-/** A share 0–1 as a percentage: `pct(0.1234)` → "12,3 %". */
+/** A share 0–1 as a percentage with at most `digits` decimals: `pct(0.1234)` → "12,3 %". */
 export function pct(share: number | null | undefined, digits = 1): string {
-  return share === null || share === undefined || !Number.isFinite(share) ? "–" : `${num(share * 100, digits)} %`;
+  return f.percent(share ?? null, digits);
 }
 
-/** A change as a signed percentage: `change(1.05)` → "+5,0 %". */
+/** A change as a signed percentage: `change(1.05)` → "+5 %". */
 export function change(ratio: number | null | undefined, digits = 1): string {
   if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return "–";
   const text = pct(ratio - 1, digits);
@@ -46,7 +41,7 @@ export function fte(value: number | null | undefined): string {
 
 /** A year, without a thousands separator; "–" for none. */
 export function year(value: number | null | undefined): string {
-  return value === null || value === undefined ? "–" : String(value);
+  return f.year(value ?? null);
 }
 
 /** Plot tick format for Swedish numbers: `{ tickFormat: svTicks(1) }`. */
@@ -54,14 +49,8 @@ export function svTicks(digits = 0): (value: number) => string {
   return (value) => num(value, digits);
 }
 
-/** Plot tick format for years (no separator): `x: { tickFormat: yearTicks }`. */
-export const yearTicks = (value: number): string => String(value);
-
 /** Plot tick format for SEK amounts shown in Mkr. */
 export const mkrTicks = (sek: number): string => num(sek / 1e6, 0);
-
-/** Plot tick format for shares shown as %, e.g. 0.25 → "25 %". */
-export const pctTicks = (share: number): string => `${num(share * 100, 0)} %`;
 
 function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -189,4 +178,27 @@ export function spreadLabels(values: readonly number[], gap: number): number[] {
     placed[i] = previous;
   }
   return placed;
+}
+
+/**
+ * A chart of `charts/` on a page: the plot that `Plot.plot(toPlotOptions(spec))` drew, with the
+ * chart's legend (swatches as the server's SVG files draw them) between its title and its plot.
+ */
+export function withLegend(spec: ChartSpec, plot: Element): Element {
+  const items = spec.legend.map((item) => {
+    const swatch = element("span");
+    const line = item.shape === "line" || item.shape === "dashed";
+    swatch.style.cssText = line
+      ? `display:inline-block;width:16px;border-top:2.5px ${item.shape === "dashed" ? "dashed" : "solid"} ${item.color};vertical-align:middle;margin-right:4px;`
+      : `display:inline-block;width:12px;height:12px;background:${item.color};vertical-align:middle;margin-right:4px;`;
+    const entry = element("span", {}, [swatch, item.label]);
+    entry.style.cssText = "margin-right:1rem;white-space:nowrap;";
+    return entry;
+  });
+  const legend = element("div", { className: "vaxa-legend" }, items);
+  legend.style.cssText = "font:12px/1.6 var(--sans-serif);margin:0.25rem 0;";
+  const svg = plot.tagName.toLowerCase() === "figure" ? plot.querySelector(":scope > svg") : null;
+  if (svg === null) return element("div", {}, [legend, plot]);
+  svg.before(legend);
+  return plot;
 }

@@ -26,7 +26,10 @@ import { tokenRoutes } from "./routes/tokens.ts";
 import { versionRoutes } from "./routes/versions.ts";
 import type { Services } from "./services.ts";
 
+/** The page and its stylesheet. */
 const PUBLIC_DIR = join(dirname(fileURLToPath(import.meta.url)), "public");
+/** The web app's bundle, built by `web/build.ts` (`npm run build:web`, run by `npm start`). */
+const WEB_BUNDLE_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "web", "dist");
 
 /** Whether an address is the machine itself. */
 export function isLoopback(ip: string | undefined): boolean {
@@ -126,6 +129,7 @@ export function createApp(services: Services): express.Express {
   app.use("/api", api);
 
   app.use(express.static(PUBLIC_DIR, { index: "index.html", maxAge: "5m" }));
+  app.use("/build", express.static(WEB_BUNDLE_DIR, { maxAge: "5m" }));
   app.use((req, _res, next) => {
     next(new HttpError(404, `there is no page ${req.path}; see / or the API at /api/openapi.json`));
   });

@@ -13,7 +13,7 @@ import { createApp } from "./app.ts";
 import { ConfigError, readConfig, type ServerConfig } from "./config.ts";
 import { openDatabase } from "./db/open-database.ts";
 import { createLogger } from "./logger.ts";
-import { loadPackage } from "./model-service.ts";
+import { packageFromFiles } from "./model-service.ts";
 import { createServices, seedPackageScenarios } from "./services.ts";
 
 function stop(message: string): never {
@@ -30,10 +30,10 @@ try {
 const logger = createLogger(config.logLevel);
 
 let files: Record<string, string>;
-let loaded: ReturnType<typeof loadPackage>;
+let loaded: ReturnType<typeof packageFromFiles>;
 try {
   files = await readPackageFolder(config.packageFolder);
-  loaded = loadPackage(files);
+  loaded = packageFromFiles(files);
 } catch (error) {
   stop(`cannot load the data package ${config.packageFolder} (VAXA_PACKAGE): ${error instanceof Error ? error.message : String(error)}`);
 }

@@ -8,25 +8,16 @@ import { type ForecastResult, forecast } from "../model/forecast.ts";
 import { formatPackageError, type PackageError } from "../model/package-error.ts";
 import { parseDataPackage } from "../model/parse-package.ts";
 import { compilePlan, type ModelPlan } from "../model/plan.ts";
-import { type Assumptions, toScenario } from "./assumptions.ts";
-import { canonicalJson, modelFiles, packageHash, shortId } from "./content-hash.ts";
+import type { LoadedPackage } from "../contract/api.ts";
+import type { Assumptions } from "../model/scenario.ts";
+import { canonicalJson } from "../contract/canonical-json.ts";
+import { modelFiles, packageHash, shortId } from "../io/content-hash.ts";
 import type { PackageStore } from "./db/package-store.ts";
 import { Lru } from "./lru.ts";
 import { formatPath, type Problem } from "./validation.ts";
 
-/** A validated data package with its content hash. */
-export interface LoadedPackage {
-  /** SHA-256 of the package's model files (see {@link packageHash}). */
-  hash: string;
-  /** First 12 hex digits of the hash. */
-  versionId: string;
-  /** The model files (everything but `scenarios/`), as stored in the database. */
-  files: Record<string, string>;
-  pkg: DataPackage;
-}
-
 /** Parses a package's file texts and hashes them; throws with every problem if it is not valid. */
-export function loadPackage(files: Readonly<Record<string, string>>): LoadedPackage {
+export function packageFromFiles(files: Readonly<Record<string, string>>): LoadedPackage {
   const parsed = parseDataPackage(files);
   if (!parsed.ok) throw new Error(`the data package has problems:\n${parsed.errors.map(formatPackageError).join("\n")}`);
   const hash = packageHash(files);
@@ -87,7 +78,7 @@ export class ModelService {
     if (cached) return cached;
     const files = this.store?.files(hash);
     if (files === undefined) return undefined;
-    const loaded = loadPackage(files);
+    const loaded = packageFromFiles(files);
     this.#packages.set(hash, loaded);
     return loaded;
   }
@@ -141,7 +132,7 @@ export class ModelService {
         })),
       };
     }
-    const compiled = compilePlan(pkg, toScenario(input.scenarioId, input.assumptions));
+    const compiled = compilePlan(pkg, { id: input.scenarioId, ...input.assumptions });
     if (!compiled.ok) return { ok: false, status: 400, problems: compiled.errors.map((e) => problemOf(e, prefix)) };
     return { ok: true, plan: compiled.plan, key: this.#key(input) };
   }

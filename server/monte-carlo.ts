@@ -4,14 +4,9 @@
  * runs never block other requests and cannot pile up.
  */
 import { MonteCarloPool } from "../io/parallel-monte-carlo.ts";
-import type { MonteCarloResult } from "../model/monte-carlo.ts";
+import type { MonteCarloOptions, MonteCarloResult } from "../model/monte-carlo.ts";
 import type { ModelPlan } from "../model/plan.ts";
 import { HttpError } from "./http-error.ts";
-
-export interface MonteCarloOptions {
-  draws: number;
-  seed: number;
-}
 
 export class MonteCarloRunner {
   #pool: Promise<MonteCarloPool> | undefined;
@@ -29,7 +24,7 @@ export class MonteCarloRunner {
   ) {}
 
   /** Runs the plan's Monte Carlo in the pool: the same numbers as `monteCarlo(plan, options)`. */
-  async run(plan: ModelPlan, options: MonteCarloOptions): Promise<MonteCarloResult> {
+  async run(plan: ModelPlan, options: Required<Pick<MonteCarloOptions, "draws" | "seed">>): Promise<MonteCarloResult> {
     if (this.#closed) throw new HttpError(503, "the server is shutting down");
     if (this.#inFlight > this.maxQueued) {
       throw new HttpError(503, "the server is busy with other Monte Carlo runs; try again in a few seconds", undefined, {

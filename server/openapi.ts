@@ -4,9 +4,10 @@
  * from the validation.
  */
 import { z } from "zod";
-import { CHART_NAMES } from "./charts/index.ts";
+import { CHART_NAMES } from "../charts/index.ts";
 import type { Services } from "./services.ts";
-import { createScenarioSchema, createTokenSchema, forecastRequestSchema, updateScenarioSchema } from "./validation.ts";
+import { createScenarioSchema, forecastRequestSchema, updateScenarioSchema } from "../contract/api.ts";
+import { createTokenSchema } from "./validation.ts";
 
 const json = (schema: unknown) => ({ "application/json": { schema } });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });

@@ -2,45 +2,8 @@
  * The summary of a data package that a client needs to build a scenario: processes, drivers,
  * years, levers, and every parameter path `set` and `uncertainty` accept with its default.
  */
-import type { LocalizedText } from "../model/data-package.ts";
+import type { LoadedPackage, PackageSummary } from "../contract/api.ts";
 import { packageParameters } from "../model/parameters.ts";
-import type { LoadedPackage } from "./model-service.ts";
-
-export interface PackageSummary {
-  package: { hash: string; versionId: string };
-  municipality: {
-    name: string;
-    /** Why the package's figures are illustrative, or null when they are the municipality's own. */
-    illustrative: LocalizedText | null;
-    currency: string;
-    costPerFte: number;
-    discountRate: number;
-    horizon: number;
-  };
-  baseYear: number;
-  years: number[];
-  processes: {
-    id: string;
-    name: LocalizedText;
-    baseYearFte: number | null;
-    fixedShare: number;
-    supports: string[];
-    activities: { id: string; name: LocalizedText; drivers: Record<string, number> }[];
-  }[];
-  drivers: { id: string; firstYear: number; lastYear: number; lastActualYear: number | null; baseYearValue: number | null }[];
-  levers: {
-    id: string;
-    name: LocalizedText;
-    kind: string;
-    targets: { process: string; activity: string; reach: number }[];
-    efficiency: number;
-    adoption: unknown;
-    uncertain: string[];
-  }[];
-  scenarios: { id: string; name: LocalizedText }[];
-  /** Every parameter path with its default and valid range (all levers active). */
-  parameters: { path: string; default: number; min: number | null; max: number | null }[];
-}
 
 const finiteOrNull = (v: number): number | null => (Number.isFinite(v) ? v : null);
 
@@ -72,6 +35,7 @@ export function summarizePackage(loaded: LoadedPackage): PackageSummary {
       const lastActual = d.actual.lastIndexOf(true);
       return {
         id: d.id,
+        name: d.name ?? null,
         firstYear: d.firstYear,
         lastYear: d.firstYear + d.values.length - 1,
         lastActualYear: lastActual < 0 ? null : d.firstYear + lastActual,

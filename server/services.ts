@@ -4,14 +4,15 @@
  */
 import type { Database } from "better-sqlite3";
 import type { Logger } from "pino";
-import { fromScenario } from "./assumptions.ts";
+import type { LoadedPackage } from "../contract/api.ts";
+import { normalizeAssumptions } from "../model/scenario.ts";
 import type { ServerConfig } from "./config.ts";
-import { versionHash } from "./content-hash.ts";
+import { versionHash } from "../io/content-hash.ts";
 import { type Actor, AuditLog } from "./db/audit-log.ts";
 import { PackageStore } from "./db/package-store.ts";
 import { ScenarioStore } from "./db/scenario-store.ts";
 import { TokenStore } from "./db/token-store.ts";
-import { type LoadedPackage, ModelService } from "./model-service.ts";
+import { ModelService } from "./model-service.ts";
 import { MonteCarloRunner } from "./monte-carlo.ts";
 
 /** Everything the HTTP app needs. */
@@ -72,7 +73,7 @@ export function seedPackageScenarios(services: Services): string[] {
   const current = model.current;
   const changed: string[] = [];
   for (const scenario of Object.values(current.pkg.scenarios)) {
-    const assumptions = fromScenario(scenario);
+    const assumptions = normalizeAssumptions(scenario);
     const input = { assumptions, packageHash: current.hash, actor: PACKAGE_AUTHOR, comment: "from the data package" };
     const existing = scenarios.get(scenario.id);
     if (existing === undefined) {

@@ -2,13 +2,22 @@
  * A small client for the Vaxa server's API (`/api/openapi.json` describes it), used by the views.
  * Every failure becomes an {@link ApiError} carrying the server's own plain-words message.
  */
-import type { DataPackage } from "../model/data-package.ts";
-import type { ForecastResult } from "../model/forecast.ts";
-import type { Assumptions } from "../server/assumptions.ts";
-import type { ScenarioInfo, Version, VersionInfo } from "../server/db/scenario-store.ts";
-import type { PackageSummary } from "../server/package-summary.ts";
+import type {
+  CreateScenarioRequest,
+  ForecastAnswer,
+  MonteCarloAnswer,
+  PackageAnswer,
+  PackageFilesAnswer,
+  SavedAnswer,
+  ScenarioListAnswer,
+  UpdateScenarioRequest,
+  Version,
+  VersionListAnswer,
+} from "../contract/api.ts";
+import type { Assumptions } from "../model/scenario.ts";
 
-export type { Assumptions, ScenarioInfo, Version, VersionInfo, PackageSummary };
+export type { Assumptions, PackageAnswer };
+export type { ScenarioInfo, Version, VersionInfo } from "../contract/api.ts";
 
 /** An answer of the API that is not 2xx. */
 export class ApiError extends Error {
@@ -21,28 +30,6 @@ export class ApiError extends Error {
     super(message);
   }
 }
-
-/** GET /api/package plus the limits the server adds. */
-export type PackageAnswer = PackageSummary & {
-  limits: { growthMultiplier: [number, number]; driverGrowthRate: [number, number]; maxDraws: number; [key: string]: unknown };
-};
-
-/** GET /api/package/files */
-export interface PackageFilesAnswer {
-  package: { hash: string; versionId: string };
-  files: Record<string, string>;
-}
-
-/** GET /api/scenarios/:id/versions/:version/forecast and POST /api/forecast (deterministic). */
-export interface ForecastAnswer {
-  kind: "deterministic";
-  result: ForecastResult;
-  version?: { number: number; versionId: string; hash: string };
-  package: { hash: string; versionId: string };
-}
-
-/** Monte Carlo answers are read by `uncertainty.ts`, which knows their shape. */
-export type MonteCarloAnswer = { kind: "monte-carlo"; draws: number; seed: number; result: unknown } & Record<string, unknown>;
 
 async function request<T>(method: string, url: string, options: { body?: unknown; token?: string | null; signal?: AbortSignal } = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
@@ -79,8 +66,8 @@ const enc = encodeURIComponent;
 export const api = {
   package: () => request<PackageAnswer>("GET", "/api/package"),
   packageFiles: (hash?: string) => request<PackageFilesAnswer>("GET", hash ? `/api/package/files/${enc(hash)}` : "/api/package/files"),
-  scenarios: () => request<{ scenarios: ScenarioInfo[]; count: number; limit: number }>("GET", "/api/scenarios"),
-  versions: (id: string) => request<{ scenario: string; versions: VersionInfo[] }>("GET", `/api/scenarios/${enc(id)}/versions`),
+  scenarios: () => request<ScenarioListAnswer>("GET", "/api/scenarios"),
+  versions: (id: string) => request<VersionListAnswer>("GET", `/api/scenarios/${enc(id)}/versions`),
   version: (id: string, version: string | number) => request<Version>("GET", `/api/scenarios/${enc(id)}/versions/${enc(String(version))}`),
   versionForecast: (id: string, version: string | number) =>
     request<ForecastAnswer>("GET", `/api/scenarios/${enc(id)}/versions/${enc(String(version))}/forecast`),
@@ -88,10 +75,9 @@ export const api = {
     request<ForecastAnswer>("POST", "/api/forecast", { body: { assumptions }, signal }),
   monteCarlo: (assumptions: Partial<Assumptions>, draws: number, seed: number, signal?: AbortSignal) =>
     request<MonteCarloAnswer>("POST", "/api/forecast", { body: { assumptions, monteCarlo: { draws, seed } }, signal }),
-  createScenario: (token: string, body: { id?: string; assumptions: Assumptions; comment?: string }) =>
-    request<{ scenario: ScenarioInfo; version: Version }>("POST", "/api/scenarios", { body, token }),
-  updateScenario: (token: string, id: string, body: { parentVersion: string; assumptions: Assumptions; comment?: string }) =>
-    request<{ scenario: ScenarioInfo; version: Version; created: boolean }>("PUT", `/api/scenarios/${enc(id)}`, { body, token }),
+  createScenario: (token: string, body: CreateScenarioRequest) => request<SavedAnswer>("POST", "/api/scenarios", { body, token }),
+  updateScenario: (token: string, id: string, body: UpdateScenarioRequest) =>
+    request<SavedAnswer>("PUT", `/api/scenarios/${enc(id)}`, { body, token }),
   /** Link to a version's export (CSV of `table`, or XLSX). */
   exportUrl: (id: string, version: string, kind: "xlsx" | "csv", lang: "sv" | "en", table: "processes" | "totals" = "totals") =>
     kind === "xlsx"
@@ -101,10 +87,3 @@ export const api = {
   chartUrl: (id: string, version: string, chart: string, lang: "sv" | "en") =>
     `/api/scenarios/${enc(id)}/versions/${enc(version)}/charts/${enc(chart)}.svg?lang=${lang}`,
 };
-
-/** The package in the browser: the files parsed by the model's own parser. */
-export interface LoadedPackage {
-  hash: string;
-  versionId: string;
-  pkg: DataPackage;
-}

@@ -1,14 +1,14 @@
 /**
  * Bundles the web app (`web/main.ts` and everything it imports: the model, the chart functions of
- * `server/charts/`, Observable Plot) into `server/public/build/` with esbuild, so that the browser
- * loads nothing but files from the Vaxa server itself: no CDN, no web fonts (the page uses the
- * system font stack).
+ * `charts/`, Observable Plot) into `web/dist/` with esbuild, which the server serves as `/build/`,
+ * so that the browser loads nothing but files from the Vaxa server itself: no CDN, no web fonts
+ * (the page uses the system font stack).
  *
  *     npm run build:web            build (also run by `npm start` and by the browser tests)
  *     npm run build:web -- --watch rebuild on every change
  *
- * Output: `server/public/build/app.js` (one ES module, minified, with a source map) and
- * `server/public/build/meta.json` (when and from what it was built). The folder is git-ignored.
+ * Output: `web/dist/app.js` (one ES module, minified, with a source map) and `web/dist/meta.json`
+ * (when and from what it was built). The folder is git-ignored.
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
@@ -19,8 +19,8 @@ import * as esbuild from "esbuild";
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 /** The entry point of the browser app. */
 export const ENTRY = join(ROOT, "web", "main.ts");
-/** Where the bundle is written; served by the server as `/build/`. */
-export const OUT_DIR = join(ROOT, "server", "public", "build");
+/** Where the bundle is written; served by the server as `/build/` (`server/app.ts`). */
+export const OUT_DIR = join(ROOT, "web", "dist");
 
 /** esbuild options for the web bundle. */
 export function buildOptions(overrides: Partial<esbuild.BuildOptions> = {}): esbuild.BuildOptions {

@@ -10,7 +10,7 @@
  * Numbers are written with {@link formats} (non-breaking spaces between thousands in Swedish).
  */
 import type { ForecastResult } from "../model/forecast.ts";
-import { formats, type Lang } from "./format.ts";
+import { formats, type Lang } from "../contract/locale.ts";
 
 /** What the captions say about one scenario (version). Money in the currency, FTE in FTE. */
 export interface ScenarioFacts {

@@ -4,7 +4,7 @@
  * numbers as a table in a `<details>` element: every chart has a text alternative.
  */
 import * as Plot from "@observablehq/plot";
-import type { ChartSpec } from "../server/charts/chart-spec.ts";
+import type { ChartSpec } from "../charts/chart-spec.ts";
 import { el, uid } from "./controls.ts";
 
 /** A column of a chart's data table. */

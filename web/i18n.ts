@@ -3,7 +3,7 @@
  * keys (the English table is checked against the Swedish one by the type system); texts with
  * numbers are functions that take them already formatted.
  */
-import type { Lang } from "./format.ts";
+import type { Lang } from "../contract/locale.ts";
 
 const sv = {
   appName: "Vaxa",
@@ -50,21 +50,13 @@ const sv = {
   growthMultiplier: "Tillväxtmultiplikator",
   perDriver: "Tillväxt per drivare",
   perDriverHint: "Skalar en enskild drivares förändring, utöver multiplikatorn ovan.",
-  driverMultiplier: (driver: string) => `Tillväxt för ${driver}`,
   valueOf: (label: string) => `${label}, värde`,
   levers: "Hävstänger",
   leversHint: "Bocka i de hävstänger scenariot ska använda och justera deras antaganden.",
-  intensity: "Intensitet, alla hävstänger",
   intensityHint: "Skalar alla hävstängers räckvidd (1 = som angivet, högst 100 %).",
-  midpointShift: "Tidigarelägg eller senarelägg alla (år)",
   midpointShiftHint: "Flyttar alla logistiska hävstängers mittpunkt; negativt = tidigare.",
   leverActive: (lever: string) => `Använd ”${lever}”`,
-  efficiency: "Effektivitet",
   efficiencyHint: "Andel av det nådda arbetet som försvinner vid full användning.",
-  startYear: "Startår",
-  midpoint: "Mittpunkt (år då halva effekten nåtts)",
-  bassP: "Innovationskoefficient p (Bass)",
-  bassQ: "Imitationskoefficient q (Bass)",
   reachGroup: (n: number) => `Räckvidd per aktivitet (${n})`,
   reach: (process: string, activity: string) => `Räckvidd: ${process} – ${activity}`,
   fixedWork: "fast arbete",
@@ -235,21 +227,13 @@ const en: Messages = {
   growthMultiplier: "Growth multiplier",
   perDriver: "Growth per driver",
   perDriverHint: "Scales one driver's change, on top of the multiplier above.",
-  driverMultiplier: (driver) => `Growth of ${driver}`,
   valueOf: (label) => `${label}, value`,
   levers: "Levers",
   leversHint: "Tick the levers the scenario uses and adjust their assumptions.",
-  intensity: "Intensity, all levers",
   intensityHint: "Scales every lever's reach (1 = as given, at most 100%).",
-  midpointShift: "Move all levers earlier or later (years)",
   midpointShiftHint: "Moves every logistic lever's midpoint; negative = earlier.",
   leverActive: (lever) => `Use “${lever}”`,
-  efficiency: "Efficiency",
   efficiencyHint: "Share of the reached work removed at full adoption.",
-  startYear: "Start year",
-  midpoint: "Midpoint (year half the effect is reached)",
-  bassP: "Innovation coefficient p (Bass)",
-  bassQ: "Imitation coefficient q (Bass)",
   reachGroup: (n) => `Reach per activity (${n})`,
   reach: (process, activity) => `Reach: ${process} – ${activity}`,
   fixedWork: "fixed work",
@@ -377,35 +361,4 @@ const tables: Record<Lang, Messages> = { sv, en };
 /** The texts of a language. */
 export function messages(lang: Lang): Messages {
   return tables[lang];
-}
-
-/** Driver ids in words, for slider labels. */
-export const DRIVER_NAMES: Record<Lang, Record<string, string>> = {
-  sv: {
-    residents: "invånare",
-    residents_0_5: "barn 0–5 år",
-    residents_6_15: "barn 6–15 år",
-    residents_16_19: "ungdomar 16–19 år",
-    residents_20_64: "vuxna 20–64 år",
-    residents_65_79: "äldre 65–79 år",
-    residents_80plus: "äldre 80 år och över",
-    businesses: "företag",
-    dwellings_completed: "färdigställda bostäder",
-  },
-  en: {
-    residents: "residents",
-    residents_0_5: "children 0–5",
-    residents_6_15: "children 6–15",
-    residents_16_19: "young people 16–19",
-    residents_20_64: "adults 20–64",
-    residents_65_79: "older people 65–79",
-    residents_80plus: "people 80 and over",
-    businesses: "businesses",
-    dwellings_completed: "dwellings completed",
-  },
-};
-
-/** A driver's name, or its id when it has none. */
-export function driverName(lang: Lang, id: string): string {
-  return DRIVER_NAMES[lang][id] ?? id.replace(/_/g, " ");
 }

@@ -8,12 +8,12 @@
  * `#council` and `#politiken` also work); the council view keeps its chosen versions in the fragment
  * (`#beslutsunderlag?v=vaxa-utan-att-vaxa@3f2a9c1d0b4e,baseline@latest`) so that a link opens them.
  */
-import { defaultScenario } from "../model/data-package.ts";
+import { defaultScenario } from "../model/scenario.ts";
 import { parseDataPackage } from "../model/parse-package.ts";
 import { formatPackageError } from "../model/package-error.ts";
 import { api } from "./api.ts";
 import { el } from "./controls.ts";
-import { formats, isLang, type Formats, type Lang } from "./format.ts";
+import { formats, isLang, type Formats, type Lang } from "../contract/locale.ts";
 import { type Messages, messages } from "./i18n.ts";
 import { LiveModel, parameterDefaults } from "./live-model.ts";
 import { type AppState, workingFrom } from "./state.ts";

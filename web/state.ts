@@ -1,11 +1,12 @@
 /**
  * The app's state: the language, the package, the saved scenarios, and the working scenario a
- * planner changes (shared by the planner and finance views). Plain data with a tiny subscription;
- * views read it and call the functions here to change it.
+ * planner changes (shared by the planner and finance views). Plain data; views read it and
+ * call the functions here to change it.
  */
+import { canonicalJson } from "../contract/canonical-json.ts";
 import type { DataPackage } from "../model/data-package.ts";
 import type { Assumptions, PackageAnswer, ScenarioInfo, VersionInfo } from "./api.ts";
-import type { Lang } from "./format.ts";
+import type { Lang } from "../contract/locale.ts";
 import type { ParameterInfo } from "./live-model.ts";
 
 /** The scenario being edited: where it came from and what has been changed. */
@@ -95,37 +96,14 @@ export function assumptionsOf(w: Working, defaults: Map<string, ParameterInfo>):
   };
 }
 
-/** Canonical JSON (sorted keys), to compare assumptions. */
-export function canonical(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
-}
-
 /** Whether the working scenario differs from the version it came from (always true for a new one). */
 export function isDirty(w: Working, defaults: Map<string, ParameterInfo>): boolean {
   if (w.savedAssumptions === null) return true;
-  return canonical(assumptionsOf(w, defaults)) !== canonical(w.savedAssumptions);
+  return canonicalJson(assumptionsOf(w, defaults)) !== canonicalJson(w.savedAssumptions);
 }
 
 /** The current value of a parameter in the working scenario: its own, else the package's default. */
 export function valueOf(w: Working, defaults: Map<string, ParameterInfo>, path: string): number {
   if (path === "growthMultiplier") return w.values.get(path) ?? w.growthMultiplier;
   return w.values.get(path) ?? defaults.get(path)?.default ?? NaN;
-}
-
-type Listener = () => void;
-const listeners = new Set<Listener>();
-
-/** Calls `listener` after every {@link notify}; returns the function that stops it. */
-export function subscribe(listener: Listener): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-export function notify(): void {
-  for (const l of listeners) l();
 }

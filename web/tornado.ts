@@ -6,14 +6,13 @@
  */
 import type { DataPackage } from "../model/data-package.ts";
 import type { ModelPlan } from "../model/plan.ts";
-import { tornado } from "../model/sensitivity.ts";
-import type { TornadoBar } from "../server/charts/tornado.ts";
-import type { Lang } from "./format.ts";
-import { formats } from "./format.ts";
-import { driverName } from "./i18n.ts";
+import { parameterLabel, parameterSpec } from "../model/parameter-labels.ts";
+import { TORNADO_OUTCOMES, type TornadoOutcomeName, tornado } from "../model/sensitivity.ts";
+import type { TornadoChartBar } from "../charts/tornado.ts";
+import { formats, type Lang } from "../contract/locale.ts";
 
 /** A bar with the assumption's low and high values in words. */
-export interface WebTornadoBar extends TornadoBar {
+export interface WebTornadoBar extends TornadoChartBar {
   lowText: string;
   highText: string;
 }
@@ -28,70 +27,25 @@ export interface TornadoResult {
   bars: WebTornadoBar[];
 }
 
-/** A parameter path in words: "levers.e_services.efficiency" → "E-tjänster: effektivitet". */
-export function parameterLabel(path: string, lang: Lang, pkg: DataPackage): string {
-  const parts = path.split(".");
-  if (path === "growthMultiplier") return lang === "sv" ? "Tillväxtmultiplikator" : "Growth multiplier";
-  if (path === "costPerFte") return lang === "sv" ? "Kostnad per årsarbetare" : "Cost per FTE";
-  if (path === "discountRate") return lang === "sv" ? "Diskonteringsränta" : "Discount rate";
-  if (path === "levers.intensity") return lang === "sv" ? "Hävstängernas intensitet" : "Lever intensity";
-  if (path === "levers.midpointShift") return lang === "sv" ? "Hävstängernas tidpunkt" : "Lever timing";
-  if (parts[0] === "drivers") return lang === "sv" ? `Tillväxt för ${driverName(lang, parts[1] ?? "")}` : `Growth of ${driverName(lang, parts[1] ?? "")}`;
-  if (parts[0] === "levers") {
-    const lever = pkg.levers.find((l) => l.id === parts[1]);
-    const name = lever?.name[lang] ?? parts[1] ?? path;
-    const rest = parts.slice(2).join(".");
-    const words: Record<string, { sv: string; en: string }> = {
-      efficiency: { sv: "effektivitet", en: "efficiency" },
-      dip: { sv: "omställningsdipp", en: "transition dip" },
-      upkeepFte: { sv: "förvaltning (årsarbetare)", en: "upkeep (FTE)" },
-      licencesPerYear: { sv: "licenser per år", en: "licences per year" },
-      systemSavingsPerYear: { sv: "systembesparing per år", en: "system savings per year" },
-      "build.capex": { sv: "investering", en: "capital expenditure" },
-      "build.personYears": { sv: "utvecklingsinsats (personår)", en: "build effort (person-years)" },
-      "adoption.startYear": { sv: "startår", en: "start year" },
-      "adoption.midpoint": { sv: "mittpunkt", en: "midpoint" },
-      "adoption.steepness": { sv: "branthet", en: "steepness" },
-      "adoption.ceiling": { sv: "högsta användning", en: "adoption ceiling" },
-      "adoption.p": { sv: "Bass p", en: "Bass p" },
-      "adoption.q": { sv: "Bass q", en: "Bass q" },
-    };
-    if (words[rest]) return `${name}: ${words[rest][lang]}`;
-    if (parts[2] === "reach") {
-      const process = pkg.processes.find((p) => p.id === parts[3]);
-      const activity = process?.activities.find((a) => a.id === parts[4]);
-      const what = activity?.name[lang] ?? (parts[4] === "fixed" ? (lang === "sv" ? "fast arbete" : "fixed work") : parts[4]);
-      return `${name}: ${lang === "sv" ? "räckvidd" : "reach"}, ${what}`;
-    }
-    return `${name}: ${rest}`;
-  }
-  return path;
-}
-
-/** A parameter value in words: shares as percentages, years as years, money in Mkr. */
+/** A parameter value in words, by its unit: shares as percentages, years as years, money in Mkr. */
 export function parameterValueText(path: string, value: number, lang: Lang): string {
   const f = formats(lang);
-  if (/\.(efficiency|reach\.|adoption\.ceiling)/.test(path) || path === "discountRate") return f.percent(value);
-  if (/adoption\.(startYear|midpoint)$/.test(path)) return f.number(value, 1);
-  if (/(capex|PerYear)$/.test(path) || path === "costPerFte") return f.mkr(value);
-  return f.number(value, 2);
-}
-
-/** The outcomes the finance view offers for its tornado. */
-export const WEB_TORNADO_OUTCOMES = ["humpDepth", "npv", "fte"] as const;
-export type WebTornadoOutcome = (typeof WEB_TORNADO_OUTCOMES)[number];
-
-/** The outcome in words: "puckelns djup" / "the hump's depth". */
-export function outcomeText(outcome: WebTornadoOutcome, year: number): { sv: string; en: string } {
-  switch (outcome) {
-    case "humpDepth":
-      return { sv: "puckelns djup", en: "the depth of the hump" };
-    case "npv":
-      return { sv: "nuvärdet (NPV)", en: "the net present value (NPV)" };
-    case "fte":
-      return { sv: `antalet årsarbetare ${year}`, en: `total FTE in ${year}` };
+  switch (parameterSpec(path)?.unit) {
+    case "share":
+      return f.percent(value);
+    case "year":
+      return f.number(value, 1);
+    case "currency":
+    case "currency per year":
+      return f.mkr(value);
+    default:
+      return f.number(value, 2);
   }
 }
+
+/** The outcomes the finance view offers for its tornado, in its order. */
+export const WEB_TORNADO_OUTCOMES = ["humpDepth", "npv", "fte"] as const satisfies readonly TornadoOutcomeName[];
+export type WebTornadoOutcome = (typeof WEB_TORNADO_OUTCOMES)[number];
 
 /**
  * The tornado of a compiled plan for one outcome, by the model's own one-at-a-time sensitivity
@@ -103,10 +57,10 @@ export function computeTornado(plan: ModelPlan, outcome: WebTornadoOutcome, year
   return {
     base: result.base,
     unit: result.unit === "FTE" ? "fte" : "money",
-    output: outcomeText(outcome, year),
+    output: TORNADO_OUTCOMES[outcome].label(year),
     bars: result.bars.map((b) => ({
       parameter: b.parameter,
-      label: parameterLabel(b.parameter, lang, pkg),
+      label: parameterLabel(pkg, b.parameter, lang),
       outputAtLow: b.outcomeAtLow,
       outputAtHigh: b.outcomeAtHigh,
       lowText: parameterValueText(b.parameter, b.lowValue, lang),

@@ -5,7 +5,7 @@
  * (`model/monte-carlo.ts`); nothing here draws a random number.
  */
 import type { MonteCarloSummary } from "../model/monte-carlo.ts";
-import type { BandYear } from "../server/charts/cumulative-net-band.ts";
+import type { BandYear } from "../charts/cumulative-net-band.ts";
 import { type Assumptions, api } from "./api.ts";
 
 /** Draws per Monte Carlo request from the web app, and its fixed seed (results are reproducible). */
@@ -35,11 +35,6 @@ export function readUncertainty(summary: MonteCarloSummary): Uncertainty {
   };
 }
 
-function isSummary(value: unknown): value is MonteCarloSummary {
-  const v = value as Partial<MonteCarloSummary> | null;
-  return typeof v === "object" && v !== null && Array.isArray(v.years) && typeof v.draws === "number" && typeof v.humpDepth === "object";
-}
-
 /** Results already fetched, by their request (a saved version's assumptions do not change). */
 const cache = new Map<string, Promise<Uncertainty>>();
 
@@ -52,11 +47,7 @@ export function fetchUncertainty(assumptions: Partial<Assumptions>, signal?: Abo
   const key = JSON.stringify(assumptions);
   let promise = cache.get(key);
   if (!promise) {
-    promise = api.monteCarlo(assumptions, WEB_DRAWS, WEB_SEED, signal).then((answer) => {
-      const result = (answer as { result?: unknown }).result;
-      if (!isSummary(result)) throw new Error("the server's Monte Carlo answer has an unexpected form");
-      return readUncertainty(result);
-    });
+    promise = api.monteCarlo(assumptions, WEB_DRAWS, WEB_SEED, signal).then((answer) => readUncertainty(answer.result));
     cache.set(key, promise);
     const cached = promise;
     const forget = () => {

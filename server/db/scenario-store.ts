@@ -4,44 +4,12 @@
  * replaces and fails with a conflict if someone saved another version in between.
  */
 import type { Database } from "better-sqlite3";
-import type { LocalizedText } from "../../model/data-package.ts";
-import { SCENARIO_ID_PATTERN } from "../../model/package-schema.ts";
-import type { Assumptions } from "../assumptions.ts";
-import { canonicalJson, SHORT_ID_LENGTH, shortId, versionHash } from "../content-hash.ts";
+import type { ScenarioInfo, Version, VersionInfo } from "../../contract/api.ts";
+import type { Assumptions } from "../../model/scenario.ts";
+import { SCENARIO_ID_PATTERN } from "../../model/schema-parts.ts";
+import { canonicalJson } from "../../contract/canonical-json.ts";
+import { SHORT_ID_LENGTH, shortId, versionHash } from "../../io/content-hash.ts";
 import type { Actor, AuditLog } from "./audit-log.ts";
-
-/** A version without its assumptions. */
-export interface VersionInfo {
-  scenarioId: string;
-  /** 1, 2, 3 … within the scenario. */
-  number: number;
-  /** Short identifier shown on charts and exports: the hash's first 12 hex digits. */
-  versionId: string;
-  /** SHA-256 of the canonical JSON of the assumptions and the package hash (64 hex digits). */
-  hash: string;
-  packageHash: string;
-  /** The version this one replaced, or null for the first. */
-  parentVersionId: string | null;
-  parentNumber: number | null;
-  author: string;
-  comment: string | null;
-  /** ISO 8601 time. */
-  createdAt: string;
-}
-
-export interface Version extends VersionInfo {
-  assumptions: Assumptions;
-}
-
-export interface ScenarioInfo {
-  id: string;
-  /** The newest version's name. */
-  name: LocalizedText;
-  versionCount: number;
-  latest: VersionInfo;
-  createdAt: string;
-  createdBy: string;
-}
 
 export type CreateResult =
   | { ok: true; version: Version }

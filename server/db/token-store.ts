@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { Database } from "better-sqlite3";
-import { sha256 } from "../content-hash.ts";
+import { sha256 } from "../../io/content-hash.ts";
 import type { Actor, AuditLog } from "./audit-log.ts";
 
 export const ROLES = ["viewer", "planner", "admin"] as const;

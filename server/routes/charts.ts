@@ -7,8 +7,8 @@
  */
 import type { Router } from "express";
 import { readAccess } from "../auth.ts";
-import { CHART_NAMES, CHARTS, isChartName } from "../charts/index.ts";
-import { renderSvg } from "../charts/render-svg.ts";
+import { CHART_NAMES, CHARTS, isChartName } from "../../charts/index.ts";
+import { renderSvg } from "../../io/svg.ts";
 import { illustrativeNote } from "../../model/illustrative.ts";
 import { HttpError } from "../http-error.ts";
 import { Lru } from "../lru.ts";
@@ -36,6 +36,7 @@ export function chartRoutes(api: Router, services: Services): void {
         scenarioName: version.assumptions.name[lang],
         municipality: loaded.pkg.municipality.name,
         processNames: Object.fromEntries(loaded.pkg.processes.map((p) => [p.id, p.name[lang]])),
+        currency: loaded.pkg.municipality.currency,
       });
       svg = renderSvg(spec, version.versionId, illustrativeNote(result.illustrative, lang) ?? undefined);
       cache.set(key, svg);

@@ -5,11 +5,12 @@
 import type { Request, Response } from "express";
 import type { z } from "zod";
 import type { ForecastResult } from "../../model/forecast.ts";
-import { parseVersionSelector, type Version } from "../db/scenario-store.ts";
+import { scenarioIdSchema, type Version } from "../../contract/api.ts";
+import { parseVersionSelector } from "../db/scenario-store.ts";
 import { HttpError, invalidRequest } from "../http-error.ts";
-import type { LoadedPackage } from "../model-service.ts";
+import type { LoadedPackage } from "../../contract/api.ts";
 import type { Services } from "../services.ts";
-import { parseWith, scenarioIdParam } from "../validation.ts";
+import { parseWith } from "../validation.ts";
 
 export const ARROW_STREAM = "application/vnd.apache.arrow.stream";
 
@@ -23,7 +24,7 @@ export function readBody<S extends z.ZodType>(schema: S, body: unknown): z.outpu
 /** The scenario id in the URL, checked. */
 export function scenarioIdOf(req: Request): string {
   const id = String(req.params.id ?? "");
-  const parsed = parseWith(scenarioIdParam, id);
+  const parsed = parseWith(scenarioIdSchema, id);
   if (!parsed.ok) throw new HttpError(400, `"${id.slice(0, 80)}" is not a scenario id: ${parsed.problems[0]!.message.replace(/^must be /, "expected ")}`);
   return id;
 }

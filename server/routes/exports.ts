@@ -8,8 +8,8 @@
 import type { Request, Router } from "express";
 import { z } from "zod";
 import { readAccess } from "../auth.ts";
-import { forecastCsv } from "../formats/csv.ts";
-import { forecastXlsx } from "../formats/xlsx.ts";
+import { forecastCsv } from "../../io/csv.ts";
+import { forecastXlsx } from "../../io/xlsx.ts";
 import { invalidRequest } from "../http-error.ts";
 import type { Services } from "../services.ts";
 import { parseWith } from "../validation.ts";
@@ -57,7 +57,7 @@ export function exportRoutes(api: Router, services: Services): void {
     const version = versionOf(services, req);
     const pkg = packageOf(services, version).pkg;
     const result = versionForecast(services, version);
-    const bytes = await forecastXlsx(result, version, pkg, lang);
+    const bytes = await forecastXlsx(result, { scenarioId: version.scenarioId, assumptions: version.assumptions, packageHash: version.packageHash, version }, pkg, lang);
     versionCacheHeaders(services, req, res);
     versionHeaders(res, version);
     res.type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

@@ -4,15 +4,14 @@
  * `application/vnd.apache.arrow.stream` (`?table=processes|totals` chooses the rows).
  */
 import type { Request, Response, Router } from "express";
-import { normalizeAssumptions } from "../assumptions.ts";
 import { readAccess } from "../auth.ts";
-import { drawsTable, encodeArrow, trajectoriesTable } from "../../io/arrow.ts";
+import { drawsTable, encodeArrow, forecastArrowTable, type ResultTable, trajectoriesTable } from "../../io/arrow.ts";
 import { type MonteCarloResult, type MonteCarloSummary, summariseMonteCarlo } from "../../model/monte-carlo.ts";
-import { forecastTable, type ResultTable } from "../formats/arrow.ts";
 import { HttpError, invalidRequest } from "../http-error.ts";
 import { Lru } from "../lru.ts";
 import type { Services } from "../services.ts";
-import { forecastRequestSchema } from "../validation.ts";
+import { forecastRequestSchema } from "../../contract/api.ts";
+import { normalizeAssumptions } from "../../model/scenario.ts";
 import { ARROW_STREAM, readBody } from "./common.ts";
 
 /** JSON or Arrow, from the Accept header; 406 for anything else. */
@@ -106,7 +105,7 @@ export function forecastRoutes(api: Router, services: Services): void {
     if (!outcome.ok) throw invalidRequest(outcome.problems, outcome.status);
     const { cached } = outcome;
     if (arrow) {
-      return sendArrow(res, encodeArrow(forecastTable(cached.result, table, { packageHash: model.current.hash })));
+      return sendArrow(res, encodeArrow(forecastArrowTable(cached.result, table, { packageHash: model.current.hash })));
     }
     cached.body ??= Buffer.from(JSON.stringify({ package: packageInfo, horizon, kind: "deterministic", result: cached.result }));
     res.type("application/json");

@@ -15,14 +15,8 @@
 import type { Router } from "express";
 import { readAccess } from "../auth.ts";
 import { HttpError } from "../http-error.ts";
-import type { LoadedPackage } from "../model-service.ts";
+import type { LoadedPackage, PackageFilesAnswer } from "../../contract/api.ts";
 import type { Services } from "../services.ts";
-
-/** The JSON body of an answer. */
-export interface PackageFilesAnswer {
-  package: { hash: string; versionId: string };
-  files: Record<string, string>;
-}
 
 function answer(loaded: LoadedPackage): PackageFilesAnswer {
   return { package: { hash: loaded.hash, versionId: loaded.versionId }, files: loaded.files };

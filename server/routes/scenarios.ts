@@ -10,13 +10,13 @@
  * - GET  /api/scenarios/:id/versions/:version/forecast   its results (JSON or Arrow)
  */
 import type { Router } from "express";
-import { type Assumptions, normalizeAssumptions } from "../assumptions.ts";
+import { type Assumptions, normalizeAssumptions } from "../../model/scenario.ts";
 import { actorOf, readAccess, requireRole } from "../auth.ts";
-import { encodeArrow } from "../../io/arrow.ts";
-import { forecastTable } from "../formats/arrow.ts";
+import { encodeArrow, forecastArrowTable } from "../../io/arrow.ts";
+
 import { HttpError, invalidRequest } from "../http-error.ts";
 import type { Services } from "../services.ts";
-import { createScenarioSchema, updateScenarioSchema } from "../validation.ts";
+import { createScenarioSchema, updateScenarioSchema } from "../../contract/api.ts";
 import { packageOf, readBody, requireScenario, scenarioIdOf, versionCacheHeaders, versionForecast, versionHeaders, versionOf } from "./common.ts";
 import { sendArrow, tableOf, wantsArrow } from "./forecast.ts";
 
@@ -117,7 +117,7 @@ export function scenarioRoutes(api: Router, services: Services): void {
     if (arrow) {
       return sendArrow(
         res,
-        encodeArrow(forecastTable(result, table, { versionId: version.versionId, versionHash: version.hash, packageHash: version.packageHash })),
+        encodeArrow(forecastArrowTable(result, table, { versionId: version.versionId, versionHash: version.hash, packageHash: version.packageHash })),
       );
     }
     const pkg = packageOf(services, version);

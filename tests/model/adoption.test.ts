@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { adoptionCurve, bassAdoption, logisticAdoption } from "../../model/adoption.ts";
+import { ADOPTION_CURVES, bassAdoption, logisticAdoption } from "../../model/adoption.ts";
+import { chooseOption } from "../../model/registry.ts";
 
 describe("logistic adoption", () => {
   it("matches its closed form ceiling / (1 + e^(−k(t − m)))", () => {
@@ -70,7 +71,10 @@ describe("both curves", () => {
   });
 
   it("are chosen by name, and an unknown name lists the valid ones", () => {
-    expect(adoptionCurve("bass")).toBe("bass");
-    expect(() => adoptionCurve("gompertz")).toThrow('invalid adoption curve: "gompertz"; valid curves are logistic, bass');
+    expect(chooseOption(ADOPTION_CURVES, "adoption curve", "bass")).toBe("bass");
+    expect(() => chooseOption(ADOPTION_CURVES, "adoption curve", "nonesuch")).toThrow(
+      `invalid adoption curve: "nonesuch" (expected one of ${Object.keys(ADOPTION_CURVES).join(", ")})`,
+    );
+    expect(() => chooseOption(ADOPTION_CURVES, "adoption curve", "constructor")).toThrow(/invalid adoption curve/);
   });
 });

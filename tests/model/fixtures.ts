@@ -1,7 +1,8 @@
 /**
  * Small data packages built in code, with numbers simple enough to compute by hand.
  */
-import { type Activity, type DataPackage, defaultScenario, type Lever, type Process, type Scenario } from "../../model/data-package.ts";
+import type { Activity, DataPackage, Lever, Process, Scenario } from "../../model/data-package.ts";
+import { defaultScenario } from "../../model/scenario.ts";
 import { compilePlan, type ModelPlan } from "../../model/plan.ts";
 
 /** 250 working days − 50 days off = 200 days × 8 h = 1,600 available hours per FTE. */

@@ -3,7 +3,8 @@
  * forecast and Monte Carlo result, and printed by every command-line format.
  */
 import { describe, expect, it } from "vitest";
-import { forecastCsv, forecastTable } from "../../cli/forecast-format.ts";
+import { forecastText } from "../../cli/forecast-text.ts";
+import { csvDialect, forecastCsv } from "../../io/csv.ts";
 import { forecast } from "../../model/forecast.ts";
 import { illustrativeNote } from "../../model/illustrative.ts";
 import { monteCarlo, summariseMonteCarlo } from "../../model/monte-carlo.ts";
@@ -58,16 +59,18 @@ describe("results of an illustrative package", () => {
   });
 
   it("say so in every command-line format: a line under the table's title and a CSV column on every row", () => {
+    const csvOf = (r: ReturnType<typeof forecast>) =>
+      forecastCsv(r, { ...csvDialect("en"), table: "processes", processNames: {}, lang: "en", bom: false }).replace(/\r\n/g, "\n");
     const result = forecast(compile(pkg));
-    const table = forecastTable(pkg, result, "sv").split("\n");
+    const table = forecastText(pkg, result, "sv").split("\n");
     expect(table[1]).toBe("Illustrativa siffror: Bemanningen är antagen, inte kommunens.");
-    const csv = forecastCsv(result, "en").trim().split("\n");
+    const csv = csvOf(result).trim().split("\n");
     expect(csv[0]!.endsWith(",totalFte,illustrative")).toBe(true);
     expect(csv).toHaveLength(result.rows.length + 1);
     for (const row of csv.slice(1)) expect(row.endsWith(`,"Illustrative figures: Staffing is assumed, not the municipality's."`)).toBe(true);
     const own = forecast(compile(tinyPackage()));
-    expect(forecastTable(tinyPackage(), own, "en")).not.toContain("Illustrative");
-    expect(forecastCsv(own, "en").split("\n")[1]!.endsWith(",")).toBe(true);
+    expect(forecastText(tinyPackage(), own, "en")).not.toContain("Illustrative");
+    expect(csvOf(own).split("\n")[1]!.endsWith(",")).toBe(true);
   });
 
   it("are described by one note in each language", () => {

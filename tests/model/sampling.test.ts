@@ -68,10 +68,10 @@ describe("seeded draws", () => {
 
   it("rejects bad distributions and seeds with a message naming them", () => {
     expect(() => sampleDistribution({ type: "pert", min: 3, mode: 1, max: 2 }, 1, 1, "levers.x.dip")).toThrow(
-      /invalid pert distribution for levers.x.dip: needs min ≤ mode ≤ max/,
+      /invalid pert distribution for levers.x.dip: mode: expected min ≤ mode ≤ max/,
     );
     expect(() => sampleDistribution({ type: "beta" } as unknown as Distribution, 1, 1, "x")).toThrow(
-      /valid types are triangular, pert, normal, lognormal, uniform/,
+      /invalid distribution type for x: "beta" \(expected one of triangular, pert, normal, lognormal, uniform\)/,
     );
     expect(() => sampleDistribution(KINDS[0]!, 1, -1, "x")).toThrow(/invalid seed: -1/);
     expect(() => sampleDistribution(KINDS[0]!, 1, 2 ** 32, "x")).toThrow(/invalid seed/);

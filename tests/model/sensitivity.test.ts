@@ -87,6 +87,6 @@ describe("tornado", () => {
     expect(small.bars[0]!.parameter).toBe("levers.forms.efficiency");
     expect(() => tornado(plan, { kind: "fte", year: 2031 })).toThrow(/invalid year: 2031; the plan runs from 2020 to 2023/);
     expect(() => tornado(plan, { kind: "fte", year: 2022, process: "nope" })).toThrow(/invalid process: "nope"/);
-    expect(() => tornado(plan, { kind: "irr" } as never)).toThrow(/valid outcomes are fte, humpDepth, npv/);
+    expect(() => tornado(plan, { kind: "irr" } as never)).toThrow(/invalid outcome: "irr" \(expected one of fte, humpDepth, npv\)/);
   });
 });

@@ -89,7 +89,7 @@ describe("npm run token", () => {
   it("creates, lists and revokes tokens in the database under VAXA_DATA_DIR", async () => {
     const dir = mkdtempSync(join(tmpdir(), "vaxa-token-"));
     const env = { ...process.env, VAXA_DATA_DIR: dir };
-    const cli = (...args: string[]) => run(process.execPath, ["--import", "tsx", "cli/token.ts", ...args], { env });
+    const cli = (...args: string[]) => run(process.execPath, ["--import", "tsx", "server/token-command.ts", ...args], { env });
     try {
       const created = await cli("create", "--role", "planner", "--name", "Anna Andersson");
       const token = /vaxa_[A-Za-z0-9_-]{43}/.exec(created.stdout)?.[0];

@@ -58,25 +58,25 @@ const cases = (): Case[] => [
   { name: "Accept that is neither JSON nor Arrow", method: "post", path: "/api/forecast", body: {}, headers: { Accept: "text/html" }, status: 406, error: /^results are available as application\/json or application\/vnd.apache.arrow.stream/ },
 
   // Wrong types, unknown fields and out-of-range values in the assumptions
-  { name: "an unknown top-level field", method: "post", path: "/api/forecast", body: { assumption: {} }, status: 400, error: "assumption: is not a field here; the fields are assumptions, horizon, monteCarlo" },
-  { name: "a misspelt assumption", method: "post", path: "/api/forecast", body: { assumptions: { growthMultipler: 2 } }, status: 400, error: /^assumptions\.growthMultipler: is not a field here; the fields are name, description, growthMultiplier/ },
-  { name: "growth multiplier as text", method: "post", path: "/api/forecast", body: { assumptions: { growthMultiplier: "2" } }, status: 400, error: "assumptions.growthMultiplier: must be a number between 0 and 5" },
-  { name: "growth multiplier too large", method: "post", path: "/api/forecast", body: { assumptions: { growthMultiplier: 50 } }, status: 400, error: "assumptions.growthMultiplier: must be a number between 0 and 5" },
-  { name: "negative growth multiplier", method: "post", path: "/api/forecast", body: { assumptions: { growthMultiplier: -1 } }, status: 400, error: "assumptions.growthMultiplier: must be a number between 0 and 5" },
-  { name: "growth rate out of range", method: "post", path: "/api/forecast", body: { assumptions: { driverGrowthRates: { residents: 0.9 } } }, status: 400, error: "assumptions.driverGrowthRates.residents: must be a yearly growth rate between -0.5 and 0.5" },
+  { name: "an unknown top-level field", method: "post", path: "/api/forecast", body: { assumption: {} }, status: 400, error: "assumption: expected only the fields assumptions, horizon, monteCarlo" },
+  { name: "a misspelt assumption", method: "post", path: "/api/forecast", body: { assumptions: { growthMultipler: 2 } }, status: 400, error: /^assumptions\.growthMultipler: expected only the fields name, description, growthMultiplier/ },
+  { name: "growth multiplier as text", method: "post", path: "/api/forecast", body: { assumptions: { growthMultiplier: "2" } }, status: 400, error: "assumptions.growthMultiplier: expected a growth multiplier from 0 to 5 (1 = the forecast growth)" },
+  { name: "growth multiplier too large", method: "post", path: "/api/forecast", body: { assumptions: { growthMultiplier: 50 } }, status: 400, error: "assumptions.growthMultiplier: expected a growth multiplier from 0 to 5 (1 = the forecast growth)" },
+  { name: "negative growth multiplier", method: "post", path: "/api/forecast", body: { assumptions: { growthMultiplier: -1 } }, status: 400, error: "assumptions.growthMultiplier: expected a growth multiplier from 0 to 5 (1 = the forecast growth)" },
+  { name: "growth rate out of range", method: "post", path: "/api/forecast", body: { assumptions: { driverGrowthRates: { residents: 0.9 } } }, status: 400, error: "assumptions.driverGrowthRates.residents: expected a yearly growth rate from −0.5 to 0.5" },
   { name: "an unknown driver", method: "post", path: "/api/forecast", body: { assumptions: { driverGrowthRates: { robots: 0.1 } } }, status: 400, error: /^assumptions\.driverGrowthRates\.robots: unknown driver "robots"; the package's drivers are .*residents/ },
   { name: "a driver named like an object property", method: "post", path: "/api/forecast", body: { assumptions: { driverGrowthRates: { constructor: 0.1 } } }, status: 400, error: /^assumptions\.driverGrowthRates\.constructor: unknown driver "constructor"/ },
   { name: "assumptions nested thousands deep", method: "post", path: "/api/forecast", raw: `{"assumptions":${"[".repeat(20000)}${"]".repeat(20000)}}`, status: 400, error: "assumptions: must be an object ({ … }), not a list" },
-  { name: "levers not a list", method: "post", path: "/api/forecast", body: { assumptions: { levers: "all" } }, status: 400, error: "assumptions.levers: must be a list of lever ids" },
+  { name: "levers not a list", method: "post", path: "/api/forecast", body: { assumptions: { levers: "all" } }, status: 400, error: "assumptions.levers: expected a list of lever ids" },
   { name: "an unknown lever", method: "post", path: "/api/forecast", body: { assumptions: { levers: ["robots"] } }, status: 400, error: /^assumptions\.levers: unknown lever "robots"; the package's levers are / },
-  { name: "a lever listed twice", method: "post", path: "/api/forecast", body: () => ({ assumptions: { levers: [lever, lever] } }), status: 400, error: "assumptions.levers: must list each lever once" },
+  { name: "a lever listed twice", method: "post", path: "/api/forecast", body: () => ({ assumptions: { levers: [lever, lever] } }), status: 400, error: "assumptions.levers: expected each lever once" },
   { name: "set: an unknown parameter", method: "post", path: "/api/forecast", body: { assumptions: { set: { costPerFTE: 1 } } }, status: 400, error: /^assumptions\.set\.costPerFTE: unknown parameter "costPerFTE"; similar parameters: / },
   { name: "set: a value out of its range", method: "post", path: "/api/forecast", body: () => ({ assumptions: { levers: [lever], set: { [`levers.${lever}.efficiency`]: 1.5 } } }), status: 400, error: `assumptions.set["levers.${"LEVER"}.efficiency"]: 1.5 is outside the valid range 0 to 1` },
   { name: "set: a parameter of a lever not active", method: "post", path: "/api/forecast", body: () => ({ assumptions: { levers: [lever], set: { [`levers.${otherLever}.efficiency`]: 0.5 } } }), status: 400, error: /belongs to a lever that is not active/ },
-  { name: "set: a value that is not a number", method: "post", path: "/api/forecast", body: { assumptions: { set: { costPerFte: "much" } } }, status: 400, error: "assumptions.set.costPerFte: must be a number" },
+  { name: "set: a value that is not a number", method: "post", path: "/api/forecast", body: { assumptions: { set: { costPerFte: "much" } } }, status: 400, error: "assumptions.set.costPerFte: expected a number" },
   { name: "uncertainty: an unknown distribution", method: "post", path: "/api/forecast", body: { assumptions: { uncertainty: { growthMultiplier: { type: "beta", a: 1 } } } }, status: 400, error: 'assumptions.uncertainty.growthMultiplier.type: must be one of "triangular", "pert", "normal", "lognormal", "uniform"' },
   { name: "uncertainty: min above mode", method: "post", path: "/api/forecast", body: { assumptions: { uncertainty: { growthMultiplier: { type: "pert", min: 3, mode: 2, max: 4 } } } }, status: 400, error: "assumptions.uncertainty.growthMultiplier.mode: expected min ≤ mode ≤ max, found min 3, mode 2, max 4" },
-  { name: "a name that is too long", method: "post", path: "/api/scenarios", role: "planner", body: { assumptions: { name: { sv: "x".repeat(121), en: "x" } } }, status: 400, error: "assumptions.name.sv: must be a non-empty text of at most 120 characters (the scenario's name in Swedish)" },
+  { name: "a name that is too long", method: "post", path: "/api/scenarios", role: "planner", body: { assumptions: { name: { sv: "x".repeat(121), en: "x" } } }, status: 400, error: "assumptions.name.sv: expected a non-empty text of at most 120 characters (the scenario's name in Swedish)" },
   { name: "an elasticity beyond any history", method: "post", path: "/api/forecast", body: () => ({ assumptions: { set: { [elasticity]: 1e300 } } }), status: 400, error: /outside the valid range -10 to 10/ },
   { name: "Monte Carlo of assumptions too large to compute", method: "post", path: "/api/forecast", body: { assumptions: { levers: ["automated_decisions_fa"], set: { costPerFte: 1e308 } }, monteCarlo: { draws: 10 } }, status: 422, error: /^assumptions: these assumptions give results too large to compute/ },
   { name: "results too large to compute", method: "post", path: "/api/forecast", body: { assumptions: { levers: ["automated_decisions_fa"], set: { costPerFte: 1e308 } } }, status: 422, error: /^assumptions: these assumptions give results too large to compute/ },
@@ -105,7 +105,7 @@ const cases = (): Case[] => [
   { name: "an update without parentVersion", method: "put", path: "/api/scenarios/baseline", role: "planner", body: save(), status: 400, error: "parentVersion: is required: the id of the version you changed (versionId, 12 hex digits, or the full hash)" },
   { name: "an update with a parentVersion that is no id", method: "put", path: "/api/scenarios/baseline", role: "planner", body: { parentVersion: "v1", ...save() }, status: 400, error: "parentVersion: must be a version id (12 hex digits) or a full hash (64 hex digits)" },
   { name: "an update of an unknown scenario", method: "put", path: "/api/scenarios/nowhere", role: "planner", body: { parentVersion: "0".repeat(12), ...save() }, status: 404, error: 'there is no scenario "nowhere"; GET /api/scenarios lists them' },
-  { name: "an update with an extra field", method: "put", path: "/api/scenarios/baseline", role: "planner", body: { parentVersion: "0".repeat(12), version: 2, ...save() }, status: 400, error: "version: is not a field here; the fields are parentVersion, assumptions, comment" },
+  { name: "an update with an extra field", method: "put", path: "/api/scenarios/baseline", role: "planner", body: { parentVersion: "0".repeat(12), version: 2, ...save() }, status: 400, error: "version: expected only the fields parentVersion, assumptions, comment" },
 
   // Unknown ids and malformed URLs
   { name: "an unknown scenario", method: "get", path: "/api/scenarios/nowhere", status: 404, error: 'there is no scenario "nowhere"; GET /api/scenarios lists them' },
@@ -155,9 +155,9 @@ describe("bad requests", () => {
       .send({ assumptions: { growthMultiplier: 9, levers: "x", set: { costPerFte: "a" } }, horizon: 1 })
       .expect(400);
     expect(res.body.problems).toEqual([
-      { path: "assumptions.growthMultiplier", message: "must be a number between 0 and 5" },
-      { path: "assumptions.levers", message: "must be a list of lever ids" },
-      { path: "assumptions.set.costPerFte", message: "must be a number" },
+      { path: "assumptions.growthMultiplier", message: "expected a growth multiplier from 0 to 5 (1 = the forecast growth)" },
+      { path: "assumptions.levers", message: "expected a list of lever ids" },
+      { path: "assumptions.set.costPerFte", message: "expected a number" },
       { path: "horizon", message: "must be a whole year from 2019 to 2040 (the data package's drivers end in 2040)" },
     ]);
   });

@@ -9,10 +9,10 @@ import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { DATABASE_FILE } from "../../server/db/open-database.ts";
-import { type RunningServer, startServer } from "./process.ts";
+import { type ServerProcess, spawnServer } from "./process.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "vaxa-crash-"));
-const started: RunningServer[] = [];
+const started: ServerProcess[] = [];
 
 afterAll(() => {
   for (const s of started) if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill("SIGKILL");
@@ -30,7 +30,7 @@ const body = (name: string, growthMultiplier: number) =>
 
 describe("crash safety", () => {
   it("keeps every acknowledged save through a SIGKILL, and the database stays intact", async () => {
-    const first = await startServer({ VAXA_DATA_DIR: dir });
+    const first = await spawnServer({ VAXA_DATA_DIR: dir });
     started.push(first);
     expect(first.adminToken).toMatch(/^vaxa_/);
     const headers = { Authorization: `Bearer ${first.adminToken}`, "Content-Type": "application/json" };
@@ -76,7 +76,7 @@ describe("crash safety", () => {
     const acknowledged = [...acks];
     expect(acknowledged.length).toBeGreaterThanOrEqual(60);
 
-    const second = await startServer({ VAXA_DATA_DIR: dir });
+    const second = await spawnServer({ VAXA_DATA_DIR: dir });
     started.push(second);
     expect(second.adminToken).toBeUndefined();
     expect(second.output()).not.toContain("VAXA_ADMIN_TOKEN");

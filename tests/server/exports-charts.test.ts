@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { DOMParser } from "linkedom";
 import request from "supertest";
 import { describe, expect, it } from "vitest";
-import { CHART_NAMES, CHARTS, toPlotOptions } from "../../server/charts/index.ts";
+import { CHART_NAMES, CHARTS, toPlotOptions } from "../../charts/index.ts";
 import { arrayBuffer, assumptions, binary, nackaPackage, testServer } from "./helpers.ts";
 
 

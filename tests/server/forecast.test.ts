@@ -3,7 +3,7 @@ import request from "supertest";
 import { describe, expect, it } from "vitest";
 import { forecast } from "../../model/forecast.ts";
 import { compilePlan } from "../../model/plan.ts";
-import { normalizeAssumptions, toScenario } from "../../server/assumptions.ts";
+import { normalizeAssumptions } from "../../model/scenario.ts";
 import { binary, nackaPackage, testServer } from "./helpers.ts";
 
 const ARROW = "application/vnd.apache.arrow.stream";
@@ -12,7 +12,7 @@ const ARROW = "application/vnd.apache.arrow.stream";
 async function expected(assumptions: Parameters<typeof normalizeAssumptions>[0], horizon?: number) {
   const loaded = await nackaPackage();
   const pkg = horizon ? { ...loaded.pkg, municipality: { ...loaded.pkg.municipality, horizon } } : loaded.pkg;
-  const compiled = compilePlan(pkg, toScenario("request", normalizeAssumptions(assumptions)));
+  const compiled = compilePlan(pkg, { id: "request", ...normalizeAssumptions(assumptions) });
   if (!compiled.ok) throw new Error("does not compile");
   return forecast(compiled.plan);
 }

@@ -9,14 +9,15 @@ import { createApp } from "../../server/app.ts";
 import { defaultConfig, type ServerConfig } from "../../server/config.ts";
 import { openDatabase } from "../../server/db/open-database.ts";
 import { createLogger } from "../../server/logger.ts";
-import { type LoadedPackage, loadPackage } from "../../server/model-service.ts";
+import type { LoadedPackage } from "../../contract/api.ts";
+import { packageFromFiles } from "../../server/model-service.ts";
 import { createServices, seedPackageScenarios, type Services } from "../../server/services.ts";
 
 let nacka: Promise<LoadedPackage> | undefined;
 
 /** The default data package, loaded once per test file. */
 export function nackaPackage(): Promise<LoadedPackage> {
-  nacka ??= readPackageFolder("data/nacka").then(loadPackage);
+  nacka ??= readPackageFolder("data/nacka").then(packageFromFiles);
   return nacka;
 }
 

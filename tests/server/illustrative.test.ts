@@ -6,7 +6,7 @@ import { tableFromIPC } from "apache-arrow";
 import ExcelJS from "exceljs";
 import request from "supertest";
 import { describe, expect, it } from "vitest";
-import { CHART_NAMES } from "../../server/charts/index.ts";
+import { CHART_NAMES } from "../../charts/index.ts";
 import { arrayBuffer, assumptions, binary, nackaPackage, testServer } from "./helpers.ts";
 
 async function withVersion() {

@@ -3,14 +3,14 @@ import request from "supertest";
 import { describe, expect, it } from "vitest";
 import { monteCarlo, summariseMonteCarlo } from "../../model/monte-carlo.ts";
 import { compilePlan } from "../../model/plan.ts";
-import { normalizeAssumptions, toScenario } from "../../server/assumptions.ts";
+import { normalizeAssumptions } from "../../model/scenario.ts";
 import { binary, nackaPackage, testServer } from "./helpers.ts";
 
 const ARROW = "application/vnd.apache.arrow.stream";
 
 async function planFor(assumptions: Parameters<typeof normalizeAssumptions>[0]) {
   const loaded = await nackaPackage();
-  const compiled = compilePlan(loaded.pkg, toScenario("request", normalizeAssumptions(assumptions)));
+  const compiled = compilePlan(loaded.pkg, { id: "request", ...normalizeAssumptions(assumptions) });
   if (!compiled.ok) throw new Error("does not compile");
   return compiled.plan;
 }

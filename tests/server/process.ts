@@ -1,11 +1,12 @@
 /**
- * The real server as a child process (`node --import tsx server/main.ts`), for the crash test and
- * the benchmark: started on a free port with its own data directory, its stdout read for the
- * "listening" line and the first-start admin token.
+ * The real server as a child process (`node --import tsx server/main.ts`), for the crash test:
+ * started on a free port with the data directory it is given (so that a second start finds what
+ * the first left), its stdout read for the "listening" line and the first-start admin token. The
+ * browser tests' server, with a fresh directory each time, is `tests/web/real-server.ts`.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 
-export interface RunningServer {
+export interface ServerProcess {
   child: ChildProcess;
   port: number;
   url: string;
@@ -17,7 +18,7 @@ export interface RunningServer {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export function startServer(env: Record<string, string>, timeoutMs = 30_000): Promise<RunningServer> {
+export function spawnServer(env: Record<string, string>, timeoutMs = 30_000): Promise<ServerProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     env: { ...process.env, PORT: "0", VAXA_HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],

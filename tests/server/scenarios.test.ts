@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import request from "supertest";
 import { describe, expect, it } from "vitest";
-import { normalizeAssumptions } from "../../server/assumptions.ts";
-import { canonicalJson } from "../../server/content-hash.ts";
+import { normalizeAssumptions } from "../../model/scenario.ts";
+import { canonicalJson } from "../../contract/canonical-json.ts";
 import { assumptions, nackaPackage, testServer } from "./helpers.ts";
 
 /** The version hash recomputed here from its definition: sha256 of canonical JSON { assumptions, package }. */

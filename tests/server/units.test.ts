@@ -2,17 +2,18 @@ import { readPackageFolder } from "../../io/read-package-folder.ts";
 import { describe, expect, it } from "vitest";
 import request from "supertest";
 import { createApp } from "../../server/app.ts";
-import { normalizeAssumptions } from "../../server/assumptions.ts";
+import { normalizeAssumptions } from "../../model/scenario.ts";
 import { ConfigError, readConfig } from "../../server/config.ts";
-import { canonicalJson, packageHash, sha256, shortId, versionHash } from "../../server/content-hash.ts";
+import { canonicalJson } from "../../contract/canonical-json.ts";
+import { packageHash, sha256, shortId, versionHash } from "../../io/content-hash.ts";
 import { MIGRATIONS, migrate } from "../../server/db/migrations.ts";
 import { openDatabase } from "../../server/db/open-database.ts";
 import { parseVersionSelector, slug } from "../../server/db/scenario-store.ts";
-import { formatNumber } from "../../server/formats/csv.ts";
-import { wrap } from "../../server/charts/render-svg.ts";
+import { formatNumber } from "../../io/csv.ts";
+import { wrap } from "../../io/svg.ts";
 import { createLogger } from "../../server/logger.ts";
 import { Lru } from "../../server/lru.ts";
-import { loadPackage } from "../../server/model-service.ts";
+import { packageFromFiles } from "../../server/model-service.ts";
 import { createServices, seedPackageScenarios } from "../../server/services.ts";
 import { defaultConfig } from "../../server/config.ts";
 
@@ -114,10 +115,10 @@ describe("formats", () => {
 describe("a new data package", () => {
   it("adds versions to the package's scenarios, while old versions still compute with the package they were saved with", async () => {
     const files = await readPackageFolder("data/nacka");
-    const oldPackage = loadPackage(files);
+    const oldPackage = packageFromFiles(files);
     const municipality = JSON.parse(files["municipality.json"]!) as { costPerFte: number };
     const newFiles = { ...files, "municipality.json": JSON.stringify({ ...municipality, costPerFte: municipality.costPerFte * 2 }) };
-    const newPackage = loadPackage(newFiles);
+    const newPackage = packageFromFiles(newFiles);
     expect(newPackage.hash).not.toBe(oldPackage.hash);
 
     const db = openDatabase(":memory:");

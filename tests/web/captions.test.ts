@@ -25,7 +25,7 @@ import {
   scenarioFacts,
   tornadoCaption,
 } from "../../web/captions.ts";
-import { formats } from "../../web/format.ts";
+import { formats } from "../../contract/locale.ts";
 
 const NBSP = "\u00a0";
 /** Writes a Swedish number's group separator as in Intl's sv-SE output. */

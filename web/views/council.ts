@@ -6,11 +6,11 @@
  * paper. Only saved, immutable versions are shown: what the council reads can be traced.
  */
 import type { ForecastResult } from "../../model/forecast.ts";
-import { compareFteChart } from "../../server/charts/compare-fte.ts";
-import { compareHoldFlatChart } from "../../server/charts/compare-hold-flat.ts";
-import { compareHumpChart } from "../../server/charts/compare-hump.ts";
-import { compareYearChart } from "../../server/charts/compare-year.ts";
-import type { CompareEntry } from "../../server/charts/labels-web.ts";
+import { compareFteChart } from "../../charts/compare-fte.ts";
+import { compareHoldFlatChart } from "../../charts/compare-hold-flat.ts";
+import { compareHumpChart } from "../../charts/compare-hump.ts";
+import { compareYearChart } from "../../charts/compare-year.ts";
+import type { CompareEntry } from "../../charts/chart-spec.ts";
 import { api, type Version, type VersionInfo } from "../api.ts";
 import {
   compareFlatCaption,

@@ -6,9 +6,9 @@
  * the saved version.
  */
 import type { ForecastResult } from "../../model/forecast.ts";
-import { costSavingsChart } from "../../server/charts/cost-savings.ts";
-import { cumulativeNetBandChart } from "../../server/charts/cumulative-net-band.ts";
-import { tornadoChart } from "../../server/charts/tornado.ts";
+import { costSavingsChart } from "../../charts/cost-savings.ts";
+import { cumulativeNetBandChart } from "../../charts/cumulative-net-band.ts";
+import { tornadoChart } from "../../charts/tornado.ts";
 import { api } from "../api.ts";
 import { humpRangeSentence, humpSentence, scenarioFacts, tornadoCaption } from "../captions.ts";
 import { el } from "../controls.ts";

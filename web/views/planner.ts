@@ -4,14 +4,18 @@
  * frame), so the charts follow the slider. FTE per process and in total against the baseline and
  * the base year's level; save as a scenario version with a planner token.
  */
+import { ADOPTION_CURVES, ADOPTION_START } from "../../model/adoption.ts";
 import type { ForecastResult } from "../../model/forecast.ts";
-import { fteProcessBarsChart, processBars, type ProcessBar } from "../../server/charts/fte-process-bars.ts";
-import { ftePerYearChart } from "../../server/charts/fte-per-year.ts";
+import { LEVER_KINDS, leverParameterSpec, REACH } from "../../model/levers.ts";
+import { capitalize, parameterLabel } from "../../model/parameter-labels.ts";
+import { PACKAGE_PARAMETERS } from "../../model/parameters.ts";
+import type { ParameterSpec } from "../../model/registry.ts";
+import { fteProcessBarsChart, processBars, type ProcessBar } from "../../charts/fte-process-bars.ts";
+import { ftePerYearChart } from "../../charts/fte-per-year.ts";
 import { ApiError, api } from "../api.ts";
 import { scenarioCaption, scenarioFacts } from "../captions.ts";
 import { debounce, el, perFrame, type Slider, slider } from "../controls.ts";
 import { ChartFigure } from "../figure.ts";
-import { driverName } from "../i18n.ts";
 import type { App, View } from "../main.ts";
 import { assumptionsOf, isDirty, leverOfPath, valueOf } from "../state.ts";
 
@@ -20,14 +24,6 @@ export function chartWidth(container: HTMLElement, fallback = 720): number {
   const w = container.clientWidth;
   return w > 0 ? Math.max(320, Math.min(960, Math.floor(w))) : fallback;
 }
-
-const LEVER_KIND: Record<string, { sv: string; en: string }> = {
-  automation: { sv: "automatisering", en: "automation" },
-  self_service: { sv: "självbetjäning", en: "self-service" },
-  failure_demand: { sv: "onödig efterfrågan", en: "failure demand" },
-  consolidation: { sv: "konsolidering", en: "consolidation" },
-  stop_doing: { sv: "sluta göra", en: "stop doing" },
-};
 
 export function plannerView(app: App): View {
   const { state, live, t, f } = app;
@@ -76,7 +72,6 @@ export function plannerView(app: App): View {
 
   const pct = (v: number) => f.percent(v);
   const times = (v: number) => `${f.fixed(v, 2)} ×`;
-  const yearText = (v: number) => f.number(v, 1);
 
   const changedFromDefault = (path: string, value: number) => {
     const d = state.defaults.get(path)?.default;
@@ -111,6 +106,29 @@ export function plannerView(app: App): View {
     return control;
   };
 
+  /** The slider of a parameter from its registry entry: its range, and a format for its unit. */
+  const registrySlider = (parent: HTMLElement, path: string, spec: ParameterSpec, label: string, hint?: string): Slider => {
+    const range = spec.slider ?? { min: spec.bounds[0], max: spec.bounds[1], step: 0.01 };
+    const { min, max } = "years" in range ? { min: baseYear + 1, max: horizon } : range;
+    const digits = Math.max(0, -Math.floor(Math.log10(range.step)));
+    const share = spec.unit === "share";
+    const format =
+      share ? pct
+      : spec.unit === "factor" ? times
+      : spec.unit === "year" && digits === 0 ? (v: number) => f.year(Math.round(v))
+      : spec.unit === "year" || spec.unit === "years" ? (v: number) => f.number(v, digits)
+      : (v: number) => f.fixed(v, digits);
+    return addSlider(parent, path, {
+      label,
+      ...(hint === undefined ? {} : { hint }),
+      min,
+      max,
+      step: range.step,
+      ...(share ? { scale: 100, unit: "%" } : spec.unit === "factor" ? { unit: "×" } : {}),
+      format,
+    });
+  };
+
   // Growth
   const growth = el("fieldset", { class: "group" }, el("legend", { text: t.growth }));
   addSlider(growth, "growthMultiplier", {
@@ -124,73 +142,40 @@ export function plannerView(app: App): View {
   });
   const driverDetails = el("details", { class: "sub" }, el("summary", { text: t.perDriver }), el("p", { class: "hint", text: t.perDriverHint }));
   for (const id of Object.keys(pkg.drivers)) {
-    addSlider(driverDetails, `drivers.${id}.growthMultiplier`, {
-      label: t.driverMultiplier(driverName(lang, id)),
-      min: 0,
-      max: 3,
-      step: 0.05,
-      unit: "×",
-      format: times,
-    });
+    const path = `drivers.${id}.growthMultiplier`;
+    registrySlider(driverDetails, path, PACKAGE_PARAMETERS.driverGrowthMultiplier, parameterLabel(pkg, path, lang));
   }
   growth.append(driverDetails);
   form.append(growth);
 
   // Levers
   const levers = el("fieldset", { class: "group" }, el("legend", { text: t.levers }), el("p", { class: "hint", text: t.leversHint }));
-  addSlider(levers, "levers.intensity", { label: t.intensity, hint: t.intensityHint, min: 0, max: 2, step: 0.05, unit: "×", format: times });
-  addSlider(levers, "levers.midpointShift", { label: t.midpointShift, hint: t.midpointShiftHint, min: -6, max: 6, step: 0.5, format: yearText });
+  for (const [spec, hint] of [
+    [PACKAGE_PARAMETERS.intensity, t.intensityHint],
+    [PACKAGE_PARAMETERS.midpointShift, t.midpointShiftHint],
+  ] as const) {
+    registrySlider(levers, spec.name, spec, parameterLabel(pkg, spec.name, lang), hint);
+  }
   const leverParams = new Map<string, HTMLElement>();
   for (const lever of pkg.levers) {
     const box = el("fieldset", { class: "lever", "data-lever": lever.id });
-    const kind = LEVER_KIND[lever.kind]?.[lang] ?? lever.kind;
+    const kind = LEVER_KINDS[lever.kind].label[lang];
     box.append(el("legend", {}, lever.name[lang], el("span", { class: "kind", text: ` (${kind})` })));
     const checkId = `lever-${lever.id}-active`;
     const check = el("input", { type: "checkbox", id: checkId, checked: w().levers.has(lever.id) });
     box.append(el("div", { class: "check" }, check, el("label", { for: checkId, text: t.leverActive(lever.name[lang]) })));
     const params = el("div", { class: "lever-params" });
-    addSlider(params, `levers.${lever.id}.efficiency`, {
-      label: t.efficiency,
-      hint: t.efficiencyHint,
-      min: 0,
-      max: 1,
-      step: 0.01,
-      scale: 100,
-      unit: "%",
-      format: pct,
-    });
-    addSlider(params, `levers.${lever.id}.adoption.startYear`, {
-      label: t.startYear,
-      min: baseYear + 1,
-      max: horizon,
-      step: 1,
-      format: (v) => f.year(Math.round(v)),
-    });
-    if (lever.adoption.curve === "logistic") {
-      addSlider(params, `levers.${lever.id}.adoption.midpoint`, {
-        label: t.midpoint,
-        min: baseYear + 1,
-        max: horizon,
-        step: 0.5,
-        format: yearText,
-      });
-    } else {
-      addSlider(params, `levers.${lever.id}.adoption.p`, { label: t.bassP, min: 0.001, max: 0.3, step: 0.001, format: (v) => f.fixed(v, 3) });
-      addSlider(params, `levers.${lever.id}.adoption.q`, { label: t.bassQ, min: 0, max: 1, step: 0.01, format: (v) => f.fixed(v, 2) });
-    }
+    const leverSlider = (spec: ParameterSpec, hint?: string) =>
+      registrySlider(params, `levers.${lever.id}.${spec.name}`, spec, capitalize(spec.label[lang]), hint);
+    leverSlider(leverParameterSpec("efficiency")!, t.efficiencyHint);
+    leverSlider(ADOPTION_START);
+    const shape: readonly ParameterSpec[] = ADOPTION_CURVES[lever.adoption.curve].shape;
+    for (const spec of shape) if (spec.slider) leverSlider(spec);
     const reach = el("details", { class: "sub" }, el("summary", { text: t.reachGroup(lever.targets.length) }));
     for (const target of lever.targets) {
       const process = pkg.processes.find((p) => p.id === target.process);
       const activity = target.activity === "fixed" ? t.fixedWork : (process?.activities.find((a) => a.id === target.activity)?.name[lang] ?? target.activity);
-      addSlider(reach, `levers.${lever.id}.reach.${target.process}.${target.activity}`, {
-        label: t.reach(process?.name[lang] ?? target.process, activity),
-        min: 0,
-        max: 1,
-        step: 0.01,
-        scale: 100,
-        unit: "%",
-        format: pct,
-      });
+      registrySlider(reach, `levers.${lever.id}.reach.${target.process}.${target.activity}`, REACH, t.reach(process?.name[lang] ?? target.process, activity));
     }
     params.append(reach);
     box.append(params);

@@ -1,0 +1,86 @@
+/**
+ * A forecast as text a person reads in a terminal: FTE per process for some years, whether
+ * headcount holds flat, and the hump (Swedish by default, sv-SE numbers). Files for other
+ * programs (CSV, XLSX, Arrow) are written by `io/`.
+ */
+import { formats, type Lang } from "../contract/locale.ts";
+import { type DataPackage, type ForecastResult, illustrativeNote, type InvestmentSummary } from "../model/index.ts";
+
+const LABELS = {
+  sv: {
+    title: (name: string, scenario: string) => `${name} — scenario ${scenario}: årsarbetare per process`,
+    process: "Process",
+    total: "Totalt",
+    baseline: "Utan hävstänger",
+    holdsFlat: (year: number | null) =>
+      year === null ? "Håller nollan: nej, inte till horisontåret" : `Håller nollan: från ${year}`,
+    hump: "Investeringspuckel",
+    depth: "djup",
+    year: "år",
+    payback: "återbetald",
+    never: "inte inom horisonten",
+    npv: (rate: string) => `nuvärde (${rate})`,
+    irr: "internränta",
+    none: "ingen",
+    perFte: "investering per undvikt årsarbetare",
+  },
+  en: {
+    title: (name: string, scenario: string) => `${name} — scenario ${scenario}: FTE per process`,
+    process: "Process",
+    total: "Total",
+    baseline: "Without levers",
+    holdsFlat: (year: number | null) =>
+      year === null ? "Holds flat: no, not by the horizon" : `Holds flat: from ${year}`,
+    hump: "Investment hump",
+    depth: "depth",
+    year: "year",
+    payback: "paid back",
+    never: "not within the horizon",
+    npv: (rate: string) => `NPV (${rate})`,
+    irr: "IRR",
+    none: "none",
+    perFte: "investment per FTE avoided",
+  },
+} as const;
+
+/** The years shown as columns: all of them for a short horizon, else the base year, every fifth year and the horizon. */
+function shownYears(result: ForecastResult): number[] {
+  if (result.years.length <= 10) return result.years;
+  return result.years.filter((y) => y === result.baseYear || y === result.horizon || y % 5 === 0);
+}
+
+function hump(summary: InvestmentSummary, lang: Lang, currency: string): string {
+  const t = LABELS[lang];
+  const f = formats(lang, currency);
+  const mkr = (v: number) => f.mkr(v);
+  const pct = (v: number) => f.percent(v, 1);
+  return [
+    `${t.hump}: ${t.depth} ${mkr(summary.humpDepth)}, ${t.year} ${summary.humpYear ?? t.none}, ` +
+      `${t.payback} ${summary.paybackYear ?? t.never}`,
+    `${t.npv(pct(summary.discountRate))}: ${mkr(summary.npv)}; ${t.irr}: ${summary.irr === null ? t.none : pct(summary.irr)}; ` +
+      `${t.perFte}: ${summary.investmentPerFteAvoided === null ? t.none : mkr(summary.investmentPerFteAvoided)}`,
+  ].join("\n");
+}
+
+/** The forecast as a table of FTE per process for the shown years, with the totals and the hump. */
+export function forecastText(pkg: DataPackage, result: ForecastResult, lang: Lang): string {
+  const t = LABELS[lang];
+  const f = formats(lang, pkg.municipality.currency);
+  const years = shownYears(result);
+  const index = years.map((y) => y - result.baseYear);
+  const name = (id: string) => pkg.processes.find((p) => p.id === id)?.name[lang] ?? id;
+  const lines: string[][] = [[t.process, ...years.map(String)]];
+  for (const { id } of result.processes) {
+    const rows = result.rows.filter((r) => r.process === id);
+    lines.push([name(id), ...index.map((i) => f.fte(rows[i]!.totalFte))]);
+  }
+  lines.push([t.total, ...index.map((i) => f.fte(result.totals[i]!.totalFte))]);
+  if (result.investment) lines.push([t.baseline, ...index.map((i) => f.fte(result.totals[i]!.baselineFte))]);
+  const width = lines[0]!.map((_, c) => Math.max(...lines.map((l) => l[c]!.length)));
+  const text = lines.map((l) => l.map((cell, c) => (c === 0 ? cell.padEnd(width[c]!) : cell.padStart(width[c]!))).join("  "));
+  const footer = [t.holdsFlat(result.holdsFlatFrom)];
+  if (result.investment) footer.push(hump(result.investment, lang, pkg.municipality.currency));
+  const note = illustrativeNote(result.illustrative, lang);
+  const title = note === null ? t.title(pkg.municipality.name, result.scenario) : `${t.title(pkg.municipality.name, result.scenario)}\n${note}`;
+  return `${title}\n\n${text.join("\n")}\n\n${footer.join("\n")}\n`;
+}

@@ -1,0 +1,87 @@
+/**
+ * Levers: the kinds a lever can be (what its savings act on) and a lever's own numeric
+ * parameters with their units, bounds and labels, each stated once. The parameter table
+ * (`parameters.ts`), the package parser, the web app's sliders and every label of a parameter read
+ * them from here; the adoption curve's parameters come from `adoption.ts`.
+ */
+import { ADOPTION_CURVE_NAMES, adoptionParameters, adoptionValue } from "./adoption.ts";
+import type { Lever, LocalizedText } from "./data-package.ts";
+import type { ParameterSpec } from "./registry.ts";
+
+/** What a lever kind acts on: the variable work of activities, a process's fixed work, or either. */
+export interface LeverKindSpec {
+  label: LocalizedText;
+  actsOn: { activities: boolean; fixed: boolean };
+}
+
+/** The lever kinds by name (DESIGN.md section 3); the arithmetic is the same, the kind says what the lever means. */
+export const LEVER_KINDS = {
+  automation: { label: { sv: "automatisering", en: "automation" }, actsOn: { activities: true, fixed: false } },
+  self_service: { label: { sv: "självbetjäning", en: "self-service" }, actsOn: { activities: true, fixed: false } },
+  failure_demand: { label: { sv: "onödig efterfrågan", en: "failure demand" }, actsOn: { activities: true, fixed: false } },
+  consolidation: { label: { sv: "konsolidering", en: "consolidation" }, actsOn: { activities: false, fixed: true } },
+  stop_doing: { label: { sv: "sluta göra", en: "stop doing" }, actsOn: { activities: true, fixed: true } },
+} as const satisfies Record<string, LeverKindSpec>;
+
+export type LeverKind = keyof typeof LEVER_KINDS;
+export const LEVER_KIND_NAMES = Object.keys(LEVER_KINDS) as [LeverKind, ...LeverKind[]];
+
+const SHARE = [0, 1] as const;
+const NON_NEGATIVE = [0, Infinity] as const;
+
+/** A lever's own parameter: where its value is in a {@link Lever}. */
+export interface LeverParameterSpec extends ParameterSpec {
+  read(lever: Lever): number;
+}
+
+/** The lever's parameters before its adoption curve's (the order of the parameter table). */
+const BEFORE_CURVE: readonly LeverParameterSpec[] = [
+  {
+    name: "efficiency",
+    unit: "share",
+    bounds: SHARE,
+    label: { sv: "effekt", en: "efficiency" },
+    slider: { min: 0, max: 1, step: 0.01 },
+    read: (l) => l.efficiency,
+  },
+  { name: "dip", unit: "FTE-years per FTE", bounds: NON_NEGATIVE, label: { sv: "omställningsdipp (J-kurvan)", en: "transition dip (J-curve)" }, read: (l) => l.dip },
+  { name: "upkeepFte", unit: "FTE", bounds: NON_NEGATIVE, label: { sv: "förvaltning (årsarbetare)", en: "upkeep (FTE)" }, read: (l) => l.upkeepFte },
+  { name: "licencesPerYear", unit: "currency per year", bounds: NON_NEGATIVE, label: { sv: "licenser per år", en: "licences per year" }, read: (l) => l.licencesPerYear },
+  {
+    name: "systemSavingsPerYear",
+    unit: "currency per year",
+    bounds: NON_NEGATIVE,
+    label: { sv: "sparade systemkostnader per år", en: "system savings per year" },
+    read: (l) => l.systemSavingsPerYear,
+  },
+];
+
+/** The build's parameters, after the curve's. */
+const BUILD: readonly LeverParameterSpec[] = [
+  { name: "build.personYears", unit: "person-years", bounds: NON_NEGATIVE, label: { sv: "utvecklingsinsats (personår)", en: "build effort (person-years)" }, read: (l) => l.build.personYears },
+  { name: "build.capex", unit: "currency", bounds: NON_NEGATIVE, label: { sv: "investering", en: "capital expenditure" }, read: (l) => l.build.capex },
+];
+
+/** The reach of one target, `reach.<process>.<activity>`: the share of the targeted work the lever reaches. */
+export const REACH: ParameterSpec = { name: "reach", unit: "share", bounds: SHARE, label: { sv: "räckvidd", en: "reach" }, slider: { min: 0, max: 1, step: 0.01 } };
+
+/**
+ * Every numeric parameter of a lever, relative to `levers.<id>.`, in the parameter table's order:
+ * its own, its curve's (`adoption.ts`), its build's, and one reach per target.
+ */
+export function leverParameters(lever: Lever): LeverParameterSpec[] {
+  const curve = adoptionParameters(lever.adoption.curve).map(
+    (spec): LeverParameterSpec => ({ ...spec, read: (l) => adoptionValue(l.adoption, spec.name) }),
+  );
+  const reaches = lever.targets.map(
+    (t, i): LeverParameterSpec => ({ ...REACH, name: `reach.${t.process}.${t.activity}`, read: (l) => l.targets[i]!.reach }),
+  );
+  return [...BEFORE_CURVE, ...curve, ...BUILD, ...reaches];
+}
+
+/** The lever parameter spec of a name relative to the lever ("efficiency", "adoption.p", "reach.x.y"), if any. */
+export function leverParameterSpec(name: string): ParameterSpec | undefined {
+  if (name.startsWith("reach.")) return REACH;
+  const own = [...BEFORE_CURVE, ...BUILD, ...ADOPTION_CURVE_NAMES.flatMap(adoptionParameters)];
+  return own.find((s) => s.name === name);
+}

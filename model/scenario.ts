@@ -1,0 +1,145 @@
+/**
+ * The scenario: the assumptions a forecast is run with (`data/README.md`, `scenarios/<id>.json`).
+ * Its shape is defined here once, as a zod schema, and its types are inferred from it: the package
+ * parser reads scenario files with it, the server reads requests with it (with tighter limits,
+ * `contract/api.ts`), and the model, the web app and the command line use its types.
+ */
+import { z } from "zod";
+import type { LocalizedText } from "./data-package.ts";
+import { distributionSchema } from "./distributions.ts";
+import { ID_PATTERN, numberIn, strictObject } from "./schema-parts.ts";
+
+/**
+ * How far a scenario's values and sizes may go. A data package's files accept any sensible value
+ * ({@link FILE_LIMITS}); the server accepts less, since a value outside its limits can only be a
+ * typing mistake or an attempt to make it work hard.
+ */
+export interface ScenarioLimits {
+  growthMultiplier: readonly [number, number];
+  growthRate: readonly [number, number];
+  nameLength: number;
+  descriptionLength: number;
+  /** Longest lever or driver id; when finite, ids must also have the id pattern. */
+  idLength: number;
+  /** Most levers; when finite, each lever may be listed once only (the package parser says so with the line). */
+  levers: number;
+  /** Most entries in `driverGrowthRates`, `set` and `uncertainty`. */
+  entries: number;
+  /** Longest parameter path; when finite, paths must also look like paths. */
+  parameterPathLength: number;
+}
+
+/** The limits of a scenario file. */
+export const FILE_LIMITS: ScenarioLimits = {
+  growthMultiplier: [0, Infinity],
+  growthRate: [-1, Infinity],
+  nameLength: Infinity,
+  descriptionLength: Infinity,
+  idLength: Infinity,
+  levers: Infinity,
+  entries: Infinity,
+  parameterPathLength: Infinity,
+};
+
+/** The assumptions of a scenario that leaves everything as the package gives it. */
+export const DEFAULT_ASSUMPTIONS = {
+  name: { sv: "Namnlöst scenario", en: "Unnamed scenario" },
+  description: { sv: "", en: "" },
+  growthMultiplier: 1,
+  driverGrowthRates: {},
+  levers: [],
+  set: {},
+  uncertainty: {},
+} as const;
+
+function localized(max: number, what: string, nonEmpty: boolean) {
+  const part = (language: string) => {
+    const message =
+      max === Infinity
+        ? `expected a${nonEmpty ? " non-empty" : ""} text`
+        : `expected a${nonEmpty ? " non-empty" : ""} text of at most ${max} characters (${what} in ${language})`;
+    // RFC 8785 (the version hash) cannot write a lone surrogate.
+    const text = z.string({ error: message }).refine((s) => !/\p{Cs}/u.test(s), "expected text without a broken character (a lone surrogate)");
+    const bounded = max === Infinity ? text : text.max(max, message);
+    return nonEmpty ? bounded.min(1, message) : bounded;
+  };
+  return strictObject({ sv: part("Swedish"), en: part("English") });
+}
+
+function idOf(what: string, max: number) {
+  if (max === Infinity) return z.string();
+  return z
+    .string({ error: `expected ${what} id (text)` })
+    .max(max, `expected ${what} id of at most ${max} characters`)
+    .regex(ID_PATTERN, `expected ${what} id: lower-case letters, digits and _, starting with a letter`);
+}
+
+function pathKey(max: number) {
+  if (max === Infinity) return z.string();
+  return z
+    .string()
+    .max(max, `expected a parameter path of at most ${max} characters`)
+    .regex(/^[a-zA-Z][a-zA-Z0-9_.-]*$/, "expected a parameter path such as levers.e_services.efficiency");
+}
+
+function entries<V extends z.ZodType>(key: z.ZodType<string>, value: V, max: number, what: string) {
+  const record = z.record(key, value, { error: (issue) => (issue.code === "invalid_type" ? `expected an object of ${what}` : undefined) });
+  return max === Infinity ? record : record.refine((r) => Object.keys(r).length <= max, `expected at most ${max} entries`);
+}
+
+/**
+ * The schema of a scenario's assumptions within `limits`; every field but `name` may be left out
+ * and gets its default ({@link DEFAULT_ASSUMPTIONS}).
+ */
+export function scenarioSchema(limits: ScenarioLimits = FILE_LIMITS) {
+  const leverList = z.array(idOf("a lever", limits.idLength), { error: "expected a list of lever ids" });
+  return strictObject({
+    name: localized(limits.nameLength, "the scenario's name", true),
+    description: localized(limits.descriptionLength, "the scenario's description", false).default(DEFAULT_ASSUMPTIONS.description),
+    growthMultiplier: numberIn("a growth multiplier", limits.growthMultiplier, " (1 = the forecast growth)").default(
+      DEFAULT_ASSUMPTIONS.growthMultiplier,
+    ),
+    driverGrowthRates: entries(
+      idOf("a driver", limits.idLength),
+      numberIn("a yearly growth rate", limits.growthRate),
+      limits.entries,
+      "driver id → yearly growth rate",
+    ).default({}),
+    levers: (limits.levers === Infinity
+      ? leverList
+      : leverList
+          .max(limits.levers, `expected at most ${limits.levers} levers`)
+          .refine((l) => new Set(l).size === l.length, "expected each lever once")
+    ).default([]),
+    set: entries(pathKey(limits.parameterPathLength), z.number({ error: "expected a number" }), limits.entries, "parameter path → number").default({}),
+    uncertainty: entries(pathKey(limits.parameterPathLength), distributionSchema, limits.entries, "parameter path → distribution").default({}),
+  });
+}
+
+/** A scenario's assumptions, every field present: what a scenario version stores and hashes. */
+export type Assumptions = z.output<ReturnType<typeof scenarioSchema>>;
+
+/** Assumptions as a request or a caller may give them: only what differs from the defaults. */
+export type AssumptionsInput = { [K in keyof Assumptions]?: Assumptions[K] | undefined };
+
+/** A scenario: its id (the file name, or the saved scenario's id) and its assumptions. */
+export type Scenario = { id: string } & Assumptions;
+
+/** Fills in the defaults and sorts the lever list, so that the same assumptions always hash the same. */
+export function normalizeAssumptions(input: AssumptionsInput): Assumptions {
+  const d = DEFAULT_ASSUMPTIONS;
+  return {
+    name: input.name ?? { ...d.name },
+    description: input.description ?? { ...d.description },
+    growthMultiplier: input.growthMultiplier ?? d.growthMultiplier,
+    driverGrowthRates: { ...input.driverGrowthRates },
+    levers: [...(input.levers ?? [])].sort(),
+    set: { ...input.set },
+    uncertainty: { ...input.uncertainty },
+  };
+}
+
+/** A scenario that keeps every assumption as the package gives it, with the given levers active. */
+export function defaultScenario(id: string, name: LocalizedText, levers: string[] = []): Scenario {
+  return { id, ...normalizeAssumptions({ name }), levers };
+}

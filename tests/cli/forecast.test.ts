@@ -1,0 +1,80 @@
+/**
+ * `npm run forecast` writing files for other programs: Swedish and English CSV, XLSX and Arrow,
+ * each holding the same numbers as the JSON output (the formats must agree with each other).
+ */
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { tableFromIPC } from "apache-arrow";
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ForecastResult } from "../../model/forecast.ts";
+
+const run = promisify(execFile);
+const forecast = (args: string[]) =>
+  run(process.execPath, ["--import", "tsx", "cli/forecast.ts", "--scenario", "vaxa-utan-att-vaxa", ...args], { encoding: "utf8" }).then(
+    (r) => ({ code: 0, ...r }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+  );
+
+let json: ForecastResult;
+beforeAll(async () => {
+  json = JSON.parse((await forecast(["--format", "json"])).stdout) as ForecastResult;
+}, 30_000);
+
+describe("npm run forecast --format csv", () => {
+  it("writes Swedish CSV with --lang sv: semicolons, decimal commas, Swedish process names", async () => {
+    const { code, stdout } = await forecast(["--format", "csv", "--lang", "sv"]);
+    expect(code).toBe(0);
+    const [header, first] = stdout.replace(/^\uFEFF/, "").split("\r\n");
+    expect(header).toBe("scenario;year;process;processName;baselineFte;deliveryFte;developmentFte;transitionFte;totalFte;illustrative");
+    const cells = first!.split(";");
+    const row = json.rows[0]!;
+    expect(cells.slice(0, 3)).toEqual([json.scenario, String(row.year), row.process]);
+    expect(Number(cells[8]!.replace(",", "."))).toBe(row.totalFte);
+  }, 30_000);
+
+  it("writes English CSV with --lang en: commas and decimal points", async () => {
+    const { stdout } = await forecast(["--format", "csv", "--lang", "en", "--table", "totals"]);
+    const lines = stdout.trimEnd().split("\r\n");
+    expect(lines[0]!.startsWith("scenario,year,residents,baselineFte")).toBe(true);
+    expect(lines).toHaveLength(json.totals.length + 1);
+    const last = lines.at(-1)!.split(",");
+    expect(Number(last[7])).toBe(json.totals.at(-1)!.totalFte);
+  }, 30_000);
+});
+
+describe("npm run forecast --format xlsx|arrow", () => {
+  it("needs --out", async () => {
+    const { code, stderr } = await forecast(["--format", "xlsx"]);
+    expect(code).toBe(1);
+    expect(stderr).toContain("--out");
+  }, 30_000);
+
+  it("writes a workbook with the totals per year", async () => {
+    const file = join(await mkdtemp(join(tmpdir(), "vaxa-cli-")), "forecast.xlsx");
+    expect((await forecast(["--format", "xlsx", "--lang", "en", "--out", file])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await readFile(file)) as unknown as ArrayBuffer);
+    const perYear = wb.getWorksheet("Per year")!;
+    expect(perYear.rowCount).toBe(json.totals.length + 1);
+    expect(perYear.getRow(2).getCell(1).value).toBe(json.baseYear);
+  }, 30_000);
+
+  it("writes an Arrow stream with a row per process and year, the package hash in its metadata", async () => {
+    const file = join(await mkdtemp(join(tmpdir(), "vaxa-cli-")), "forecast.arrow");
+    expect((await forecast(["--format", "arrow", "--out", file])).code).toBe(0);
+    const table = tableFromIPC(await readFile(file));
+    expect(table.numRows).toBe(json.rows.length);
+    expect(table.getChild("totalFte")!.get(0)).toBe(json.rows[0]!.totalFte);
+    expect(table.schema.metadata.get("packageHash")).toMatch(/^[0-9a-f]{64}$/);
+  }, 30_000);
+
+  it("rejects an unknown format with the list of formats", async () => {
+    const { code, stderr } = await forecast(["--format", "pdf"]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('invalid format: "pdf" (expected one of table, csv, json, xlsx, arrow)');
+  }, 30_000);
+});

@@ -1,0 +1,36 @@
+/**
+ * The whole pipeline on the Nacka package, as one golden file: the package's files read from
+ * disk, parsed, compiled and forecast for the scenarios `baseline` and `vaxa-utan-att-vaxa`, the
+ * results written as JSON with every number rounded to six significant digits
+ * (`nacka-forecast.json`). Any change to a number the model gives Nacka fails here; when the change
+ * is meant (a model change, new data), regenerate the file (tests/README.md) and explain the diff.
+ */
+import { describe, expect, it } from "vitest";
+import { loadPackageFolder } from "../../io/read-package-folder.ts";
+import { forecast } from "../../model/forecast.ts";
+import { compilePlan } from "../../model/plan.ts";
+
+/** JSON with numbers to six significant digits (−0 as 0). */
+export function goldenJson(value: unknown): string {
+  return `${JSON.stringify(value, (_key, v: unknown) => (typeof v === "number" && Number.isFinite(v) ? Number(v.toPrecision(6)) + 0 : v), 2)}\n`;
+}
+
+describe("the Nacka forecast", () => {
+  it("matches its golden file for baseline and vaxa-utan-att-vaxa", async () => {
+    const pkg = await loadPackageFolder("data/nacka");
+    const results = Object.fromEntries(
+      ["baseline", "vaxa-utan-att-vaxa"].map((id) => {
+        const compiled = compilePlan(pkg, pkg.scenarios[id]!);
+        if (!compiled.ok) throw new Error(`${id} does not compile`);
+        return [id, forecast(compiled.plan)];
+      }),
+    );
+    await expect(goldenJson(results)).toMatchFileSnapshot("nacka-forecast.json");
+  });
+
+  it("rounds to six significant digits", () => {
+    expect(goldenJson({ a: 1234.56789, b: -0.000123456789, c: -0, d: null, e: 2030 })).toBe(
+      '{\n  "a": 1234.57,\n  "b": -0.000123457,\n  "c": 0,\n  "d": null,\n  "e": 2030\n}\n',
+    );
+  });
+});
