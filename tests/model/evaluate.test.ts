@@ -9,6 +9,7 @@ import { forecast } from "../../model/forecast.ts";
 import { compilePlan } from "../../model/plan.ts";
 import { compile, lever, process, scenario, series, shareActivity, tinyPackage } from "./fixtures.ts";
 import { build, shapeArb, YEARS } from "./random-packages.ts";
+import { stepLeverPackage } from "./step-lever-package.ts";
 
 /**
  * The kernel computes the growth of activities with the same drivers and elasticities once and
@@ -43,30 +44,6 @@ describe("evaluate: activities that grow alike", () => {
     expect(total).toBeCloseTo(expected([0.5, 2, 1, 0.5]), 12);
   });
 });
-
-/**
- * One process of 10 FTE with flat residents, and one automation lever reaching half of its work at
- * efficiency 0.4. The adoption is a step: a logistic with steepness 50 and midpoint 2021.5 is 0 in
- * 2021 (1.4e-11) and 1 from 2022 on (to 1e-11), so every figure below can be computed by hand.
- */
-function stepLeverPackage() {
-  const flat = series("residents", 2020, [1000, 1000, 1000, 1000, 1000, 1000, 1000]);
-  const pkg = tinyPackage({ drivers: { residents: flat } });
-  pkg.municipality = { ...pkg.municipality, horizon: 2026, costPerFte: 1_000_000, discountRate: 0.05 };
-  pkg.levers = [
-    lever({
-      id: "robot",
-      targets: [{ process: "cases", activity: "handling", reach: 0.5 }],
-      efficiency: 0.4,
-      adoption: { curve: "logistic", startYear: 2021, midpoint: 2021.5, steepness: 50, ceiling: 1 },
-      dip: 0.5,
-      build: { startYear: 2021, years: 1, personYears: 2, capex: 1_000_000 },
-      upkeepFte: 0.5,
-      licencesPerYear: 200_000,
-    }),
-  ];
-  return pkg;
-}
 
 describe("a one-lever package computed by hand", () => {
   const result = forecast(compile(stepLeverPackage(), scenario({ levers: ["robot"] })));

@@ -7,7 +7,7 @@ import { parseDataPackage } from "../../model/parse-package.ts";
 import { BASELINE, expectAllFinite, errorsOf, LEVERS, lineOf, onlyError, parsed, validFiles, withEdit } from "./package-files.ts";
 
 describe("parseDataPackage: a valid package", () => {
-  it("parses with the expected values (checked by hand against the texts above)", () => {
+  it("parses with the expected values (checked by hand against the texts of package-files.ts)", () => {
     const pkg = parsed(validFiles());
     expectAllFinite(pkg);
     expect(pkg.baseYear).toBe(2024);
