@@ -8,8 +8,11 @@ import type { MonteCarloOptions, MonteCarloResult } from "../model/monte-carlo.t
 import type { ModelPlan } from "../model/plan.ts";
 import { HttpError } from "./http-error.ts";
 
+/** Starts the worker pool for `threads` threads (by default `MonteCarloPool.start`). */
+export type StartPool = (threads: number) => Promise<Pick<MonteCarloPool, "run" | "close">>;
+
 export class MonteCarloRunner {
-  #pool: Promise<MonteCarloPool> | undefined;
+  #pool: ReturnType<StartPool> | undefined;
   #inFlight = 0;
   #closed = false;
 
@@ -17,10 +20,12 @@ export class MonteCarloRunner {
    * @param threads worker threads per run (default 1: on a 2-core machine one core stays with the
    *   HTTP thread).
    * @param maxQueued runs that may wait while one runs; beyond them new runs get 503.
+   * @param startPool starts the pool on the first run (a test passes one whose runs it holds).
    */
   constructor(
     readonly threads = 1,
     readonly maxQueued = 4,
+    readonly startPool: StartPool = (n) => MonteCarloPool.start(n),
   ) {}
 
   /** Runs the plan's Monte Carlo in the pool: the same numbers as `monteCarlo(plan, options)`. */
@@ -33,7 +38,7 @@ export class MonteCarloRunner {
     }
     this.#inFlight++;
     try {
-      this.#pool ??= MonteCarloPool.start(this.threads).catch((error: unknown) => {
+      this.#pool ??= this.startPool(this.threads).catch((error: unknown) => {
         this.#pool = undefined;
         throw error;
       });

@@ -1,34 +1,8 @@
 /**
- * Form controls built from plain DOM: a slider paired with a number input (both labelled, both
- * keyboard-operable), and small element helpers.
+ * A slider paired with a number input, both labelled and keyboard-operable: the control of every
+ * numeric assumption in the planner.
  */
-
-/** Creates an element with attributes and children. `text` sets textContent. */
-export function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attributes: Record<string, string | number | boolean | undefined | null> = {},
-  ...children: (Node | string | null | undefined | false)[]
-): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (name === "text") element.textContent = String(value);
-    else if (name === "class") element.className = String(value);
-    else element.setAttribute(name, value === true ? "" : String(value));
-  }
-  for (const child of children) {
-    if (child === null || child === undefined || child === false) continue;
-    element.append(child);
-  }
-  return element;
-}
-
-let counter = 0;
-/** A document-unique id with a readable prefix. */
-export function uid(prefix: string): string {
-  counter += 1;
-  return `${prefix}-${counter}`;
-}
+import { el } from "./dom.ts";
 
 /** Options of {@link slider}. */
 export interface SliderOptions {
@@ -50,8 +24,8 @@ export interface SliderOptions {
   valueLabel: string;
   /** Formats a model value for aria-valuetext, e.g. "60 %". */
   format: (value: number) => string;
-  /** Called on every movement, with the model value and the input event (its `timeStamp` is when it happened). */
-  onInput: (value: number, event?: Event) => void;
+  /** Called on every movement, with the model value. */
+  onInput: (value: number) => void;
   /** Called when a movement ends (change event), with the model value. */
   onChange?: (value: number) => void;
   /** Marks the control as changed from the package's value. */
@@ -62,9 +36,6 @@ export interface SliderOptions {
 export interface Slider {
   element: HTMLElement;
   range: HTMLInputElement;
-  number: HTMLInputElement;
-  /** Sets the shown value without calling the callbacks. */
-  setValue(value: number): void;
   setChanged(changed: boolean): void;
 }
 
@@ -118,74 +89,35 @@ export function slider(options: SliderOptions): Slider {
     if (!Number.isFinite(v)) return undefined;
     return Math.min(options.max, Math.max(options.min, v));
   };
-  range.addEventListener("input", (event) => {
+  range.addEventListener("input", () => {
     const v = toModel(range.value);
     if (v === undefined) return;
     number.value = shown(v);
     range.setAttribute("aria-valuetext", options.format(v));
-    options.onInput(v, event);
+    options.onInput(v);
   });
   range.addEventListener("change", () => {
     const v = toModel(range.value);
     if (v !== undefined) options.onChange?.(v);
   });
-  const fromNumber = (final: boolean, event: Event) => {
+  const fromNumber = (final: boolean) => {
     const v = toModel(number.value);
     if (v === undefined) return;
     range.value = shown(v);
     range.setAttribute("aria-valuetext", options.format(v));
-    options.onInput(v, event);
+    options.onInput(v);
     if (final) {
       number.value = shown(v);
       options.onChange?.(v);
     }
   };
-  number.addEventListener("input", (event) => fromNumber(false, event));
-  number.addEventListener("change", (event) => fromNumber(true, event));
+  number.addEventListener("input", () => fromNumber(false));
+  number.addEventListener("change", () => fromNumber(true));
   return {
     element,
     range,
-    number,
-    setValue(value: number) {
-      range.value = shown(value);
-      number.value = shown(value);
-      range.setAttribute("aria-valuetext", options.format(value));
-    },
     setChanged(changed: boolean) {
       element.classList.toggle("changed", changed);
     },
   };
-}
-
-/** Calls `fn` at most once per animation frame, with the latest arguments. */
-export function perFrame<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void {
-  let pending: A | null = null;
-  return (...args: A) => {
-    const first = pending === null;
-    pending = args;
-    if (first) {
-      requestAnimationFrame(() => {
-        const a = pending!;
-        pending = null;
-        fn(...a);
-      });
-    }
-  };
-}
-
-/** Calls `fn` once `ms` after the last call. */
-export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number): ((...args: A) => void) & { cancel(): void } {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const debounced = (...args: A) => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = undefined;
-      fn(...args);
-    }, ms);
-  };
-  debounced.cancel = () => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
-  };
-  return debounced;
 }

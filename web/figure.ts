@@ -5,7 +5,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { ChartSpec } from "../charts/chart-spec.ts";
-import { el, uid } from "./controls.ts";
+import { el, uid } from "./dom.ts";
 
 /** A column of a chart's data table. */
 export interface Column<R> {

@@ -1,109 +1,76 @@
 /**
- * The app's state: the language, the package, the saved scenarios, and the working scenario a
- * planner changes (shared by the planner and finance views). Plain data; views read it and
- * call the functions here to change it.
+ * The app's state in one store: the language, the route, the saved scenarios, the working
+ * scenario and the planner token. The state is replaced, never altered, and only through
+ * {@link Store.update}; every subscriber hears of each change with the state before it, so it can
+ * tell what changed (the planner redraws when the overlay changes, the app re-renders when the
+ * language does, the token is remembered when it is typed).
  */
-import { canonicalJson } from "../contract/canonical-json.ts";
-import type { DataPackage } from "../model/data-package.ts";
-import type { Assumptions, PackageAnswer, ScenarioInfo, VersionInfo } from "./api.ts";
+import type { ScenarioInfo } from "./api.ts";
 import type { Lang } from "../contract/locale.ts";
-import type { ParameterInfo } from "./live-model.ts";
+import type { Overlay, Working } from "./working.ts";
 
-/** The scenario being edited: where it came from and what has been changed. */
-export interface Working {
-  /** The saved scenario it was loaded from (and is saved back to as a new version), or null. */
-  scenarioId: string | null;
-  /** The version it was loaded from or last saved as. */
-  version: VersionInfo | null;
-  /** The assumptions of that version, to tell whether anything changed. */
-  savedAssumptions: Assumptions | null;
-  name: { sv: string; en: string };
-  description: { sv: string; en: string };
-  growthMultiplier: number;
-  driverGrowthRates: Record<string, number>;
-  /** Active levers. */
-  levers: Set<string>;
-  /** Parameter path → value, for every path the scenario sets (also of inactive levers, kept while they are off). */
-  values: Map<string, number>;
-  uncertainty: Assumptions["uncertainty"];
+/** The views of the app. */
+export type ViewName = "planner" | "finance" | "council";
+
+/** Where the app is: a view and the parameters after `?` in the fragment (`#beslutsunderlag?v=a@1`). */
+export interface Route {
+  readonly view: ViewName;
+  readonly params: Readonly<Record<string, string>>;
 }
 
 export interface AppState {
-  lang: Lang;
-  summary: PackageAnswer;
-  pkg: DataPackage;
-  packageHash: string;
-  packageVersionId: string;
-  defaults: Map<string, ParameterInfo>;
-  scenarios: ScenarioInfo[];
-  working: Working;
+  readonly lang: Lang;
+  readonly route: Route;
+  /** The saved scenarios, as the server listed them. */
+  readonly scenarios: readonly ScenarioInfo[];
+  readonly working: Working;
   /** Planner token for saving, kept for the browser session only. */
-  token: string;
+  readonly token: string;
 }
 
-/** The lever id of a lever parameter path ("levers.e_services.efficiency" → "e_services"), or null. */
-export function leverOfPath(path: string): string | null {
-  const m = /^levers\.([a-z][a-z0-9_]*)\./.exec(path);
-  return m ? m[1]! : null;
-}
+/** Told of every change, after it, with the new state and the one before. */
+export type Listener = (state: AppState, previous: AppState) => void;
 
-/** A working scenario from saved assumptions. */
-export function workingFrom(a: Assumptions, scenarioId: string | null, version: VersionInfo | null): Working {
-  return {
-    scenarioId,
-    version,
-    savedAssumptions: a,
-    name: { ...a.name },
-    description: { ...a.description },
-    growthMultiplier: a.growthMultiplier,
-    driverGrowthRates: { ...a.driverGrowthRates },
-    levers: new Set(a.levers),
-    values: new Map(Object.entries(a.set)),
-    uncertainty: { ...a.uncertainty },
-  };
+export interface Store {
+  readonly state: AppState;
+  /** Replaces the fields given (or returned from the current state) and tells every subscriber. */
+  update(change: Partial<AppState> | ((state: AppState) => Partial<AppState>)): void;
+  /**
+   * The one way the planner's assumptions change: a new overlay from the current one. (Undo and
+   * redo can be a history of these overlays.)
+   */
+  updateOverlay(change: (overlay: Overlay) => Overlay): void;
+  /** Calls `listener` after every update; returns the function that stops it. */
+  subscribe(listener: Listener): () => void;
 }
 
 /**
- * The assumptions of a working scenario, normalized like the server's (levers sorted, `set` with
- * only active levers' paths and values that differ from the package's default or were set before).
+ * A store holding `initial`.
+ *
+ * @example
+ * const store = createStore(initial);
+ * const stop = store.subscribe((s, before) => { if (s.lang !== before.lang) render(); });
+ * store.update({ lang: "en" });
  */
-export function assumptionsOf(w: Working, defaults: Map<string, ParameterInfo>): Assumptions {
-  const set: Record<string, number> = {};
-  const before = w.savedAssumptions?.set ?? {};
-  for (const [path, value] of [...w.values.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (path === "growthMultiplier") continue;
-    const lever = leverOfPath(path);
-    const leverSetting = lever !== null && path !== "levers.intensity" && path !== "levers.midpointShift";
-    if (leverSetting && !w.levers.has(lever)) continue;
-    const fallback = defaults.get(path)?.default;
-    if (fallback !== undefined && Math.abs(fallback - value) < 1e-12 && !(path in before)) continue;
-    set[path] = value;
-  }
-  const uncertainty = Object.fromEntries(
-    Object.entries(w.uncertainty).filter(([path]) => {
-      const lever = leverOfPath(path);
-      return lever === null || path === "levers.intensity" || path === "levers.midpointShift" || w.levers.has(lever);
-    }),
-  );
-  return {
-    name: { ...w.name },
-    description: { ...w.description },
-    growthMultiplier: w.values.get("growthMultiplier") ?? w.growthMultiplier,
-    driverGrowthRates: { ...w.driverGrowthRates },
-    levers: [...w.levers].sort(),
-    set,
-    uncertainty,
+export function createStore(initial: AppState): Store {
+  let state = initial;
+  const listeners = new Set<Listener>();
+  const store: Store = {
+    get state() {
+      return state;
+    },
+    update(change) {
+      const previous = state;
+      state = { ...state, ...(typeof change === "function" ? change(state) : change) };
+      for (const listener of [...listeners]) listener(state, previous);
+    },
+    updateOverlay(change) {
+      store.update((s) => ({ working: { ...s.working, overlay: change(s.working.overlay) } }));
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
   };
-}
-
-/** Whether the working scenario differs from the version it came from (always true for a new one). */
-export function isDirty(w: Working, defaults: Map<string, ParameterInfo>): boolean {
-  if (w.savedAssumptions === null) return true;
-  return canonicalJson(assumptionsOf(w, defaults)) !== canonicalJson(w.savedAssumptions);
-}
-
-/** The current value of a parameter in the working scenario: its own, else the package's default. */
-export function valueOf(w: Working, defaults: Map<string, ParameterInfo>, path: string): number {
-  if (path === "growthMultiplier") return w.values.get(path) ?? w.growthMultiplier;
-  return w.values.get(path) ?? defaults.get(path)?.default ?? NaN;
+  return store;
 }

@@ -1,23 +1,18 @@
 /**
- * `npm run forecast` writing files for other programs: Swedish and English CSV, XLSX and Arrow,
- * each holding the same numbers as the JSON output (the formats must agree with each other).
+ * `npm run forecast` as a planner runs it: real processes, real files — the table, validation, and
+ * files for other programs (Swedish and English CSV, XLSX and Arrow, each holding the same numbers
+ * as the JSON output: the formats must agree with each other).
  */
-import { execFile } from "node:child_process";
-import { mkdtemp, readFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { tableFromIPC } from "apache-arrow";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ForecastResult } from "../../model/forecast.ts";
+import { runCommand } from "./run-command.ts";
 
-const run = promisify(execFile);
-const forecast = (args: string[]) =>
-  run(process.execPath, ["--import", "tsx", "cli/forecast.ts", "--scenario", "vaxa-utan-att-vaxa", ...args], { encoding: "utf8" }).then(
-    (r) => ({ code: 0, ...r }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
-  );
+const forecast = (args: string[]) => runCommand("cli/forecast.ts", ["--scenario", "vaxa-utan-att-vaxa", ...args]);
 
 let json: ForecastResult;
 beforeAll(async () => {
@@ -76,5 +71,48 @@ describe("npm run forecast --format xlsx|arrow", () => {
     const { code, stderr } = await forecast(["--format", "pdf"]);
     expect(code).toBe(1);
     expect(stderr).toContain('invalid format: "pdf" (expected one of table, csv, json, xlsx, arrow)');
+  }, 30_000);
+});
+
+describe("npm run forecast", () => {
+  it("gives a row for every process and year of the Nacka package, the base year equal to the actual", async () => {
+    const { code, stdout } = await runCommand("cli/forecast.ts", ["--format", "json"]);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as ForecastResult;
+    const headcount = await readFile("data/nacka/headcount.csv", "utf8");
+    const actual = headcount
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((line) => line.split(","))
+      .filter(([year]) => Number(year) === result.baseYear)
+      .reduce((sum, [, , fte]) => sum + Number(fte), 0);
+    expect(result.rows).toHaveLength(result.processes.length * (result.horizon - result.baseYear + 1));
+    expect(result.horizon).toBe(2040);
+    expect(result.totals[0]!.totalFte).toBeCloseTo(actual, 9);
+  }, 30_000);
+
+  it("prints the headcount table in Swedish with sv-SE numbers, and the hump for a scenario with levers", async () => {
+    const { code, stdout } = await runCommand("cli/forecast.ts", ["--scenario", "vaxa-utan-att-vaxa"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("årsarbetare per process");
+    expect(stdout).toMatch(/Investeringspuckel: djup [\d\s]+,\d\sMkr/);
+  }, 30_000);
+
+  it("validates a package in a folder outside the repository and names every problem", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "vaxa-pkg-"));
+    await cp("data/nacka", folder, { recursive: true });
+    const drivers = await readFile(join(folder, "drivers.csv"), "utf8");
+    await writeFile(join(folder, "drivers.csv"), drivers.replace(/^2016,residents,[^,]+,/m, "2016,residents,12 3a,"));
+    const { code, stderr } = await runCommand("cli/forecast.ts", ["--data", folder, "--validate"]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/drivers\.csv line \d+, field "value": "12 3a" for residents is not a number/);
+  }, 30_000);
+
+  it("rejects an unknown scenario with the list of valid ones", async () => {
+    const { code, stderr } = await runCommand("cli/forecast.ts", ["--scenario", "nope"]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('Unknown scenario "nope". The package\'s scenarios are: ');
+    expect(stderr).not.toContain("    at ");
   }, 30_000);
 });

@@ -36,4 +36,12 @@ describe("formatNumber", () => {
     expect(formatNumber(2.5e-7, ",")).toBe("0,00000025");
     expect(formatNumber(Number.NaN, ".")).toBe("");
   });
+
+  it("writes CSV numbers without exponents, with the chosen decimal mark", () => {
+    expect(formatNumber(1234.5, ",")).toBe("1234,5");
+    expect(formatNumber(-0.25, ".")).toBe("-0.25");
+    expect(formatNumber(1e-12, ".")).toBe("0");
+    expect(formatNumber(2.5e-7, ",")).toBe("0,00000025");
+    expect(formatNumber(null, ".")).toBe("");
+  });
 });

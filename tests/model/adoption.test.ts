@@ -4,10 +4,15 @@ import { ADOPTION_CURVES, bassAdoption, logisticAdoption } from "../../model/ado
 import { chooseOption } from "../../model/registry.ts";
 
 describe("logistic adoption", () => {
-  it("matches its closed form ceiling / (1 + e^(−k(t − m)))", () => {
+  it("is half the ceiling at the midpoint, and 10 % and 90 % of it ln 9 / steepness years either side", () => {
+    // s(m) = c / (1 + e⁰) = c / 2; s(m ± ln 9 / k) = c / (1 + 9^∓1) = 0.1 c and 0.9 c, by hand.
     expect(logisticAdoption(2023, 2020, 2023, 1, 0.8)).toBe(0.4);
-    expect(logisticAdoption(2025, 2020, 2023, 0.5, 1)).toBeCloseTo(1 / (1 + Math.exp(-1)), 15); // 0.7311
-    expect(logisticAdoption(2021, 2020, 2023, 1, 1)).toBeCloseTo(1 / (1 + Math.exp(2)), 15); // 0.1192
+    // k = ln(9) / 2 = 1.0986122886681097 (`echo 'l(9)/2' | bc -l`): 10 % two years before the midpoint, 90 % two years after
+    const k = 1.0986122886681097;
+    expect(logisticAdoption(2021, 2020, 2023, k, 1)).toBeCloseTo(0.1, 12);
+    expect(logisticAdoption(2025, 2020, 2023, k, 1)).toBeCloseTo(0.9, 12);
+    // so steepness 1 takes ln 9 = 2.197 years from the midpoint to 90 % (2 ln 9 = 4.39 from 10 % to 90 %, as documented)
+    expect(logisticAdoption(2023 + 2.1972245773362196, 2020, 2023, 1, 1)).toBeCloseTo(0.9, 12);
   });
 
   it("is zero before the start year and tends to the ceiling", () => {
@@ -17,14 +22,31 @@ describe("logistic adoption", () => {
 });
 
 describe("Bass diffusion", () => {
-  it("matches the closed form F(τ) = (1 − e^(−(p+q)τ)) / (1 + (q/p)e^(−(p+q)τ)) (Bass 1969)", () => {
-    // τ = 1 with p = 0.03, q = 0.38 (Sultan, Farley & Lehmann 1990 averages)
-    const e = Math.exp(-0.41);
-    expect(bassAdoption(2020, 2020, 0.03, 0.38, 1)).toBeCloseTo((1 - e) / (1 + (0.38 / 0.03) * e), 15);
-    expect(bassAdoption(2025, 2020, 0.03, 0.38, 0.5)).toBeCloseTo(
-      (0.5 * (1 - Math.exp(-0.41 * 6))) / (1 + (0.38 / 0.03) * Math.exp(-0.41 * 6)),
-      15,
-    );
+  it("gives the values computed by hand for p = 0.03, q = 0.38 (Sultan, Farley & Lehmann 1990 averages)", () => {
+    // F(τ) = (1 − e^(−(p+q)τ)) / (1 + (q/p)·e^(−(p+q)τ)), computed with `bc -l`:
+    // τ = 1: (1 − e^−0.41) / (1 + 12.667·e^−0.41) = 0.0357581642564416
+    expect(bassAdoption(2020, 2020, 0.03, 0.38, 1)).toBeCloseTo(0.0357581642564416, 15);
+    // τ = 6, ceiling 0.5: 0.5 · (1 − e^−2.46) / (1 + 12.667·e^−2.46) = 0.2196176089364376
+    expect(bassAdoption(2025, 2020, 0.03, 0.38, 0.5)).toBeCloseTo(0.2196176089364376, 15);
+  });
+
+  it("solves Bass's equation dF/dτ = (p + qF)(1 − F), F(0) = 0 (checked by integrating it numerically)", () => {
+    const p = 0.03;
+    const q = 0.38;
+    const slope = (f: number) => (p + q * f) * (1 - f);
+    // classical Runge–Kutta, 1000 steps a year
+    const h = 0.001;
+    let f = 0;
+    for (let year = 1; year <= 15; year++) {
+      for (let i = 0; i < 1000; i++) {
+        const k1 = slope(f);
+        const k2 = slope(f + (h / 2) * k1);
+        const k3 = slope(f + (h / 2) * k2);
+        const k4 = slope(f + h * k3);
+        f += (h / 6) * (k1 + 2 * k2 + 2 * k3 + k4);
+      }
+      expect(bassAdoption(2019 + year, 2020, p, q, 1)).toBeCloseTo(f, 10);
+    }
   });
 
   it("with q → 0 becomes pure innovation, 1 − e^(−pτ)", () => {

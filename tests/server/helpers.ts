@@ -4,6 +4,7 @@
  */
 import type { Express } from "express";
 import type { Response as AgentResponse } from "superagent";
+import request from "supertest";
 import { readPackageFolder } from "../../io/read-package-folder.ts";
 import { createApp } from "../../server/app.ts";
 import { defaultConfig, type ServerConfig } from "../../server/config.ts";
@@ -68,4 +69,17 @@ export function binary(res: AgentResponse, done: (error: Error | null, body: Buf
 /** A Buffer's bytes as an ArrayBuffer (what exceljs's types ask for). */
 export function arrayBuffer(bytes: Buffer): ArrayBuffer {
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}
+
+/** A test server with one saved scenario "export-me" (twice the growth, every lever), its first version and that version's forecast. */
+export async function withSavedVersion() {
+  const server = await testServer();
+  const pkg = await nackaPackage();
+  const res = await request(server.app)
+    .post("/api/scenarios")
+    .set(server.auth("planner"))
+    .send({ id: "export-me", assumptions: assumptions({ growthMultiplier: 2, levers: pkg.pkg.levers.map((l) => l.id) }) })
+    .expect(201);
+  const forecast = await request(server.app).get("/api/scenarios/export-me/versions/1/forecast").expect(200);
+  return { ...server, version: res.body.version, result: forecast.body.result, pkg };
 }

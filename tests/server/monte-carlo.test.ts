@@ -2,8 +2,9 @@ import { tableFromIPC } from "apache-arrow";
 import request from "supertest";
 import { describe, expect, it } from "vitest";
 import { monteCarlo, summariseMonteCarlo } from "../../model/monte-carlo.ts";
-import { compilePlan } from "../../model/plan.ts";
+import { compilePlan, type ModelPlan } from "../../model/plan.ts";
 import { normalizeAssumptions } from "../../model/scenario.ts";
+import { MonteCarloRunner } from "../../server/monte-carlo.ts";
 import { binary, nackaPackage, testServer } from "./helpers.ts";
 
 const ARROW = "application/vnd.apache.arrow.stream";
@@ -94,19 +95,33 @@ describe("POST /api/forecast, Monte Carlo", () => {
   }, 60_000);
 
   it("refuses a run with 503 when the workers and the queue are full, and keeps answering other requests", async () => {
-    const { app, services } = await testServer({ monteCarloWorkers: 1, monteCarloQueue: 0 });
+    const { app, services } = await testServer();
+    // A pool whose runs wait until the test lets them go: the first run is under way, for certain,
+    // when the second request arrives. No worker, no queue places (maxQueued 0).
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const pool = {
+      run: async (plan: ModelPlan, options: { draws?: number; seed?: number }) => {
+        started();
+        await held;
+        return monteCarlo(plan, options);
+      },
+      close: async () => undefined,
+    };
+    services.monteCarlo = new MonteCarloRunner(1, 0, async () => pool);
     const assumptions = { uncertainty: { growthMultiplier: { type: "uniform" as const, min: 1, max: 2 } } };
-    try {
-      const long = request(app).post("/api/forecast").send({ assumptions, monteCarlo: { draws: 20000, seed: 1 } }).then((r) => r);
-      await new Promise((r) => setTimeout(r, 200));
-      const refused = await request(app).post("/api/forecast").send({ assumptions, monteCarlo: { draws: 10, seed: 2 } });
-      expect(refused.status).toBe(503);
-      expect(refused.body.error).toBe("the server is busy with other Monte Carlo runs; try again in a few seconds");
-      expect(refused.headers["retry-after"]).toBe("5");
-      await request(app).get("/api/health").expect(200);
-      expect((await long).status).toBe(200);
-    } finally {
-      await services.monteCarlo.close();
-    }
+    const first = request(app).post("/api/forecast").send({ assumptions, monteCarlo: { draws: 50, seed: 1 } }).then((r) => r);
+    await running;
+    const refused = await request(app).post("/api/forecast").send({ assumptions, monteCarlo: { draws: 10, seed: 2 } });
+    expect(refused.status).toBe(503);
+    expect(refused.body.error).toBe("the server is busy with other Monte Carlo runs; try again in a few seconds");
+    expect(refused.headers["retry-after"]).toBe("5");
+    await request(app).get("/api/health").expect(200);
+    release();
+    expect((await first).status).toBe(200);
+    // Once the run is done, the next one is taken.
+    await request(app).post("/api/forecast").send({ assumptions, monteCarlo: { draws: 10, seed: 3 } }).expect(200);
   }, 60_000);
 });

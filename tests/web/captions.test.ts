@@ -1,13 +1,11 @@
 /**
- * The plain-language captions (web/captions.ts). Expected texts written by hand from the Nacka
- * forecast of "Växa utan att växa" (numbers from `npm run forecast -- --scenario vaxa-utan-att-vaxa
- * --format json`) and from small hand-made facts; Swedish numbers use a non-breaking space between
- * thousands (sv-SE), so the tests compare with that space.
+ * The plain-language captions (web/captions.ts). The facts below are made up to look like Nacka's
+ * "Växa utan att växa"; every expected text is written by hand from them (and, at the end, from a
+ * forecast computed by hand). Swedish numbers use a non-breaking space between thousands (sv-SE),
+ * so the tests compare with that space.
  */
 import { describe, expect, it } from "vitest";
-import { loadPackageFolder } from "../../io/read-package-folder.ts";
 import { forecast } from "../../model/forecast.ts";
-import { compilePlan } from "../../model/plan.ts";
 import {
   compareFlatCaption,
   compareFteCaption,
@@ -25,11 +23,9 @@ import {
   scenarioFacts,
   tornadoCaption,
 } from "../../web/captions.ts";
-import { formats } from "../../contract/locale.ts";
-
-const NBSP = "\u00a0";
-/** Writes a Swedish number's group separator as in Intl's sv-SE output. */
-const sv = (text: string) => text.replace(/(\d) (\d{3})/g, `$1${NBSP}$2`);
+import { compile, scenario } from "../model/fixtures.ts";
+import { stepLeverPackage } from "../model/step-lever-package.ts";
+import { NBSP, sv } from "./sv-text.ts";
 
 const withLevers: ScenarioFacts = Object.freeze({
   name: "Växa utan att växa",
@@ -61,28 +57,6 @@ const noLevers: ScenarioFacts = Object.freeze({
   paybackYear: null,
   flat: { year: 2035, probability: 0 },
   humpRange: null,
-});
-
-describe("formats", () => {
-  it("writes Swedish and English numbers, money and shares", () => {
-    const s = formats("sv");
-    const e = formats("en");
-    expect(s.fte(1087.97)).toBe(sv("1 088"));
-    expect(s.number(1234.5, 1)).toBe(sv("1 234,5"));
-    expect(s.mkr(47_854_613.78)).toBe(`47,9${NBSP}Mkr`);
-    expect(s.percent(0.12)).toBe(`12${NBSP}%`);
-    expect(s.number(-5)).toBe("−5");
-    expect(e.fte(1087.97)).toBe("1,088");
-    expect(e.mkr(47_854_613.78)).toBe(`47.9${NBSP}MSEK`);
-    expect(e.percent(0.12)).toBe("12%");
-    expect(s.year(2030)).toBe("2030");
-    expect(s.number(Number.NaN)).toBe("–");
-  });
-
-  it("writes dates the Swedish way", () => {
-    expect(formats("sv").date("2026-11-23T10:00:00Z")).toBe("23 november 2026");
-    expect(formats("en").date("2026-11-23T10:00:00Z")).toBe("23 November 2026");
-  });
 });
 
 describe("captions of one scenario", () => {
@@ -189,28 +163,24 @@ describe("captions comparing versions", () => {
 });
 
 describe("facts from a forecast", () => {
-  it("reads the Nacka forecast of Växa utan att växa into the issue's example", async () => {
-    const pkg = await loadPackageFolder("data/nacka");
-    const compiled = compilePlan(pkg, pkg.scenarios["vaxa-utan-att-vaxa"]!);
-    if (!compiled.ok) throw new Error("does not compile");
-    const result = forecast(compiled.plan);
-    const facts = scenarioFacts(result, { name: "Växa utan att växa", year: 2030, flat: { year: 2035, probability: 0.12 } });
-    expect(facts.hasLevers).toBe(true);
-    expect(facts.baseYear).toBe(2018);
+  // The one-lever package of tests/model/step-lever-package.ts, whose forecast evaluate.test.ts
+  // computes by hand: base year 2020 with 10 FTE; in 2022 delivery 8 + upkeep 0.5 + transition
+  // 2.5 = 11 FTE with the lever, 10 without (residents are flat); from 2023 8.5. Cumulative net
+  // −3, −4.2, −2.9, −1.6, −0.3, +1.0 M from 2021: the hump is 4.2 M deep in 2022, paid back in 2026.
+  const result = forecast(compile(stepLeverPackage(), scenario({ levers: ["robot"] })));
+
+  it("reads the year in focus, the base year and the hump into the caption", () => {
+    const facts = scenarioFacts(result, { name: "Robot", year: 2022, flat: { year: 2025, probability: 0.5 } });
+    expect(facts).toMatchObject({ baseYear: 2020, horizon: 2026, year: 2022, hasLevers: true, humpYear: 2022, paybackYear: 2026, holdsFlatFrom: 2023 });
     expect(scenarioCaption(facts, "sv")).toBe(
-      sv(
-        `År 2030 behövs 1 088 årsarbetare med hävstängerna, mot 1 173 utan. Investeringspuckeln är djupast 2022, 47,9${NBSP}Mkr, och är återbetald 2026. Sannolikheten att hålla nollan 2035 är 12${NBSP}%.`,
-      ),
+      `År 2022 behövs 11 årsarbetare med hävstängerna, mot 10 utan. Investeringspuckeln är djupast 2022, 4,2${NBSP}Mkr, och är återbetald 2026. Sannolikheten att hålla nollan 2025 är 50${NBSP}%.`,
     );
   });
 
-  it("clamps the year in focus to the forecast's years", async () => {
-    const pkg = await loadPackageFolder("data/nacka");
-    const compiled = compilePlan(pkg, pkg.scenarios.baseline!);
-    if (!compiled.ok) throw new Error("does not compile");
-    const result = forecast(compiled.plan);
-    expect(scenarioFacts(result, { name: "x", year: 2090 }).year).toBe(2040);
-    expect(scenarioFacts(result, { name: "x", year: 1990 }).year).toBe(2018);
-    expect(scenarioFacts(result, { name: "x" }).hasLevers).toBe(false);
+  it("clamps the year in focus to the forecast's years, and says when there are no levers", () => {
+    expect(scenarioFacts(result, { name: "x", year: 2090 }).year).toBe(2026);
+    expect(scenarioFacts(result, { name: "x", year: 1990 }).year).toBe(2020);
+    const without = forecast(compile(stepLeverPackage()));
+    expect(scenarioFacts(without, { name: "x" })).toMatchObject({ hasLevers: false, humpDepth: null, humpYear: null, fteWith: 10, fteWithout: 10 });
   });
 });

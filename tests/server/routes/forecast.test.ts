@@ -1,10 +1,10 @@
 import { tableFromIPC } from "apache-arrow";
 import request from "supertest";
 import { describe, expect, it } from "vitest";
-import { forecast } from "../../model/forecast.ts";
-import { compilePlan } from "../../model/plan.ts";
-import { normalizeAssumptions } from "../../model/scenario.ts";
-import { binary, nackaPackage, testServer } from "./helpers.ts";
+import { forecast } from "../../../model/forecast.ts";
+import { compilePlan } from "../../../model/plan.ts";
+import { normalizeAssumptions } from "../../../model/scenario.ts";
+import { binary, nackaPackage, testServer } from "../helpers.ts";
 
 const ARROW = "application/vnd.apache.arrow.stream";
 

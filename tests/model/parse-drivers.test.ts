@@ -1,0 +1,141 @@
+import { describe, expect, it } from "vitest";
+import { errorsOf, onlyError, validFiles, withEdit } from "./package-files.ts";
+
+describe("parseDataPackage: drivers.csv", () => {
+  it("reports unknown and missing columns on line 1", () => {
+    const errors = errorsOf(withEdit("drivers.csv", "year,driver,value,kind", "year,driver,värde,kind"));
+    expect(errors).toEqual([
+      { file: "drivers.csv", line: 1, field: "värde", message: 'unknown column "värde": expected the columns year, driver, value, kind' },
+      {
+        file: "drivers.csv",
+        line: 1,
+        field: "value",
+        message: 'missing column "value": the header must name the columns year, driver, value, kind (separated by ",")',
+      },
+    ]);
+  });
+
+  it("reports a value that is not a number, quoting it, with line and column", () => {
+    expect(onlyError(withEdit("drivers.csv", "2026,residents,1030,", "2026,residents,12 3a,"))).toEqual({
+      file: "drivers.csv",
+      line: 5,
+      field: "value",
+      message: '"12 3a" for residents is not a number: expected a number such as 1234.5, 1234,5 or 1 234,5',
+    });
+  });
+
+  it("reports an ambiguous number with both a point and a comma", () => {
+    const error = onlyError(withEdit("drivers.csv", "2026,residents,1030,", '2026,residents,"1.030,0",'));
+    expect(error).toMatchObject({ file: "drivers.csv", line: 5, field: "value" });
+    expect(error.message).toContain('"1.030,0" for residents is not a number');
+    expect(error.message).toContain("unclear which is the decimal mark");
+  });
+
+  it("reports a negative value and an empty value", () => {
+    const files = withEdit("drivers.csv", "2025,businesses,210,", "2025,businesses,-210,");
+    files["drivers.csv"] = (files["drivers.csv"] ?? "").replace("2026,businesses,220,", "2026,businesses,,");
+    expect(errorsOf(files)).toEqual([
+      { file: "drivers.csv", line: 8, field: "value", message: "-210 for businesses is negative: expected zero or a positive number" },
+      {
+        file: "drivers.csv",
+        line: 9,
+        field: "value",
+        message: '"" for businesses is not a number: expected a number such as 1234.5, 1234,5 or 1 234,5, not an empty field',
+      },
+    ]);
+  });
+
+  it("reports a kind that is not actual or forecast", () => {
+    expect(onlyError(withEdit("drivers.csv", "2025,residents,1020,forecast", "2025,residents,1020,prognos"))).toEqual({
+      file: "drivers.csv",
+      line: 4,
+      field: "kind",
+      message: '"prognos" is not a kind: expected actual or forecast',
+    });
+  });
+
+  it("reports a year that is not a whole year, and a driver id that is not an id", () => {
+    const files = withEdit("drivers.csv", "2025,residents,1020,", "2025.5,residents,1020,");
+    files["drivers.csv"] = (files["drivers.csv"] ?? "").replace("2027,businesses", "2027,Företag");
+    const errors = errorsOf(files);
+    expect(errors).toContainEqual({ file: "drivers.csv", line: 4, field: "year", message: '"2025.5" is not a year: expected a whole year such as 2024' });
+    expect(errors).toContainEqual({
+      file: "drivers.csv",
+      line: 10,
+      field: "driver",
+      message: '"Företag" is not a driver id: expected lower-case letters, digits and _, starting with a letter',
+    });
+  });
+
+  it("reports a duplicate year and driver, naming both lines", () => {
+    const files = validFiles();
+    files["drivers.csv"] += "2025,residents,1021,forecast\n";
+    expect(onlyError(files)).toEqual({
+      file: "drivers.csv",
+      line: 12,
+      field: "year",
+      message: "residents 2025 appears twice, on lines 4 and 12: expected one row per year and driver",
+    });
+  });
+
+  it("reports a gap in a driver's years", () => {
+    const files = withEdit("drivers.csv", "2025,residents,1020,forecast\n2026,residents,1030,forecast\n", "");
+    expect(onlyError(files)).toEqual({
+      file: "drivers.csv",
+      line: 4,
+      field: "year",
+      message: "residents has no value for 2025–2026: expected every year without gaps (2024 is followed by 2027)",
+    });
+  });
+
+  it("reports an actual after a forecast", () => {
+    expect(onlyError(withEdit("drivers.csv", "2026,residents,1030,forecast", "2026,residents,1030,actual"))).toEqual({
+      file: "drivers.csv",
+      line: 5,
+      field: "kind",
+      message: "residents 2026 is an actual but 2025 (line 4) is a forecast: expected actuals before forecasts",
+    });
+  });
+
+  it("reports a driver that does not reach the horizon", () => {
+    expect(onlyError(withEdit("drivers.csv", "2027,residents,1040,forecast\n", ""))).toEqual({
+      file: "drivers.csv",
+      line: 5,
+      field: "year",
+      message: "residents ends in 2026: expected values for every year up to the horizon 2027 (municipality.json)",
+    });
+  });
+
+  it("reports a driver without the base year", () => {
+    expect(onlyError(withEdit("drivers.csv", "2024,businesses,200,actual\n", ""))).toEqual({
+      file: "drivers.csv",
+      line: 7,
+      field: "year",
+      message: "businesses starts in 2025: expected a value for the base year 2024 (the last year in headcount.csv)",
+    });
+  });
+
+  it("reports a line with too many fields, hinting at an unquoted decimal comma", () => {
+    expect(errorsOf(withEdit("drivers.csv", "2024,residents,1010.5,actual", "2024,residents,1010,5,actual"))).toEqual([
+      {
+        file: "drivers.csv",
+        line: 3,
+        message:
+          'expected 4 fields (year,driver,value,kind) but found 5 (a decimal comma in a comma-separated file must be quoted, e.g. "1,5", or use ";" as the separator)',
+      },
+      // The line cannot be read at all, so its year is missing too.
+      {
+        file: "drivers.csv",
+        line: 4,
+        field: "year",
+        message: "residents has no value for 2024: expected every year without gaps (2023 is followed by 2025)",
+      },
+    ]);
+  });
+
+  it("reports a driver id reserved for support processes", () => {
+    const files = validFiles();
+    files["drivers.csv"] += "2024,supported_fte,1,actual\n";
+    expect(onlyError(files)).toMatchObject({ file: "drivers.csv", line: 12, field: "driver", message: expect.stringContaining('"supported_fte" is reserved') });
+  });
+});

@@ -1,0 +1,157 @@
+/**
+ * The working scenario and its overlay (web/working.ts): pure functions over plain data. The
+ * defaults below are made up for the test; every expected value is read off them by hand.
+ */
+import { describe, expect, it } from "vitest";
+import type { ParameterInfo } from "../../web/live-model.ts";
+import type { VersionInfo } from "../../web/api.ts";
+import {
+  assumptionsOf,
+  differsFromDefault,
+  isActivePath,
+  isDirty,
+  leverOfPath,
+  newWorking,
+  overlayOf,
+  structureChanged,
+  valueOf,
+  withLever,
+  withName,
+  withValue,
+  workingFrom,
+} from "../../web/working.ts";
+
+const info = (path: string, value: number): [string, ParameterInfo] => [path, { path, default: value, min: 0, max: 10 }];
+const DEFAULTS = new Map([
+  info("growthMultiplier", 1),
+  info("levers.intensity", 1),
+  info("levers.robot.efficiency", 0.4),
+  info("levers.robot.reach.cases.handling", 0.5),
+  info("levers.chat.efficiency", 0.3),
+]);
+
+const VERSION: VersionInfo = {
+  scenarioId: "plan",
+  number: 2,
+  versionId: "0123456789ab",
+  hash: "0123456789ab".padEnd(64, "0"),
+  packageHash: "p",
+  parentVersionId: null,
+  parentNumber: null,
+  author: "test",
+  comment: null,
+  createdAt: "2026-01-01T00:00:00Z",
+};
+
+/** Saved assumptions: robot on (efficiency set to its default explicitly), chat off with a kept value. */
+const SAVED = Object.freeze({
+  name: { sv: "Plan", en: "Plan" },
+  description: { sv: "", en: "" },
+  growthMultiplier: 1.5,
+  driverGrowthRates: { residents: 0.01 },
+  levers: ["robot"],
+  set: { "levers.robot.efficiency": 0.4, "levers.chat.efficiency": 0.6 },
+  uncertainty: { "levers.chat.efficiency": { type: "uniform" as const, min: 0.2, max: 0.8 }, growthMultiplier: { type: "uniform" as const, min: 1, max: 2 } },
+});
+
+describe("the overlay of saved assumptions", () => {
+  it("holds the growth multiplier among the values and the levers sorted", () => {
+    const o = overlayOf({ ...SAVED, levers: ["robot", "chat"] });
+    expect(o.values).toEqual({ growthMultiplier: 1.5, "levers.robot.efficiency": 0.4, "levers.chat.efficiency": 0.6 });
+    expect(o.levers).toEqual(["chat", "robot"]);
+  });
+
+  it("gives back the saved assumptions, so a freshly loaded version is not dirty", () => {
+    const clean = { ...SAVED, set: { "levers.robot.efficiency": 0.4 }, uncertainty: { growthMultiplier: SAVED.uncertainty.growthMultiplier } };
+    const w = workingFrom(clean, "plan", VERSION);
+    expect(assumptionsOf(w, DEFAULTS)).toEqual(clean);
+    expect(isDirty(w, DEFAULTS)).toBe(false);
+  });
+
+  it("leaves an inactive lever's values and distributions out of the assumptions", () => {
+    const w = workingFrom(SAVED, "plan", VERSION);
+    expect(assumptionsOf(w, DEFAULTS)).toEqual({
+      ...SAVED,
+      set: { "levers.robot.efficiency": 0.4 },
+      uncertainty: { growthMultiplier: SAVED.uncertainty.growthMultiplier },
+    });
+  });
+});
+
+describe("changing the overlay", () => {
+  const w = workingFrom(SAVED, "plan", VERSION);
+
+  it("returns a new overlay and leaves the old one as it was", () => {
+    const before = JSON.stringify(w.overlay);
+    const changed = withValue(w.overlay, "levers.intensity", 0.5);
+    expect(changed).not.toBe(w.overlay);
+    expect(changed.values["levers.intensity"]).toBe(0.5);
+    expect(JSON.stringify(w.overlay)).toBe(before);
+  });
+
+  it("writes a value that differs from the default into set, and leaves out one equal to it that was not set before", () => {
+    const o = withValue(withValue(w.overlay, "levers.intensity", 1), "levers.robot.reach.cases.handling", 0.7);
+    expect(assumptionsOf({ ...w, overlay: o }, DEFAULTS).set).toEqual({ "levers.robot.efficiency": 0.4, "levers.robot.reach.cases.handling": 0.7 });
+    expect(isDirty({ ...w, overlay: o }, DEFAULTS)).toBe(true);
+  });
+
+  it("keeps an inactive lever's values and brings them back when it is switched on", () => {
+    const on = withLever(w.overlay, "chat", true);
+    expect(on.levers).toEqual(["chat", "robot"]);
+    expect(assumptionsOf({ ...w, overlay: on }, DEFAULTS).set).toEqual({ "levers.chat.efficiency": 0.6, "levers.robot.efficiency": 0.4 });
+    expect(assumptionsOf({ ...w, overlay: withLever(on, "chat", false) }, DEFAULTS)).toEqual(assumptionsOf(w, DEFAULTS));
+  });
+
+  it("names the scenario in both languages when the name is new, in one when only that one changes back", () => {
+    expect(withName(w.overlay, "sv", "Ny plan").name).toEqual({ sv: "Ny plan", en: "Ny plan" });
+    const english = { ...w.overlay, name: { sv: "Plan", en: "Plan B" } };
+    expect(withName(english, "sv", "Plan").name).toEqual({ sv: "Plan", en: "Plan B" });
+    expect(withName({ ...w.overlay, name: { sv: "Plan", en: "" } }, "sv", "Plan").name).toEqual({ sv: "Plan", en: "Plan" });
+  });
+
+  it("tells a change of structure (levers, driver growth rates) from a change of values", () => {
+    expect(structureChanged(w.overlay, withValue(w.overlay, "levers.intensity", 2))).toBe(false);
+    expect(structureChanged(w.overlay, withLever(w.overlay, "chat", true))).toBe(true);
+    expect(structureChanged(w.overlay, { ...w.overlay, driverGrowthRates: { residents: 0.02 } })).toBe(true);
+  });
+});
+
+describe("paths and values", () => {
+  const o = overlayOf(SAVED);
+
+  it("reads a lever's id from its parameter paths only", () => {
+    expect(leverOfPath("levers.e_services.efficiency")).toBe("e_services");
+    expect(leverOfPath("growthMultiplier")).toBeNull();
+    expect(leverOfPath("drivers.residents.growthMultiplier")).toBeNull();
+  });
+
+  it("counts the settings of all levers and of active levers as active, not an inactive lever's", () => {
+    expect(isActivePath(o, "levers.intensity")).toBe(true);
+    expect(isActivePath(o, "levers.midpointShift")).toBe(true);
+    expect(isActivePath(o, "levers.robot.efficiency")).toBe(true);
+    expect(isActivePath(o, "levers.chat.efficiency")).toBe(false);
+    expect(isActivePath(o, "costPerFte")).toBe(true);
+  });
+
+  it("reads a value from the overlay, else the package's default, else NaN", () => {
+    expect(valueOf(o, DEFAULTS, "growthMultiplier")).toBe(1.5);
+    expect(valueOf(o, DEFAULTS, "levers.robot.reach.cases.handling")).toBe(0.5);
+    expect(valueOf(o, DEFAULTS, "levers.nothing.efficiency")).toBeNaN();
+  });
+
+  it("marks a value as changed only when it differs from a default by more than rounding", () => {
+    expect(differsFromDefault(DEFAULTS, "levers.robot.efficiency", 0.4 + 1e-13)).toBe(false);
+    expect(differsFromDefault(DEFAULTS, "levers.robot.efficiency", 0.41)).toBe(true);
+    expect(differsFromDefault(DEFAULTS, "no.such.path", 1)).toBe(false);
+  });
+});
+
+describe("a new working scenario", () => {
+  it("has no levers, growth 1, nothing saved, and is always dirty", () => {
+    const w = newWorking();
+    expect(w.scenarioId).toBeNull();
+    expect(w.overlay.levers).toEqual([]);
+    expect(w.overlay.values).toEqual({ growthMultiplier: 1 });
+    expect(isDirty(w, DEFAULTS)).toBe(true);
+  });
+});

@@ -1,0 +1,35 @@
+/**
+ * Saved scenarios as the working scenario: loading a version to work on, and saving the working
+ * scenario as a new version or a new scenario (the server's `/api/scenarios`).
+ */
+import { api, type Assumptions, type Version } from "./api.ts";
+import { type Working, workingFrom } from "./working.ts";
+
+/** A saved version (number, id or "latest") of a scenario as the working scenario. */
+export async function loadWorking(scenarioId: string, version: string | number = "latest"): Promise<Working> {
+  const { assumptions, ...info } = await api.version(scenarioId, version);
+  return workingFrom(assumptions, scenarioId, info);
+}
+
+/** What {@link saveWorking} saved. */
+export interface Saved {
+  version: Version;
+  /** False when the assumptions were those of the newest version already (no new version). */
+  created: boolean;
+}
+
+/**
+ * Saves `assumptions` as a new version of the working scenario's saved scenario (`asVersion`, if
+ * it has one) or as a new scenario.
+ *
+ * @throws ApiError with the server's message (409 when someone saved a newer version first).
+ */
+export async function saveWorking(token: string, working: Working, assumptions: Assumptions, comment: string, asVersion: boolean): Promise<Saved> {
+  const note = comment ? { comment } : {};
+  const answer =
+    asVersion && working.scenarioId !== null && working.version !== null
+      ? await api.updateScenario(token, working.scenarioId, { parentVersion: working.version.hash, assumptions, ...note })
+      : await api.createScenario(token, { assumptions, ...note });
+  // The server leaves `created` out when it did create a version.
+  return { version: answer.version, created: answer.created ?? true };
+}

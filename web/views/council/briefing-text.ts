@@ -1,0 +1,47 @@
+/**
+ * The written part of the council briefing: its title block (municipality, date printed, package,
+ * and every version compared with its id and when it was saved — also the printed page's header)
+ * and a plain-language summary of each version.
+ */
+import { type ScenarioFacts, scenarioCaption } from "../../captions.ts";
+import { el } from "../../dom.ts";
+import type { ViewContext } from "../../view.ts";
+import type { Compared } from "./compared.ts";
+
+/** The title block, dated `now`. */
+export function briefingHeader(context: ViewContext, items: Compared[], now: Date): HTMLElement {
+  const { pkg, packageVersionId, t, f } = context;
+  return el(
+    "header",
+    { class: "briefing-header" },
+    el("h2", { id: "briefing-title", text: t.printTitle }),
+    el("p", { class: "meta" }, `${pkg.municipality.name}. ${t.printMeta(f.date(now))} `, t.printPackage(packageVersionId)),
+    el("h3", { class: "versions-title", text: t.printVersions }),
+    el(
+      "ul",
+      { class: "version-list" },
+      ...items.map((item) =>
+        el(
+          "li",
+          {},
+          `${item.label}: `,
+          el("code", { class: "version-id", "data-version-id": item.version.versionId, text: item.version.versionId }),
+          ` (${t.versionLabel(item.version.number, item.version.versionId).replace(/ \(.*\)$/, "")}, ${t.savedAt.toLowerCase()} ${f.date(item.version.createdAt)})`,
+        ),
+      ),
+    ),
+  );
+}
+
+/** One plain-language summary per version. */
+export function briefingSummaries(context: ViewContext, facts: ScenarioFacts[], versionIds: string[]): HTMLElement {
+  const { lang, t } = context;
+  return el(
+    "section",
+    { class: "summaries", "aria-labelledby": "council-summaries" },
+    el("h3", { id: "council-summaries", text: t.comparison }),
+    ...facts.map((fa, i) =>
+      el("div", { class: "summary-text", "data-version-id": versionIds[i] }, el("h4", { text: t.summaryFor(fa.name) }), el("p", { text: scenarioCaption(fa, lang) })),
+    ),
+  );
+}

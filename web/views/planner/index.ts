@@ -1,0 +1,135 @@
+/**
+ * The planner view: growth assumptions and levers as sliders with number inputs; the model runs in
+ * the browser on every movement (one `evaluate` on the compiled plan, redrawn once per animation
+ * frame), so the charts follow the slider. FTE per process and in total against the baseline and
+ * the base year's level; save as a scenario version with a planner token.
+ *
+ * The controls write to the store; this view listens to the store and keeps the model in the
+ * browser in step with the overlay: new values are written into the plan, other levers or driver
+ * rates compile a new one.
+ */
+import type { ForecastResult } from "../../../model/forecast.ts";
+import { el } from "../../dom.ts";
+import { debounce, perFrame } from "../../schedule.ts";
+import type { View, ViewContext } from "../../view.ts";
+import { assumptionsOf, isActivePath, type Overlay, structureChanged } from "../../working.ts";
+import { assumptionControls } from "./assumption-controls.ts";
+import { plannerCharts } from "./charts.ts";
+import { keyFigures } from "./key-figures.ts";
+import { saveForm } from "./save-form.ts";
+import { scenarioBar } from "./scenario-bar.ts";
+
+/** Paths whose values differ between two overlays. */
+function changedPaths(before: Overlay, after: Overlay): string[] {
+  const paths = new Set([...Object.keys(before.values), ...Object.keys(after.values)]);
+  return [...paths].filter((path) => before.values[path] !== after.values[path]);
+}
+
+export function plannerView(context: ViewContext): View {
+  const { store, live, defaults, pkg, lang, t } = context;
+  const baseYear = pkg.baseYear;
+  const horizon = pkg.municipality.horizon;
+  let focus = Math.min(Math.max(Math.round(Number(context.params.year)) || 2030, baseYear + 1), horizon);
+
+  const bar = scenarioBar(context);
+  const controls = assumptionControls(context);
+  const figures = keyFigures(context, focus, (year) => {
+    focus = year;
+    context.setParams({ year: String(focus) });
+    redraw(true);
+    announce();
+  });
+  const charts = plannerCharts(context);
+  const results = el("div", { class: "results" }, figures.element, ...charts.elements, saveForm(context));
+  const root = el(
+    "div",
+    { class: "view planner" },
+    el("h1", { text: t.viewTitles.planner }),
+    el("p", { class: "lead", text: t.plannerLead }),
+    bar.element,
+    el("div", { class: "planner-grid" }, controls.element, results),
+  );
+
+  let failing = false;
+  let lastResult: ForecastResult | null = null;
+
+  const label = () => {
+    const w = store.state.working;
+    return { name: w.overlay.name[lang], versionId: w.version?.versionId ?? t.unsaved };
+  };
+
+  function announce(): void {
+    if (lastResult) figures.announce(lastResult, store.state.working.overlay.name[lang], focus);
+  }
+
+  // What can wait until a movement ends: the status line, the tables, the sentence for screen readers.
+  const settle = debounce(() => {
+    bar.showStatus();
+    charts.flushTables();
+    announce();
+  }, 400);
+
+  function redraw(tableNow: boolean): void {
+    if (failing) return;
+    const result = live.run();
+    lastResult = result;
+    figures.draw(result, focus);
+    charts.draw(result, focus, label(), tableNow);
+    if (!tableNow) settle();
+  }
+  const redrawNextFrame = perFrame(() => redraw(false));
+
+  /** Compiles the working scenario's plan again and redraws (or lists why it does not compile). */
+  function reload(): void {
+    const loaded = live.load(assumptionsOf(store.state.working, defaults));
+    failing = !loaded.ok;
+    controls.showErrors(loaded.ok ? [] : loaded.errors);
+    redraw(true);
+  }
+
+  const unsubscribe = store.subscribe((state, before) => {
+    if (state.working === before.working) return;
+    const now = state.working.overlay;
+    const then = before.working.overlay;
+    if (now === then) {
+      // Saved: same assumptions, a new version.
+      bar.showStatus();
+    } else if (structureChanged(then, now)) {
+      reload();
+      settle();
+    } else {
+      for (const path of changedPaths(then, now)) {
+        if (isActivePath(now, path) && !live.set(path, now.values[path]!)) {
+          // Not in the plan (should not happen for an active parameter): compile again.
+          live.load(assumptionsOf(state.working, defaults));
+        }
+      }
+      redrawNextFrame();
+    }
+  });
+
+  const resize = debounce(() => {
+    charts.measure();
+    redraw(true);
+  }, 150);
+  window.addEventListener("resize", resize);
+
+  // First draw after the view is in the document (for the chart width).
+  bar.showStatus();
+  live.load(assumptionsOf(store.state.working, defaults));
+  queueMicrotask(() => {
+    charts.measure();
+    reload();
+    announce();
+  });
+
+  return {
+    element: root,
+    destroy() {
+      unsubscribe();
+      window.removeEventListener("resize", resize);
+      resize.cancel();
+      settle.cancel();
+    },
+  };
+}

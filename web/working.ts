@@ -1,0 +1,149 @@
+/**
+ * The working scenario: the saved version it came from, and the planner's assumptions as one
+ * plain, immutable overlay on the package's defaults. Pure: every change returns a new overlay
+ * (the store keeps it, `state.ts`), so an earlier overlay is never altered and undo can keep them.
+ */
+import { canonicalJson } from "../contract/canonical-json.ts";
+import { defaultScenario } from "../model/scenario.ts";
+import type { Assumptions, VersionInfo } from "./api.ts";
+import type { Lang } from "../contract/locale.ts";
+import type { ParameterInfo } from "./live-model.ts";
+
+/** The planner's assumptions over the package's defaults: plain data that round-trips through JSON. */
+export interface Overlay {
+  readonly name: Readonly<{ sv: string; en: string }>;
+  readonly description: Readonly<{ sv: string; en: string }>;
+  readonly driverGrowthRates: Readonly<Record<string, number>>;
+  /** Active levers, sorted. */
+  readonly levers: readonly string[];
+  /**
+   * Parameter path → value for every path the planner or the scenario set, `growthMultiplier`
+   * included; an inactive lever's values are kept while it is off.
+   */
+  readonly values: Readonly<Record<string, number>>;
+  readonly uncertainty: Assumptions["uncertainty"];
+}
+
+/** The scenario being edited. */
+export interface Working {
+  /** The saved scenario it was loaded from (and is saved back to as a new version), or null. */
+  readonly scenarioId: string | null;
+  /** The version it was loaded from or last saved as. */
+  readonly version: VersionInfo | null;
+  /** The assumptions of that version, to tell whether anything changed; null for a new scenario. */
+  readonly saved: Assumptions | null;
+  readonly overlay: Overlay;
+}
+
+/** The overlay of saved assumptions. */
+export function overlayOf(a: Assumptions): Overlay {
+  return {
+    name: { ...a.name },
+    description: { ...a.description },
+    driverGrowthRates: { ...a.driverGrowthRates },
+    levers: [...a.levers].sort(),
+    values: { growthMultiplier: a.growthMultiplier, ...a.set },
+    uncertainty: { ...a.uncertainty },
+  };
+}
+
+/** A working scenario from a saved version's assumptions. */
+export function workingFrom(a: Assumptions, scenarioId: string, version: VersionInfo): Working {
+  return { scenarioId, version, saved: a, overlay: overlayOf(a) };
+}
+
+/** A new, unsaved working scenario: no levers, nothing set. */
+export function newWorking(): Working {
+  const { id: _new, ...empty } = defaultScenario("new", { sv: "Nytt scenario", en: "New scenario" });
+  return { scenarioId: null, version: null, saved: null, overlay: overlayOf(empty) };
+}
+
+/** The lever id of a lever parameter path ("levers.e_services.efficiency" → "e_services"), or null. */
+export function leverOfPath(path: string): string | null {
+  const m = /^levers\.([a-z][a-z0-9_]*)\./.exec(path);
+  return m ? m[1]! : null;
+}
+
+/** Whether a path belongs to one lever (not the settings of all levers: intensity, midpoint shift). */
+function leverSetting(path: string): string | null {
+  return path === "levers.intensity" || path === "levers.midpointShift" ? null : leverOfPath(path);
+}
+
+/** Whether a parameter takes part in the forecast: anything but the settings of an inactive lever. */
+export function isActivePath(o: Overlay, path: string): boolean {
+  const lever = leverSetting(path);
+  return lever === null || o.levers.includes(lever);
+}
+
+/** The current value of a parameter: the overlay's, else the package's default (NaN if it has none). */
+export function valueOf(o: Overlay, defaults: ReadonlyMap<string, ParameterInfo>, path: string): number {
+  return o.values[path] ?? defaults.get(path)?.default ?? Number.NaN;
+}
+
+/** Whether a value differs from the package's default for the path (false if it has none). */
+export function differsFromDefault(defaults: ReadonlyMap<string, ParameterInfo>, path: string, value: number): boolean {
+  const d = defaults.get(path)?.default;
+  return d !== undefined && Math.abs(d - value) > 1e-12;
+}
+
+/** The overlay with one parameter set. */
+export function withValue(o: Overlay, path: string, value: number): Overlay {
+  return { ...o, values: { ...o.values, [path]: value } };
+}
+
+/** The overlay with a lever switched on or off (its values are kept either way). */
+export function withLever(o: Overlay, lever: string, active: boolean): Overlay {
+  const others = o.levers.filter((id) => id !== lever);
+  return { ...o, levers: active ? [...others, lever].sort() : others };
+}
+
+/**
+ * The overlay named `name` in `lang`. A new name typed in one language names the scenario in both
+ * (the other can be edited later); so does a name whose other language is empty.
+ */
+export function withName(o: Overlay, lang: Lang, name: string): Overlay {
+  const other: Lang = lang === "sv" ? "en" : "sv";
+  const renamed = name !== o.name[lang];
+  return { ...o, name: { ...o.name, [lang]: name, ...(renamed || !o.name[other] ? { [other]: name } : {}) } };
+}
+
+/** Whether two overlays compile to different plans (other levers or driver growth rates), not only other values. */
+export function structureChanged(a: Overlay, b: Overlay): boolean {
+  const rates = Object.keys(a.driverGrowthRates);
+  return (
+    a.levers.length !== b.levers.length ||
+    a.levers.some((id, i) => b.levers[i] !== id) ||
+    rates.length !== Object.keys(b.driverGrowthRates).length ||
+    rates.some((id) => a.driverGrowthRates[id] !== b.driverGrowthRates[id])
+  );
+}
+
+/**
+ * The assumptions of a working scenario, normalized like the server's: levers sorted, `set` with
+ * only active levers' paths and values that differ from the package's default or were set before.
+ */
+export function assumptionsOf(w: Working, defaults: ReadonlyMap<string, ParameterInfo>): Assumptions {
+  const o = w.overlay;
+  const before = w.saved?.set ?? {};
+  const set: Record<string, number> = {};
+  for (const [path, value] of Object.entries(o.values).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (path === "growthMultiplier" || !isActivePath(o, path)) continue;
+    const fallback = defaults.get(path)?.default;
+    if (fallback !== undefined && Math.abs(fallback - value) < 1e-12 && !(path in before)) continue;
+    set[path] = value;
+  }
+  return {
+    name: { ...o.name },
+    description: { ...o.description },
+    growthMultiplier: o.values.growthMultiplier ?? 1,
+    driverGrowthRates: { ...o.driverGrowthRates },
+    levers: [...o.levers],
+    set,
+    uncertainty: Object.fromEntries(Object.entries(o.uncertainty).filter(([path]) => isActivePath(o, path))),
+  };
+}
+
+/** Whether the working scenario differs from the version it came from (always true for a new one). */
+export function isDirty(w: Working, defaults: ReadonlyMap<string, ParameterInfo>): boolean {
+  return w.saved === null || canonicalJson(assumptionsOf(w, defaults)) !== canonicalJson(w.saved);
+}
