@@ -7,7 +7,7 @@
  * [item × yearCount + year index], the year index counting from the base year.
  */
 import { ADOPTION_CURVE_LIST } from "./adoption.ts";
-import { scaledDriver } from "./drivers.ts";
+import { scenarioDriver } from "./drivers.ts";
 import { netPresentValue } from "./investment.ts";
 import {
   L_CAPEX,
@@ -177,16 +177,23 @@ function sameGrowthAs(plan: ModelPlan, theta: Float64Array, ws: Workspace, a: nu
   return -1;
 }
 
-/** Drivers under the growth multipliers: D(t) = D(base) + m·(path(t) − D(base)), as log ratios. */
+/**
+ * Drivers under the growth multipliers, as log ratios to the base year: the package's values up to
+ * each driver's last actual year; after it a stock's change and a flow's level scaled by m
+ * (see {@link scenarioDriver}).
+ */
 function projectDrivers(plan: ModelPlan, theta: Float64Array, ws: Workspace): void {
   const Y = plan.yearCount;
   const g = theta[plan.growthMultiplier]!;
   for (let d = 0; d < plan.driverIds.length; d++) {
     const base = plan.driverBase[d]!;
+    const anchor = plan.driverAnchor[d]!;
+    const anchorIndex = plan.driverAnchorIndex[d]!;
+    const type = plan.driverIsFlow[d] === 1 ? "flow" : "stock";
     const m = g * theta[plan.driverMultiplier[d]!]!;
     const isResidents = d === plan.residentsDriver;
     for (let y = 0; y < Y; y++) {
-      const value = scaledDriver(base, plan.driverPath[d * Y + y]!, m);
+      const value = scenarioDriver(type, y > anchorIndex, anchor, plan.driverPath[d * Y + y]!, m, base);
       ws.driverLogRatio[d * Y + y] = base > 0 ? Math.log(value / base) : 0;
       if (isResidents) ws.residents[y] = value;
     }

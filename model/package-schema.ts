@@ -9,6 +9,7 @@
  */
 import { z } from "zod";
 import { adoptionSchema } from "./adoption.ts";
+import { DRIVER_TYPES } from "./data-package.ts";
 import { distributionSchema } from "./distributions.ts";
 import { LEVER_KIND_NAMES } from "./levers.ts";
 import { scenarioSchema } from "./scenario.ts";
@@ -48,6 +49,21 @@ export const municipalitySchema = strictObject({
   workingTime: workingTimeSchema,
   discountRate: z.number().gt(-1, "expected a discount rate per year, e.g. 0.035").lt(1, "expected a discount rate per year, e.g. 0.035"),
   horizon: year,
+});
+
+// ---------------------------------------------------------------------------------------------
+// drivers.json
+
+/** What one driver is: its name, stock or flow (default stock), and optionally its unit. */
+export const driverInfoSchema = strictObject({
+  name: localizedTextSchema.optional(),
+  type: z.enum(DRIVER_TYPES).default("stock"),
+  unit: localizedTextSchema.optional(),
+});
+
+/** `drivers.json` (optional): driver id → what the driver is; drivers not listed are stocks named by their id. */
+export const driversFileSchema = strictObject({
+  drivers: z.record(z.string(), driverInfoSchema),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -154,6 +170,8 @@ export const scenarioFileSchema = scenarioSchema();
 
 /** `municipality.json` after validation, defaults filled in. */
 export type MunicipalityFile = z.output<typeof municipalitySchema>;
+/** `drivers.json` after validation, defaults filled in. */
+export type DriversFile = z.output<typeof driversFileSchema>;
 /** `processes.json` after validation, as written (activities not yet turned into workloads, `supports` not resolved). */
 export type ProcessesFile = z.output<typeof processesFileSchema>;
 /** `levers.json` after validation, defaults filled in. */

@@ -9,7 +9,7 @@
  */
 import { ADOPTION_CURVE_NAMES, ADOPTION_CURVES } from "./adoption.ts";
 import { type DataPackage, FIXED_WORK, type LocalizedText, type Process, type Scenario, SUPPORTED_FTE } from "./data-package.ts";
-import { driverPath } from "./drivers.ts";
+import { driverPath, lastActualYear } from "./drivers.ts";
 import type { PackageError } from "./package-error.ts";
 import { buildParameterTable, type ParameterTable } from "./parameters.ts";
 import { availableHours, calibrateProcess, type ProcessCalibration } from "./workload.ts";
@@ -42,8 +42,17 @@ export interface ModelPlan {
   driverIds: string[];
   /** Driver value in the base year, per driver. */
   driverBase: Float64Array;
-  /** Driver path before growth multipliers, [driver × yearCount + year index]. */
+  /** Driver path before growth multipliers (growth rates applied), [driver × yearCount + year index]. */
   driverPath: Float64Array;
+  /**
+   * Year index of each driver's last actual year t_a (at least 0, the base year): years up to it
+   * are never changed by a scenario; the growth multiplier acts after it.
+   */
+  driverAnchorIndex: Int32Array;
+  /** Driver value in its last actual year, D(t_a). */
+  driverAnchor: Float64Array;
+  /** 1 for a flow driver (the multiplier scales its level), 0 for a stock (it scales the change since t_a). */
+  driverIsFlow: Uint8Array;
   /** Parameter index of each driver's own growth multiplier. */
   driverMultiplier: Int32Array;
   /** Index of `residents` in `driverIds`, or −1. */
@@ -249,6 +258,12 @@ export function compilePlan(
         return s.values[baseYear - s.firstYear] ?? NaN;
       }),
       driverPath: driverPaths,
+      driverAnchorIndex: Int32Array.from(driverIds, (d) => lastActualYear(pkg.drivers[d]!, baseYear) - baseYear),
+      driverAnchor: Float64Array.from(driverIds, (d) => {
+        const s = pkg.drivers[d]!;
+        return s.values[lastActualYear(s, baseYear) - s.firstYear] ?? NaN;
+      }),
+      driverIsFlow: Uint8Array.from(driverIds, (d) => (pkg.drivers[d]!.type === "flow" ? 1 : 0)),
       driverMultiplier: Int32Array.from(driverIds, (d) => param(`drivers.${d}.growthMultiplier`)),
       residentsDriver: driverIndex.get("residents") ?? -1,
       processIds: processes.map((p) => p.id),

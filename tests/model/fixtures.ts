@@ -1,15 +1,16 @@
 /**
  * Small data packages built in code, with numbers simple enough to compute by hand.
  */
-import type { Activity, DataPackage, Lever, Process, Scenario } from "../../model/data-package.ts";
+import type { Activity, DataPackage, DriverSeries, DriverType, Lever, Process, Scenario } from "../../model/data-package.ts";
 import { defaultScenario } from "../../model/scenario.ts";
 import { compilePlan, type ModelPlan } from "../../model/plan.ts";
 
 /** 250 working days − 50 days off = 200 days × 8 h = 1,600 available hours per FTE. */
 export const HOURS_PER_FTE = 1600;
 
-export function series(id: string, firstYear: number, values: number[], actualYears = 1) {
-  return { id, firstYear, values, actual: values.map((_, i) => i < actualYears) };
+export function series(id: string, firstYear: number, values: number[], actualYears = 1, type: DriverType = "stock"): DriverSeries {
+  const actual = values.map((_, i) => i < actualYears);
+  return { id, name: { sv: id, en: id }, type, firstYear, values, actual, estimated: values.map(() => false) };
 }
 
 export function shareActivity(id: string, share: number, drivers: Record<string, number>): Activity {

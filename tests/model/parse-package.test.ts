@@ -22,12 +22,15 @@ describe("parseDataPackage: a valid package", () => {
     expect(pkg.drivers).toEqual({
       residents: {
         id: "residents",
+        name: { sv: "residents", en: "residents" },
+        type: "stock",
         firstYear: 2023,
         values: [1000, 1010.5, 1020, 1030, 1040],
         actual: [true, true, false, false, false],
+        estimated: [false, false, false, false, false],
       },
       // 2028 lies after the horizon 2027 and is left out.
-      businesses: { id: "businesses", firstYear: 2024, values: [200, 210, 220, 230], actual: [true, false, false, false] },
+      businesses: { id: "businesses", name: { sv: "businesses", en: "businesses" }, type: "stock", firstYear: 2024, values: [200, 210, 220, 230], actual: [true, false, false, false], estimated: [false, false, false, false] },
     });
     expect(pkg.headcount).toEqual({ permits: { 2023: 10, 2024: 12.5 }, support: { 2023: 4, 2024: 4.5 } });
     expect(pkg.processes).toEqual([
