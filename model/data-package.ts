@@ -106,6 +106,17 @@ export interface Process {
   supportShare: number;
   /** WISN individual allowances, FTE. */
   individualAllowanceFte: number;
+  /**
+   * Yearly relative change of the process's work that no driver explains (service standard,
+   * coverage, mission): fixed work and activities are multiplied by (1 + drift)^(t − base year).
+   * Default 0.
+   */
+  drift: number;
+  /**
+   * Driver id → elasticity of the fixed work; empty (the default) = fixed work stays at its
+   * base-year FTE. The id may be {@link SUPPORTED_FTE} in a support process.
+   */
+  fixedDrivers: Record<string, number>;
   /** Ids of the processes this support process supports (resolved from "all"); empty for a core process. */
   supports: string[];
   activities: Activity[];

@@ -111,6 +111,12 @@ export const processSchema = strictObject({
   fixedShare: shareBelowOne,
   supportShare: shareBelowOne,
   individualAllowanceFte: nonNegative,
+  drift: z
+    .number()
+    .min(-0.5, "expected a yearly relative change from −0.5 to 0.5, e.g. 0.01 for +1 % a year")
+    .max(0.5, "expected a yearly relative change from −0.5 to 0.5, e.g. 0.01 for +1 % a year")
+    .default(0),
+  fixedDrivers: z.record(z.string(), z.number()).default({}),
   supports: z.union([z.literal("all"), z.array(z.string())], { error: 'expected "all" or a list of process ids' }).optional(),
   activities: z.array(activitySchema).min(1, "expected at least one activity"),
 });

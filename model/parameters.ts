@@ -53,6 +53,20 @@ export const PACKAGE_PARAMETERS = {
     bounds: [-10, 10],
     label: { sv: "elasticitet mot", en: "elasticity to" },
   },
+  /** The work of fixed work that follows a driver (`fixedDrivers`), bounded like the activities' elasticities. */
+  fixedElasticity: {
+    name: "processes.<process>.fixed.elasticity.<driver>",
+    unit: "elasticity",
+    bounds: [-10, 10],
+    label: { sv: "elasticitet mot", en: "elasticity to" },
+  },
+  /** Drift is bounded to ±50 % a year: that doubles or halves the work in under two years, far past any change of service standard. */
+  drift: {
+    name: "processes.<process>.drift",
+    unit: "per year",
+    bounds: [-0.5, 0.5],
+    label: { sv: "standardförändring per år", en: "drift per year" },
+  },
   intensity: {
     name: "levers.intensity",
     unit: "factor",
@@ -95,11 +109,13 @@ function entries(pkg: DataPackage, levers: Lever[]): Entry[] {
     ...Object.keys(pkg.drivers).map((d) => entry(p.driverGrowthMultiplier, `drivers.${d}.growthMultiplier`, 1)),
     entry(p.costPerFte, "costPerFte", m.costPerFte),
     entry(p.discountRate, "discountRate", m.discountRate),
-    ...pkg.processes.flatMap((process) =>
-      process.activities.flatMap((a) =>
+    ...pkg.processes.flatMap((process) => [
+      entry(p.drift, `processes.${process.id}.drift`, process.drift),
+      ...Object.entries(process.fixedDrivers).map(([d, e]) => entry(p.fixedElasticity, `processes.${process.id}.fixed.elasticity.${d}`, e)),
+      ...process.activities.flatMap((a) =>
         Object.entries(a.drivers).map(([d, e]) => entry(p.elasticity, `processes.${process.id}.activities.${a.id}.elasticity.${d}`, e)),
       ),
-    ),
+    ]),
     entry(p.intensity, "levers.intensity", 1),
     entry(p.midpointShift, "levers.midpointShift", 0),
     ...levers.flatMap((l) => leverEntries(l, pkg.baseYear + 1)),

@@ -65,6 +65,14 @@ export interface ModelPlan {
   /** Base-year fixed FTE and individual allowances per process. */
   fixedFte: Float64Array;
   allowanceFte: Float64Array;
+  /** Parameter index of each process's drift. */
+  processDrift: Int32Array;
+  /** Driver terms of process p's fixed work are fixedTermStart[p] .. fixedTermStart[p+1] (none = constant). */
+  fixedTermStart: Int32Array;
+  /** Driver index of a fixed-work term, or −1 for the supported processes' FTE. */
+  fixedTermDriver: Int32Array;
+  /** Parameter index of the fixed-work term's elasticity. */
+  fixedTermElasticity: Int32Array;
   /** Processes each process supports (CSR: supportedList[supportedStart[p] .. supportedStart[p+1]]). */
   supportedStart: Int32Array;
   supportedList: Int32Array;
@@ -195,6 +203,13 @@ export function compilePlan(
   );
   const supportedList = Int32Array.from(processes.flatMap((p) => p.supports.map((s) => processIndex.get(s)!)));
 
+  const fixedTerms = processes.flatMap((p, pi) =>
+    Object.keys(p.fixedDrivers).map((d) => ({
+      pi,
+      driver: d === SUPPORTED_FTE ? -1 : driverIndex.get(d)!,
+      elasticity: param(`processes.${p.id}.fixed.elasticity.${d}`),
+    })),
+  );
   const activities = processes.flatMap((p, pi) => p.activities.map((a, ai) => ({ p, pi, a, ai })));
   const activityIndex = new Map(activities.map(({ p, a }, i) => [`${p.id}.${a.id}`, i]));
   const terms = activities.flatMap(({ p, a }, ai) =>
@@ -271,6 +286,13 @@ export function compilePlan(
       calibration,
       fixedFte: Float64Array.from(calibration, (c) => c.fixedFte),
       allowanceFte: Float64Array.from(calibration, (c) => c.allowanceFte),
+      processDrift: Int32Array.from(processes, (p) => param(`processes.${p.id}.drift`)),
+      fixedTermStart: csr(
+        processes.length,
+        fixedTerms.map((t) => t.pi),
+      ).start,
+      fixedTermDriver: Int32Array.from(fixedTerms, (t) => t.driver),
+      fixedTermElasticity: Int32Array.from(fixedTerms, (t) => t.elasticity),
       supportedStart: supported.start,
       supportedList,
       processActivityStart: csr(

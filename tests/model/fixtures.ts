@@ -24,6 +24,8 @@ export function process(id: string, activities: Activity[], extra: Partial<Proce
     fixedShare: 0,
     supportShare: 0,
     individualAllowanceFte: 0,
+    drift: 0,
+    fixedDrivers: {},
     supports: [],
     activities,
     ...extra,

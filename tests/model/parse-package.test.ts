@@ -40,6 +40,8 @@ describe("parseDataPackage: a valid package", () => {
         fixedShare: 0.2,
         supportShare: 0.1,
         individualAllowanceFte: 1,
+        drift: 0,
+        fixedDrivers: {},
         supports: [],
         activities: [
           {
@@ -62,6 +64,8 @@ describe("parseDataPackage: a valid package", () => {
         fixedShare: 0.3,
         supportShare: 0,
         individualAllowanceFte: 0,
+        drift: 0,
+        fixedDrivers: {},
         supports: ["permits"],
         activities: [
           { id: "hr", name: { sv: "HR", en: "HR" }, workload: { kind: "share", share: 0.75 }, drivers: { supported_fte: 0.8 } },
