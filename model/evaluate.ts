@@ -8,7 +8,7 @@
  */
 import { ADOPTION_CURVE_LIST } from "./adoption.ts";
 import { scenarioDriver } from "./drivers.ts";
-import { netPresentValue } from "./investment.ts";
+import { MATERIAL_AMOUNT, netPresentValue } from "./investment.ts";
 import {
   L_CAPEX,
   L_CEILING,
@@ -91,11 +91,11 @@ export interface Workspace {
   cumulativeNet: Float64Array;
   /** Net present value of `net` at the discount rate, discounted to the base year. */
   npv: number;
-  /** −min(cumulative net), or 0 when it never goes below zero. */
+  /** −min(cumulative net), or 0 when it never goes below −{@link MATERIAL_AMOUNT} (no hump). */
   humpDepth: number;
-  /** Year index of the hump's trough, or −1 without a hump. */
+  /** Year index of the hump's trough (the first year at the minimum), or −1 without a hump. */
   humpYearIndex: number;
-  /** First year index after the trough with cumulative net ≥ 0, or −1 without a hump or if none within the horizon. */
+  /** First year index after the trough with cumulative net ≥ −{@link MATERIAL_AMOUNT}, or −1 without a hump or if none within the horizon. */
   paybackYearIndex: number;
 }
 
@@ -474,7 +474,7 @@ function changeEffort(plan: ModelPlan, theta: Float64Array, ws: Workspace): void
 /**
  * Totals and money (DESIGN.md section 4): cost = capex + licences + (development + transition FTE) ×
  * cost per FTE; savings = (baseline − delivery FTE) × cost per FTE + system savings; net, its
- * cumulative sum, NPV, and the hump's depth, year and payback.
+ * cumulative sum, NPV, and the hump's depth, year (the first year at the minimum) and payback.
  */
 function account(plan: ModelPlan, theta: Float64Array, ws: Workspace): void {
   const Y = plan.yearCount;
@@ -513,13 +513,14 @@ function account(plan: ModelPlan, theta: Float64Array, ws: Workspace): void {
     }
   }
   ws.npv = netPresentValue(ws.net, theta[plan.discountRate]!);
-  // Without a hump (cumulative net never below zero) there is nothing to pay back.
-  const hump = trough < 0;
+  // A hump must be material: a cumulative net within MATERIAL_AMOUNT of zero is zero, so that
+  // floating-point residue (a lever whose dip equals its savings) is not reported as a hump.
+  const hump = trough < -MATERIAL_AMOUNT;
   ws.humpDepth = hump ? -trough : 0;
   ws.humpYearIndex = hump ? troughIndex : -1;
   ws.paybackYearIndex = -1;
   for (let y = troughIndex; hump && y < Y; y++) {
-    if (ws.cumulativeNet[y]! >= 0) {
+    if (ws.cumulativeNet[y]! >= -MATERIAL_AMOUNT) {
       ws.paybackYearIndex = y;
       break;
     }
