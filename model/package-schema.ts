@@ -129,37 +129,48 @@ export const processesFileSchema = strictObject({
 // ---------------------------------------------------------------------------------------------
 // levers.json
 
-/** What a lever acts on: an activity of a process, or its fixed work (`"activity": "fixed"`), and the share it reaches. */
+/**
+ * What a lever acts on: an activity of a process, or its fixed work (`"activity": "fixed"`), and the
+ * share it reaches. `reach` may be left out when the lever gives it a distribution (the median rule).
+ */
 export const leverTargetSchema = strictObject({
   process: z.string(),
   activity: z.string(),
-  reach: share,
+  reach: share.optional(),
 });
 
-/** Development effort and capital expenditure; `years` may be 0 only when there is nothing to build. */
+/**
+ * Development effort and capital expenditure; `years` may be 0 only when there is nothing to build
+ * (checked here for the values given, in `parse-levers.ts` for those from distributions).
+ */
 export const buildSchema = strictObject({
   startYear: year,
   years: z.int("expected a whole number of years").min(0, "expected a whole number of years ≥ 0"),
-  personYears: nonNegative,
-  capex: nonNegative,
-}).refine((value) => value.years >= 1 || (value.personYears === 0 && value.capex === 0), {
+  personYears: nonNegative.optional(),
+  capex: nonNegative.optional(),
+}).refine((value) => value.years >= 1 || ((value.personYears ?? 0) === 0 && (value.capex ?? 0) === 0), {
   path: ["years"],
   message: "expected at least 1 year when personYears or capex is above 0",
 });
 
-/** A lever; `dip`, `upkeepFte`, `licencesPerYear`, `systemSavingsPerYear` default to 0, `distributions` to {}. */
+/**
+ * A lever. Every numeric parameter may be left out when `distributions` gives it a distribution:
+ * the forecast then uses the distribution's median, and a value given beside a distribution must
+ * equal that median. Without a distribution, `dip`, `upkeepFte`, `licencesPerYear` and
+ * `systemSavingsPerYear` default to 0; the others are required. `distributions` defaults to {}.
+ */
 export const leverSchema = strictObject({
   id: id("a lever"),
   name: localizedTextSchema,
   kind: z.enum(LEVER_KIND_NAMES),
   targets: z.array(leverTargetSchema).min(1, "expected at least one target"),
-  efficiency: share,
+  efficiency: share.optional(),
   adoption: adoptionSchema,
-  dip: nonNegative.default(0),
+  dip: nonNegative.optional(),
   build: buildSchema,
-  upkeepFte: nonNegative.default(0),
-  licencesPerYear: nonNegative.default(0),
-  systemSavingsPerYear: nonNegative.default(0),
+  upkeepFte: nonNegative.optional(),
+  licencesPerYear: nonNegative.optional(),
+  systemSavingsPerYear: nonNegative.optional(),
   distributions: z.record(z.string(), distributionSchema).default({}),
 });
 

@@ -3,6 +3,7 @@
  */
 import type { Activity, DataPackage, DriverSeries, DriverType, Lever, Process, Scenario } from "../../model/data-package.ts";
 import { defaultScenario } from "../../model/scenario.ts";
+import { pointOrMedian } from "../../model/median-rule.ts";
 import { compilePlan, type ModelPlan } from "../../model/plan.ts";
 
 /** 250 working days − 50 days off = 200 days × 8 h = 1,600 available hours per FTE. */
@@ -32,8 +33,10 @@ export function process(id: string, activities: Activity[], extra: Partial<Proce
   };
 }
 
+/** A scenario; without a growth multiplier it takes the median of an uncertain one, else 1 (as a scenario file does). */
 export function scenario(extra: Partial<Scenario> = {}): Scenario {
-  return { ...defaultScenario("test", { sv: "test", en: "test" }), ...extra };
+  const growthMultiplier = pointOrMedian(extra.growthMultiplier, extra.uncertainty?.growthMultiplier, 1);
+  return { ...defaultScenario("test", { sv: "test", en: "test" }), ...extra, growthMultiplier };
 }
 
 export function lever(extra: Partial<Lever> & Pick<Lever, "id" | "targets">): Lever {

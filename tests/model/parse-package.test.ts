@@ -88,7 +88,7 @@ describe("parseDataPackage: a valid package", () => {
         systemSavingsPerYear: 0,
         distributions: {
           efficiency: { type: "pert", min: 0.4, mode: 0.6, max: 0.8 },
-          "reach.permits.cases": { type: "uniform", min: 0.3, max: 0.6 },
+          "reach.permits.cases": { type: "uniform", min: 0.4, max: 0.6 },
         },
       },
       {
@@ -126,7 +126,7 @@ describe("parseDataPackage: a valid package", () => {
         levers: ["e_permits", "merge_systems"],
         set: { "levers.e_permits.efficiency": 0.55 },
         uncertainty: {
-          growthMultiplier: { type: "triangular", min: 1.5, mode: 2, max: 2.3 },
+          growthMultiplier: { type: "triangular", min: 1.5, mode: 2.125, max: 2.3 },
           "levers.e_permits.dip": { type: "normal", mean: 0.5, sd: 0.1 },
           costPerFte: { type: "lognormal", mu: 13.6, sigma: 0.05 },
         },
