@@ -87,6 +87,17 @@ describe("the median rule in levers.json", () => {
   });
 });
 
+describe("the build's rule for the medians", () => {
+  it("refuses build effort from a distribution when the build takes no years", () => {
+    // personYears left to uniform 1–3, median 2; the build has 0 years
+    const build = { startYear: 2021, years: 0, capex: 0 };
+    const errors = errorsOf(withLever({ build, distributions: { "build.personYears": { type: "uniform", min: 1, max: 3 } } }));
+    expect(errors.map((e) => [e.field, e.message])).toEqual([
+      ["levers[0].build.years", "expected at least 1 year when personYears or capex is above 0, found personYears 2 (the median of its distribution), capex 0"],
+    ]);
+  });
+});
+
 describe("the median rule in scenarios", () => {
   const scenarioFile = (body: unknown) => smallPackage({ "scenarios/fast.json": JSON.stringify(body, null, 2) });
   const growth = { type: "triangular", min: 1, mode: 2, max: 2 }; // median 1 + √0.5 = 1.70711
