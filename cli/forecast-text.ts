@@ -3,7 +3,7 @@
  * headcount holds flat, and the hump (Swedish by default, sv-SE numbers). Files for other
  * programs (CSV, XLSX, Arrow) are written by `io/`.
  */
-import { formats, type Lang } from "../contract/locale.ts";
+import { type Formats, formats, type Lang } from "../contract/locale.ts";
 import { type DataPackage, type ForecastResult, illustrativeNote, type InvestmentSummary } from "../model/index.ts";
 
 const LABELS = {
@@ -20,8 +20,12 @@ const LABELS = {
     payback: "återbetald",
     never: "inte inom horisonten",
     npv: (rate: string) => `nuvärde (${rate})`,
+    estimate: "Huvudskattning: varje antagande på sin median (ett osäkert antagande på sin fördelnings median).",
+    npvConvention: (rate: string) =>
+      `Nuvärdet: varje års nettoflöde vid årets slut, diskonterat till basårets slut, i fasta priser med den reala diskonteringsräntan ${rate}.`,
     irr: "internränta",
     none: "ingen",
+    several: "flera (kassaflödet byter tecken flera gånger)",
     perFte: "investering per undvikt årsarbetare",
   },
   en: {
@@ -37,8 +41,12 @@ const LABELS = {
     payback: "paid back",
     never: "not within the horizon",
     npv: (rate: string) => `NPV (${rate})`,
+    estimate: "Headline: every assumption at its median (an uncertain assumption at its distribution's median).",
+    npvConvention: (rate: string) =>
+      `NPV: each year's net cash flow at the end of that year, discounted to the end of the base year, in constant prices at the real discount rate ${rate}.`,
     irr: "IRR",
     none: "none",
+    several: "several (the cash flow changes sign more than once)",
     perFte: "investment per FTE avoided",
   },
 } as const;
@@ -49,6 +57,12 @@ function shownYears(result: ForecastResult): number[] {
   return result.years.filter((y) => y === result.baseYear || y === result.horizon || y % 5 === 0);
 }
 
+function irr(summary: InvestmentSummary, f: Formats, lang: Lang): string {
+  const t = LABELS[lang];
+  if (summary.irr === null) return summary.irrStatus === "several" ? t.several : t.none;
+  return f.percent(summary.irr, 1);
+}
+
 function hump(summary: InvestmentSummary, lang: Lang, currency: string): string {
   const t = LABELS[lang];
   const f = formats(lang, currency);
@@ -57,8 +71,9 @@ function hump(summary: InvestmentSummary, lang: Lang, currency: string): string 
   return [
     `${t.hump}: ${t.depth} ${mkr(summary.humpDepth)}, ${t.year} ${summary.humpYear ?? t.none}, ` +
       `${t.payback} ${summary.paybackYear ?? t.never}`,
-    `${t.npv(pct(summary.discountRate))}: ${mkr(summary.npv)}; ${t.irr}: ${summary.irr === null ? t.none : pct(summary.irr)}; ` +
+    `${t.npv(pct(summary.discountRate))}: ${mkr(summary.npv)}; ${t.irr}: ${irr(summary, f, lang)}; ` +
       `${t.perFte}: ${summary.investmentPerFteAvoided === null ? t.none : mkr(summary.investmentPerFteAvoided)}`,
+    t.npvConvention(pct(summary.discountRate)),
   ].join("\n");
 }
 
@@ -78,7 +93,7 @@ export function forecastText(pkg: DataPackage, result: ForecastResult, lang: Lan
   if (result.investment) lines.push([t.baseline, ...index.map((i) => f.fte(result.totals[i]!.baselineFte))]);
   const width = lines[0]!.map((_, c) => Math.max(...lines.map((l) => l[c]!.length)));
   const text = lines.map((l) => l.map((cell, c) => (c === 0 ? cell.padEnd(width[c]!) : cell.padStart(width[c]!))).join("  "));
-  const footer = [t.holdsFlat(result.holdsFlatFrom)];
+  const footer = [t.estimate, t.holdsFlat(result.holdsFlatFrom)];
   if (result.investment) footer.push(hump(result.investment, lang, pkg.municipality.currency));
   const note = illustrativeNote(result.illustrative, lang);
   const title = note === null ? t.title(pkg.municipality.name, result.scenario) : `${t.title(pkg.municipality.name, result.scenario)}\n${note}`;

@@ -30,6 +30,7 @@ function describe(result: GoalSeekResult): string {
   if (inv) {
     lines.push(
       `Hump: depth ${(inv.humpDepth / 1e6).toFixed(1)} MSEK, year ${inv.humpYear ?? "none"}, payback ${inv.paybackYear ?? "not within the horizon"}, NPV ${(inv.npv / 1e6).toFixed(1)} MSEK.`,
+      `NPV at ${(inv.discountRate * 100).toFixed(1)} %: ${inv.npvConvention}.`,
     );
   }
   return `${lines.join("\n")}\n`;

@@ -7,6 +7,7 @@
  * The default outcome is total FTE in the horizon year.
  */
 import { parseArgs } from "node:util";
+import { NPV_CONVENTION } from "../model/investment.ts";
 import { TORNADO_OUTCOMES, type Tornado, type TornadoOutcome, tornado } from "../model/sensitivity.ts";
 import { choice, DEFAULT_PACKAGE, fail, findScenario, loadPackage, planFor, runCommand } from "./common.ts";
 
@@ -40,6 +41,7 @@ function describe(t: Tornado, top: number): string {
   }
   if (t.bars.length > top) lines.push(`… and ${t.bars.length - top} more (--top ${t.bars.length} shows all).`);
   if (t.bars.length === 0) lines.push("The scenario has no uncertain assumptions.");
+  if (t.outcome.kind === "npv") lines.push("", `NPV: ${NPV_CONVENTION}.`);
   return `${lines.join("\n")}\n`;
 }
 
@@ -78,5 +80,6 @@ runCommand(async () => {
   } catch (error) {
     fail((error as Error).message);
   }
-  process.stdout.write(format === "json" ? `${JSON.stringify(result, null, 2)}\n` : describe(result, top));
+  const json = kind === "npv" ? { ...result, npvConvention: NPV_CONVENTION } : result;
+  process.stdout.write(format === "json" ? `${JSON.stringify(json, null, 2)}\n` : describe(result, top));
 });

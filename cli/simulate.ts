@@ -53,6 +53,18 @@ function describe(s: MonteCarloSummary): string {
         `paid back within the horizon in ${percent(s.paybackYear.probability)} of the draws.`,
     );
   } else lines.push("No levers in this scenario: no investment hump.");
+  const figure = (name: string) => s.central.figures.find((f) => f.figure === name);
+  const hump = figure("humpDepth");
+  const npv = figure("npv");
+  const horizonFte = s.central.figures.find((f) => f.figure === "totalFte" && f.year === s.horizon);
+  lines.push(
+    "",
+    `Headline forecast (${s.central.estimate}): total FTE ${s.horizon} ${horizonFte?.value?.toFixed(0) ?? "—"}` +
+      (hump && npv ? `, hump ${msek(hump.value)}, NPV ${msek(npv.value)}, payback ${figure("paybackYear")?.value ?? "not within the horizon"}.` : "."),
+  );
+  if (s.hasLevers) lines.push(`NPV: ${s.npvConvention}.`);
+  if (s.notices.length === 0) lines.push("Every headline figure lies within its own P10–P90.");
+  else lines.push("Notice:", ...s.notices.map((n) => `  - ${n}`));
   return `${lines.join("\n")}\n`;
 }
 

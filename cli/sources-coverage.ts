@@ -74,7 +74,7 @@ export function numberedIds(files: Readonly<Record<string, string>>): { id: stri
   add("processes.json", idsWithNumbers((parseJson(files["processes.json"]) as { processes?: unknown })?.processes, "activities"));
   add("levers.json", idsWithNumbers((parseJson(files["levers.json"]) as { levers?: unknown })?.levers));
   add("drivers.csv", csvColumn(files["drivers.csv"], "driver"));
-  const drivers = parseJson(files["drivers.json"]);
+  const drivers = (parseJson(files["drivers.json"]) as { drivers?: unknown } | undefined)?.drivers;
   if (typeof drivers === "object" && drivers !== null) {
     add("drivers.json", Object.entries(drivers).flatMap(([id, d]) => (hasNumber(d) ? [id] : [])));
   }

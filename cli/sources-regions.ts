@@ -16,6 +16,7 @@ import { availableHours, categoryAllowanceFactor } from "../model/workload.ts";
 import type { DataPackage } from "../model/data-package.ts";
 import { defaultScenario, type Scenario } from "../model/scenario.ts";
 import type { Distribution } from "../model/distributions.ts";
+import { median } from "../model/median-rule.ts";
 import { forecast, type ForecastResult } from "../model/forecast.ts";
 import { goalSeek } from "../model/goal-seek.ts";
 import { compilePlan, type ModelPlan } from "../model/plan.ts";
@@ -302,14 +303,20 @@ function distribution(name: string, d: Distribution): string {
   }
 }
 
-/** Each lever's point values and distributions, as levers.json gives them. */
+/** A year that may be a distribution's median: whole years as they are, others to two decimals. */
+const yearValue = (value: number) => String(Number(value.toFixed(2)));
+
+/**
+ * Each lever's values as the forecast uses them (a parameter with a distribution at the
+ * distribution's median, the median rule) and its distributions with their medians.
+ */
 function leversRegion(pkg: DataPackage): string {
   const sections = pkg.levers.map((l) => {
     const a = l.adoption;
     const adoption =
       a.curve === "logistic"
-        ? `logistic from ${a.startYear}, midpoint ${a.midpoint}, steepness ${plain(a.steepness)}, ceiling ${plain(a.ceiling)}`
-        : `Bass from ${a.startYear}, p ${plain(a.p)}, q ${plain(a.q)}, ceiling ${plain(a.ceiling)}`;
+        ? `logistic from ${yearValue(a.startYear)}, midpoint ${yearValue(a.midpoint)}, steepness ${plain(a.steepness)}, ceiling ${plain(a.ceiling)}`
+        : `Bass from ${yearValue(a.startYear)}, p ${plain(a.p)}, q ${plain(a.q)}, ceiling ${plain(a.ceiling)}`;
     const rows = [
       ["kind", l.kind],
       ["reach", l.targets.map((t) => `${t.process}.${t.activity} ${plain(t.reach)}`).join("; ")],
@@ -318,9 +325,12 @@ function leversRegion(pkg: DataPackage): string {
       ["dip", plain(l.dip)],
       ["build", `from ${l.build.startYear}, ${l.build.years} years, ${plain(l.build.personYears)} person-years, ${mkr(l.build.capex)}`],
       ["upkeepFte, licencesPerYear, systemSavingsPerYear", `${plain(l.upkeepFte)} FTE, ${mkr(l.licencesPerYear)}, ${mkr(l.systemSavingsPerYear)}`],
-      ...Object.entries(l.distributions).map(([name, d]) => [`uncertainty of ${name}`, distribution(name, d)]),
+      ...Object.entries(l.distributions).map(([name, d]) => [
+        `uncertainty of ${name}`,
+        `${distribution(name, d)}; median ${/midpoint|startYear/.test(name) ? yearValue(median(d)) : parameterValue(name, median(d))}`,
+      ]),
     ];
-    return `\`${l.id}\`\n\n${table(["parameter", "value"], rows, true)}`;
+    return `\`${l.id}\`\n\n${table(["parameter", "value in the forecast (the median where a distribution is given)"], rows, true)}`;
   });
   return sections.join("\n\n");
 }

@@ -51,8 +51,13 @@ export function bassAdoption(year: number, startYear: number, p: number, q: numb
 export interface AdoptionCurveKind {
   /** The curve's name in words. */
   label: LocalizedText;
-  /** Its object in `levers.json`'s `adoption`: `curve` (the name), `startYear`, the shape parameters, `ceiling`. */
-  schema: z.ZodType<{ curve: string; startYear: number; ceiling: number }>;
+  /**
+   * Its object in `levers.json`'s `adoption`: `curve` (the name), `startYear`, the shape parameters,
+   * `ceiling`. A number may be left out when the lever gives it a distribution (the median rule,
+   * `parse-levers.ts`), so rules between two numbers hold where both are known; the parser checks
+   * the resolved curve with the same schema.
+   */
+  schema: z.ZodType<{ curve: string; startYear?: number | undefined; ceiling?: number | undefined }>;
   /** Its two shape parameters, in the order {@link AdoptionCurveKind.adoption} takes them. */
   shape: readonly [ParameterSpec, ParameterSpec];
   /**
@@ -89,11 +94,11 @@ export const ADOPTION_CURVES = {
     label: { sv: "logistisk S-kurva", en: "logistic S-curve" },
     schema: strictObject({
       curve: z.literal("logistic"),
-      startYear: year,
-      midpoint: z.number(),
-      steepness: z.number().gt(0, "expected a steepness per year above 0"),
-      ceiling,
-    }).refine((value) => value.midpoint >= value.startYear, {
+      startYear: year.optional(),
+      midpoint: z.number().optional(),
+      steepness: z.number().gt(0, "expected a steepness per year above 0").optional(),
+      ceiling: ceiling.optional(),
+    }).refine((value) => value.midpoint === undefined || value.startYear === undefined || value.midpoint >= value.startYear, {
       path: ["midpoint"],
       message: "expected the midpoint at or after startYear",
     }),
@@ -108,10 +113,10 @@ export const ADOPTION_CURVES = {
     label: { sv: "Bass-diffusion", en: "Bass diffusion" },
     schema: strictObject({
       curve: z.literal("bass"),
-      startYear: year,
-      p: z.number().gt(0, "expected a coefficient of innovation p above 0"),
-      q: z.number().min(0, "expected a coefficient of imitation q ≥ 0"),
-      ceiling,
+      startYear: year.optional(),
+      p: z.number().gt(0, "expected a coefficient of innovation p above 0").optional(),
+      q: z.number().min(0, "expected a coefficient of imitation q ≥ 0").optional(),
+      ceiling: ceiling.optional(),
     }),
     shape: [
       {
@@ -148,7 +153,14 @@ export const adoptionSchema = z.discriminatedUnion(
   Object.values(ADOPTION_CURVES).map((c) => c.schema) as unknown as [CurveSchema, ...CurveSchema[]],
 );
 
-export type Adoption = z.output<typeof adoptionSchema>;
+/** `adoption` as `levers.json` writes it: a number may be missing where a distribution gives it. */
+export type AdoptionFile = z.output<typeof adoptionSchema>;
+
+/** Every number of a curve's object present. */
+type Resolved<A> = A extends unknown ? { [K in keyof A]-?: Exclude<A[K], undefined> } : never;
+
+/** A lever's adoption curve with every number known (given, or the median of its distribution). */
+export type Adoption = Resolved<AdoptionFile>;
 
 /** The parameters of a lever's curve, relative to the lever: start year, the shape, ceiling. */
 export function adoptionParameters(curve: AdoptionCurve): readonly ParameterSpec[] {

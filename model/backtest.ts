@@ -1,61 +1,80 @@
 /**
- * Backtest: how well the model would have predicted the last years of the headcount history.
+ * Backtest: how well the model would have predicted its own headcount history, by rolling origin.
  *
- * The last `holdout` history years are hidden. The model is rerun as if its base year were the
- * last year kept (calibrated to that year's actual FTE), with the drivers as they actually turned
- * out and no levers, and its FTE per process in the hidden years is compared with the actual
- * headcount. Three forecasts are scored by the mean absolute percentage error (MAPE):
+ * Every history year but the last is a cutoff c in turn (after `initial` years, like Prophet's
+ * `cross_validation`). From each cutoff the model is rerun as if c were the base year (calibrated
+ * to c's actual FTE), with the drivers as they actually turned out and no levers, and its FTE per
+ * process in each later history year t (horizon h = t − c) is compared with the actual headcount.
+ * Four forecasts are scored by the mean absolute percentage error (MAPE), per process and horizon:
  *
- * - `model`: the package's elasticities;
- * - `calibrated`: elasticities fitted (`calibrate.ts`) on the kept years only, applied through
- *   the scenario `set` paths;
- * - `naive`: FTE grows with residents (elasticity 1 on `residents`, no fixed work).
+ * - `model`: the package's elasticities and drift;
+ * - `calibrated`: elasticities and drift fitted (`calibrate.ts`, default options: each process's
+ *   main driver and a drift) on the years up to c only, applied through the scenario `set` paths
+ *   (`calibrationToSet`); none where the years up to c cannot determine the fit;
+ * - `naiveFlat`: FTE stays at its level in c;
+ * - `naiveResidents`: FTE grows with residents, F(c) · R(t) / R(c) (none without a `residents` driver).
  *
- * A model that cannot beat the naive forecast on its own history has not earned its detail.
+ * A model that cannot beat the naive forecasts on its own history has not earned its detail.
  */
-import { calibrate, calibrationToSet, PLAUSIBLE_ELASTICITY } from "./calibrate.ts";
+import { calibrate, calibrationToSet, MIN_DEGREES_OF_FREEDOM } from "./calibrate.ts";
 import type { DataPackage } from "./data-package.ts";
 import { defaultScenario } from "./scenario.ts";
 import { forecast } from "./forecast.ts";
 import { compilePlan } from "./plan.ts";
 
-export const BACKTEST_METHODS = ["model", "calibrated", "naive"] as const;
+export const BACKTEST_METHODS = ["model", "calibrated", "naiveFlat", "naiveResidents"] as const;
 export type BacktestMethod = (typeof BACKTEST_METHODS)[number];
 
 export interface BacktestOptions {
-  /** Number of last history years to hide, an integer ≥ 1; default 1. */
-  holdout?: number;
+  /** History years before the first cutoff's year, counting it: an integer ≥ 1; default 1 (every year but the last is a cutoff). */
+  initial?: number;
+  /** Longest horizon scored, in years; default: as far as the history reaches. */
+  horizon?: number;
 }
 
-/** One process in one hidden year: actual FTE and each forecast (null where a method could not run). */
+/** One process, forecast from one cutoff for one later history year: the actual and each forecast (null where a method could not run). */
 export interface BacktestRow {
-  process: string;
+  cutoff: number;
   year: number;
+  /** year − cutoff. */
+  horizon: number;
+  process: string;
   actual: number;
   model: number;
   calibrated: number | null;
-  naive: number | null;
+  naiveFlat: number;
+  naiveResidents: number | null;
 }
 
-/** MAPE per method for one process (or `total`, the sum of all processes), percent. */
+/** MAPE (percent) of each method for one process (or `total`) at one horizon (or all horizons: null). */
 export interface BacktestScore {
   process: string;
+  /** Years ahead; null for all horizons together. */
+  horizon: number | null;
+  /** Forecasts scored (cutoffs × years). */
+  points: number;
   model: number;
+  /** Over the points where a calibrated forecast exists (`calibratedPoints`); null where there is none. */
   calibrated: number | null;
-  naive: number | null;
+  calibratedPoints: number;
+  naiveFlat: number;
+  naiveResidents: number | null;
 }
 
 export interface BacktestResult {
-  /** Last history year kept: the base year of the backtest forecasts. */
-  cutoffYear: number;
-  /** The hidden years. */
-  heldOutYears: number[];
-  /** History years kept (the calibrated forecast is fitted on these). */
-  keptYears: number[];
+  /** The history years (years in headcount.csv). */
+  historyYears: number[];
+  /** The cutoffs forecast from. */
+  cutoffs: number[];
+  /** The horizons scored, 1 … the longest. */
+  horizons: number[];
+  /** One row per cutoff, later history year and process, cutoff by cutoff. */
   rows: BacktestRow[];
-  /** One score per process, then `total`. */
+  /** Per process (then `total`, the sum of the processes), one score per horizon and then one for all horizons. */
   mape: BacktestScore[];
-  /** What limits the comparison, in plain words. */
+  /** Whether the calibrated forecast from the last cutoff rests on a trusted fit for every process (see `calibrate.ts`). */
+  calibrationTrusted: boolean;
+  /** What limits the comparison, in plain words, including when the history is too short to trust a fit. */
   notes: string[];
 }
 
@@ -77,142 +96,148 @@ const BACKTEST_SCENARIO = defaultScenario("backtest", { sv: "Bakåttest", en: "B
 /** The package as it stood at the end of `cutoff`: headcount up to then, horizon at `horizon`, no levers. */
 function packageAt(pkg: DataPackage, cutoff: number, horizon: number): DataPackage {
   const headcount = Object.fromEntries(
-    Object.entries(pkg.headcount).map(([p, years]) => [
-      p,
-      Object.fromEntries(Object.entries(years).filter(([year]) => Number(year) <= cutoff)),
-    ]),
+    Object.entries(pkg.headcount).map(([p, years]) => [p, Object.fromEntries(Object.entries(years).filter(([year]) => Number(year) <= cutoff))]),
   );
-  return {
-    ...pkg,
-    baseYear: cutoff,
-    headcount,
-    municipality: { ...pkg.municipality, horizon },
-    levers: [],
-    scenarios: {},
-  };
+  return { ...pkg, baseYear: cutoff, headcount, municipality: { ...pkg.municipality, horizon }, levers: [], scenarios: {} };
 }
 
-/** FTE per process and year of a baseline forecast of a package, with optional `set` overrides. */
-function project(pkg: DataPackage, set: Record<string, number>): Map<string, number[]> {
+/** FTE per process and year of a baseline forecast of a package, with `set` overrides; null when the set is refused. */
+function project(pkg: DataPackage, set: Record<string, number>): { fte: Map<string, number[]> } | { refused: string } {
   const compiled = compilePlan(pkg, { ...BACKTEST_SCENARIO, set });
-  if (!compiled.ok) throw new Error(`backtest: ${compiled.errors.map((e) => e.message).join("; ")}`);
-  const result = forecast(compiled.plan);
-  const out = new Map<string, number[]>();
-  for (const row of result.rows) {
-    const list = out.get(row.process) ?? [];
+  if (!compiled.ok) return { refused: compiled.errors.map((e) => e.message).join("; ") };
+  const fte = new Map<string, number[]>();
+  for (const row of forecast(compiled.plan).rows) {
+    const list = fte.get(row.process) ?? [];
     list.push(row.totalFte);
-    out.set(row.process, list);
+    fte.set(row.process, list);
   }
-  return out;
+  return { fte };
 }
 
 /**
- * Backtests a package on its own headcount history (see the module's description).
+ * Backtests a package on its own headcount history by rolling origin (see the module's description).
  *
- * @throws RangeError when `holdout` leaves no history year to start from.
- * @example backtest(pkg, { holdout: 1 }).mape.find((s) => s.process === "total")
+ * @throws RangeError when `initial` or `horizon` leave no cutoff or no horizon.
+ * @example backtest(pkg).mape.find((s) => s.process === "total" && s.horizon === 1)
  */
 export function backtest(pkg: DataPackage, options: BacktestOptions = {}): BacktestResult {
-  const holdout = options.holdout ?? 1;
-  const history = [...new Set(Object.values(pkg.headcount).flatMap((years) => Object.keys(years).map(Number)))].sort(
-    (a, b) => a - b,
-  );
-  if (!Number.isInteger(holdout) || holdout < 1 || holdout >= history.length) {
+  const history = [...new Set(Object.values(pkg.headcount).flatMap((years) => Object.keys(years).map(Number)))].sort((a, b) => a - b);
+  const initial = options.initial ?? 1;
+  if (!Number.isInteger(initial) || initial < 1 || initial >= history.length) {
     throw new RangeError(
-      `invalid holdout: ${holdout}; the history has ${history.length} years (${history.join(", ")}), so hold out 1 to ${history.length - 1}`,
+      `invalid initial: ${initial}; the history has ${history.length} years (${history.join(", ")}), so the first cutoff can come after 1 to ${history.length - 1} of them`,
     );
   }
-  const cutoff = history[history.length - 1 - holdout]!;
-  const heldOut = history.slice(history.length - holdout);
-  const kept = history.slice(0, history.length - holdout);
-  const last = heldOut[heldOut.length - 1]!;
+  const longest = options.horizon ?? history.length - initial;
+  if (!Number.isInteger(longest) || longest < 1) throw new RangeError(`invalid horizon: ${longest}; a horizon is a whole number of years ≥ 1`);
+  const last = history[history.length - 1]!;
+  const cutoffs = history.slice(initial - 1, history.length - 1);
   const notes: string[] = [];
-  const past = packageAt(pkg, cutoff, last);
-  const model = project(past, {});
-
-  let calibrated: Map<string, number[]> | null = null;
-  if (kept.length >= 2) {
-    const calibration = calibrate(past);
-    calibrated = project(past, calibrationToSet(past, calibration));
-    const implausible = Object.entries(calibration.fitStats)
-      .filter(([, fit]) => fit.warnings.some((w) => w.startsWith("the elasticity to")))
-      .map(([id]) => id);
-    if (implausible.length > 0) {
-      notes.push(
-        `calibrated: implausible elasticities (below 0 or above ${PLAUSIBLE_ELASTICITY}) for ${implausible.join(", ")}: ` +
-          "they fit the last years but would not carry to the horizon",
-      );
-    }
-    const unfitted = pkg.processes.filter((p) => !(p.id in calibration.elasticities)).map((p) => p.id);
-    if (unfitted.length > 0) notes.push(`calibrated: no fit for ${unfitted.join(", ")}; the package's elasticities are used there`);
-    const points = kept.length - 1;
-    notes.push(
-      `calibrated: fitted on ${kept.join(", ")} (${points} point${points === 1 ? "" : "s"} per process besides ${cutoff}), one driver per process`,
-    );
-  } else {
-    notes.push(`calibrated: needs at least two kept years to fit; only ${kept.join(", ")} is kept`);
-  }
-
   const residents = pkg.drivers.residents;
   const residentsIn = (year: number) => (residents ? residents.values[year - residents.firstYear] : undefined);
-  const naiveBase = residentsIn(cutoff);
-  if (naiveBase === undefined) notes.push("naive: the package has no residents driver");
-  const estimated = Object.values(pkg.drivers)
-    .filter((s) => [cutoff, ...heldOut].some((year) => s.actual[year - s.firstYear] === false))
-    .map((s) => s.id);
-  if (estimated.length > 0) {
-    notes.push(`drivers with estimated (not actual) values in ${cutoff}–${last}: ${estimated.join(", ")}`);
-  }
+  if (!residents) notes.push("naiveResidents: the package has no residents driver");
 
   const rows: BacktestRow[] = [];
-  for (const process of pkg.processes) {
-    heldOut.forEach((year) => {
-      const y = year - cutoff;
-      const actual = pkg.headcount[process.id]?.[year];
-      if (actual === undefined) return;
+  let calibrationTrusted = false;
+  const unfitted: number[] = [];
+  for (const cutoff of cutoffs) {
+    const until = Math.min(last, cutoff + longest);
+    const past = packageAt(pkg, cutoff, until);
+    const model = project(past, {});
+    if ("refused" in model) throw new Error(`backtest from ${cutoff}: ${model.refused}`);
+    const calibration = calibrate(past);
+    const fitted = Object.keys(calibration.elasticities).length > 0 ? project(past, calibrationToSet(past, calibration)) : null;
+    const calibrated = fitted !== null && "fte" in fitted ? fitted.fte : null;
+    if (fitted === null) unfitted.push(cutoff);
+    else if ("refused" in fitted) {
+      notes.push(`calibrated from ${cutoff}: not run, the fitted elasticities or drifts lie outside the model's valid ranges (elasticities within ±10, drifts within ±50 % a year)`);
+    }
+    if (cutoff === cutoffs[cutoffs.length - 1]) {
+      const fits = pkg.processes.map((p) => ({ id: p.id, fit: calibration.fitStats[p.id]! }));
+      calibrationTrusted = calibrated !== null && fits.every(({ fit }) => fit.trusted);
+      const short = fits.filter(({ fit }) => fit.degreesOfFreedom < MIN_DEGREES_OF_FREEDOM);
+      const inStep = fits.filter(({ fit }) => fit.warnings.some((w) => w.includes("moved almost in step")));
+      if (short.length > 0) {
+        const { fit } = short[0]!;
+        notes.push(
+          `calibrated: the history is too short to trust a fit from ${cutoff}: ${fit.points} point${fit.points === 1 ? "" : "s"} for ` +
+            `${fit.drivers.length + (fit.fitsDrift ? 1 : 0)} parameters per process (${MIN_DEGREES_OF_FREEDOM} degrees of freedom needed) in ${short.map((f) => f.id).join(", ")}`,
+        );
+      }
+      if (inStep.length > 0) {
+        notes.push(`calibrated: from ${cutoff} a driver moved in step with another or with time (the drift), so their effects cannot be told apart, in ${inStep.map((f) => f.id).join(", ")}`);
+      }
+    }
+    const naiveBase = residentsIn(cutoff);
+    for (const process of pkg.processes) {
       const start = pkg.headcount[process.id]?.[cutoff];
-      const residentsNow = residentsIn(year);
-      rows.push({
-        process: process.id,
-        year,
-        actual,
-        model: model.get(process.id)![y]!,
-        calibrated: calibrated ? calibrated.get(process.id)![y]! : null,
-        naive:
-          naiveBase !== undefined && residentsNow !== undefined && start !== undefined
-            ? start * (residentsNow / naiveBase)
-            : null,
-      });
-    });
+      for (let year = cutoff + 1; year <= until; year++) {
+        const actual = pkg.headcount[process.id]?.[year];
+        if (actual === undefined || start === undefined) continue;
+        const h = year - cutoff;
+        const now = residentsIn(year);
+        rows.push({
+          cutoff,
+          year,
+          horizon: h,
+          process: process.id,
+          actual,
+          model: model.fte.get(process.id)![h]!,
+          calibrated: calibrated ? calibrated.get(process.id)![h]! : null,
+          naiveFlat: start,
+          naiveResidents: naiveBase !== undefined && now !== undefined ? start * (now / naiveBase) : null,
+        });
+      }
+    }
   }
+  if (unfitted.length > 0) notes.push(`calibrated: the years up to ${unfitted.join(", ")} are too few to fit anything; no calibrated forecast from there`);
+  const estimated = Object.values(pkg.drivers)
+    .filter((s) => history.some((year) => s.actual[year - s.firstYear] === false))
+    .map((s) => s.id);
+  if (estimated.length > 0) notes.push(`drivers with estimated (not actual) values in the history years: ${estimated.join(", ")}`);
 
-  const score = (process: string, list: BacktestRow[]): BacktestScore => {
-    const actuals = list.map((r) => r.actual);
-    const of = (pick: (r: BacktestRow) => number | null) => {
-      const values = list.map(pick);
-      return values.every((v): v is number => v !== null) ? meanAbsolutePercentageError(values, actuals) : null;
+  const totals: BacktestRow[] = [];
+  for (const cutoff of cutoffs) {
+    for (const year of [...new Set(rows.filter((r) => r.cutoff === cutoff).map((r) => r.year))]) {
+      const inYear = rows.filter((r) => r.cutoff === cutoff && r.year === year);
+      const sum = (pick: (r: BacktestRow) => number | null) => (inYear.every((r) => pick(r) !== null) ? inYear.reduce((s, r) => s + pick(r)!, 0) : null);
+      totals.push({
+        cutoff,
+        year,
+        horizon: year - cutoff,
+        process: BACKTEST_TOTAL,
+        actual: sum((r) => r.actual)!,
+        model: sum((r) => r.model)!,
+        calibrated: sum((r) => r.calibrated),
+        naiveFlat: sum((r) => r.naiveFlat)!,
+        naiveResidents: sum((r) => r.naiveResidents),
+      });
+    }
+  }
+  const horizons = [...new Set(rows.map((r) => r.horizon))].sort((a, b) => a - b);
+  const score = (process: string, horizon: number | null, list: BacktestRow[]): BacktestScore => {
+    const of = (pick: (r: BacktestRow) => number | null): number | null => {
+      const scored = list.filter((r) => pick(r) !== null);
+      return scored.length === 0 ? null : meanAbsolutePercentageError(scored.map((r) => pick(r)!), scored.map((r) => r.actual));
     };
-    return { process, model: of((r) => r.model)!, calibrated: of((r) => r.calibrated), naive: of((r) => r.naive) };
-  };
-  const totals: BacktestRow[] = heldOut.map((year) => {
-    const inYear = rows.filter((r) => r.year === year);
-    const sum = (pick: (r: BacktestRow) => number | null) =>
-      inYear.every((r) => pick(r) !== null) ? inYear.reduce((s, r) => s + pick(r)!, 0) : null;
+    const withResidents = list.every((r) => r.naiveResidents !== null);
     return {
-      process: BACKTEST_TOTAL,
-      year,
-      actual: sum((r) => r.actual)!,
-      model: sum((r) => r.model)!,
-      calibrated: sum((r) => r.calibrated),
-      naive: sum((r) => r.naive),
+      process,
+      horizon,
+      points: list.length,
+      model: of((r) => r.model)!,
+      calibrated: of((r) => r.calibrated),
+      calibratedPoints: list.filter((r) => r.calibrated !== null).length,
+      naiveFlat: of((r) => r.naiveFlat)!,
+      naiveResidents: withResidents ? of((r) => r.naiveResidents) : null,
     };
-  });
-  const mape = [
-    ...pkg.processes
-      .map((p) => rows.filter((r) => r.process === p.id))
-      .filter((list) => list.length > 0)
-      .map((list) => score(list[0]!.process, list)),
-    score(BACKTEST_TOTAL, totals),
-  ];
-  return { cutoffYear: cutoff, heldOutYears: heldOut, keptYears: kept, rows, mape, notes };
+  };
+  const series = [...pkg.processes.map((p) => ({ id: p.id, list: rows.filter((r) => r.process === p.id) })), { id: BACKTEST_TOTAL, list: totals }];
+  const mape = series
+    .filter(({ list }) => list.length > 0)
+    .flatMap(({ id, list }) => [
+      ...horizons.filter((h) => list.some((r) => r.horizon === h)).map((h) => score(id, h, list.filter((r) => r.horizon === h))),
+      score(id, null, list),
+    ]);
+  return { historyYears: history, cutoffs, horizons, rows, mape, calibrationTrusted, notes };
 }

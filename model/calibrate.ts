@@ -1,21 +1,24 @@
 /**
- * Calibration: driver elasticities per process fitted from the headcount history.
+ * Calibration: driver elasticities and a drift per process, fitted from the headcount history.
  *
- * For a process with actual FTE F_t and drivers D_d,t in the history years, relative to a base year
- * b (by default the package's base year):
+ * For a process with actual FTE F_t, individual allowances IA (constant in the model) and drivers
+ * D_d,t in the history years t, relative to a base year b (by default the package's base year):
  *
- *     ln(F_t / F_b) = Σ_d e_d · ln(D_d,t / D_d,b)            (least squares, no intercept)
+ *     ln((F_t − IA) / (F_b − IA)) = Σ_d E_d · ln(D_d,t / D_d,b) + g · (t − b)     (least squares, no intercept)
  *
- * The fit goes through the origin because the model is anchored there: in the base year every
- * driver ratio is 1 and the model's FTE equals the actual, so a fitted intercept (a drift in FTE
- * that no driver explains) would contradict the model it is meant to feed. The normal equations
- * (XᵀX) e = Xᵀy are solved with mathjs (`lusolve`), for one driver as for several; the standard
- * errors come from s²·(XᵀX)⁻¹.
+ * E_d is the elasticity of the process's work (all but its allowances) to driver d, and
+ * drift = e^g − 1 the yearly relative change no driver explains (service standard, coverage,
+ * mission), which the model applies as (1 + drift)^(t − b) to the fixed work and the activities.
+ * The drift term is left out with `drift: false`. The fit goes through the origin because the
+ * model is anchored there: in the base year every ratio is 1 and the model's FTE equals the
+ * actual. The normal equations (XᵀX) β = Xᵀy are solved with mathjs (`lusolve`); the standard
+ * errors come from s²·(XᵀX)⁻¹ (for the drift by the delta method, se(drift) = e^g · se(g)).
  *
  * Few points limit this a great deal. Nacka's history is 2015–2018: three points besides the base
- * year. One driver can be fitted, with two degrees of freedom to judge it; two drivers leave one;
- * and drivers that grew in step (residents and the age bands, all interpolated linearly in those
- * years) cannot be told apart at all. The fit statistics and warnings say so for each process.
+ * year, for one elasticity and a drift: one degree of freedom. And drivers that grew linearly in
+ * those years (residents were interpolated) move in step with time itself, so their elasticity and
+ * the drift cannot be told apart. A fit is `trusted` only with at least {@link MIN_DEGREES_OF_FREEDOM}
+ * degrees of freedom and no two regressors moving almost in step; the warnings say why not.
  *
  * The result is plain data that round-trips through JSON; {@link calibrationToSet} turns it into a
  * scenario's `set` (parameter path → value).
@@ -25,10 +28,19 @@ import { sampleCorrelation } from "simple-statistics";
 import { type DataPackage, type Process, SUPPORTED_FTE } from "./data-package.ts";
 import { availableHours, calibrateProcess } from "./workload.ts";
 
-export const CALIBRATION_METHOD = "log-log least squares through the origin";
+export const CALIBRATION_METHOD = "log-log least squares through the origin, with a yearly drift term";
+
+/** Points beyond the parameters fitted (degrees of freedom) a fit needs before it is trusted. */
+export const MIN_DEGREES_OF_FREEDOM = 3;
+
+/** Regressors whose correlation over the history exceeds this in absolute value cannot be told apart. */
+export const COLLINEAR = 0.95;
 
 /** Fitted elasticities above this (or below 0) are flagged: workload rarely grows much faster than its driver. */
 export const PLAUSIBLE_ELASTICITY = 3;
+
+/** Fitted drifts beyond ±5 % a year are flagged: a change of service standard that compounds for decades. */
+export const PLAUSIBLE_DRIFT = 0.05;
 
 export interface CalibrationOptions {
   /**
@@ -38,31 +50,46 @@ export interface CalibrationOptions {
   drivers?: Record<string, string[]>;
   /** Base year of the ratios and last year used. Default: the package's base year. */
   baseYear?: number;
+  /** Whether to fit a yearly drift besides the elasticities. Default true. */
+  drift?: boolean;
 }
 
-/** How well one process's elasticities are determined. */
+/** How well one process's elasticities and drift are determined. */
 export interface ProcessFit {
   drivers: string[];
+  /** Whether a drift term was fitted. */
+  fitsDrift: boolean;
   /** History years used besides the base year. */
   years: number[];
   /** Number of points (years) in the fit. */
   points: number;
-  /** Standard error of each elasticity; null without degrees of freedom (points ≤ drivers). */
+  /** Points minus parameters fitted. */
+  degreesOfFreedom: number;
+  /** Standard error of each elasticity; null without degrees of freedom. */
   standardErrors: Record<string, number | null>;
+  /** Standard error of the drift; null without a drift term or without degrees of freedom. */
+  driftStandardError: number | null;
   /** Uncentred R² (the usual measure for a fit without intercept); null when undefined. */
   rSquared: number | null;
-  /** Residual standard deviation of ln(F_t / F_b); null without degrees of freedom. */
+  /** Residual standard deviation of ln((F_t − IA)/(F_b − IA)); null without degrees of freedom. */
   residualSd: number | null;
+  /**
+   * Whether the fit can be trusted: fitted, at least {@link MIN_DEGREES_OF_FREEDOM} degrees of
+   * freedom, and no two regressors (drivers, time) with a correlation above {@link COLLINEAR}.
+   */
+  trusted: boolean;
   /** Why the fit is weak or missing, in plain words. */
   warnings: string[];
 }
 
-/** Fitted elasticities: plain data that round-trips through JSON. */
+/** Fitted elasticities and drifts: plain data that round-trips through JSON. */
 export interface Calibration {
   method: typeof CALIBRATION_METHOD;
   baseYear: number;
   /** Process id → driver id → elasticity. A process whose fit failed is absent (see `fitStats`). */
   elasticities: Record<string, Record<string, number>>;
+  /** Process id → fitted yearly drift (absent where none was fitted). */
+  drift: Record<string, number>;
   /** Process id → fit statistics, for every process. */
   fitStats: Record<string, ProcessFit>;
 }
@@ -82,17 +109,17 @@ function driverValue(pkg: DataPackage, process: Process, driver: string, year: n
   return series?.values[year - series.firstYear];
 }
 
-/** Whether a driver's value in a year is an estimate (kind `forecast`) rather than an actual. */
+/** Whether a driver's value in a year is not an actual (kind `estimate` or `forecast` in drivers.csv). */
 function isEstimate(pkg: DataPackage, driver: string, year: number): boolean {
   const series = pkg.drivers[driver];
   return series !== undefined && series.actual[year - series.firstYear] === false;
 }
 
-/** Base-year FTE of each activity of a process (calibrated to the actual), and its variable FTE. */
-function activityWeights(pkg: DataPackage, process: Process, baseYear: number): { fte: number[]; variable: number; actual: number } {
+/** Base-year FTE of each activity of a process (calibrated to the actual), its variable FTE, and the FTE that moves (all but allowances). */
+function activityWeights(pkg: DataPackage, process: Process, baseYear: number): { fte: number[]; variable: number; moving: number } {
   const actual = pkg.headcount[process.id]?.[baseYear] ?? 0;
   const c = calibrateProcess(process, actual, availableHours(pkg.municipality.workingTime));
-  return { fte: c.activityFte, variable: actual - c.fixedFte - c.allowanceFte, actual };
+  return { fte: c.activityFte, variable: actual - c.fixedFte - c.allowanceFte, moving: actual - c.allowanceFte };
 }
 
 /** The driver with the largest FTE-weighted elasticity over a process's activities. */
@@ -139,24 +166,36 @@ function fitThroughOrigin(
   };
 }
 
-/** Fits one process; returns its elasticities (or none) and its statistics. */
-function fitProcess(pkg: DataPackage, process: Process, drivers: string[], baseYear: number): { elasticities?: Record<string, number>; fit: ProcessFit } {
+/** Fits one process; returns its elasticities and drift (or none) and its statistics. */
+function fitProcess(
+  pkg: DataPackage,
+  process: Process,
+  drivers: string[],
+  baseYear: number,
+  fitsDrift: boolean,
+): { elasticities?: Record<string, number>; drift?: number; fit: ProcessFit } {
   const warnings: string[] = [];
+  const k = drivers.length + (fitsDrift ? 1 : 0);
   const fit = (extra: Partial<ProcessFit> = {}): ProcessFit => ({
     drivers,
+    fitsDrift,
     years: [],
     points: 0,
+    degreesOfFreedom: 0,
     standardErrors: Object.fromEntries(drivers.map((d) => [d, null])),
+    driftStandardError: null,
     rSquared: null,
     residualSd: null,
+    trusted: false,
     warnings,
     ...extra,
   });
   const history = pkg.headcount[process.id] ?? {};
+  const allowance = process.individualAllowanceFte;
   const base = history[baseYear];
   const baseDrivers = drivers.map((d) => driverValue(pkg, process, d, baseYear));
-  if (base === undefined || !(base > 0)) {
-    warnings.push(`no positive headcount in the base year ${baseYear}`);
+  if (base === undefined || !(base - allowance > 0)) {
+    warnings.push(`no headcount above the individual allowances in the base year ${baseYear}`);
     return { fit: fit() };
   }
   const missing = drivers.filter((_, i) => !(baseDrivers[i]! > 0));
@@ -171,21 +210,27 @@ function fitProcess(pkg: DataPackage, process: Process, drivers: string[], baseY
     if (year >= baseYear) continue;
     const fte = history[year]!;
     const values = drivers.map((d) => driverValue(pkg, process, d, year));
-    if (!(fte > 0) || values.some((v) => !(v! > 0))) continue;
+    if (!(fte - allowance > 0) || values.some((v) => !(v! > 0))) continue;
     years.push(year);
-    y.push(Math.log(fte / base));
-    x.push(values.map((v, i) => Math.log(v! / baseDrivers[i]!)));
+    y.push(Math.log((fte - allowance) / (base - allowance)));
+    x.push([...values.map((v, i) => Math.log(v! / baseDrivers[i]!)), ...(fitsDrift ? [year - baseYear] : [])]);
   }
   const estimated = drivers.filter((d) => years.some((year) => isEstimate(pkg, d, year)) || isEstimate(pkg, d, baseYear));
   if (estimated.length > 0) {
-    warnings.push(`history values of ${estimated.join(", ")} are estimates (kind "forecast" in drivers.csv), not actuals`);
+    warnings.push(`history values of ${estimated.join(", ")} are estimates (kind "estimate" or "forecast" in drivers.csv), not actuals`);
   }
-  const k = drivers.length;
+  const what = `${drivers.length} elasticit${drivers.length === 1 ? "y" : "ies"}${fitsDrift ? " and a drift" : ""}`;
   if (years.length < k) {
-    warnings.push(`${years.length} history point${years.length === 1 ? "" : "s"} besides the base year cannot determine ${k} elasticit${k === 1 ? "y" : "ies"}`);
+    warnings.push(`${years.length} history point${years.length === 1 ? "" : "s"} besides the base year cannot determine ${what}`);
     return { fit: fit({ years, points: years.length }) };
   }
-  if (years.length === k) warnings.push("as many points as elasticities: the fit is exact and nothing is left to judge it by");
+  const dof = years.length - k;
+  if (dof === 0) warnings.push(`as many points as parameters (${what}): the fit is exact and nothing is left to judge it by`);
+  else if (dof < MIN_DEGREES_OF_FREEDOM) {
+    warnings.push(`history too short to trust the fit: ${years.length} points for ${what} leave ${dof} degree${dof === 1 ? "" : "s"} of freedom (${MIN_DEGREES_OF_FREEDOM} needed)`);
+  }
+  const names = [...drivers, ...(fitsDrift ? ["time (the drift)"] : [])];
+  let collinear = false;
   for (let i = 0; i < k; i++) {
     for (let j = i + 1; j < k; j++) {
       if (years.length < 2) continue;
@@ -193,8 +238,9 @@ function fitProcess(pkg: DataPackage, process: Process, drivers: string[], baseY
         x.map((row) => row[i]!),
         x.map((row) => row[j]!),
       );
-      if (Math.abs(r) > 0.95) {
-        warnings.push(`${drivers[i]} and ${drivers[j]} moved almost in step (r = ${r.toFixed(3)}): their elasticities cannot be told apart`);
+      if (Math.abs(r) > COLLINEAR) {
+        collinear = true;
+        warnings.push(`${names[i]} and ${names[j]} moved almost in step (r = ${r.toFixed(3)}): their effects cannot be told apart`);
       }
     }
   }
@@ -210,27 +256,39 @@ function fitProcess(pkg: DataPackage, process: Process, drivers: string[], baseY
         );
       }
     });
+    const g = fitsDrift ? result.e[k - 1]! : 0;
+    const gError = fitsDrift ? result.standardErrors[k - 1]! : null;
+    const drift = Math.exp(g) - 1;
+    if (fitsDrift && Math.abs(drift) > PLAUSIBLE_DRIFT) {
+      warnings.push(
+        `the drift is ${(drift * 100).toFixed(1)} % a year, beyond ±${PLAUSIBLE_DRIFT * 100} %: carried to the horizon it would compound far past any change of service standard`,
+      );
+    }
     return {
       elasticities: Object.fromEntries(drivers.map((d, i) => [d, result.e[i]!])),
+      ...(fitsDrift ? { drift } : {}),
       fit: fit({
         years,
         points: years.length,
+        degreesOfFreedom: dof,
         standardErrors: Object.fromEntries(drivers.map((d, i) => [d, result.standardErrors[i]!])),
+        driftStandardError: gError === null ? null : Math.exp(g) * gError,
         rSquared: result.rSquared,
         residualSd: result.residualSd,
+        trusted: dof >= MIN_DEGREES_OF_FREEDOM && !collinear,
       }),
     };
   } catch {
-    warnings.push(`the drivers ${drivers.join(", ")} did not change independently in the history years: no unique fit`);
-    return { fit: fit({ years, points: years.length }) };
+    warnings.push(`${names.join(", ")} did not change independently in the history years: no unique fit`);
+    return { fit: fit({ years, points: years.length, degreesOfFreedom: dof }) };
   }
 }
 
 /**
- * Fits each process's driver elasticities from the package's headcount and driver history.
+ * Fits each process's driver elasticities and drift from the package's headcount and driver history.
  *
  * @throws Error for an unknown process or driver in `options.drivers`.
- * @example calibrate(pkg).elasticities.social_services // { residents: 0.71 }
+ * @example calibrate(pkg).elasticities.social_services // { residents: 0.71 }; calibrate(pkg).drift.social_services // 0.004
  */
 export function calibrate(pkg: DataPackage, options: CalibrationOptions = {}): Calibration {
   const baseYear = options.baseYear ?? pkg.baseYear;
@@ -245,27 +303,32 @@ export function calibrate(pkg: DataPackage, options: CalibrationOptions = {}): C
     }
     if (drivers.length === 0) throw new Error(`no drivers given for ${id}`);
   }
+  const fitsDrift = options.drift ?? true;
   const elasticities: Record<string, Record<string, number>> = {};
+  const drift: Record<string, number> = {};
   const fitStats: Record<string, ProcessFit> = {};
   for (const process of pkg.processes) {
     const drivers = options.drivers?.[process.id] ?? [mainDriver(pkg, process, baseYear)];
-    const { elasticities: fitted, fit } = fitProcess(pkg, process, drivers, baseYear);
-    if (fitted) elasticities[process.id] = fitted;
-    fitStats[process.id] = fit;
+    const fitted = fitProcess(pkg, process, drivers, baseYear, fitsDrift);
+    if (fitted.elasticities) elasticities[process.id] = fitted.elasticities;
+    if (fitted.drift !== undefined) drift[process.id] = fitted.drift;
+    fitStats[process.id] = fitted.fit;
   }
-  return { method: CALIBRATION_METHOD, baseYear, elasticities, fitStats };
+  return { method: CALIBRATION_METHOD, baseYear, elasticities, drift, fitStats };
 }
 
 /**
  * A calibration as a scenario's `set`: for every activity of a fitted process, its elasticity to
  * each fitted driver, and 0 for its other drivers (the fit says the process moves with the fitted
- * drivers only).
+ * drivers only); and the process's fitted drift (`processes.<id>.drift`).
  *
- * A fitted elasticity E is of the process's whole FTE, of which the fixed work and the allowances do
- * not move; an activity's elasticity acts on its own variable work. So each activity with driver d
- * gets E_d / (v · W_d), where v is the process's variable share of its base-year FTE and W_d the
- * share of the variable work in activities that have d: the process then moves by E_d to first
- * order, as fitted.
+ * A fitted elasticity E is of the process's moving FTE (all but the allowances), of which the fixed
+ * work does not move with drivers; an activity's elasticity acts on its own variable work. So each
+ * activity with driver d gets E_d / (v · W_d), where v is the variable share of the moving
+ * base-year FTE and W_d the share of the variable work in activities that have d: the process then
+ * moves by E_d to first order, as fitted. (Fixed work that follows drivers in processes.json keeps
+ * its own elasticities; the conversion treats it as fixed.) The drift applies to the moving FTE as
+ * fitted, so it is carried over as it is.
  *
  * @throws Error if a fitted driver is not a driver of any activity of its process.
  * @example compilePlan(pkg, { ...scenario, set: { ...scenario.set, ...calibrationToSet(pkg, calibrate(pkg)) } })
@@ -275,8 +338,8 @@ export function calibrationToSet(pkg: DataPackage, calibration: Calibration): Re
   for (const [id, fitted] of Object.entries(calibration.elasticities)) {
     const process = pkg.processes.find((p) => p.id === id);
     if (!process) throw new Error(`the calibration names a process "${id}" that the package does not have`);
-    const { fte, variable, actual } = activityWeights(pkg, process, pkg.baseYear);
-    const v = actual > 0 ? variable / actual : 0;
+    const { fte, variable, moving } = activityWeights(pkg, process, pkg.baseYear);
+    const v = moving > 0 ? variable / moving : 0;
     for (const [d, e] of Object.entries(fitted)) {
       const reached = process.activities.reduce((s, a, i) => (d in a.drivers ? s + (fte[i] ?? 0) : s), 0);
       const w = variable > 0 ? reached / variable : 0;
@@ -292,6 +355,8 @@ export function calibrationToSet(pkg: DataPackage, calibration: Calibration): Re
         if (!(d in fitted)) set[`processes.${id}.activities.${a.id}.elasticity.${d}`] = 0;
       }
     }
+    const drift = calibration.drift?.[id];
+    if (drift !== undefined) set[`processes.${id}.drift`] = drift;
   }
   return set;
 }

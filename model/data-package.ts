@@ -51,16 +51,34 @@ export interface Municipality {
   horizon: number;
 }
 
+/**
+ * What a driver counts: a `stock` is a level at a point in time (residents, an age band,
+ * businesses); a `flow` is a number per year (dwellings completed, births, cases per year). A
+ * growth multiplier scales a stock's change and a flow's level (see `drivers.ts`).
+ */
+export const DRIVER_TYPES = ["stock", "flow"] as const;
+export type DriverType = (typeof DRIVER_TYPES)[number];
+
 /** One driver's yearly values from its first year to the horizon, without gaps. */
 export interface DriverSeries {
   id: string;
-  /** The driver's name from the package, if it gives one (`drivers.json`); people read the id otherwise. */
-  name?: LocalizedText;
+  /** What the driver is called (drivers.json; default: the id in both languages). */
+  name: LocalizedText;
+  /** Stock or flow (drivers.json; default `stock`). */
+  type: DriverType;
+  /** Unit of the values, e.g. "invånare" / "residents" (drivers.json; optional). */
+  unit?: LocalizedText;
   /** Year of `values[0]`. */
   firstYear: number;
   values: number[];
-  /** `true` where the value is an actual, `false` where it is a forecast. */
+  /** `true` where the value is an actual (kind `actual`: a sourced figure). */
   actual: boolean[];
+  /**
+   * `true` where the value is an estimate of what happened (kind `estimate`: a past year with no
+   * sourced figure). Like an actual, a scenario never changes it; unlike one, calibration and the
+   * backtest say it is an estimate. Where neither is true the value is a forecast.
+   */
+  estimated: boolean[];
 }
 
 /** An activity's workload in the base year: bottom-up (WISN) or a share of the process's variable work. */
@@ -88,6 +106,17 @@ export interface Process {
   supportShare: number;
   /** WISN individual allowances, FTE. */
   individualAllowanceFte: number;
+  /**
+   * Yearly relative change of the process's work that no driver explains (service standard,
+   * coverage, mission): fixed work and activities are multiplied by (1 + drift)^(t − base year).
+   * Default 0.
+   */
+  drift: number;
+  /**
+   * Driver id → elasticity of the fixed work; empty (the default) = fixed work stays at its
+   * base-year FTE. The id may be {@link SUPPORTED_FTE} in a support process.
+   */
+  fixedDrivers: Record<string, number>;
   /** Ids of the processes this support process supports (resolved from "all"); empty for a core process. */
   supports: string[];
   activities: Activity[];

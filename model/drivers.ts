@@ -1,32 +1,62 @@
 /**
  * Driver projection: each driver's path from the base year to the horizon under a scenario.
+ *
+ * A scenario changes only a driver's forecast years: the years after its last actual (or estimated)
+ * year t_a, or after the base year when the base year is later. Years up to t_a are what happened
+ * and are the same in every scenario.
  */
-import type { DriverSeries } from "./data-package.ts";
+import type { DriverSeries, DriverType } from "./data-package.ts";
+
+/**
+ * The year after which a scenario may change a driver, t_a: its last year of history (kind
+ * `actual` or `estimate`), or the base year when that is later (a driver with no history after the
+ * base year is a forecast from the base year on). Every year up to t_a keeps the package's value
+ * in every scenario.
+ */
+export function lastActualYear(series: DriverSeries, baseYear: number): number {
+  let last = baseYear;
+  series.values.forEach((_, i) => {
+    if (series.actual[i] || series.estimated[i]) last = Math.max(last, series.firstYear + i);
+  });
+  return last;
+}
 
 /**
  * The driver's values for the base year to the horizon, as the package gives them or, with a
- * yearly `growthRate`, with every forecast year after the base year replaced by constant growth
- * from the year before.
+ * yearly `growthRate`, with every year after {@link lastActualYear} replaced by constant growth
+ * from the year before: D(t) = D(t_a) · (1 + rate)^(t − t_a).
  */
 export function driverPath(series: DriverSeries, baseYear: number, horizon: number, growthRate?: number): Float64Array {
   const path = new Float64Array(horizon - baseYear + 1);
+  const anchor = lastActualYear(series, baseYear);
   for (let y = 0; y < path.length; y++) {
-    const i = baseYear + y - series.firstYear;
-    const given = series.values[i] ?? NaN;
-    const previous = y > 0 ? (path[y - 1] ?? NaN) : NaN;
-    path[y] = growthRate !== undefined && y > 0 && series.actual[i] === false ? previous * (1 + growthRate) : given;
+    const year = baseYear + y;
+    const given = series.values[year - series.firstYear] ?? NaN;
+    path[y] = growthRate !== undefined && year > anchor ? path[y - 1]! * (1 + growthRate) : given;
   }
   return path;
 }
 
 /**
- * A driver's value under a growth multiplier: D(t) = D(base) + m·(path(t) − D(base)), the
- * year-on-year changes of the path scaled by m (m = 2 doubles the growth). Never below a
- * billionth of the base value, so that growth ratios keep a finite logarithm when a large
- * multiplier meets a falling driver.
+ * A driver's value in one year under a growth multiplier m. Up to its last actual year t_a the
+ * value is the package's (`forecastYear` false). After t_a:
+ *
+ * - a stock's change since t_a is scaled: D'(t) = D(t_a) + m · (D(t) − D(t_a));
+ * - a flow's level is scaled: D'(t) = m · D(t);
+ *
+ * so that m = 2 means twice the growth of residents and twice the homes built. In every year the
+ * value is at least a billionth of the base-year value `base`, so that growth ratios keep a finite
+ * logarithm when a large multiplier meets a falling stock, or a flow is zero.
  */
-export function scaledDriver(base: number, pathValue: number, multiplier: number): number {
-  const value = base + multiplier * (pathValue - base);
+export function scenarioDriver(
+  type: DriverType,
+  forecastYear: boolean,
+  anchor: number,
+  pathValue: number,
+  multiplier: number,
+  base: number,
+): number {
+  const value = !forecastYear ? pathValue : type === "flow" ? multiplier * pathValue : anchor + multiplier * (pathValue - anchor);
   const floor = base * 1e-9;
   return value > floor ? value : floor;
 }

@@ -7,8 +7,8 @@
  * [item × yearCount + year index], the year index counting from the base year.
  */
 import { ADOPTION_CURVE_LIST } from "./adoption.ts";
-import { scaledDriver } from "./drivers.ts";
-import { netPresentValue } from "./investment.ts";
+import { scenarioDriver } from "./drivers.ts";
+import { MATERIAL_AMOUNT, netPresentValue } from "./investment.ts";
 import {
   L_CAPEX,
   L_CEILING,
@@ -46,24 +46,25 @@ export interface Workspace {
   /** FTE per activity and year without levers, and with them. */
   activityBaseline: Float64Array;
   activityDelivery: Float64Array;
+  /** Fixed work per process and year without levers, FTE (constant unless it follows a driver or drifts). */
+  fixedBaseline: Float64Array;
+  /** Growth of the fixed work per process and year, Π_d (D_d(t)/D_d(base))^f_pd. */
+  fixedGrowth: Float64Array;
   /** FTE per process and year: baseline (no levers), delivery (with levers), development, transition. */
   baseline: Float64Array;
   delivery: Float64Array;
   development: Float64Array;
   transition: Float64Array;
-  /** ln of the supported processes' FTE growth, baseline and with levers (scratch, per year). */
-  supportedBaselineLog: Float64Array;
-  supportedDeliveryLog: Float64Array;
-  /** ln of one activity's volume growth, baseline and with levers (scratch, per year). */
-  activityBaselineLog: Float64Array;
-  activityDeliveryLog: Float64Array;
+  /** Scratch per year: ln of the supported processes' FTE growth, one process's drift factors, a log growth and a growth. */
+  supportedLog: Float64Array;
+  drift: Float64Array;
+  logScratch: Float64Array;
+  growthScratch: Float64Array;
   /**
-   * Volume growth per activity and year, Π_d (D_d(t)/D_d(base))^e_ad, without levers and with them
-   * (they differ only for support processes, whose driver is the supported processes' FTE).
-   * Written only for an activity whose growth is not its twin's (see {@link Workspace.twinBefore}).
+   * Baseline volume growth per activity and year, Π_d (D_d(t)/D_d(base))^e_ad. Written only for an
+   * activity whose growth is not its twin's (see {@link Workspace.twinBefore}).
    */
   activityGrowth: Float64Array;
-  activityDeliveryGrowth: Float64Array;
   /**
    * Per activity, the nearest activity evaluated before it with the same drivers in the same
    * order (and, for a driver `supported_fte`, in the same process), or −1. When their elasticities
@@ -90,11 +91,11 @@ export interface Workspace {
   cumulativeNet: Float64Array;
   /** Net present value of `net` at the discount rate, discounted to the base year. */
   npv: number;
-  /** −min(cumulative net), or 0 when it never goes below zero. */
+  /** −min(cumulative net), or 0 when it never goes below −{@link MATERIAL_AMOUNT} (no hump). */
   humpDepth: number;
-  /** Year index of the hump's trough, or −1 without a hump. */
+  /** Year index of the hump's trough (the first year at the minimum), or −1 without a hump. */
   humpYearIndex: number;
-  /** First year index after the trough with cumulative net ≥ 0, or −1 without a hump or if none within the horizon. */
+  /** First year index after the trough with cumulative net ≥ −{@link MATERIAL_AMOUNT}, or −1 without a hump or if none within the horizon. */
   paybackYearIndex: number;
 }
 
@@ -115,16 +116,17 @@ export function createWorkspace(plan: ModelPlan): Workspace {
     leverTransition: perYear(),
     activityBaseline: new Float64Array(plan.activityIds.length * Y),
     activityDelivery: new Float64Array(plan.activityIds.length * Y),
+    fixedBaseline: perProcess(),
+    fixedGrowth: perProcess(),
     baseline: perProcess(),
     delivery: perProcess(),
     development: perProcess(),
     transition: perProcess(),
-    supportedBaselineLog: perYear(),
-    supportedDeliveryLog: perYear(),
-    activityBaselineLog: perYear(),
-    activityDeliveryLog: perYear(),
+    supportedLog: perYear(),
+    drift: perYear(),
+    logScratch: perYear(),
+    growthScratch: perYear(),
     activityGrowth: new Float64Array(plan.activityIds.length * Y),
-    activityDeliveryGrowth: new Float64Array(plan.activityIds.length * Y),
     twinBefore: twins(plan),
     growthSource: new Int32Array(plan.activityIds.length),
     baselineTotal: perYear(),
@@ -177,16 +179,23 @@ function sameGrowthAs(plan: ModelPlan, theta: Float64Array, ws: Workspace, a: nu
   return -1;
 }
 
-/** Drivers under the growth multipliers: D(t) = D(base) + m·(path(t) − D(base)), as log ratios. */
+/**
+ * Drivers under the growth multipliers, as log ratios to the base year: the package's values up to
+ * each driver's last actual year; after it a stock's change and a flow's level scaled by m
+ * (see {@link scenarioDriver}).
+ */
 function projectDrivers(plan: ModelPlan, theta: Float64Array, ws: Workspace): void {
   const Y = plan.yearCount;
   const g = theta[plan.growthMultiplier]!;
   for (let d = 0; d < plan.driverIds.length; d++) {
     const base = plan.driverBase[d]!;
+    const anchor = plan.driverAnchor[d]!;
+    const anchorIndex = plan.driverAnchorIndex[d]!;
+    const type = plan.driverIsFlow[d] === 1 ? "flow" : "stock";
     const m = g * theta[plan.driverMultiplier[d]!]!;
     const isResidents = d === plan.residentsDriver;
     for (let y = 0; y < Y; y++) {
-      const value = scaledDriver(base, plan.driverPath[d * Y + y]!, m);
+      const value = scenarioDriver(type, y > anchorIndex, anchor, plan.driverPath[d * Y + y]!, m, base);
       ws.driverLogRatio[d * Y + y] = base > 0 ? Math.log(value / base) : 0;
       if (isResidents) ws.residents[y] = value;
     }
@@ -240,110 +249,171 @@ function remainingShare(
   return share;
 }
 
-/** Growth of the supported processes' FTE, ln(Σ FTE(t) / Σ FTE(base)), baseline and with levers. */
-function supportedGrowth(plan: ModelPlan, ws: Workspace, p: number): void {
+/** (1 + drift)^y per year index y: the process's drift since the base year. */
+function driftFactors(drift: number, out: Float64Array): void {
+  for (let y = 0; y < out.length; y++) out[y] = Math.pow(1 + drift, y);
+}
+
+/**
+ * ln of the supported processes' FTE growth, ln(Σ F(t) / Σ F(base)), into `out`: F is the
+ * baseline FTE for the baseline, and delivery + development + transition FTE with the levers, so
+ * that support carries the HR, finance and IT load of the people who build and change the
+ * services as well as of those who deliver them.
+ */
+function supportedLogGrowth(plan: ModelPlan, ws: Workspace, p: number, withLevers: boolean, out: Float64Array): void {
   const Y = plan.yearCount;
   const from = plan.supportedStart[p]!;
   const to = plan.supportedStart[p + 1]!;
   let base = 0;
   for (let k = from; k < to; k++) base += ws.baseline[plan.supportedList[k]! * Y]!;
   for (let y = 0; y < Y; y++) {
-    let b = 0;
-    let d = 0;
+    let sum = 0;
     for (let k = from; k < to; k++) {
-      b += ws.baseline[plan.supportedList[k]! * Y + y]!;
-      d += ws.delivery[plan.supportedList[k]! * Y + y]!;
+      const i = plan.supportedList[k]! * Y + y;
+      sum += withLevers ? ws.delivery[i]! + ws.development[i]! + ws.transition[i]! : ws.baseline[i]!;
     }
-    ws.supportedBaselineLog[y] = base > 0 ? Math.log(b / base) : 0;
-    ws.supportedDeliveryLog[y] = base > 0 ? Math.log(d / base) : 0;
+    out[y] = base > 0 ? Math.log(sum / base) : 0;
+  }
+}
+
+/** Whether any of the driver terms [from, to) is the supported processes' FTE. */
+function usesSupportedFte(termDriver: Int32Array, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (termDriver[k]! < 0) return true;
+  return false;
+}
+
+/**
+ * Growth per year of work moved by the driver terms [from, to), Π_d (D_d(t)/D_d(base))^e_d,
+ * computed as exp(Σ_d e_d·ln(D_d(t)/D_d(base))), into out[offset .. offset + yearCount). A term
+ * with driver −1 is the supported processes' FTE, whose log growth is `supportedLog`.
+ */
+function termGrowth(
+  plan: ModelPlan,
+  theta: Float64Array,
+  ws: Workspace,
+  terms: { driver: Int32Array; elasticity: Int32Array; from: number; to: number },
+  supportedLog: Float64Array,
+  out: Float64Array,
+  offset: number,
+): void {
+  const Y = plan.yearCount;
+  const log = ws.logScratch;
+  log.fill(0);
+  for (let k = terms.from; k < terms.to; k++) {
+    const e = theta[terms.elasticity[k]!]!;
+    const d = terms.driver[k]!;
+    const ratio = d >= 0 ? ws.driverLogRatio : supportedLog;
+    const at = d >= 0 ? d * Y : 0;
+    for (let y = 0; y < Y; y++) log[y]! += e * ratio[at + y]!;
+  }
+  for (let y = 0; y < Y; y++) out[offset + y] = Math.exp(log[y]!);
+}
+
+const activityTerms = (plan: ModelPlan, a: number) => ({
+  driver: plan.termDriver,
+  elasticity: plan.termElasticity,
+  from: plan.termStart[a]!,
+  to: plan.termStart[a + 1]!,
+});
+
+const fixedTerms = (plan: ModelPlan, p: number) => ({
+  driver: plan.fixedTermDriver,
+  elasticity: plan.fixedTermElasticity,
+  from: plan.fixedTermStart[p]!,
+  to: plan.fixedTermStart[p + 1]!,
+});
+
+/**
+ * Baseline workload per process ("grow with growth", no levers), in dependency order:
+ *
+ *     fixed_p(t)   = fixed_p(base) · Π_d (D_d(t)/D_d(base))^f_pd · (1 + drift_p)^(t − base)
+ *     activity(t)  = FTE_a(base) · Π_d (D_d(t)/D_d(base))^e_ad · (1 + drift_p)^(t − base)
+ *     baseline_p(t) = fixed_p(t) + Σ_a activity(t) + individual allowances
+ *
+ * Activities with the same drivers and elasticities grow alike: their growth is computed once.
+ */
+function projectBaseline(plan: ModelPlan, theta: Float64Array, ws: Workspace): void {
+  const Y = plan.yearCount;
+  const { activityGrowth: growth, drift, supportedLog } = ws;
+  for (let i = 0; i < plan.processOrder.length; i++) {
+    const p = plan.processOrder[i]!;
+    const row = p * Y;
+    if (plan.supportedStart[p + 1]! > plan.supportedStart[p]!) supportedLogGrowth(plan, ws, p, false, supportedLog);
+    driftFactors(theta[plan.processDrift[p]!]!, drift);
+    termGrowth(plan, theta, ws, fixedTerms(plan, p), supportedLog, ws.fixedGrowth, row);
+    const fixed = plan.fixedFte[p]!;
+    const allowance = plan.allowanceFte[p]!;
+    for (let y = 0; y < Y; y++) {
+      const fixedNow = fixed * ws.fixedGrowth[row + y]! * drift[y]!;
+      ws.fixedBaseline[row + y] = fixedNow;
+      ws.baseline[row + y] = fixedNow + allowance;
+    }
+    for (let a = plan.processActivityStart[p]!; a < plan.processActivityStart[p + 1]!; a++) {
+      const twin = sameGrowthAs(plan, theta, ws, a);
+      const source = twin >= 0 ? twin : a;
+      if (twin < 0) termGrowth(plan, theta, ws, activityTerms(plan, a), supportedLog, growth, a * Y);
+      ws.growthSource[a] = source;
+      const base = plan.activityFte[a]!;
+      for (let y = 0; y < Y; y++) {
+        const baseline = base * growth[source * Y + y]! * drift[y]!;
+        ws.activityBaseline[a * Y + y] = baseline;
+        ws.baseline[row + y]! += baseline;
+      }
+    }
   }
 }
 
 /**
- * Workload per process: FTE_p(t) = Σ_a FTE_a(base)·Π_d (D_d(t)/D_d(base))^e_ad · (levers' remaining
- * share) + individual allowances + fixed work · (levers' remaining share), in dependency order.
- *
- * Activities with the same drivers and elasticities grow alike: their growth is computed once.
+ * Delivery workload per process (with the levers' savings), in dependency order, after
+ * {@link changeEffort}: each activity's and the fixed work's baseline × the levers' remaining
+ * share, Π_l (1 − reach·efficiency·s_l(t)), + individual allowances. A support process's work that
+ * follows `supported_fte` is recomputed from the supported processes' delivery + development +
+ * transition FTE.
  */
-function projectWorkload(plan: ModelPlan, theta: Float64Array, ws: Workspace): void {
+function projectDelivery(plan: ModelPlan, theta: Float64Array, ws: Workspace): void {
   const Y = plan.yearCount;
-  const { activityGrowth: growth, activityDeliveryGrowth: deliveryGrowth, targetRemaining } = ws;
-  const { baseline: processBaseline, delivery: processDelivery, activityBaseline, activityDelivery } = ws;
+  const { targetRemaining, drift, supportedLog, growthScratch } = ws;
   const { fixedTargetList, activityTargetList } = plan;
   for (let i = 0; i < plan.processOrder.length; i++) {
     const p = plan.processOrder[i]!;
     const row = p * Y;
     const isSupport = plan.supportedStart[p + 1]! > plan.supportedStart[p]!;
-    if (isSupport) supportedGrowth(plan, ws, p);
-    const fixed = plan.fixedFte[p]!;
-    const allowance = plan.allowanceFte[p]!;
+    if (isSupport) {
+      supportedLogGrowth(plan, ws, p, true, supportedLog);
+      driftFactors(theta[plan.processDrift[p]!]!, drift);
+    }
+    const fixed = fixedTerms(plan, p);
+    const fixedMoves = isSupport && usesSupportedFte(fixed.driver, fixed.from, fixed.to);
+    if (fixedMoves) termGrowth(plan, theta, ws, fixed, supportedLog, growthScratch, 0);
     const fixedFrom = plan.fixedTargetStart[p]!;
     const fixedTo = plan.fixedTargetStart[p + 1]!;
     for (let y = 0; y < Y; y++) {
-      processBaseline[row + y] = fixed + allowance;
-      processDelivery[row + y] = fixed * remainingShare(targetRemaining, Y, fixedTargetList, fixedFrom, fixedTo, y) + allowance;
+      const fixedNow = fixedMoves ? plan.fixedFte[p]! * growthScratch[y]! * drift[y]! : ws.fixedBaseline[row + y]!;
+      ws.delivery[row + y] = fixedNow * remainingShare(targetRemaining, Y, fixedTargetList, fixedFrom, fixedTo, y) + plan.allowanceFte[p]!;
     }
     for (let a = plan.processActivityStart[p]!; a < plan.processActivityStart[p + 1]!; a++) {
-      const twin = sameGrowthAs(plan, theta, ws, a);
-      const source = twin >= 0 ? twin : a;
-      if (twin < 0) activityGrowth(plan, theta, ws, a);
-      ws.growthSource[a] = source;
-      const base = plan.activityFte[a]!;
+      const terms = activityTerms(plan, a);
+      const moves = isSupport && usesSupportedFte(terms.driver, terms.from, terms.to);
+      if (moves) termGrowth(plan, theta, ws, terms, supportedLog, growthScratch, 0);
       const targetFrom = plan.activityTargetStart[a]!;
       const targetTo = plan.activityTargetStart[a + 1]!;
       const targeted = targetTo > targetFrom;
       for (let y = 0; y < Y; y++) {
-        const baseline = base * growth[source * Y + y]!;
-        const volume = base * deliveryGrowth[source * Y + y]!;
-        const delivery = targeted
-          ? volume * remainingShare(targetRemaining, Y, activityTargetList, targetFrom, targetTo, y)
-          : volume;
-        activityBaseline[a * Y + y] = baseline;
-        activityDelivery[a * Y + y] = delivery;
-        processBaseline[row + y]! += baseline;
-        processDelivery[row + y]! += delivery;
+        const volume = moves ? plan.activityFte[a]! * growthScratch[y]! * drift[y]! : ws.activityBaseline[a * Y + y]!;
+        const delivery = targeted ? volume * remainingShare(targetRemaining, Y, activityTargetList, targetFrom, targetTo, y) : volume;
+        ws.activityDelivery[a * Y + y] = delivery;
+        ws.delivery[row + y]! += delivery;
       }
     }
-  }
-}
-
-/**
- * An activity's volume growth per year, exp(Σ_d e_ad·ln(D_d(t)/D_d(base))), without levers and
- * with them: the log growth is summed term by term over all years, then exponentiated once per year.
- */
-function activityGrowth(plan: ModelPlan, theta: Float64Array, ws: Workspace, a: number): void {
-  const Y = plan.yearCount;
-  const { driverLogRatio, activityBaselineLog: logBaseline, activityDeliveryLog: logDelivery } = ws;
-  logBaseline.fill(0);
-  logDelivery.fill(0);
-  for (let k = plan.termStart[a]!; k < plan.termStart[a + 1]!; k++) {
-    const e = theta[plan.termElasticity[k]!]!;
-    const d = plan.termDriver[k]!;
-    if (d >= 0) {
-      for (let y = 0; y < Y; y++) {
-        const r = e * driverLogRatio[d * Y + y]!;
-        logBaseline[y]! += r;
-        logDelivery[y]! += r;
-      }
-    } else {
-      for (let y = 0; y < Y; y++) {
-        logBaseline[y]! += e * ws.supportedBaselineLog[y]!;
-        logDelivery[y]! += e * ws.supportedDeliveryLog[y]!;
-      }
-    }
-  }
-  for (let y = 0; y < Y; y++) {
-    const baseline = Math.exp(logBaseline[y]!);
-    ws.activityGrowth[a * Y + y] = baseline;
-    ws.activityDeliveryGrowth[a * Y + y] = logDelivery[y] === logBaseline[y] ? baseline : Math.exp(logDelivery[y]!);
   }
 }
 
 /**
  * The J-curve and the competence shift: per lever, transition FTE = dip × affected FTE × rise in
  * adoption, and development FTE = build effort spread over the build years + upkeep × adoption;
- * both attributed to the targeted processes in proportion to the work each target reaches. Also
- * the lever's capex, licences and system savings per year.
+ * both attributed to the targeted processes in proportion to the baseline work each target reaches
+ * (all to the lever's first target in a year where it reaches none). Also the lever's capex,
+ * licences and system savings per year.
  */
 function changeEffort(plan: ModelPlan, theta: Float64Array, ws: Workspace): void {
   const Y = plan.yearCount;
@@ -357,11 +427,9 @@ function changeEffort(plan: ModelPlan, theta: Float64Array, ws: Workspace): void
   for (let t = 0; t < ws.reach.length; t++) {
     const reach = ws.reach[t]!;
     const a = plan.targetActivity[t]!;
-    if (a >= 0) {
-      for (let y = 0; y < Y; y++) targetReached[t * Y + y] = reach * ws.activityBaseline[a * Y + y]!;
-    } else {
-      targetReached.fill(reach * plan.fixedFte[plan.targetProcess[t]!]!, t * Y, (t + 1) * Y);
-    }
+    const work = a >= 0 ? ws.activityBaseline : ws.fixedBaseline;
+    const at = (a >= 0 ? a : plan.targetProcess[t]!) * Y;
+    for (let y = 0; y < Y; y++) targetReached[t * Y + y] = reach * work[at + y]!;
   }
   for (let l = 0; l < plan.leverIds.length; l++) {
     const at = l * LEVER_STRIDE;
@@ -406,7 +474,7 @@ function changeEffort(plan: ModelPlan, theta: Float64Array, ws: Workspace): void
 /**
  * Totals and money (DESIGN.md section 4): cost = capex + licences + (development + transition FTE) ×
  * cost per FTE; savings = (baseline − delivery FTE) × cost per FTE + system savings; net, its
- * cumulative sum, NPV, and the hump's depth, year and payback.
+ * cumulative sum, NPV, and the hump's depth, year (the first year at the minimum) and payback.
  */
 function account(plan: ModelPlan, theta: Float64Array, ws: Workspace): void {
   const Y = plan.yearCount;
@@ -445,13 +513,14 @@ function account(plan: ModelPlan, theta: Float64Array, ws: Workspace): void {
     }
   }
   ws.npv = netPresentValue(ws.net, theta[plan.discountRate]!);
-  // Without a hump (cumulative net never below zero) there is nothing to pay back.
-  const hump = trough < 0;
+  // A hump must be material: a cumulative net within MATERIAL_AMOUNT of zero is zero, so that
+  // floating-point residue (a lever whose dip equals its savings) is not reported as a hump.
+  const hump = trough < -MATERIAL_AMOUNT;
   ws.humpDepth = hump ? -trough : 0;
   ws.humpYearIndex = hump ? troughIndex : -1;
   ws.paybackYearIndex = -1;
   for (let y = troughIndex; hump && y < Y; y++) {
-    if (ws.cumulativeNet[y]! >= 0) {
+    if (ws.cumulativeNet[y]! >= -MATERIAL_AMOUNT) {
       ws.paybackYearIndex = y;
       break;
     }
@@ -462,8 +531,9 @@ function account(plan: ModelPlan, theta: Float64Array, ws: Workspace): void {
 export function evaluate(plan: ModelPlan, theta: Float64Array, ws: Workspace): Workspace {
   projectDrivers(plan, theta, ws);
   adopt(plan, theta, ws);
-  projectWorkload(plan, theta, ws);
+  projectBaseline(plan, theta, ws);
   changeEffort(plan, theta, ws);
+  projectDelivery(plan, theta, ws);
   account(plan, theta, ws);
   return ws;
 }

@@ -4,8 +4,8 @@
  */
 import { decouplingRatio, holdsFlat } from "./decoupling.ts";
 import { createWorkspace, evaluate, type Workspace } from "./evaluate.ts";
-import { internalRateOfReturn, investmentPerFteAvoided } from "./investment.ts";
 import type { LocalizedText } from "./data-package.ts";
+import { internalRateOfReturn, investmentPerFteAvoided, type IrrStatus, MATERIAL_AMOUNT, NPV_CONVENTION } from "./investment.ts";
 import type { ModelPlan } from "./plan.ts";
 import type { ProcessCalibration } from "./workload.ts";
 
@@ -54,18 +54,24 @@ export interface YearTotal {
 
 /** The investment hump and its return (DESIGN.md section 4); currency unless stated. */
 export interface InvestmentSummary {
-  /** −min(cumulative net), 0 when cumulative net never goes below zero. */
+  /** −min(cumulative net); 0 when cumulative net never goes below −`materialAmount` (no hump). */
   humpDepth: number;
-  /** Year of the deepest point, or null without a hump. */
+  /** First year at the deepest point, or null without a hump. */
   humpYear: number | null;
-  /** First year after the trough with cumulative net ≥ 0; null without a hump, or if not within the horizon. */
+  /** First year after the trough with cumulative net ≥ −`materialAmount`; null without a hump, or if not within the horizon. */
   paybackYear: number | null;
-  /** Net present value of the yearly net, discounted to the base year. */
+  /** The amount of money below which a cumulative net or a yearly flow counts as zero, currency. */
+  materialAmount: number;
+  /** Net present value of the yearly net (see `npvConvention`). */
   npv: number;
+  /** How the NPV is computed: end of year, discounted to the base year, constant prices. */
+  npvConvention: string;
   /** Discount rate used, share per year. */
   discountRate: number;
-  /** Internal rate of return, share per year, or null where none exists. */
+  /** Internal rate of return, share per year, when exactly one exists from −99 % up; otherwise null. */
   irr: number | null;
+  /** `unique`, `none` or `several` (see `internalRateOfReturn`). */
+  irrStatus: IrrStatus;
   /** One-off investment: capex + (build + transition FTE) × cost per FTE, over the horizon. */
   investment: number;
   /** Baseline − scenario total FTE in the horizon year. */
@@ -80,10 +86,19 @@ export interface LeverAdoption {
   adoption: number[];
 }
 
+/**
+ * What a deterministic forecast is: the central estimate, every assumption at its median. A
+ * parameter with a distribution takes the distribution's median (a point value given beside it
+ * must equal that median); every other parameter its given value.
+ */
+export const CENTRAL_ESTIMATE = "every assumption at its median";
+
 export interface ForecastResult {
   scenario: string;
   /** Why the package's figures are illustrative, not the municipality's own; null when they are its own. */
   illustrative: LocalizedText | null;
+  /** {@link CENTRAL_ESTIMATE}: what the figures are. */
+  estimate: typeof CENTRAL_ESTIMATE;
   baseYear: number;
   horizon: number;
   years: number[];
@@ -156,13 +171,17 @@ export function readForecast(plan: ModelPlan, theta: Float64Array, ws: Workspace
     let oneOff = 0;
     for (let y = 0; y < Y; y++) oneOff += ws.capex[y]! + (ws.buildTotal[y]! + ws.transitionTotal[y]!) * costPerFte;
     const fteAvoided = ws.baselineTotal[Y - 1]! - ws.total[Y - 1]!;
+    const irr = internalRateOfReturn(ws.net);
     investment = {
       humpDepth: ws.humpDepth,
       humpYear: ws.humpYearIndex >= 0 ? plan.baseYear + ws.humpYearIndex : null,
       paybackYear: ws.paybackYearIndex >= 0 ? plan.baseYear + ws.paybackYearIndex : null,
+      materialAmount: MATERIAL_AMOUNT,
       npv: ws.npv,
+      npvConvention: NPV_CONVENTION,
       discountRate: theta[plan.discountRate]!,
-      irr: internalRateOfReturn(ws.net),
+      irr: irr.irr,
+      irrStatus: irr.status,
       investment: oneOff,
       fteAvoided,
       investmentPerFteAvoided: investmentPerFteAvoided(oneOff, fteAvoided),
@@ -171,6 +190,7 @@ export function readForecast(plan: ModelPlan, theta: Float64Array, ws: Workspace
   return {
     scenario: plan.scenarioId,
     illustrative: plan.illustrative,
+    estimate: CENTRAL_ESTIMATE,
     baseYear: plan.baseYear,
     horizon: plan.horizon,
     years,

@@ -11,6 +11,7 @@ export * from "./forecast.ts";
 export * from "./goal-seek.ts";
 export * from "./illustrative.ts";
 export * from "./investment.ts";
+export * from "./median-rule.ts";
 export * from "./monte-carlo.ts";
 export * from "./package-error.ts";
 export * from "./parameters.ts";

@@ -4,8 +4,8 @@
  * (`parameters.ts`), the package parser, the web app's sliders and every label of a parameter read
  * them from here; the adoption curve's parameters come from `adoption.ts`.
  */
-import { ADOPTION_CURVE_NAMES, adoptionParameters, adoptionValue } from "./adoption.ts";
-import type { Lever, LocalizedText } from "./data-package.ts";
+import { ADOPTION_CURVE_NAMES, type AdoptionCurve, adoptionParameters } from "./adoption.ts";
+import type { LocalizedText } from "./data-package.ts";
 import type { ParameterSpec } from "./registry.ts";
 
 /** What a lever kind acts on: the variable work of activities, a process's fixed work, or either. */
@@ -29,9 +29,25 @@ export const LEVER_KIND_NAMES = Object.keys(LEVER_KINDS) as [LeverKind, ...Lever
 const SHARE = [0, 1] as const;
 const NON_NEGATIVE = [0, Infinity] as const;
 
-/** A lever's own parameter: where its value is in a {@link Lever}. */
+/** A lever's own parameter: where its number is in the lever's object, and its value when `levers.json` gives none. */
 export interface LeverParameterSpec extends ParameterSpec {
-  read(lever: Lever): number;
+  /** The path to the number, the same in `levers.json` and in a parsed lever: ["adoption", "midpoint"], ["targets", 0, "reach"]. */
+  field: readonly (string | number)[];
+  /** The value when `levers.json` gives neither a number nor a distribution; absent: the number is required. */
+  fallback?: number;
+}
+
+/** What decides a lever's parameters: its curve and its targets (a parsed lever or a `levers.json` entry). */
+export interface LeverShape {
+  adoption: { curve: AdoptionCurve };
+  targets: readonly { process: string; activity: string }[];
+}
+
+/** The number at a parameter's field of a lever's object, if there is one there. */
+export function leverValue(lever: object, spec: LeverParameterSpec): number | undefined {
+  let at: unknown = lever;
+  for (const key of spec.field) at = at !== null && typeof at === "object" ? (at as Record<string | number, unknown>)[key] : undefined;
+  return typeof at === "number" ? at : undefined;
 }
 
 /** The lever's parameters before its adoption curve's (the order of the parameter table). */
@@ -42,24 +58,45 @@ const BEFORE_CURVE: readonly LeverParameterSpec[] = [
     bounds: SHARE,
     label: { sv: "effekt", en: "efficiency" },
     slider: { min: 0, max: 1, step: 0.01 },
-    read: (l) => l.efficiency,
+    field: ["efficiency"],
   },
-  { name: "dip", unit: "FTE-years per FTE", bounds: NON_NEGATIVE, label: { sv: "omställningsdipp (J-kurvan)", en: "transition dip (J-curve)" }, read: (l) => l.dip },
-  { name: "upkeepFte", unit: "FTE", bounds: NON_NEGATIVE, label: { sv: "förvaltning (årsarbetare)", en: "upkeep (FTE)" }, read: (l) => l.upkeepFte },
-  { name: "licencesPerYear", unit: "currency per year", bounds: NON_NEGATIVE, label: { sv: "licenser per år", en: "licences per year" }, read: (l) => l.licencesPerYear },
+  {
+    name: "dip",
+    unit: "FTE-years per FTE",
+    bounds: NON_NEGATIVE,
+    label: { sv: "omställningsdipp (J-kurvan)", en: "transition dip (J-curve)" },
+    field: ["dip"],
+    fallback: 0,
+  },
+  { name: "upkeepFte", unit: "FTE", bounds: NON_NEGATIVE, label: { sv: "förvaltning (årsarbetare)", en: "upkeep (FTE)" }, field: ["upkeepFte"], fallback: 0 },
+  {
+    name: "licencesPerYear",
+    unit: "currency per year",
+    bounds: NON_NEGATIVE,
+    label: { sv: "licenser per år", en: "licences per year" },
+    field: ["licencesPerYear"],
+    fallback: 0,
+  },
   {
     name: "systemSavingsPerYear",
     unit: "currency per year",
     bounds: NON_NEGATIVE,
     label: { sv: "sparade systemkostnader per år", en: "system savings per year" },
-    read: (l) => l.systemSavingsPerYear,
+    field: ["systemSavingsPerYear"],
+    fallback: 0,
   },
 ];
 
 /** The build's parameters, after the curve's. */
 const BUILD: readonly LeverParameterSpec[] = [
-  { name: "build.personYears", unit: "person-years", bounds: NON_NEGATIVE, label: { sv: "utvecklingsinsats (personår)", en: "build effort (person-years)" }, read: (l) => l.build.personYears },
-  { name: "build.capex", unit: "currency", bounds: NON_NEGATIVE, label: { sv: "investering", en: "capital expenditure" }, read: (l) => l.build.capex },
+  {
+    name: "build.personYears",
+    unit: "person-years",
+    bounds: NON_NEGATIVE,
+    label: { sv: "utvecklingsinsats (personår)", en: "build effort (person-years)" },
+    field: ["build", "personYears"],
+  },
+  { name: "build.capex", unit: "currency", bounds: NON_NEGATIVE, label: { sv: "investering", en: "capital expenditure" }, field: ["build", "capex"] },
 ];
 
 /** The reach of one target, `reach.<process>.<activity>`: the share of the targeted work the lever reaches. */
@@ -69,12 +106,10 @@ export const REACH: ParameterSpec = { name: "reach", unit: "share", bounds: SHAR
  * Every numeric parameter of a lever, relative to `levers.<id>.`, in the parameter table's order:
  * its own, its curve's (`adoption.ts`), its build's, and one reach per target.
  */
-export function leverParameters(lever: Lever): LeverParameterSpec[] {
-  const curve = adoptionParameters(lever.adoption.curve).map(
-    (spec): LeverParameterSpec => ({ ...spec, read: (l) => adoptionValue(l.adoption, spec.name) }),
-  );
+export function leverParameters(lever: LeverShape): LeverParameterSpec[] {
+  const curve = adoptionParameters(lever.adoption.curve).map((spec): LeverParameterSpec => ({ ...spec, field: spec.name.split(".") }));
   const reaches = lever.targets.map(
-    (t, i): LeverParameterSpec => ({ ...REACH, name: `reach.${t.process}.${t.activity}`, read: (l) => l.targets[i]!.reach }),
+    (t, i): LeverParameterSpec => ({ ...REACH, name: `reach.${t.process}.${t.activity}`, field: ["targets", i, "reach"] }),
   );
   return [...BEFORE_CURVE, ...curve, ...BUILD, ...reaches];
 }

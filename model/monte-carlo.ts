@@ -13,6 +13,9 @@ import { holdsFlat } from "./decoupling.ts";
 import type { LocalizedText } from "./data-package.ts";
 import type { Distribution } from "./distributions.ts";
 import { allocateColumns, type MonteCarloColumns, runDraws } from "./draw-columns.ts";
+import { createWorkspace, evaluate } from "./evaluate.ts";
+import { CENTRAL_ESTIMATE } from "./forecast.ts";
+import { NPV_CONVENTION } from "./investment.ts";
 import type { ModelPlan } from "./plan.ts";
 import { gather, mean, quantiles, REPORTED_QUANTILES, share, yearQuantiles } from "./quantiles.ts";
 import { checkSeed, type ParameterDraws, sampleParameters } from "./sampling.ts";
@@ -50,6 +53,32 @@ export interface MonteCarloResult extends MonteCarloColumns {
   parameters: ParameterDraws;
   /** Their distributions, in the order of `parameters.names`. */
   distributions: Distribution[];
+  /** The deterministic forecast's outcomes ({@link CENTRAL_ESTIMATE}), to set beside the draws' range. */
+  central: CentralOutcomes;
+}
+
+/** The outcomes of the deterministic forecast, every assumption at its median. */
+export interface CentralOutcomes {
+  npv: number;
+  humpDepth: number;
+  /** Null without a hump. */
+  humpYear: number | null;
+  /** Null without a hump or when not paid back within the horizon. */
+  paybackYear: number | null;
+  /** Total FTE per year, base year to horizon. */
+  totalFte: number[];
+}
+
+/** The deterministic forecast's outcomes of a plan (its point values: every uncertain parameter at its median). */
+export function centralOutcomes(plan: ModelPlan): CentralOutcomes {
+  const ws = evaluate(plan, plan.parameters.values, createWorkspace(plan));
+  return {
+    npv: ws.npv,
+    humpDepth: ws.humpDepth,
+    humpYear: ws.humpYearIndex >= 0 ? plan.baseYear + ws.humpYearIndex : null,
+    paybackYear: ws.paybackYearIndex >= 0 ? plan.baseYear + ws.paybackYearIndex : null,
+    totalFte: Array.from(ws.total),
+  };
 }
 
 /**
@@ -78,6 +107,7 @@ export function monteCarloResult(plan: ModelPlan, sample: ParameterDraws, column
     hasLevers: plan.leverIds.length > 0,
     parameters: sample,
     distributions: plan.parameters.uncertain.map((u) => u.distribution),
+    central: centralOutcomes(plan),
     ...columns,
   };
 }
@@ -150,6 +180,21 @@ export interface YearSpread {
   probability: number;
 }
 
+/** A headline figure of the deterministic forecast beside its own Monte Carlo range. */
+export interface CentralFigure {
+  /** `humpDepth`, `npv`, `humpYear`, `paybackYear` (with levers) or `totalFte` (per year). */
+  figure: "humpDepth" | "npv" | "humpYear" | "paybackYear" | "totalFte";
+  /** The year of a `totalFte` figure; null for the others. */
+  year: number | null;
+  /** The deterministic forecast's value; null for a year that does not exist (no hump, not paid back). */
+  value: number | null;
+  p10: number | null;
+  p50: number | null;
+  p90: number | null;
+  /** Whether the value lies from P10 to P90 (for years, "none" counts as later than the horizon). */
+  withinP10P90: boolean;
+}
+
 /** A Monte Carlo run summarised, as plain data that round-trips through JSON. */
 export interface MonteCarloSummary {
   scenario: string;
@@ -177,8 +222,67 @@ export interface MonteCarloSummary {
   humpYear: YearSpread;
   /** Payback year (first year at or after the trough with cumulative net ≥ 0); `probability` = share of draws that pay back within the horizon. */
   paybackYear: YearSpread;
+  /** How the NPV is computed: end of year, discounted to the base year, constant prices. */
+  npvConvention: string;
   /** The uncertain parameters: distribution and the P10, P50, P90 of the (clamped) draws. */
   parameters: { name: string; distribution: Distribution; p10: number; p50: number; p90: number }[];
+  /**
+   * The deterministic forecast ({@link CENTRAL_ESTIMATE}) beside the range of the draws: its hump,
+   * NPV, hump and payback years (with levers) and total FTE in every year.
+   */
+  central: { estimate: typeof CENTRAL_ESTIMATE; figures: CentralFigure[] };
+  /** Plain-language notices, e.g. a headline figure that lies outside its own P10–P90. */
+  notices: string[];
+}
+
+/** A year as a number for ordering, "none" (null) after every year. */
+const yearRank = (year: number | null) => (year === null ? Infinity : year);
+
+/**
+ * The headline figures of the deterministic forecast beside their Monte Carlo P10–P90, and a
+ * notice for each that lies outside it.
+ */
+function centralFigures(result: MonteCarloResult, summary: Omit<MonteCarloSummary, "central" | "notices">): { figures: CentralFigure[]; notices: string[] } {
+  const c = result.central;
+  const continuous = (figure: CentralFigure["figure"], value: number, q: { p10: number; p50: number; p90: number }, year: number | null = null): CentralFigure => ({
+    figure,
+    year,
+    value,
+    p10: q.p10,
+    p50: q.p50,
+    p90: q.p90,
+    // quantiles interpolate between draws: allow for rounding in the last digits
+    withinP10P90: value >= q.p10 - 1e-12 * Math.abs(q.p10) - 1e-9 && value <= q.p90 + 1e-12 * Math.abs(q.p90) + 1e-9,
+  });
+  const yearly = (figure: "humpYear" | "paybackYear", value: number | null, q: YearSpread): CentralFigure => ({
+    figure,
+    year: null,
+    value,
+    p10: q.p10,
+    p50: q.p50,
+    p90: q.p90,
+    withinP10P90: yearRank(value) >= yearRank(q.p10) && yearRank(value) <= yearRank(q.p90),
+  });
+  const figures: CentralFigure[] = [];
+  if (result.hasLevers) {
+    figures.push(
+      continuous("humpDepth", c.humpDepth, summary.humpDepth),
+      continuous("npv", c.npv, summary.npv),
+      yearly("humpYear", c.humpYear, summary.humpYear),
+      yearly("paybackYear", c.paybackYear, summary.paybackYear),
+    );
+  }
+  summary.years.forEach((y, i) => {
+    figures.push(continuous("totalFte", c.totalFte[i]!, { p10: y.totalFte_p10, p50: y.totalFte_p50, p90: y.totalFte_p90 }, y.year));
+  });
+  const outside = figures.filter((f) => !f.withinP10P90);
+  const show = (v: number | null) => (v === null ? "none" : Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6))));
+  const notices = outside.map(
+    (f) =>
+      `the headline ${f.figure}${f.year === null ? "" : ` ${f.year}`} (every assumption at its median) is ${show(f.value)}, ` +
+      `outside its own Monte Carlo P10–P90 (${show(f.p10)} to ${show(f.p90)}, P50 ${show(f.p50)})`,
+  );
+  return { figures, notices };
 }
 
 function spread(sample: Float64Array): Spread {
@@ -238,7 +342,7 @@ export function summariseMonteCarlo(result: MonteCarloResult): MonteCarloSummary
     }),
   );
   const { names, values } = result.parameters;
-  return {
+  const summary = {
     scenario: result.scenario,
     illustrative: result.illustrative,
     seed: result.seed,
@@ -253,9 +357,12 @@ export function summariseMonteCarlo(result: MonteCarloResult): MonteCarloSummary
     humpDepth: spread(result.humpDepth),
     humpYear: yearSpread(result.humpYear),
     paybackYear: yearSpread(result.paybackYear),
+    npvConvention: NPV_CONVENTION,
     parameters: names.map((name, j) => {
       const [p10, p50, p90] = q(values, j * N, 1);
       return { name, distribution: result.distributions[j]!, p10, p50, p90 };
     }),
   };
+  const { figures, notices } = centralFigures(result, summary);
+  return { ...summary, central: { estimate: CENTRAL_ESTIMATE, figures }, notices };
 }

@@ -9,6 +9,7 @@
  */
 import { z } from "zod";
 import { adoptionSchema } from "./adoption.ts";
+import { DRIVER_TYPES } from "./data-package.ts";
 import { distributionSchema } from "./distributions.ts";
 import { LEVER_KIND_NAMES } from "./levers.ts";
 import { scenarioSchema } from "./scenario.ts";
@@ -48,6 +49,21 @@ export const municipalitySchema = strictObject({
   workingTime: workingTimeSchema,
   discountRate: z.number().gt(-1, "expected a discount rate per year, e.g. 0.035").lt(1, "expected a discount rate per year, e.g. 0.035"),
   horizon: year,
+});
+
+// ---------------------------------------------------------------------------------------------
+// drivers.json
+
+/** What one driver is: its name, stock or flow (default stock), and optionally its unit. */
+export const driverInfoSchema = strictObject({
+  name: localizedTextSchema.optional(),
+  type: z.enum(DRIVER_TYPES).default("stock"),
+  unit: localizedTextSchema.optional(),
+});
+
+/** `drivers.json` (optional): driver id → what the driver is; drivers not listed are stocks named by their id. */
+export const driversFileSchema = strictObject({
+  drivers: z.record(z.string(), driverInfoSchema),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -95,6 +111,12 @@ export const processSchema = strictObject({
   fixedShare: shareBelowOne,
   supportShare: shareBelowOne,
   individualAllowanceFte: nonNegative,
+  drift: z
+    .number()
+    .min(-0.5, "expected a yearly relative change from −0.5 to 0.5, e.g. 0.01 for +1 % a year")
+    .max(0.5, "expected a yearly relative change from −0.5 to 0.5, e.g. 0.01 for +1 % a year")
+    .default(0),
+  fixedDrivers: z.record(z.string(), z.number()).default({}),
   supports: z.union([z.literal("all"), z.array(z.string())], { error: 'expected "all" or a list of process ids' }).optional(),
   activities: z.array(activitySchema).min(1, "expected at least one activity"),
 });
@@ -107,37 +129,48 @@ export const processesFileSchema = strictObject({
 // ---------------------------------------------------------------------------------------------
 // levers.json
 
-/** What a lever acts on: an activity of a process, or its fixed work (`"activity": "fixed"`), and the share it reaches. */
+/**
+ * What a lever acts on: an activity of a process, or its fixed work (`"activity": "fixed"`), and the
+ * share it reaches. `reach` may be left out when the lever gives it a distribution (the median rule).
+ */
 export const leverTargetSchema = strictObject({
   process: z.string(),
   activity: z.string(),
-  reach: share,
+  reach: share.optional(),
 });
 
-/** Development effort and capital expenditure; `years` may be 0 only when there is nothing to build. */
+/**
+ * Development effort and capital expenditure; `years` may be 0 only when there is nothing to build
+ * (checked here for the values given, in `parse-levers.ts` for those from distributions).
+ */
 export const buildSchema = strictObject({
   startYear: year,
   years: z.int("expected a whole number of years").min(0, "expected a whole number of years ≥ 0"),
-  personYears: nonNegative,
-  capex: nonNegative,
-}).refine((value) => value.years >= 1 || (value.personYears === 0 && value.capex === 0), {
+  personYears: nonNegative.optional(),
+  capex: nonNegative.optional(),
+}).refine((value) => value.years >= 1 || ((value.personYears ?? 0) === 0 && (value.capex ?? 0) === 0), {
   path: ["years"],
   message: "expected at least 1 year when personYears or capex is above 0",
 });
 
-/** A lever; `dip`, `upkeepFte`, `licencesPerYear`, `systemSavingsPerYear` default to 0, `distributions` to {}. */
+/**
+ * A lever. Every numeric parameter may be left out when `distributions` gives it a distribution:
+ * the forecast then uses the distribution's median, and a value given beside a distribution must
+ * equal that median. Without a distribution, `dip`, `upkeepFte`, `licencesPerYear` and
+ * `systemSavingsPerYear` default to 0; the others are required. `distributions` defaults to {}.
+ */
 export const leverSchema = strictObject({
   id: id("a lever"),
   name: localizedTextSchema,
   kind: z.enum(LEVER_KIND_NAMES),
   targets: z.array(leverTargetSchema).min(1, "expected at least one target"),
-  efficiency: share,
+  efficiency: share.optional(),
   adoption: adoptionSchema,
-  dip: nonNegative.default(0),
+  dip: nonNegative.optional(),
   build: buildSchema,
-  upkeepFte: nonNegative.default(0),
-  licencesPerYear: nonNegative.default(0),
-  systemSavingsPerYear: nonNegative.default(0),
+  upkeepFte: nonNegative.optional(),
+  licencesPerYear: nonNegative.optional(),
+  systemSavingsPerYear: nonNegative.optional(),
   distributions: z.record(z.string(), distributionSchema).default({}),
 });
 
@@ -154,6 +187,8 @@ export const scenarioFileSchema = scenarioSchema();
 
 /** `municipality.json` after validation, defaults filled in. */
 export type MunicipalityFile = z.output<typeof municipalitySchema>;
+/** `drivers.json` after validation, defaults filled in. */
+export type DriversFile = z.output<typeof driversFileSchema>;
 /** `processes.json` after validation, as written (activities not yet turned into workloads, `supports` not resolved). */
 export type ProcessesFile = z.output<typeof processesFileSchema>;
 /** `levers.json` after validation, defaults filled in. */

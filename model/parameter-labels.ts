@@ -59,6 +59,8 @@ export function parameterSpec(path: string): ParameterSpec | undefined {
   if (whole) return whole;
   if (/^drivers\.[^.]+\.growthMultiplier$/.test(path)) return p.driverGrowthMultiplier;
   if (/^processes\.[^.]+\.activities\.[^.]+\.elasticity\.[^.]+$/.test(path)) return p.elasticity;
+  if (/^processes\.[^.]+\.fixed\.elasticity\.[^.]+$/.test(path)) return p.fixedElasticity;
+  if (/^processes\.[^.]+\.drift$/.test(path)) return p.drift;
   const lever = /^levers\.[^.]+\.(.+)$/.exec(path);
   return lever ? leverParameterSpec(lever[1]!) : undefined;
 }
@@ -66,6 +68,7 @@ export function parameterSpec(path: string): ParameterSpec | undefined {
 /**
  * A parameter path (see `data/README.md`) in words, starting with a capital: "Tillväxtmultiplikator",
  * "Invånare: tillväxtmultiplikator", "Handläggning: elasticitet mot invånare",
+ * "Fast arbete (Ekonomi): elasticitet mot stödda årsarbetare", "Stadsutveckling och stadsbyggnad: standardförändring per år",
  * "E-tjänster: effekt", "E-tjänster: räckvidd, fast arbete (Ekonomi)". Unknown paths are returned as they are.
  */
 export function parameterLabel(pkg: DataPackage, path: string, lang: Lang): string {
@@ -79,6 +82,13 @@ export function parameterLabel(pkg: DataPackage, path: string, lang: Lang): stri
     const [, process, activity, d] = elasticity as unknown as [string, string, string, string];
     return `${capitalize(activityName(pkg, process, activity, lang))}: ${p.elasticity.label[lang]} ${driverName(pkg, d, lang).toLocaleLowerCase("sv-SE")}`;
   }
+  const fixed = /^processes\.([^.]+)\.fixed\.elasticity\.([^.]+)$/.exec(path);
+  if (fixed) {
+    const [, process, d] = fixed as unknown as [string, string, string];
+    return `${capitalize(FIXED_WORK_NAME[lang])} (${processName(pkg, process, lang)}): ${p.fixedElasticity.label[lang]} ${driverName(pkg, d, lang).toLocaleLowerCase("sv-SE")}`;
+  }
+  const drift = /^processes\.([^.]+)\.drift$/.exec(path);
+  if (drift) return `${processName(pkg, drift[1]!, lang)}: ${p.drift.label[lang]}`;
   const lever = /^levers\.([^.]+)\.(.+)$/.exec(path);
   if (lever) {
     const [, id, rest] = lever as unknown as [string, string, string];

@@ -8,7 +8,8 @@
 import { ADOPTION_START } from "./adoption.ts";
 import type { DataPackage, Lever } from "./data-package.ts";
 import type { Distribution } from "./distributions.ts";
-import { leverParameters } from "./levers.ts";
+import { type LeverShape, leverParameters, leverValue } from "./levers.ts";
+import { equalsMedian, median, medianMismatch, medianOutOfRange } from "./median-rule.ts";
 import type { PackageError } from "./package-error.ts";
 import type { ParameterSpec } from "./registry.ts";
 import { defaultScenario, type Scenario } from "./scenario.ts";
@@ -16,7 +17,10 @@ import { defaultScenario, type Scenario } from "./scenario.ts";
 export interface ParameterTable {
   /** Parameter paths, e.g. "levers.e_services.efficiency". */
   names: string[];
-  /** Point values: the package's values after the scenario's `set`. */
+  /**
+   * Point values, the deterministic run's: the package's values after the scenario's `set`, and
+   * for every uncertain parameter the median of its distribution (the median rule).
+   */
   values: Float64Array;
   /** Smallest and largest meaningful value of each parameter; draws are clamped to these. */
   lower: Float64Array;
@@ -53,6 +57,20 @@ export const PACKAGE_PARAMETERS = {
     bounds: [-10, 10],
     label: { sv: "elasticitet mot", en: "elasticity to" },
   },
+  /** The work of fixed work that follows a driver (`fixedDrivers`), bounded like the activities' elasticities. */
+  fixedElasticity: {
+    name: "processes.<process>.fixed.elasticity.<driver>",
+    unit: "elasticity",
+    bounds: [-10, 10],
+    label: { sv: "elasticitet mot", en: "elasticity to" },
+  },
+  /** Drift is bounded to ±50 % a year: that doubles or halves the work in under two years, far past any change of service standard. */
+  drift: {
+    name: "processes.<process>.drift",
+    unit: "per year",
+    bounds: [-0.5, 0.5],
+    label: { sv: "standardförändring per år", en: "drift per year" },
+  },
   intensity: {
     name: "levers.intensity",
     unit: "factor",
@@ -77,12 +95,12 @@ function entry(spec: ParameterSpec, name: string, value: number, bounds = spec.b
 /** The parameters of one lever, under `levers.<id>.`, with their bounds; the start year no earlier than `firstYear`. */
 function leverEntries(lever: Lever, firstYear: number): Entry[] {
   return leverParameters(lever).map((spec) =>
-    entry(spec, `levers.${lever.id}.${spec.name}`, spec.read(lever), spec.name === ADOPTION_START.name ? [firstYear, Infinity] : spec.bounds),
+    entry(spec, `levers.${lever.id}.${spec.name}`, leverValue(lever, spec) ?? NaN, spec.name === ADOPTION_START.name ? [firstYear, Infinity] : spec.bounds),
   );
 }
 
 /** The parameter names a lever's `distributions` may use, relative to `levers.<id>.`. */
-export function leverParameterNames(lever: Lever): string[] {
+export function leverParameterNames(lever: LeverShape): string[] {
   return leverParameters(lever).map((spec) => spec.name);
 }
 
@@ -95,11 +113,13 @@ function entries(pkg: DataPackage, levers: Lever[]): Entry[] {
     ...Object.keys(pkg.drivers).map((d) => entry(p.driverGrowthMultiplier, `drivers.${d}.growthMultiplier`, 1)),
     entry(p.costPerFte, "costPerFte", m.costPerFte),
     entry(p.discountRate, "discountRate", m.discountRate),
-    ...pkg.processes.flatMap((process) =>
-      process.activities.flatMap((a) =>
+    ...pkg.processes.flatMap((process) => [
+      entry(p.drift, `processes.${process.id}.drift`, process.drift),
+      ...Object.entries(process.fixedDrivers).map(([d, e]) => entry(p.fixedElasticity, `processes.${process.id}.fixed.elasticity.${d}`, e)),
+      ...process.activities.flatMap((a) =>
         Object.entries(a.drivers).map(([d, e]) => entry(p.elasticity, `processes.${process.id}.activities.${a.id}.elasticity.${d}`, e)),
       ),
-    ),
+    ]),
     entry(p.intensity, "levers.intensity", 1),
     entry(p.midpointShift, "levers.midpointShift", 0),
     ...levers.flatMap((l) => leverEntries(l, pkg.baseYear + 1)),
@@ -128,9 +148,13 @@ function similarPaths(path: string, names: string[]): string[] {
 
 /**
  * Builds the parameter table for a scenario: the package's values, the scenario's growth
- * multiplier, its `set` overrides, and the distributions from the active levers and the scenario.
+ * multiplier, its `set` overrides, and the distributions from the active levers (except for a
+ * parameter the scenario sets, which the scenario decides) and from the scenario (which take
+ * precedence). Every uncertain parameter's point value is its distribution's median; a value the
+ * scenario gives beside its own distribution must equal that median.
  *
- * Returns every problem found (unknown paths, values out of range) instead of a table when there is any.
+ * Returns every problem found (unknown paths, values out of range, a point value that is not its
+ * distribution's median) instead of a table when there is any.
  */
 export function buildParameterTable(
   pkg: DataPackage,
@@ -175,16 +199,35 @@ export function buildParameterTable(
     values[i] = value;
   }
 
-  const uncertain = new Map<number, Distribution>();
+  // The uncertain parameters: the active levers' distributions, unless the scenario sets the value
+  // (a value the scenario decides is certain), and the scenario's own, which take precedence.
+  const uncertain = new Map<number, { distribution: Distribution; field: string; source: string }>();
   for (const lever of levers) {
     for (const [key, distribution] of Object.entries(lever.distributions)) {
-      const i = resolve(`levers.${lever.id}.${key}`, `levers[${lever.id}].distributions.${key}`, "levers.json");
-      if (i !== undefined) uncertain.set(i, distribution);
+      const path = `levers.${lever.id}.${key}`;
+      const field = `levers[${lever.id}].distributions.${key}`;
+      const i = resolve(path, field, "levers.json");
+      if (i !== undefined && !Object.hasOwn(scenario.set, path)) uncertain.set(i, { distribution, field, source: "levers.json" });
     }
   }
   for (const [path, distribution] of Object.entries(scenario.uncertainty)) {
     const i = resolve(path, `uncertainty.${path}`, file);
-    if (i !== undefined) uncertain.set(i, distribution);
+    if (i === undefined) continue;
+    uncertain.set(i, { distribution, field: `uncertainty.${path}`, source: file });
+    // The median rule: a point value the scenario gives beside the distribution must be its median.
+    const given = path === "growthMultiplier" ? { field: "growthMultiplier", value: scenario.growthMultiplier } : undefined;
+    const set = Object.hasOwn(scenario.set, path) ? { field: `set.${path}`, value: scenario.set[path]! } : given;
+    const mismatch = set && medianMismatch(set.field, set.value, `uncertainty.${path}`, distribution);
+    if (mismatch) errors.push({ file, field: set.field, message: mismatch });
+  }
+  // The deterministic run uses each uncertain parameter's median.
+  for (const [i, { distribution, field, source }] of uncertain) {
+    const m = median(distribution);
+    const outside = medianOutOfRange(distribution, [lower[i] ?? -Infinity, upper[i] ?? Infinity]);
+    if (outside !== undefined) errors.push({ file: source, field, message: outside });
+    // a value that already is the median to within MEDIAN_TOLERANCE (a value given beside its
+    // distribution, or a lever's value resolved when levers.json was read) stays as written
+    if (!equalsMedian(values[i]!, m)) values[i] = m;
   }
   if (errors.length > 0) return { ok: false, errors };
   return {
@@ -197,7 +240,7 @@ export function buildParameterTable(
       index,
       uncertain: [...uncertain.entries()]
         .sort(([a], [b]) => a - b)
-        .map(([parameter, distribution]) => ({ parameter, distribution })),
+        .map(([parameter, { distribution }]) => ({ parameter, distribution })),
     },
   };
 }

@@ -1,11 +1,14 @@
 /**
- * `drivers.csv` → driver series: one row per driver and year (`year,driver,value,kind`), each
- * driver's years without gaps, actuals before forecasts, from the base year (or earlier) to the
- * horizon. See `data/README.md`.
+ * `drivers.csv` and `drivers.json` → driver series: one row per driver and year
+ * (`year,driver,value,kind`), each driver's years without gaps, actuals before forecasts, from the
+ * base year (or earlier) to the horizon; and, from the optional drivers.json, each driver's name,
+ * type (stock or flow) and unit. See `data/README.md`.
  */
 import { checkContiguous, checkId, groupByYear, nonNegativeField, readCsvRows, yearField } from "./csv-rows.ts";
 import { type DriverSeries, SUPPORTED_FTE } from "./data-package.ts";
+import { errorAt, type JsonDoc } from "./json-source.ts";
 import type { PackageError } from "./package-error.ts";
+import type { DriversFile } from "./package-schema.ts";
 
 const FILE = "drivers.csv";
 const COLUMNS = ["year", "driver", "value", "kind"] as const;
@@ -20,8 +23,12 @@ export interface DriverRow {
   year: number;
   driver: string;
   value: number | undefined;
-  actual: boolean | undefined;
+  kind: DriverKind | undefined;
 }
+
+/** `actual`: a sourced figure; `estimate`: a past year's value that is not sourced; `forecast`: a projection. */
+export const DRIVER_KINDS = ["actual", "estimate", "forecast"] as const;
+export type DriverKind = (typeof DRIVER_KINDS)[number];
 
 /** Rows by driver id, sorted by year; each driver's rows checked for gaps, order, base year and horizon. */
 export type DriverTable = Map<string, DriverRow[]>;
@@ -45,12 +52,12 @@ export function readDriverRows(files: Readonly<Record<string, string>>, errors: 
     }
     const year = yearField(FILE, row, errors);
     const value = nonNegativeField(FILE, row, "value", driver, "zero or a positive number", errors);
-    const kind = row.fields.kind ?? "";
-    if (kind !== "actual" && kind !== "forecast") {
-      errors.push({ file: FILE, line: row.line, field: "kind", message: `"${kind}" is not a kind: expected actual or forecast` });
+    const text = row.fields.kind ?? "";
+    const kind = DRIVER_KINDS.find((k) => k === text);
+    if (kind === undefined) {
+      errors.push({ file: FILE, line: row.line, field: "kind", message: `"${text}" is not a kind: expected ${DRIVER_KINDS.join(", ")}` });
     }
-    const actual = kind === "actual" ? true : kind === "forecast" ? false : undefined;
-    if (goodId && year !== undefined) rows.push({ line: row.line, year, driver, value, actual });
+    if (goodId && year !== undefined) rows.push({ line: row.line, year, driver, value, kind });
   }
   return rows;
 }
@@ -67,13 +74,13 @@ export function checkDrivers(rows: DriverRow[], baseYear: number | undefined, ho
     checkContiguous(FILE, driver, series, errors);
     let lastForecast: DriverRow | undefined;
     for (const row of series) {
-      if (row.actual === false) lastForecast ??= row;
-      else if (row.actual === true && lastForecast !== undefined) {
+      if (row.kind === "forecast") lastForecast ??= row;
+      else if (row.kind !== undefined && lastForecast !== undefined) {
         errors.push({
           file: FILE,
           line: row.line,
           field: "kind",
-          message: `${driver} ${row.year} is an actual but ${lastForecast.year} (line ${lastForecast.line}) is a forecast: expected actuals before forecasts`,
+          message: `${driver} ${row.year} is an ${row.kind} but ${lastForecast.year} (line ${lastForecast.line}) is a forecast: expected actuals and estimates before forecasts`,
         });
       }
     }
@@ -100,17 +107,35 @@ export function checkDrivers(rows: DriverRow[], baseYear: number | undefined, ho
   return byDriver;
 }
 
-/** A checked driver table without errors → the package's driver series, up to the horizon. */
-export function toDriverSeries(table: DriverTable, horizon: number): Record<string, DriverSeries> {
+/** Checks that drivers.json (already valid against its schema) describes only drivers that drivers.csv has. */
+export function checkDriverInfo(doc: JsonDoc, file: DriversFile, table: DriverTable | undefined, errors: PackageError[]): void {
+  if (table === undefined) return;
+  for (const id of Object.keys(file.drivers)) {
+    if (!table.has(id)) {
+      errors.push(errorAt(doc, ["drivers", id], `unknown driver "${id}": expected one of the drivers in drivers.csv (${[...table.keys()].join(", ")})`));
+    }
+  }
+}
+
+/**
+ * A checked driver table without errors → the package's driver series, up to the horizon, with
+ * what drivers.json says about each (a driver it does not list is a stock named by its id).
+ */
+export function toDriverSeries(table: DriverTable, horizon: number, info: DriversFile["drivers"] = {}): Record<string, DriverSeries> {
   const result: Record<string, DriverSeries> = {};
   for (const [id, rows] of table) {
     const kept = rows.filter((r) => r.year <= horizon);
+    const described = info[id];
     result[id] = {
       id,
+      name: described?.name ?? { sv: id, en: id },
+      type: described?.type ?? "stock",
+      ...(described?.unit === undefined ? {} : { unit: described.unit }),
       firstYear: kept[0]?.year ?? horizon,
       // Only reached when there are no errors, so every value and kind is known.
       values: kept.map((r) => r.value ?? Number.NaN),
-      actual: kept.map((r) => r.actual === true),
+      actual: kept.map((r) => r.kind === "actual"),
+      estimated: kept.map((r) => r.kind === "estimate"),
     };
   }
   return result;

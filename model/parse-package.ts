@@ -12,8 +12,15 @@
 import type { DataPackage, Municipality } from "./data-package.ts";
 import { errorAt, readJson } from "./json-source.ts";
 import type { PackageError } from "./package-error.ts";
-import { type LeversFile, leversFileSchema, type MunicipalityFile, municipalitySchema, processesFileSchema } from "./package-schema.ts";
-import { checkDrivers, readDriverRows, toDriverSeries } from "./parse-drivers.ts";
+import {
+  driversFileSchema,
+  type LeversFile,
+  leversFileSchema,
+  type MunicipalityFile,
+  municipalitySchema,
+  processesFileSchema,
+} from "./package-schema.ts";
+import { checkDriverInfo, checkDrivers, readDriverRows, toDriverSeries } from "./parse-drivers.ts";
 import { checkHeadcount, readHeadcountRows, toHeadcount } from "./parse-headcount.ts";
 import { checkLevers } from "./parse-levers.ts";
 import { checkProcesses } from "./parse-processes.ts";
@@ -27,15 +34,18 @@ export type ParseDataPackageResult = { ok: true; package: DataPackage } | { ok: 
 /** The files every package must have. */
 export const REQUIRED_FILES = ["municipality.json", "drivers.csv", "headcount.csv", "processes.json"] as const;
 
-/** Optional files: a missing `levers.json` means no levers. Scenarios are `scenarios/<id>.json`. */
-export const OPTIONAL_FILES = ["levers.json"] as const;
+/**
+ * Optional files: a missing `drivers.json` means every driver is a stock named by its id; a
+ * missing `levers.json` means no levers. Scenarios are `scenarios/<id>.json`.
+ */
+export const OPTIONAL_FILES = ["drivers.json", "levers.json"] as const;
 
 /**
  * Parses and validates a data package from its file texts.
  *
  * @param files path relative to the package folder → text: `municipality.json`, `drivers.csv`,
  *   `headcount.csv`, `processes.json`, optionally `levers.json`, and `scenarios/<id>.json` (the
- *   scenario id is the file name without `.json`). Other keys are ignored.
+ *   scenario id is the file name without `.json`), and optionally `drivers.json`. Other keys are ignored.
  * @returns the typed package, or every problem found (not only the first), each naming the file,
  *   the line and the field where it has them, and saying what was expected; sorted by file
  *   (municipality.json, drivers.csv, headcount.csv, processes.json, levers.json, scenarios) and line.
@@ -92,6 +102,7 @@ function parse(files: Readonly<Record<string, string>>, errors: PackageError[]):
 
   const municipality = readJson("municipality.json", files, municipalitySchema, errors);
   const driverRows = readDriverRows(files, errors);
+  const driversFile = readJson("drivers.json", files, driversFileSchema, errors);
   const headcountRows = readHeadcountRows(files, errors);
   const processesFile = readJson("processes.json", files, processesFileSchema, errors);
   const leversFile =
@@ -110,6 +121,7 @@ function parse(files: Readonly<Record<string, string>>, errors: PackageError[]):
 
   const drivers =
     driverRows === undefined ? undefined : checkDrivers(driverRows, baseYear, municipality?.value.horizon, errors);
+  if (driversFile !== undefined) checkDriverInfo(driversFile.doc, driversFile.value, drivers, errors);
   const processIds = processesFile === undefined ? undefined : new Set(processesFile.value.processes.map((p) => p.id));
   const headcount = headcountRows === undefined ? undefined : checkHeadcount(headcountRows, baseYear, processIds, errors);
   const processes =
@@ -132,7 +144,7 @@ function parse(files: Readonly<Record<string, string>>, errors: PackageError[]):
   const pkg: DataPackage = {
     municipality: toMunicipality(municipality.value),
     baseYear,
-    drivers: toDriverSeries(drivers, municipality.value.horizon),
+    drivers: toDriverSeries(drivers, municipality.value.horizon, driversFile?.value.drivers),
     headcount: toHeadcount(headcount),
     processes,
     levers,

@@ -1,6 +1,6 @@
 /**
- * `processes.json` → processes, checked against the other files: unique ids, known drivers that
- * are positive in the base year, activities that are all bottom-up or all shares summing to 1,
+ * `processes.json` → processes, checked against the other files: unique ids, known drivers (of
+ * activities and of fixed work) that are positive in the base year, activities that are all bottom-up or all shares summing to 1,
  * fixed work and allowances that fit in the base year's actual FTE, and support processes whose
  * supports exist and form no cycle. See `data/README.md`.
  */
@@ -37,7 +37,6 @@ export function checkProcesses(
       firstIndex.set(process.id, p);
     }
   });
-  const validDrivers = drivers === undefined ? undefined : [...drivers.keys()];
   const resolvedSupports = file.processes.map((process, p) => resolveSupports(doc, process, p, ids, errors));
 
   file.processes.forEach((process, p) => {
@@ -54,28 +53,9 @@ export function checkProcesses(
       if (activity.id === FIXED_WORK) {
         errors.push(errorAt(doc, [...path, "id"], `"${FIXED_WORK}" is reserved for a process's fixed work (as a lever target): expected another activity id`));
       }
-      for (const driver of Object.keys(activity.drivers)) {
-        const driverPath = [...path, "drivers", driver];
-        if (driver === SUPPORTED_FTE) {
-          if (!isSupport) {
-            errors.push(errorAt(doc, driverPath, `"${SUPPORTED_FTE}" is only for support processes: expected ${process.id} to have "supports" ("all" or a list of process ids), or another driver`));
-          }
-          continue;
-        }
-        const series = drivers?.get(driver);
-        if (validDrivers !== undefined && series === undefined) {
-          const valid = [...validDrivers, ...(isSupport ? [SUPPORTED_FTE] : [])];
-          errors.push(errorAt(doc, driverPath, `unknown driver "${driver}": expected one of the drivers in drivers.csv (${valid.join(", ")})`));
-          continue;
-        }
-        const baseRow = baseYear === undefined ? undefined : series?.find((r) => r.year === baseYear);
-        if (baseRow?.value !== undefined && baseRow.value <= 0) {
-          errors.push(
-            errorAt(doc, driverPath, `driver ${driver} is ${baseRow.value} in the base year ${baseYear} (drivers.csv line ${baseRow.line}): a driver an activity uses must be positive in the base year, since growth is measured against it`),
-          );
-        }
-      }
+      checkDriverReferences(doc, [...path, "drivers"], activity.drivers, process.id, isSupport, drivers, baseYear, errors);
     });
+    checkDriverReferences(doc, ["processes", p, "fixedDrivers"], process.fixedDrivers, process.id, isSupport, drivers, baseYear, errors);
 
     const bottomUp = process.activities.filter((a) => a.share === undefined);
     const shares = process.activities.filter((a) => a.share !== undefined);
@@ -120,6 +100,8 @@ export function checkProcesses(
       fixedShare: process.fixedShare,
       supportShare: process.supportShare,
       individualAllowanceFte: process.individualAllowanceFte,
+      drift: process.drift,
+      fixedDrivers: { ...process.fixedDrivers },
       supports: resolvedSupports[p] ?? [],
       activities: process.activities.map(
         (activity): Activity => ({
@@ -134,6 +116,43 @@ export function checkProcesses(
       ),
     }),
   );
+}
+
+/**
+ * The drivers an activity (or a process's fixed work) names: known in drivers.csv (or
+ * `supported_fte` in a support process) and positive in the base year.
+ */
+function checkDriverReferences(
+  doc: JsonDoc,
+  path: (string | number)[],
+  elasticities: Record<string, number>,
+  processId: string,
+  isSupport: boolean,
+  drivers: DriverTable | undefined,
+  baseYear: number | undefined,
+  errors: PackageError[],
+): void {
+  for (const driver of Object.keys(elasticities)) {
+    const driverPath = [...path, driver];
+    if (driver === SUPPORTED_FTE) {
+      if (!isSupport) {
+        errors.push(errorAt(doc, driverPath, `"${SUPPORTED_FTE}" is only for support processes: expected ${processId} to have "supports" ("all" or a list of process ids), or another driver`));
+      }
+      continue;
+    }
+    const series = drivers?.get(driver);
+    if (drivers !== undefined && series === undefined) {
+      const valid = [...drivers.keys(), ...(isSupport ? [SUPPORTED_FTE] : [])];
+      errors.push(errorAt(doc, driverPath, `unknown driver "${driver}": expected one of the drivers in drivers.csv (${valid.join(", ")})`));
+      continue;
+    }
+    const baseRow = baseYear === undefined ? undefined : series?.find((r) => r.year === baseYear);
+    if (baseRow?.value !== undefined && baseRow.value <= 0) {
+      errors.push(
+        errorAt(doc, driverPath, `driver ${driver} is ${baseRow.value} in the base year ${baseYear} (drivers.csv line ${baseRow.line}): a driver an activity uses must be positive in the base year, since growth is measured against it`),
+      );
+    }
+  }
 }
 
 /** `"all"` → every other process; a list is checked for unknown ids, the process itself and repeats. */

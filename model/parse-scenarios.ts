@@ -5,6 +5,7 @@
 import type { DataPackage, Scenario } from "./data-package.ts";
 import { errorAt, type JsonDoc, readJson } from "./json-source.ts";
 import type { PackageError } from "./package-error.ts";
+import { pointOrMedian } from "./median-rule.ts";
 import { buildParameterTable } from "./parameters.ts";
 import { type LeversFile, type ScenarioFile, scenarioFileSchema } from "./package-schema.ts";
 import { SCENARIO_ID_PATTERN } from "./schema-parts.ts";
@@ -71,7 +72,7 @@ export function checkScenarios(
       id,
       name: value.name,
       description: value.description,
-      growthMultiplier: value.growthMultiplier,
+      growthMultiplier: pointOrMedian(value.growthMultiplier, value.uncertainty.growthMultiplier, 1),
       driverGrowthRates: { ...value.driverGrowthRates },
       levers: [...value.levers],
       set: { ...value.set },
@@ -83,16 +84,21 @@ export function checkScenarios(
 
 /**
  * Checks each scenario's `set` and `uncertainty` against the parameters the whole package defines
- * (paths that exist, values in range), once everything else has been read, so that a scenario the
- * package ships can always be computed.
+ * (paths that exist, values in range, a point value beside a distribution equal to its median),
+ * once everything else has been read, so that a scenario the package ships can always be computed.
  */
 export function checkScenarioParameters(pkg: DataPackage, sources: ScenarioSource[], errors: PackageError[]): void {
   for (const { id, doc } of sources) {
     const built = buildParameterTable(pkg, pkg.scenarios[id]!);
     if (built.ok) continue;
     for (const error of built.errors) {
+      if (error.file !== `scenarios/${id}.json`) {
+        errors.push(error);
+        continue;
+      }
       const keyed = error.field === undefined ? null : /^(set|uncertainty)\.(.+)$/.exec(error.field);
-      errors.push(keyed ? errorAt(doc, [keyed[1]!, keyed[2]!], error.message) : error);
+      const path = keyed ? [keyed[1]!, keyed[2]!] : error.field === undefined ? [] : [error.field];
+      errors.push(errorAt(doc, path, error.message));
     }
   }
 }

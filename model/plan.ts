@@ -9,7 +9,7 @@
  */
 import { ADOPTION_CURVE_NAMES, ADOPTION_CURVES } from "./adoption.ts";
 import { type DataPackage, FIXED_WORK, type LocalizedText, type Process, type Scenario, SUPPORTED_FTE } from "./data-package.ts";
-import { driverPath } from "./drivers.ts";
+import { driverPath, lastActualYear } from "./drivers.ts";
 import type { PackageError } from "./package-error.ts";
 import { buildParameterTable, type ParameterTable } from "./parameters.ts";
 import { availableHours, calibrateProcess, type ProcessCalibration } from "./workload.ts";
@@ -42,8 +42,17 @@ export interface ModelPlan {
   driverIds: string[];
   /** Driver value in the base year, per driver. */
   driverBase: Float64Array;
-  /** Driver path before growth multipliers, [driver × yearCount + year index]. */
+  /** Driver path before growth multipliers (growth rates applied), [driver × yearCount + year index]. */
   driverPath: Float64Array;
+  /**
+   * Year index of each driver's last actual year t_a (at least 0, the base year): years up to it
+   * are never changed by a scenario; the growth multiplier acts after it.
+   */
+  driverAnchorIndex: Int32Array;
+  /** Driver value in its last actual year, D(t_a). */
+  driverAnchor: Float64Array;
+  /** 1 for a flow driver (the multiplier scales its level), 0 for a stock (it scales the change since t_a). */
+  driverIsFlow: Uint8Array;
   /** Parameter index of each driver's own growth multiplier. */
   driverMultiplier: Int32Array;
   /** Index of `residents` in `driverIds`, or −1. */
@@ -56,6 +65,14 @@ export interface ModelPlan {
   /** Base-year fixed FTE and individual allowances per process. */
   fixedFte: Float64Array;
   allowanceFte: Float64Array;
+  /** Parameter index of each process's drift. */
+  processDrift: Int32Array;
+  /** Driver terms of process p's fixed work are fixedTermStart[p] .. fixedTermStart[p+1] (none = constant). */
+  fixedTermStart: Int32Array;
+  /** Driver index of a fixed-work term, or −1 for the supported processes' FTE. */
+  fixedTermDriver: Int32Array;
+  /** Parameter index of the fixed-work term's elasticity. */
+  fixedTermElasticity: Int32Array;
   /** Processes each process supports (CSR: supportedList[supportedStart[p] .. supportedStart[p+1]]). */
   supportedStart: Int32Array;
   supportedList: Int32Array;
@@ -186,6 +203,13 @@ export function compilePlan(
   );
   const supportedList = Int32Array.from(processes.flatMap((p) => p.supports.map((s) => processIndex.get(s)!)));
 
+  const fixedTerms = processes.flatMap((p, pi) =>
+    Object.keys(p.fixedDrivers).map((d) => ({
+      pi,
+      driver: d === SUPPORTED_FTE ? -1 : driverIndex.get(d)!,
+      elasticity: param(`processes.${p.id}.fixed.elasticity.${d}`),
+    })),
+  );
   const activities = processes.flatMap((p, pi) => p.activities.map((a, ai) => ({ p, pi, a, ai })));
   const activityIndex = new Map(activities.map(({ p, a }, i) => [`${p.id}.${a.id}`, i]));
   const terms = activities.flatMap(({ p, a }, ai) =>
@@ -249,6 +273,12 @@ export function compilePlan(
         return s.values[baseYear - s.firstYear] ?? NaN;
       }),
       driverPath: driverPaths,
+      driverAnchorIndex: Int32Array.from(driverIds, (d) => lastActualYear(pkg.drivers[d]!, baseYear) - baseYear),
+      driverAnchor: Float64Array.from(driverIds, (d) => {
+        const s = pkg.drivers[d]!;
+        return s.values[lastActualYear(s, baseYear) - s.firstYear] ?? NaN;
+      }),
+      driverIsFlow: Uint8Array.from(driverIds, (d) => (pkg.drivers[d]!.type === "flow" ? 1 : 0)),
       driverMultiplier: Int32Array.from(driverIds, (d) => param(`drivers.${d}.growthMultiplier`)),
       residentsDriver: driverIndex.get("residents") ?? -1,
       processIds: processes.map((p) => p.id),
@@ -256,6 +286,13 @@ export function compilePlan(
       calibration,
       fixedFte: Float64Array.from(calibration, (c) => c.fixedFte),
       allowanceFte: Float64Array.from(calibration, (c) => c.allowanceFte),
+      processDrift: Int32Array.from(processes, (p) => param(`processes.${p.id}.drift`)),
+      fixedTermStart: csr(
+        processes.length,
+        fixedTerms.map((t) => t.pi),
+      ).start,
+      fixedTermDriver: Int32Array.from(fixedTerms, (t) => t.driver),
+      fixedTermElasticity: Int32Array.from(fixedTerms, (t) => t.elasticity),
       supportedStart: supported.start,
       supportedList,
       processActivityStart: csr(

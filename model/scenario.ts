@@ -7,6 +7,7 @@
 import { z } from "zod";
 import type { LocalizedText } from "./data-package.ts";
 import { distributionSchema } from "./distributions.ts";
+import { pointOrMedian } from "./median-rule.ts";
 import { ID_PATTERN, numberIn, strictObject } from "./schema-parts.ts";
 
 /**
@@ -89,16 +90,16 @@ function entries<V extends z.ZodType>(key: z.ZodType<string>, value: V, max: num
 
 /**
  * The schema of a scenario's assumptions within `limits`; every field but `name` may be left out
- * and gets its default ({@link DEFAULT_ASSUMPTIONS}).
+ * and gets its default ({@link DEFAULT_ASSUMPTIONS}), except `growthMultiplier`, which
+ * {@link normalizeAssumptions} fills in: without one, the median of `uncertainty.growthMultiplier`
+ * (the median rule, `median-rule.ts`), or 1.
  */
 export function scenarioSchema(limits: ScenarioLimits = FILE_LIMITS) {
   const leverList = z.array(idOf("a lever", limits.idLength), { error: "expected a list of lever ids" });
   return strictObject({
     name: localized(limits.nameLength, "the scenario's name", true),
     description: localized(limits.descriptionLength, "the scenario's description", false).default(DEFAULT_ASSUMPTIONS.description),
-    growthMultiplier: numberIn("a growth multiplier", limits.growthMultiplier, " (1 = the forecast growth)").default(
-      DEFAULT_ASSUMPTIONS.growthMultiplier,
-    ),
+    growthMultiplier: numberIn("a growth multiplier", limits.growthMultiplier, " (1 = the forecast growth)").optional(),
     driverGrowthRates: entries(
       idOf("a driver", limits.idLength),
       numberIn("a yearly growth rate", limits.growthRate),
@@ -116,8 +117,11 @@ export function scenarioSchema(limits: ScenarioLimits = FILE_LIMITS) {
   });
 }
 
+/** A scenario's assumptions as read, the growth multiplier possibly left to its distribution's median. */
+export type AssumptionsRead = z.output<ReturnType<typeof scenarioSchema>>;
+
 /** A scenario's assumptions, every field present: what a scenario version stores and hashes. */
-export type Assumptions = z.output<ReturnType<typeof scenarioSchema>>;
+export type Assumptions = Omit<AssumptionsRead, "growthMultiplier"> & { growthMultiplier: number };
 
 /** Assumptions as a request or a caller may give them: only what differs from the defaults. */
 export type AssumptionsInput = { [K in keyof Assumptions]?: Assumptions[K] | undefined };
@@ -125,13 +129,16 @@ export type AssumptionsInput = { [K in keyof Assumptions]?: Assumptions[K] | und
 /** A scenario: its id (the file name, or the saved scenario's id) and its assumptions. */
 export type Scenario = { id: string } & Assumptions;
 
-/** Fills in the defaults and sorts the lever list, so that the same assumptions always hash the same. */
+/**
+ * Fills in the defaults (the growth multiplier: the median of its distribution when the assumptions
+ * make it uncertain, else 1) and sorts the lever list, so that the same assumptions always hash the same.
+ */
 export function normalizeAssumptions(input: AssumptionsInput): Assumptions {
   const d = DEFAULT_ASSUMPTIONS;
   return {
     name: input.name ?? { ...d.name },
     description: input.description ?? { ...d.description },
-    growthMultiplier: input.growthMultiplier ?? d.growthMultiplier,
+    growthMultiplier: pointOrMedian(input.growthMultiplier, input.uncertainty?.growthMultiplier, d.growthMultiplier),
     driverGrowthRates: { ...input.driverGrowthRates },
     levers: [...(input.levers ?? [])].sort(),
     set: { ...input.set },

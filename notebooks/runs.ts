@@ -86,7 +86,7 @@ export interface PartYear {
 
 /**
  * The parts of every process per year, read from one run of the model (`evaluate`'s workspace):
- * each activity's FTE, the fixed work (changed only by consolidation and stop-doing levers) and
+ * each activity's FTE, the fixed work (moved by its drivers and drift if the package says so, and by consolidation and stop-doing levers) and
  * the individual allowances. The parts of a process sum to its baseline and delivery FTE.
  */
 export function partRows(pkg: DataPackage, modelPlan: ModelPlan): PartYear[] {
@@ -97,7 +97,6 @@ export function partRows(pkg: DataPackage, modelPlan: ModelPlan): PartYear[] {
     const definition = pkg.processes.find((d) => d.id === process);
     const from = modelPlan.processActivityStart[p]!;
     const to = modelPlan.processActivityStart[p + 1]!;
-    const fixed = modelPlan.fixedFte[p]!;
     const allowance = modelPlan.allowanceFte[p]!;
     for (let y = 0; y < Y; y++) {
       const year = modelPlan.baseYear + y;
@@ -112,7 +111,7 @@ export function partRows(pkg: DataPackage, modelPlan: ModelPlan): PartYear[] {
       }
       // The process's delivery FTE minus its activities is its fixed work after levers, plus allowances.
       const fixedDelivery = ws.delivery[p * Y + y]! - activitiesDelivery - allowance;
-      rows.push({ process, part: "fixed", name: "Fast arbete", year, baselineFte: fixed, deliveryFte: fixedDelivery });
+      rows.push({ process, part: "fixed", name: "Fast arbete", year, baselineFte: ws.fixedBaseline[p * Y + y]!, deliveryFte: fixedDelivery });
       rows.push({ process, part: "allowance", name: "Individuella tillägg", year, baselineFte: allowance, deliveryFte: allowance });
     }
   });

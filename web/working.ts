@@ -4,6 +4,7 @@
  * (the store keeps it, `state.ts`), so an earlier overlay is never altered and undo can keep them.
  */
 import { canonicalJson } from "../contract/canonical-json.ts";
+import { equalsMedian, median, pointOrMedian } from "../model/median-rule.ts";
 import { defaultScenario } from "../model/scenario.ts";
 import type { Assumptions, VersionInfo } from "./api.ts";
 import type { Lang } from "../contract/locale.ts";
@@ -121,6 +122,8 @@ export function structureChanged(a: Overlay, b: Overlay): boolean {
 /**
  * The assumptions of a working scenario, normalized like the server's: levers sorted, `set` with
  * only active levers' paths and values that differ from the package's default or were set before.
+ * A value the planner chose decides its assumption: its distribution is kept only while the value
+ * is the distribution's median (the median rule, `model/median-rule.ts`).
  */
 export function assumptionsOf(w: Working, defaults: ReadonlyMap<string, ParameterInfo>): Assumptions {
   const o = w.overlay;
@@ -132,14 +135,21 @@ export function assumptionsOf(w: Working, defaults: ReadonlyMap<string, Paramete
     if (fallback !== undefined && Math.abs(fallback - value) < 1e-12 && !(path in before)) continue;
     set[path] = value;
   }
+  const growthMultiplier = pointOrMedian(o.values.growthMultiplier, o.uncertainty.growthMultiplier, 1);
+  const chosen = (path: string) => (path === "growthMultiplier" ? growthMultiplier : set[path]);
   return {
     name: { ...o.name },
     description: { ...o.description },
-    growthMultiplier: o.values.growthMultiplier ?? 1,
+    growthMultiplier,
     driverGrowthRates: { ...o.driverGrowthRates },
     levers: [...o.levers],
     set,
-    uncertainty: Object.fromEntries(Object.entries(o.uncertainty).filter(([path]) => isActivePath(o, path))),
+    uncertainty: Object.fromEntries(
+      Object.entries(o.uncertainty).filter(([path, d]) => {
+        const value = chosen(path);
+        return isActivePath(o, path) && (value === undefined || equalsMedian(value, median(d)));
+      }),
+    ),
   };
 }
 

@@ -51,7 +51,7 @@ describe("numberedIds", () => {
   });
 
   it("finds the driver ids of drivers.json whose definition holds a number", () => {
-    const files = { ...FILES, "drivers.json": JSON.stringify({ residents_0_5: { ages: [0, 5] }, residents: { name: { sv: "i", en: "r" } } }) };
+    const files = { ...FILES, "drivers.json": JSON.stringify({ drivers: { residents_0_5: { ages: [0, 5] }, residents: { name: { sv: "i", en: "r" } } } }) };
     expect(numberedIds(files).filter((f) => f.file === "drivers.json").map((f) => f.id)).toEqual(["residents_0_5"]);
   });
 });

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { fillRegions } from "../../cli/sources-regions.ts";
 import type { Activity } from "../../model/data-package.ts";
 import { loadPackageFolder } from "../../io/read-package-folder.ts";
-import { process, tinyPackage } from "../model/fixtures.ts";
+import { lever, process, tinyPackage } from "../model/fixtures.ts";
 
 const region = (name: string) => `<!-- generated:${name} -->\nstale text\n<!-- /generated -->`;
 const body = (filled: string) => filled.split("\n").slice(1, -1).join("\n");
@@ -45,6 +45,19 @@ describe("fillRegions on a tiny package", () => {
     const rows = body(fillRegions(region("drivers"), tinyPackage())).split("\n");
     expect(rows[0]).toBe("| driver | 2020 | 2023 | change 2020–2023 |");
     expect(rows[2]).toBe("| `residents` | 1,000 | 1,331 | +33.1 % |");
+  });
+
+  it("writes a lever's values at the medians of its distributions, and each median", () => {
+    // triangular(0, 1, 1): mode ≥ the middle, so the median is a + √((b − a)(c − a)/2) = √0.5 = 0.707
+    const robot = lever({
+      id: "robot",
+      targets: [{ process: "cases", activity: "handling", reach: 0.5 }],
+      efficiency: Math.SQRT1_2,
+      distributions: { efficiency: { type: "triangular", min: 0, mode: 1, max: 1 } },
+    });
+    const rows = body(fillRegions(region("levers"), tinyPackage({ levers: [robot] }))).split("\n");
+    expect(rows).toContain("| efficiency | 0.707 |");
+    expect(rows).toContain("| uncertainty of efficiency | triangular 0 – 1 – 1 (min – most likely – max); median 0.707 |");
   });
 
   it("leaves the text outside the markers as it is and names an unknown region", () => {

@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createWorkspace, evaluate } from "../../model/evaluate.ts";
 import { forecast } from "../../model/forecast.ts";
+import type { Process } from "../../model/data-package.ts";
 import { compilePlan } from "../../model/plan.ts";
 import { compile, lever, process, scenario, series, shareActivity, tinyPackage } from "./fixtures.ts";
 import { build, shapeArb, YEARS } from "./random-packages.ts";
@@ -200,9 +201,13 @@ describe("model invariants on random packages", () => {
           expect(row.deliveryFte).toBe(row.baselineFte);
           expect(row.developmentFte + row.transitionFte).toBe(0);
         }
-        // the same levers at zero intensity: delivery equals the baseline to the last digit
+        // the same levers at zero intensity: delivery equals the baseline to the last digit, except
+        // in support, which carries the load of the levers' development FTE
         const off = forecast(compile(pkg, scenario({ levers: leverIds, set: { "levers.intensity": 0 } }))).rows;
-        off.forEach((row, i) => expect(row.deliveryFte).toBe(none[i]!.baselineFte));
+        off.forEach((row, i) => {
+          if (row.process === "support") expect(row.deliveryFte).toBeGreaterThanOrEqual(none[i]!.baselineFte * (1 - 1e-12));
+          else expect(row.deliveryFte).toBe(none[i]!.baselineFte);
+        });
       }),
     );
   });
@@ -213,7 +218,9 @@ describe("model invariants on random packages", () => {
         const { pkg, leverIds } = build(shape);
         const plan = compile(pkg, scenario({ levers: leverIds, set: { "levers.intensity": 5 } }));
         const ws = evaluate(plan, plan.parameters.values, createWorkspace(plan));
-        for (let i = 0; i < ws.activityDelivery.length; i++) {
+        // support's work also follows the change effort it carries, so only core processes' activities are bounded
+        const core = plan.processActivityStart[shape.processes.length]!;
+        for (let i = 0; i < core * plan.yearCount; i++) {
           expect(ws.activityDelivery[i]!).toBeGreaterThanOrEqual(0);
           expect(ws.activityDelivery[i]!).toBeLessThanOrEqual(ws.activityBaseline[i]! + 1e-9);
         }
@@ -232,5 +239,91 @@ describe("model invariants on random packages", () => {
         a.forEach((row, i) => expect(b[i]!.deliveryFte).toBeLessThanOrEqual(row.deliveryFte + 1e-9));
       }),
     );
+  });
+});
+
+describe("evaluate: support carries the load of change", () => {
+  // residents flat: no growth; cases 10 FTE; support 4 FTE, half fixed, half moving with the
+  // supported FTE (elasticity 1). A lever on cases builds for one year (2021) with 2 person-years
+  // and saves nothing (efficiency 0), so its only effect is 2 development FTE in cases in 2021.
+  const pkg = tinyPackage({
+    drivers: { residents: series("residents", 2020, [1000, 1000, 1000, 1000]) },
+    headcount: { cases: { 2020: 10 }, support: { 2020: 4 } },
+    processes: [
+      process("cases", [shareActivity("handling", 1, { residents: 1 })]),
+      process("support", [shareActivity("hr", 1, { supported_fte: 1 })], { fixedShare: 0.5, supports: ["cases"] }),
+    ],
+    levers: [
+      lever({
+        id: "portal",
+        targets: [{ process: "cases", activity: "handling", reach: 0.5 }],
+        efficiency: 0,
+        build: { startYear: 2021, years: 1, personYears: 2, capex: 0 },
+      }),
+    ],
+  });
+  const result = forecast(compile(pkg, scenario({ levers: ["portal"] })));
+  const row = (process: string, year: number) => result.rows.find((r) => r.process === process && r.year === year)!;
+
+  it("drives support by the supported processes' delivery + development + transition FTE", () => {
+    // 2021: cases 10 delivery + 2 development = 12 → support 2 fixed + 2 × (12 / 10) = 4.4
+    expect(row("cases", 2021).developmentFte).toBeCloseTo(2, 12);
+    expect(row("support", 2021).deliveryFte).toBeCloseTo(4.4, 12);
+    expect(row("support", 2021).baselineFte).toBeCloseTo(4, 12);
+    // 2022: the build is over, nothing left to support
+    expect(row("support", 2022).deliveryFte).toBeCloseTo(4, 12);
+  });
+
+  it("counts the extra support as a cost, not a saving", () => {
+    // savings = (baseline − delivery) × 1 Mkr = (14 − 14.4) × 1e6; cost = 2 development FTE × 1e6
+    const year = result.totals[1]!;
+    expect(year.fteSavings).toBeCloseTo(-0.4e6, 3);
+    expect(year.net).toBeCloseTo(-0.4e6 - 2e6, 3);
+  });
+});
+
+describe("evaluate: drift and fixed work that follows a driver", () => {
+  // 10 FTE: 2 fixed, 8 on residents (elasticity 1); residents +10 % a year
+  const pkg = (extra: Partial<Process>) =>
+    tinyPackage({ processes: [process("cases", [shareActivity("handling", 1, { residents: 1 })], { fixedShare: 0.2, ...extra })] });
+  const fte = (result: ReturnType<typeof forecast>, y: number) => result.totals[y]!.baselineFte;
+
+  it("multiplies fixed work and activities by (1 + drift)^(t − base year)", () => {
+    const result = forecast(compile(pkg({ drift: 0.02 })));
+    expect(fte(result, 0)).toBe(10);
+    // 2022: (2 + 8 × 1.21) × 1.02² = 11.68 × 1.0404 = 12.151872
+    expect(fte(result, 2)).toBeCloseTo((2 + 8 * 1.21) * 1.02 ** 2, 12);
+  });
+
+  it("leaves individual allowances out of the drift", () => {
+    const result = forecast(compile(pkg({ drift: 0.02, individualAllowanceFte: 1 })));
+    // 1 allowance + 2 fixed + 7 variable: 2022 = 1 + (2 + 7 × 1.21) × 1.0404
+    expect(fte(result, 2)).toBeCloseTo(1 + (2 + 7 * 1.21) * 1.02 ** 2, 12);
+  });
+
+  it("moves fixed work with its drivers when the package says so", () => {
+    const result = forecast(compile(pkg({ fixedDrivers: { residents: 0.5 } })));
+    // 2022: 2 × 1.21^0.5 + 8 × 1.21 = 2.2 + 9.68
+    expect(fte(result, 2)).toBeCloseTo(2 * 1.1 + 8 * 1.21, 12);
+  });
+
+  it("lets a scenario set and a lever reach the moving fixed work", () => {
+    const set = { "processes.cases.drift": 0.01, "processes.cases.fixed.elasticity.residents": 1 };
+    const consolidation = lever({
+      id: "merge",
+      kind: "consolidation",
+      targets: [{ process: "cases", activity: "fixed", reach: 0.5 }],
+      efficiency: 1,
+      dip: 1,
+      adoption: { curve: "logistic", startYear: 2021, midpoint: 2021, steepness: 50, ceiling: 1 },
+    });
+    const result = forecast(compile({ ...pkg({ fixedDrivers: { residents: 0 } }), levers: [consolidation] }, scenario({ levers: ["merge"], set })));
+    // 2021: fixed 2 × 1.1 × 1.01 = 2.222; adoption ≈ 1 from 2021 (midpoint 2021, steep): half removed
+    const fixed2021 = 2 * 1.1 * 1.01;
+    const s = result.levers[0]!.adoption[1]!;
+    expect(result.totals[1]!.baselineFte).toBeCloseTo(fixed2021 + 8 * 1.1 * 1.01, 12);
+    expect(result.totals[1]!.deliveryFte).toBeCloseTo(fixed2021 * (1 - 0.5 * s) + 8 * 1.1 * 1.01, 12);
+    // transition = dip × reached (0.5 × fixed) × rise in adoption (s − 0)
+    expect(result.totals[1]!.transitionFte).toBeCloseTo(0.5 * fixed2021 * s, 12);
   });
 });

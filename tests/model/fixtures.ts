@@ -1,15 +1,17 @@
 /**
  * Small data packages built in code, with numbers simple enough to compute by hand.
  */
-import type { Activity, DataPackage, Lever, Process, Scenario } from "../../model/data-package.ts";
+import type { Activity, DataPackage, DriverSeries, DriverType, Lever, Process, Scenario } from "../../model/data-package.ts";
 import { defaultScenario } from "../../model/scenario.ts";
+import { pointOrMedian } from "../../model/median-rule.ts";
 import { compilePlan, type ModelPlan } from "../../model/plan.ts";
 
 /** 250 working days − 50 days off = 200 days × 8 h = 1,600 available hours per FTE. */
 export const HOURS_PER_FTE = 1600;
 
-export function series(id: string, firstYear: number, values: number[], actualYears = 1) {
-  return { id, firstYear, values, actual: values.map((_, i) => i < actualYears) };
+export function series(id: string, firstYear: number, values: number[], actualYears = 1, type: DriverType = "stock"): DriverSeries {
+  const actual = values.map((_, i) => i < actualYears);
+  return { id, name: { sv: id, en: id }, type, firstYear, values, actual, estimated: values.map(() => false) };
 }
 
 export function shareActivity(id: string, share: number, drivers: Record<string, number>): Activity {
@@ -23,14 +25,18 @@ export function process(id: string, activities: Activity[], extra: Partial<Proce
     fixedShare: 0,
     supportShare: 0,
     individualAllowanceFte: 0,
+    drift: 0,
+    fixedDrivers: {},
     supports: [],
     activities,
     ...extra,
   };
 }
 
+/** A scenario; without a growth multiplier it takes the median of an uncertain one, else 1 (as a scenario file does). */
 export function scenario(extra: Partial<Scenario> = {}): Scenario {
-  return { ...defaultScenario("test", { sv: "test", en: "test" }), ...extra };
+  const growthMultiplier = pointOrMedian(extra.growthMultiplier, extra.uncertainty?.growthMultiplier, 1);
+  return { ...defaultScenario("test", { sv: "test", en: "test" }), ...extra, growthMultiplier };
 }
 
 export function lever(extra: Partial<Lever> & Pick<Lever, "id" | "targets">): Lever {

@@ -149,3 +149,31 @@ describe("the Monte Carlo summary's quantiles", () => {
     });
   });
 });
+
+describe("the headline beside its own range", () => {
+  const plan = compile(uncertainPackage(), uncertainScenario());
+  const result = monteCarlo(plan, { draws: 1000, seed: 3 });
+
+  it("sets the deterministic forecast (every assumption at its median) beside P10–P90", () => {
+    const summary = summariseMonteCarlo(result);
+    const central = forecast(plan);
+    expect(summary.central.estimate).toBe("every assumption at its median");
+    const hump = summary.central.figures.find((f) => f.figure === "humpDepth")!;
+    expect(hump.value).toBe(central.investment!.humpDepth);
+    expect([hump.p10, hump.p50, hump.p90]).toEqual([summary.humpDepth.p10, summary.humpDepth.p50, summary.humpDepth.p90]);
+    const fte2025 = summary.central.figures.find((f) => f.figure === "totalFte" && f.year === 2025)!;
+    expect(fte2025.value).toBe(central.totals[5]!.totalFte);
+    expect(fte2025.withinP10P90).toBe(fte2025.value! >= fte2025.p10! && fte2025.value! <= fte2025.p90!);
+  });
+
+  it("says so when a headline figure lies outside its P10–P90", () => {
+    const p90 = summariseMonteCarlo(result).npv.p90;
+    const summary = summariseMonteCarlo({ ...result, central: { ...result.central, npv: p90 + 1e6, paybackYear: null } });
+    const npv = summary.central.figures.find((f) => f.figure === "npv")!;
+    expect(npv.withinP10P90).toBe(false);
+    expect(summary.notices.some((n) => n.startsWith("the headline npv (every assumption at its median) is ") && n.includes("outside its own Monte Carlo P10–P90"))).toBe(true);
+    // no payback in the headline while every draw pays back: "none" is later than the P90 year
+    const payback = summary.central.figures.find((f) => f.figure === "paybackYear")!;
+    expect(payback.withinP10P90).toBe(summary.paybackYear.p90 === null);
+  });
+});

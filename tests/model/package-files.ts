@@ -113,7 +113,7 @@ export const LEVERS = `{
       "licencesPerYear": 20000,
       "distributions": {
         "efficiency": { "type": "pert", "min": 0.4, "mode": 0.6, "max": 0.8 },
-        "reach.permits.cases": { "type": "uniform", "min": 0.3, "max": 0.6 }
+        "reach.permits.cases": { "type": "uniform", "min": 0.4, "max": 0.6 }
       }
     },
     {
@@ -145,7 +145,7 @@ export const GROW_FAST = `{
   "levers": ["e_permits", "merge_systems"],
   "set": { "levers.e_permits.efficiency": 0.55 },
   "uncertainty": {
-    "growthMultiplier": { "type": "triangular", "min": 1.5, "mode": 2, "max": 2.3 },
+    "growthMultiplier": { "type": "triangular", "min": 1.5, "mode": 2.125, "max": 2.3 },
     "levers.e_permits.dip": { "type": "normal", "mean": 0.5, "sd": 0.1 },
     "costPerFte": { "type": "lognormal", "mu": 13.6, "sigma": 0.05 }
   }

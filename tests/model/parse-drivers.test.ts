@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { errorsOf, onlyError, validFiles, withEdit } from "./package-files.ts";
+import { errorsOf, onlyError, parsed, validFiles, withEdit } from "./package-files.ts";
+import { smallPackage } from "./small-package.ts";
 
 describe("parseDataPackage: drivers.csv", () => {
   it("reports unknown and missing columns on line 1", () => {
@@ -50,7 +51,7 @@ describe("parseDataPackage: drivers.csv", () => {
       file: "drivers.csv",
       line: 4,
       field: "kind",
-      message: '"prognos" is not a kind: expected actual or forecast',
+      message: '"prognos" is not a kind: expected actual, estimate, forecast',
     });
   });
 
@@ -93,7 +94,7 @@ describe("parseDataPackage: drivers.csv", () => {
       file: "drivers.csv",
       line: 5,
       field: "kind",
-      message: "residents 2026 is an actual but 2025 (line 4) is a forecast: expected actuals before forecasts",
+      message: "residents 2026 is an actual but 2025 (line 4) is a forecast: expected actuals and estimates before forecasts",
     });
   });
 
@@ -137,5 +138,68 @@ describe("parseDataPackage: drivers.csv", () => {
     const files = validFiles();
     files["drivers.csv"] += "2024,supported_fte,1,actual\n";
     expect(onlyError(files)).toMatchObject({ file: "drivers.csv", line: 12, field: "driver", message: expect.stringContaining('"supported_fte" is reserved') });
+  });
+});
+
+const driversJson = (drivers: unknown) => JSON.stringify({ drivers }, null, 2);
+
+describe("drivers.json", () => {
+  it("is optional: without it every driver is a stock named by its id", () => {
+    const pkg = parsed(smallPackage());
+    expect(pkg.drivers.dwellings!.type).toBe("stock");
+    expect(pkg.drivers.dwellings!.name).toEqual({ sv: "dwellings", en: "dwellings" });
+    expect(pkg.drivers.dwellings!.unit).toBeUndefined();
+  });
+
+  it("declares a driver's type, name and unit; an unlisted driver keeps the defaults", () => {
+    const pkg = parsed(
+      smallPackage({
+        "drivers.json": driversJson({
+          dwellings: { name: { sv: "Färdigställda bostäder", en: "Dwellings completed" }, type: "flow", unit: { sv: "bostäder per år", en: "dwellings per year" } },
+        }),
+      }),
+    );
+    expect(pkg.drivers.dwellings).toMatchObject({ type: "flow", name: { sv: "Färdigställda bostäder", en: "Dwellings completed" }, unit: { en: "dwellings per year" } });
+    expect(pkg.drivers.residents).toMatchObject({ type: "stock", name: { sv: "residents", en: "residents" } });
+  });
+
+  it("refuses a driver that drivers.csv does not have, naming the line", () => {
+    const errors = errorsOf(smallPackage({ "drivers.json": driversJson({ dwelings: { type: "flow" } }) }));
+    expect(errors).toEqual([
+      {
+        file: "drivers.json",
+        line: 3,
+        field: "drivers.dwelings",
+        message: 'unknown driver "dwelings": expected one of the drivers in drivers.csv (residents, dwellings)',
+      },
+    ]);
+  });
+
+  it("refuses a type that is neither stock nor flow", () => {
+    const errors = errorsOf(smallPackage({ "drivers.json": driversJson({ dwellings: { type: "flöde" } }) }));
+    expect(errors).toEqual([{ file: "drivers.json", line: 4, field: "drivers.dwellings.type", message: '"flöde" is not valid: expected one of stock, flow' }]);
+  });
+});
+
+describe("drivers.csv kinds", () => {
+  it("reads an estimate as a past value that is not an actual", () => {
+    const files = smallPackage();
+    files["drivers.csv"] = files["drivers.csv"]!.replace("2021,dwellings,100,forecast", "2021,dwellings,100,estimate");
+    const pkg = parsed(files);
+    expect(pkg.drivers.dwellings!.actual).toEqual([true, false, false, false]);
+    expect(pkg.drivers.dwellings!.estimated).toEqual([false, true, false, false]);
+  });
+
+  it("refuses an estimate after a forecast", () => {
+    const files = smallPackage();
+    files["drivers.csv"] = files["drivers.csv"]!.replace("2022,dwellings,100,forecast", "2022,dwellings,100,estimate");
+    expect(errorsOf(files)).toEqual([
+      {
+        file: "drivers.csv",
+        line: 8,
+        field: "kind",
+        message: "dwellings 2022 is an estimate but 2021 (line 7) is a forecast: expected actuals and estimates before forecasts",
+      },
+    ]);
   });
 });

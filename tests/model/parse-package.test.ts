@@ -22,12 +22,15 @@ describe("parseDataPackage: a valid package", () => {
     expect(pkg.drivers).toEqual({
       residents: {
         id: "residents",
+        name: { sv: "residents", en: "residents" },
+        type: "stock",
         firstYear: 2023,
         values: [1000, 1010.5, 1020, 1030, 1040],
         actual: [true, true, false, false, false],
+        estimated: [false, false, false, false, false],
       },
       // 2028 lies after the horizon 2027 and is left out.
-      businesses: { id: "businesses", firstYear: 2024, values: [200, 210, 220, 230], actual: [true, false, false, false] },
+      businesses: { id: "businesses", name: { sv: "businesses", en: "businesses" }, type: "stock", firstYear: 2024, values: [200, 210, 220, 230], actual: [true, false, false, false], estimated: [false, false, false, false] },
     });
     expect(pkg.headcount).toEqual({ permits: { 2023: 10, 2024: 12.5 }, support: { 2023: 4, 2024: 4.5 } });
     expect(pkg.processes).toEqual([
@@ -37,6 +40,8 @@ describe("parseDataPackage: a valid package", () => {
         fixedShare: 0.2,
         supportShare: 0.1,
         individualAllowanceFte: 1,
+        drift: 0,
+        fixedDrivers: {},
         supports: [],
         activities: [
           {
@@ -59,6 +64,8 @@ describe("parseDataPackage: a valid package", () => {
         fixedShare: 0.3,
         supportShare: 0,
         individualAllowanceFte: 0,
+        drift: 0,
+        fixedDrivers: {},
         supports: ["permits"],
         activities: [
           { id: "hr", name: { sv: "HR", en: "HR" }, workload: { kind: "share", share: 0.75 }, drivers: { supported_fte: 0.8 } },
@@ -81,7 +88,7 @@ describe("parseDataPackage: a valid package", () => {
         systemSavingsPerYear: 0,
         distributions: {
           efficiency: { type: "pert", min: 0.4, mode: 0.6, max: 0.8 },
-          "reach.permits.cases": { type: "uniform", min: 0.3, max: 0.6 },
+          "reach.permits.cases": { type: "uniform", min: 0.4, max: 0.6 },
         },
       },
       {
@@ -119,7 +126,7 @@ describe("parseDataPackage: a valid package", () => {
         levers: ["e_permits", "merge_systems"],
         set: { "levers.e_permits.efficiency": 0.55 },
         uncertainty: {
-          growthMultiplier: { type: "triangular", min: 1.5, mode: 2, max: 2.3 },
+          growthMultiplier: { type: "triangular", min: 1.5, mode: 2.125, max: 2.3 },
           "levers.e_permits.dip": { type: "normal", mean: 0.5, sd: 0.1 },
           costPerFte: { type: "lognormal", mu: 13.6, sigma: 0.05 },
         },

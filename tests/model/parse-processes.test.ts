@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseDataPackage } from "../../model/parse-package.ts";
-import { BASELINE, errorsOf, lineOf, onlyError, PROCESSES, validFiles, withEdit } from "./package-files.ts";
+import { BASELINE, errorsOf, lineOf, onlyError, PROCESSES, parsed, validFiles, withEdit } from "./package-files.ts";
+import { smallPackage } from "./small-package.ts";
 
 describe("parseDataPackage: processes.json", () => {
   const text = PROCESSES;
@@ -177,5 +178,42 @@ describe("parseDataPackage: processes.json", () => {
       field: "processes[0].activities[0].unitTime",
       message: 'unknown field "unitTime": expected only the fields id, name, volume, unitTimeHours, share, drivers',
     });
+  });
+});
+
+/** The test package with the process "cases" given extra fields. */
+function withProcessFields(fields: Record<string, unknown>) {
+  const files = smallPackage();
+  const doc = JSON.parse(files["processes.json"]!);
+  Object.assign(doc.processes[0], fields);
+  return { ...files, "processes.json": JSON.stringify(doc, null, 2) };
+}
+
+describe("processes.json: drift and fixed work that follows a driver", () => {
+  it("defaults to no drift and constant fixed work", () => {
+    const cases = parsed(smallPackage()).processes[0]!;
+    expect(cases.drift).toBe(0);
+    expect(cases.fixedDrivers).toEqual({});
+  });
+
+  it("reads a drift and the fixed work's drivers", () => {
+    const cases = parsed(withProcessFields({ drift: 0.01, fixedDrivers: { residents: 0.5 } })).processes[0]!;
+    expect(cases.drift).toBe(0.01);
+    expect(cases.fixedDrivers).toEqual({ residents: 0.5 });
+  });
+
+  it("refuses a drift outside ±0.5 and an unknown driver of fixed work", () => {
+    const errors = errorsOf(withProcessFields({ drift: 0.8, fixedDrivers: { inhabitants: 1, supported_fte: 1 } }));
+    expect(errors.map((e) => [e.field, e.message])).toEqual([
+      ["processes[0].drift", "expected a yearly relative change from −0.5 to 0.5, e.g. 0.01 for +1 % a year, found 0.8"],
+    ]);
+    const references = errorsOf(withProcessFields({ fixedDrivers: { inhabitants: 1, supported_fte: 1 } }));
+    expect(references.map((e) => [e.field, e.message])).toEqual([
+      ["processes[0].fixedDrivers.inhabitants", 'unknown driver "inhabitants": expected one of the drivers in drivers.csv (residents, dwellings)'],
+      [
+        "processes[0].fixedDrivers.supported_fte",
+        '"supported_fte" is only for support processes: expected cases to have "supports" ("all" or a list of process ids), or another driver',
+      ],
+    ]);
   });
 });

@@ -66,7 +66,7 @@ describe("the web app's charts render on the server", () => {
     expectSvg(cumulativeNetBandChart(grow, { lang: "sv", versionId: "c0f8dddfbf8c", band }), ["c0f8dddfbf8c"]);
     const plain = cumulativeNetBandChart(grow, { lang: "en", versionId: "c0f8dddfbf8c" });
     expect(plain.legend.map((l) => l.label)).not.toContain("80% of outcomes (P10–P90)");
-    expect(plain.caption).toContain("deepest in 2022");
+    expect(plain.caption).toContain("deepest in 2023");
   });
 
   it("the tornado, from the model's sensitivity analysis", () => {

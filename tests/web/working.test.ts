@@ -12,6 +12,7 @@ import {
   isDirty,
   leverOfPath,
   newWorking,
+  type Overlay,
   overlayOf,
   structureChanged,
   valueOf,
@@ -80,6 +81,16 @@ describe("the overlay of saved assumptions", () => {
 
 describe("changing the overlay", () => {
   const w = workingFrom(SAVED, "plan", VERSION);
+
+  it("keeps a distribution only while the value beside it is its median (the median rule)", () => {
+    // growth multiplier 1.5 = the median (1 + 2) / 2 of uniform 1–2; robot's efficiency 0.4 = the median of uniform 0.2–0.6
+    const robot = { type: "uniform" as const, min: 0.2, max: 0.6 };
+    const o: Overlay = { ...w.overlay, uncertainty: { ...w.overlay.uncertainty, "levers.robot.efficiency": robot } };
+    const uncertain = (overlay: Overlay) => Object.keys(assumptionsOf({ ...w, overlay }, DEFAULTS).uncertainty).sort();
+    expect(uncertain(o)).toEqual(["growthMultiplier", "levers.robot.efficiency"]);
+    expect(uncertain(withValue(o, "growthMultiplier", 1.8))).toEqual(["levers.robot.efficiency"]);
+    expect(uncertain(withValue(o, "levers.robot.efficiency", 0.5))).toEqual(["growthMultiplier"]);
+  });
 
   it("returns a new overlay and leaves the old one as it was", () => {
     const before = JSON.stringify(w.overlay);
