@@ -47,7 +47,11 @@ export interface ServerConfig {
   monteCarloQueue: number;
   /** Seconds a Monte Carlo worker may sit idle before it stops and gives its memory back. `VAXA_MONTE_CARLO_IDLE_SECONDS`, default 30. */
   monteCarloIdleSeconds: number;
-  /** Monte Carlo answers one client (token, or address without a token) may have under way; more get 429. `VAXA_MONTE_CARLO_PER_CLIENT`, default 2. */
+  /**
+   * Monte Carlo answers one client (token, or address without a token) may have under way; more get
+   * 429. `VAXA_MONTE_CARLO_PER_CLIENT`, default 4: the web app's council view asks for the
+   * summaries of up to four versions at once.
+   */
   monteCarloPerClient: number;
   /**
    * Whether every Monte Carlo request is open like other reads. `VAXA_OPEN_MONTE_CARLO`, default
@@ -134,7 +138,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     monteCarloWorkers: integer(env, "VAXA_MONTE_CARLO_WORKERS", 1, 1, 64),
     monteCarloQueue: integer(env, "VAXA_MONTE_CARLO_QUEUE", 4, 0, 1000),
     monteCarloIdleSeconds: integer(env, "VAXA_MONTE_CARLO_IDLE_SECONDS", 30, 1, 86_400),
-    monteCarloPerClient: integer(env, "VAXA_MONTE_CARLO_PER_CLIENT", 2, 1, 1000),
+    monteCarloPerClient: integer(env, "VAXA_MONTE_CARLO_PER_CLIENT", 4, 1, 1000),
     openMonteCarlo: boolean(env, "VAXA_OPEN_MONTE_CARLO", false),
     openMonteCarloDraws: integer(env, "VAXA_OPEN_MONTE_CARLO_DRAWS", 1000, 0, 1_000_000),
     answerBufferBytes: integer(env, "VAXA_ANSWER_BUFFER_BYTES", 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),

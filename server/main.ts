@@ -106,7 +106,8 @@ function printFirstToken(token: string, url: string): void {
       "",
       `  VAXA_ADMIN_TOKEN=${token}`,
       "",
-      "Save a scenario with it (after export VAXA_ADMIN_TOKEN=… in your shell):",
+      // Only the line above may hold "VAXA_ADMIN_TOKEN=": tools read the token from it.
+      "Save a scenario with it (first export the line above in your shell):",
       `  curl -X POST ${url}/api/scenarios -H "Authorization: Bearer $VAXA_ADMIN_TOKEN" \\`,
       `       -H "Content-Type: application/json" -d '{"assumptions":{"name":{"sv":"Mitt scenario","en":"My scenario"},"growthMultiplier":1.5}}'`,
       'Create tokens for others:  npm run token -- create --role planner --name "Anna Andersson"',

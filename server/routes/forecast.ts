@@ -61,6 +61,12 @@ export function forecastRoutes(api: Router, services: Services): void {
   const packageInfo = { hash: model.current.hash, versionId: model.current.versionId };
   /** Monte Carlo answers by their inputs, draws and seed (the same inputs give the same numbers). */
   const summaries = new Lru<string, Buffer>(32);
+  /**
+   * Summaries being computed, by the same key: a request for one waits for the run under way
+   * instead of starting another and taking another place (the web app asks again at once when a
+   * view is replaced, while the run the old view abandoned is still going).
+   */
+  const computing = new Map<string, Promise<Buffer>>();
   const monteCarloAccess = requireMonteCarloAccess(config);
 
   api.post("/forecast", readAccess(config.openReads), async (req, res) => {
@@ -80,26 +86,38 @@ export function forecastRoutes(api: Router, services: Services): void {
       const compiled = model.compile(input);
       if (!compiled.ok) throw invalidRequest(compiled.problems, compiled.status);
       const key = `${compiled.key}:${draws}:${seed}`;
-      const known = mcTable ? undefined : summaries.get(key);
-      if (known) {
-        res.type("application/json");
-        return sendBytes(res, known, services.answers);
-      }
-      const ticket = services.monteCarlo.admit(clientOf(req, res));
-      try {
-        if (mcTable) {
+      if (mcTable) {
+        const ticket = services.monteCarlo.admit(clientOf(req, res));
+        try {
           res.type(ARROW_STREAM);
           return await streamAnswer(res, services.monteCarlo.arrow(compiled.plan, { draws, seed }, mcTable), services.answers);
+        } finally {
+          ticket.release();
         }
-        const summary = await services.monteCarlo.summary(compiled.plan, { draws, seed });
-        const head = JSON.stringify({ package: packageInfo, horizon, kind: "monte-carlo", draws, seed });
-        const body = Buffer.concat([Buffer.from(`${head.slice(0, -1)},"result":`), summary, Buffer.from("}")]);
-        summaries.set(key, body);
-        res.type("application/json");
-        return await sendBytes(res, body, services.answers);
-      } finally {
-        ticket.release();
       }
+      let body = summaries.get(key);
+      if (body === undefined) {
+        let run = computing.get(key);
+        if (run === undefined) {
+          const ticket = services.monteCarlo.admit(clientOf(req, res));
+          run = (async () => {
+            try {
+              const summary = await services.monteCarlo.summary(compiled.plan, { draws, seed });
+              const head = JSON.stringify({ package: packageInfo, horizon, kind: "monte-carlo", draws, seed });
+              const done = Buffer.concat([Buffer.from(`${head.slice(0, -1)},"result":`), summary, Buffer.from("}")]);
+              summaries.set(key, done);
+              return done;
+            } finally {
+              ticket.release();
+              computing.delete(key);
+            }
+          })();
+          computing.set(key, run);
+        }
+        body = await run;
+      }
+      res.type("application/json");
+      return await sendBytes(res, body, services.answers);
     }
 
     const table = arrow ? tableOf(req) : "processes";
