@@ -304,6 +304,21 @@ rows.push(
           `≥ 0.5: ${mark(serverTargets.ratioMet === true)}; p99 < 25 ms: ${mark(serverTargets.p99Met === true)}`,
         ] as [string, string, string],
         httpRow("  new assumptions every request", "forecastUncached"),
+        [
+          "server GET /api/health during Monte Carlo",
+          `${field(serverPart, "healthDuringMonteCarlo", "requestsPerSecond") ?? "?"} req/s, p99 ${field(serverPart, "healthDuringMonteCarlo", "latencyMs", "p99") ?? "?"} ms`,
+          `p99 < 20 ms: ${mark(serverTargets.healthUnderMonteCarloMet === true)}; ${field(serverPart, "monteCarloDuringHealth", "answers") ?? "?"} runs of 20,000 draws meanwhile`,
+        ] as [string, string, string],
+        [
+          "  server memory, Monte Carlo load",
+          `${field(serverPart, "memoryMB", "beforeMonteCarloLoad") ?? "?"} → ${field(serverPart, "memoryMB", "peakDuringMonteCarloLoad") ?? "?"} → ${field(serverPart, "memoryMB", "afterMonteCarloLoad") ?? "?"} MB`,
+          "before → highest → after",
+        ] as [string, string, string],
+        [
+          "  server memory, 40 non-reading clients",
+          `${field(serverPart, "memoryMB", "beforeSlowClients") ?? "?"} → ${field(serverPart, "memoryMB", "peakWithSlowClients") ?? "?"} → ${field(serverPart, "memoryMB", "afterSlowClients") ?? "?"} MB`,
+          "before → highest → after",
+        ] as [string, string, string],
       ]),
   ...(failed("browser", browserPart).length > 0
     ? failed("browser", browserPart)

@@ -22,13 +22,17 @@
  */
 import {
   Dictionary,
+  Field,
   Float64,
   Int8,
   Int16,
   Int32,
   makeData,
   makeVector,
+  RecordBatch,
+  RecordBatchStreamWriter,
   Schema,
+  Struct,
   Table,
   tableFromIPC,
   tableToIPC,
@@ -129,38 +133,58 @@ function yearVector(values: Float64Array): Vector<Int16> {
 }
 
 /**
- * The FTE paths of every draw: one row per draw, process (then `total`) and year.
+ * The FTE paths of every draw as record batches of `drawsPerBatch` draws each: one row per draw,
+ * process (then `total`) and year. Each batch's `draw`, `process` and `year` columns are made when
+ * it is asked for, so a stream of them never holds more than one batch beyond the result itself.
  *
  * @throws Error if a process is called `total`, or there are more than 126 processes.
  */
-export function trajectoriesTable(result: MonteCarloResult): Table {
+export function* trajectoryBatches(result: MonteCarloResult, drawsPerBatch = result.draws): Generator<RecordBatch> {
   const { draws: D, processes } = result;
   const Y = result.years.length;
   const S = processes.length + 1;
   if (processes.includes(TOTAL_SERIES)) throw new Error(`a process may not be called "${TOTAL_SERIES}" in the Arrow output`);
   if (S > 127) throw new Error(`too many processes for the Arrow output: ${processes.length} (at most 126)`);
-  const n = D * S * Y;
-  const draw = new Int32Array(n);
-  const process = new Int8Array(n);
-  const year = new Int16Array(n);
-  for (let d = 0, i = 0; d < D; d++) {
-    for (let s = 0; s < S; s++) {
-      for (let y = 0; y < Y; y++, i++) {
-        draw[i] = d;
-        process[i] = s;
-        year[i] = result.years[y]!;
+  // One dictionary and one type for every batch: a stream writes the dictionary once.
+  const dictionary = vectorFromArray([...processes, TOTAL_SERIES], new Utf8());
+  const processType = new Dictionary(new Utf8(), new Int8());
+  const schema = new Schema(
+    [new Field("draw", new Int32(), false), new Field("process", processType, false), new Field("year", new Int16(), false), new Field("fte", new Float64(), false)],
+    new Map(Object.entries(runMetadata(result, TRAJECTORIES))),
+  );
+  const step = Math.max(1, Math.floor(drawsPerBatch));
+  for (let from = 0; from < D; from += step) {
+    const to = Math.min(D, from + step);
+    const n = (to - from) * S * Y;
+    const draw = new Int32Array(n);
+    const process = new Int8Array(n);
+    const year = new Int16Array(n);
+    for (let d = from, i = 0; d < to; d++) {
+      for (let s = 0; s < S; s++) {
+        for (let y = 0; y < Y; y++, i++) {
+          draw[i] = d;
+          process[i] = s;
+          year[i] = result.years[y]!;
+        }
       }
     }
+    const children = [
+      makeData({ type: new Int32(), length: n, data: draw }),
+      makeData({ type: processType, length: n, data: process, dictionary }),
+      makeData({ type: new Int16(), length: n, data: year }),
+      makeData({ type: new Float64(), length: n, data: result.fte.subarray(from * S * Y, to * S * Y) }),
+    ];
+    yield new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: n, children }));
   }
-  const dictionary = vectorFromArray([...processes, TOTAL_SERIES], new Utf8());
-  const type = new Dictionary(new Utf8(), new Int8());
-  const table = new Table({
-    draw: makeVector(draw),
-    process: makeVector(makeData({ type, length: n, data: process, dictionary })),
-    year: makeVector(year),
-    fte: makeVector(result.fte.subarray(0, n)),
-  });
-  return withMetadata(table, runMetadata(result, TRAJECTORIES));
+}
+
+/**
+ * The FTE paths of every draw: one row per draw, process (then `total`) and year.
+ *
+ * @throws Error if a process is called `total`, or there are more than 126 processes.
+ */
+export function trajectoriesTable(result: MonteCarloResult): Table {
+  return new Table([...trajectoryBatches(result)]);
 }
 
 /** The outcomes and parameter values of every draw: one row per draw. */
@@ -184,6 +208,71 @@ export function drawsTable(result: MonteCarloResult): Table {
 /** An Arrow table as IPC stream bytes. */
 export function encodeArrow(table: Table): Uint8Array {
   return tableToIPC(table, "stream");
+}
+
+/** A table's rows as record batches of at most `rows` rows, each carrying the table's schema (and metadata). */
+export function* tableBatches(table: Table, rows: number): Generator<RecordBatch> {
+  const step = Math.max(1, Math.floor(rows));
+  for (let from = 0; from < table.numRows; from += step) {
+    for (const batch of table.slice(from, from + step).batches) yield new RecordBatch(table.schema, batch.data);
+  }
+}
+
+/**
+ * A stream writer that hands out the bytes of what it has written so far ({@link take}) instead of
+ * queueing every byte until the stream is read: apache-arrow's writer keeps its output in a queue
+ * that only an asynchronous reader drains. `_write` is the one place every byte passes through.
+ */
+class ChunkedStreamWriter extends RecordBatchStreamWriter {
+  #parts: Uint8Array[] = [];
+  #length = 0;
+
+  protected override _write(chunk: unknown): this {
+    // The writer passes typed arrays only: message headers, padding and the columns' buffers.
+    const view = chunk as ArrayBufferView;
+    if (this._started && view.byteLength > 0) {
+      this.#parts.push(new Uint8Array(view.buffer, view.byteOffset, view.byteLength));
+      this.#length += view.byteLength;
+      this._position += view.byteLength;
+    }
+    return this;
+  }
+
+  /** The bytes written since the last call, in a buffer of their own (no column's memory is shared). */
+  take(): Uint8Array {
+    const out = new Uint8Array(this.#length);
+    let at = 0;
+    for (const part of this.#parts) {
+      out.set(part, at);
+      at += part.byteLength;
+    }
+    this.#parts = [];
+    this.#length = 0;
+    return out;
+  }
+}
+
+/**
+ * An Arrow IPC stream written one record batch at a time: the first chunk holds the schema,
+ * dictionaries and first batch, each later one a batch, the last one ends the stream. Joined, the
+ * chunks are the same stream as {@link encodeArrow} writes of a table of these batches.
+ */
+export function* arrowStreamChunks(batches: Iterable<RecordBatch>): Generator<Uint8Array> {
+  const writer = new ChunkedStreamWriter();
+  let pending: Uint8Array | undefined;
+  for (const batch of batches) {
+    writer.write(batch);
+    if (pending) yield pending;
+    pending = writer.take();
+  }
+  if (pending === undefined) throw new Error("an Arrow stream needs at least one record batch");
+  writer.finish();
+  const end = writer.take();
+  // The end-of-stream marker travels with the last batch, so the last chunk is never a bare marker.
+  const last = new Uint8Array(pending.byteLength + end.byteLength);
+  last.set(pending);
+  last.set(end, pending.byteLength);
+  yield last;
 }
 
 /** An Arrow IPC stream (or file) back into a table. */

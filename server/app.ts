@@ -2,8 +2,10 @@
  * The HTTP app: `createApp(services)` returns an express app without listening, so tests can send
  * it requests with supertest and `main.ts` can serve it.
  *
- * Order: request id and log line → security headers (helmet) → rate limits → token check → JSON
- * body (size limit) → routes → 404 → error handler (plain-words JSON, never a stack trace).
+ * Order: request id and log line (no secrets: `logger.ts`) → security headers (helmet; HSTS only
+ * over HTTPS) → rate limits (by the client's address, behind exactly `VAXA_TRUST_PROXY` proxies) →
+ * token check → JSON body (size limit) → routes → 404 → error handler (plain-words JSON, never a
+ * stack trace).
  */
 import { randomUUID } from "node:crypto";
 import { dirname, join } from "node:path";
@@ -13,6 +15,7 @@ import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
 import { authenticate } from "./auth.ts";
 import { errorHandler, HttpError } from "./http-error.ts";
+import { loggableUrl } from "./logger.ts";
 import { openApiDocument } from "./openapi.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { chartRoutes } from "./routes/charts.ts";
@@ -73,7 +76,7 @@ export function createApp(services: Services): express.Express {
     res.on("finish", () => {
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
       logger.info(
-        { requestId: id, method: req.method, url: req.originalUrl, status: res.statusCode, ms: Math.round(ms * 100) / 100, ip: req.ip },
+        { requestId: id, method: req.method, url: loggableUrl(req.originalUrl), status: res.statusCode, ms: Math.round(ms * 100) / 100, ip: req.ip },
         "request",
       );
     });
@@ -90,8 +93,15 @@ export function createApp(services: Services): express.Express {
           "upgrade-insecure-requests": null,
         },
       },
+      // HSTS over plain HTTP is meaningless and, on a host that also serves HTTPS elsewhere, harmful:
+      // it is sent below only on requests that came over HTTPS.
+      strictTransportSecurity: false,
     }),
   );
+  app.use((req, res, next) => {
+    if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    next();
+  });
 
   const api = express.Router();
   api.use(limiter(config.rateLimitPerMinute, config.rateLimitExemptLoopback, "requests"));

@@ -19,7 +19,13 @@ export function authenticate(tokens: TokenStore) {
       return next(new HttpError(401, 'the Authorization header must be "Bearer <token>"', undefined, CHALLENGE));
     }
     const token = tokens.verify(match[1]!);
-    if (!token) return next(new HttpError(401, "the token is not valid: it is unknown or has been revoked", undefined, CHALLENGE));
+    if (!token) {
+      const expiredAt = tokens.find(match[1]!)?.expiresAt;
+      const message = expiredAt
+        ? `the token expired at ${expiredAt}; ask an administrator for a new one`
+        : "the token is not valid: it is unknown or has been revoked";
+      return next(new HttpError(401, message, undefined, CHALLENGE));
+    }
     res.locals.token = token;
     next();
   };
@@ -69,4 +75,32 @@ export function actorOf(req: Request, res: Response): Actor {
     requestId: requestId(res),
     ...(req.ip ? { ip: req.ip } : {}),
   };
+}
+
+/**
+ * Monte Carlo: open like other reads for summaries of at most `openMonteCarloDraws` draws (what
+ * the web app asks for); larger runs and Arrow answers need any valid token (viewer or more),
+ * unless `openMonteCarlo` opens them all.
+ *
+ * @returns a check that throws 401 for a request that needs a token and has none.
+ */
+export function requireMonteCarloAccess(config: { openMonteCarlo: boolean; openMonteCarloDraws: number }) {
+  const limit = config.openMonteCarloDraws;
+  return (res: Response, run: { draws: number; arrow: boolean }): void => {
+    if (config.openMonteCarlo || currentToken(res) || (!run.arrow && run.draws <= limit)) return;
+    const what = run.arrow ? "a Monte Carlo run answered as Arrow" : `a Monte Carlo run of more than ${limit} draws`;
+    const free = limit > 0 ? `; summaries of up to ${limit} draws need none` : "";
+    throw new HttpError(401, `${what} needs ${WHO.viewer}: send the header Authorization: Bearer <token>${free}`, undefined, CHALLENGE);
+  };
+}
+
+/** Who a request with this token counts against in per-client limits. */
+export function tokenClient(token: TokenRecord): string {
+  return `token ${token.id}`;
+}
+
+/** Who a request counts against in per-client limits: its token, or its address without one. */
+export function clientOf(req: Request, res: Response): string {
+  const token = currentToken(res);
+  return token ? tokenClient(token) : `address ${req.ip ?? "unknown"}`;
 }

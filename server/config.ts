@@ -30,18 +30,43 @@ export interface ServerConfig {
   /** Writes (saving scenarios, tokens) per minute per client address. `VAXA_WRITE_RATE_LIMIT`, default 60; 0 = no limit. */
   writeRateLimitPerMinute: number;
   /**
-   * Whether requests from the machine itself (127.0.0.1, ::1) skip the rate limits, so that load
-   * tests and health probes on the host are not throttled. `VAXA_RATE_LIMIT_EXEMPT_LOOPBACK`,
-   * default true. Behind a reverse proxy on the same host set `VAXA_TRUST_PROXY` so that the
-   * client's own address is used, or set this to false.
+   * Whether requests from the machine itself (127.0.0.1, ::1) skip the rate limits (load tests and
+   * probes on the host). `VAXA_RATE_LIMIT_EXEMPT_LOOPBACK`, default false: behind a reverse proxy on
+   * the same host every client would otherwise look like the machine itself and go unlimited.
    */
   rateLimitExemptLoopback: boolean;
-  /** Express "trust proxy" setting: false, true, a hop count or a list of addresses. `VAXA_TRUST_PROXY`, default false. */
-  trustProxy: boolean | number | string;
-  /** Worker threads a Monte Carlo run is split over. `VAXA_MONTE_CARLO_WORKERS`, default 1 (leaves a core for HTTP). */
+  /**
+   * How many reverse proxies stand in front of the server: the client's address is then taken
+   * from that many hops of `X-Forwarded-For` (and HTTPS from `X-Forwarded-Proto`), never more, so
+   * a client cannot choose its own address by sending the header. `VAXA_TRUST_PROXY`, default 0.
+   */
+  trustProxy: number;
+  /** Worker threads for Monte Carlo, each running one run at a time. `VAXA_MONTE_CARLO_WORKERS`, default 1 (leaves a core for HTTP). */
   monteCarloWorkers: number;
-  /** Monte Carlo runs that may wait for a worker before new ones get 503. `VAXA_MONTE_CARLO_QUEUE`, default 4. */
+  /** Monte Carlo answers under way at once beyond one per worker (waiting or streaming); more get 503. `VAXA_MONTE_CARLO_QUEUE`, default 4. */
   monteCarloQueue: number;
+  /** Seconds a Monte Carlo worker may sit idle before it stops and gives its memory back. `VAXA_MONTE_CARLO_IDLE_SECONDS`, default 30. */
+  monteCarloIdleSeconds: number;
+  /**
+   * Monte Carlo answers one client (token, or address without a token) may have under way; more get
+   * 429. `VAXA_MONTE_CARLO_PER_CLIENT`, default 4: the web app's council view asks for the
+   * summaries of up to four versions at once.
+   */
+  monteCarloPerClient: number;
+  /**
+   * Whether every Monte Carlo request is open like other reads. `VAXA_OPEN_MONTE_CARLO`, default
+   * false: only summaries of at most {@link openMonteCarloDraws} draws are; larger runs and Arrow
+   * answers need at least a viewer token.
+   */
+  openMonteCarlo: boolean;
+  /** Draws of a Monte Carlo summary that needs no token (the web app asks for 1,000). `VAXA_OPEN_MONTE_CARLO_DRAWS`, default 1000. */
+  openMonteCarloDraws: number;
+  /** Bytes one answer may have written that the client has not yet taken. `VAXA_ANSWER_BUFFER_BYTES`, default 1 MiB. */
+  answerBufferBytes: number;
+  /** Bytes all answers together may have waiting for their clients. `VAXA_ANSWER_BUFFER_TOTAL_BYTES`, default 32 MiB. */
+  answerBufferTotalBytes: number;
+  /** Seconds an answer may wait for its client to read before the connection is closed. `VAXA_SLOW_CLIENT_SECONDS`, default 30. */
+  slowClientSeconds: number;
   /** Forecasts kept in memory by their assumptions. `VAXA_FORECAST_CACHE`, default 256. */
   forecastCacheSize: number;
   /** pino level: fatal, error, warn, info, debug, trace, silent. `VAXA_LOG_LEVEL`, default info. */
@@ -73,13 +98,16 @@ function boolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boole
   throw new ConfigError(`${name}="${env[name]}": expected true or false`);
 }
 
-function trustProxy(text: string | undefined): boolean | number | string {
-  if (text === undefined || text.trim() === "") return false;
-  const t = text.trim();
-  if (t === "true") return true;
-  if (t === "false") return false;
-  if (/^\d+$/.test(t)) return Number(t);
-  return t;
+/** `VAXA_TRUST_PROXY`: a hop count only; `true` would believe any `X-Forwarded-For` a client sends. */
+function trustProxy(env: NodeJS.ProcessEnv): number {
+  const text = env.VAXA_TRUST_PROXY?.trim().toLowerCase();
+  if (text === "false") return 0;
+  if (text === "true") {
+    throw new ConfigError(
+      'VAXA_TRUST_PROXY="true" would let any client choose its address with X-Forwarded-For: give the number of reverse proxies in front of the server (usually 1), or 0',
+    );
+  }
+  return integer(env, "VAXA_TRUST_PROXY", 0, 0, 10);
 }
 
 /**
@@ -105,10 +133,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     maxVersionsPerScenario: integer(env, "VAXA_MAX_VERSIONS", 1000, 1, 1_000_000),
     rateLimitPerMinute: integer(env, "VAXA_RATE_LIMIT", 1200, 0, 10_000_000),
     writeRateLimitPerMinute: integer(env, "VAXA_WRITE_RATE_LIMIT", 60, 0, 10_000_000),
-    rateLimitExemptLoopback: boolean(env, "VAXA_RATE_LIMIT_EXEMPT_LOOPBACK", true),
-    trustProxy: trustProxy(env.VAXA_TRUST_PROXY),
+    rateLimitExemptLoopback: boolean(env, "VAXA_RATE_LIMIT_EXEMPT_LOOPBACK", false),
+    trustProxy: trustProxy(env),
     monteCarloWorkers: integer(env, "VAXA_MONTE_CARLO_WORKERS", 1, 1, 64),
     monteCarloQueue: integer(env, "VAXA_MONTE_CARLO_QUEUE", 4, 0, 1000),
+    monteCarloIdleSeconds: integer(env, "VAXA_MONTE_CARLO_IDLE_SECONDS", 30, 1, 86_400),
+    monteCarloPerClient: integer(env, "VAXA_MONTE_CARLO_PER_CLIENT", 4, 1, 1000),
+    openMonteCarlo: boolean(env, "VAXA_OPEN_MONTE_CARLO", false),
+    openMonteCarloDraws: integer(env, "VAXA_OPEN_MONTE_CARLO_DRAWS", 1000, 0, 1_000_000),
+    answerBufferBytes: integer(env, "VAXA_ANSWER_BUFFER_BYTES", 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
+    answerBufferTotalBytes: integer(env, "VAXA_ANSWER_BUFFER_TOTAL_BYTES", 32 * 1024 * 1024, 64 * 1024, 16 * 1024 * 1024 * 1024),
+    slowClientSeconds: integer(env, "VAXA_SLOW_CLIENT_SECONDS", 30, 1, 3600),
     forecastCacheSize: integer(env, "VAXA_FORECAST_CACHE", 256, 0, 100_000),
     logLevel,
   };

@@ -4,6 +4,8 @@
  */
 import type { NextFunction, Request, Response } from "express";
 import type { Logger } from "pino";
+import { TamperedPackageError } from "./db/package-store.ts";
+import { loggableUrl } from "./logger.ts";
 import type { Problem } from "./validation.ts";
 
 /** An error whose message is meant for the client. */
@@ -48,6 +50,7 @@ function kB(bytes: number): string {
 /** What a client is told about an error from express or body-parser (never a stack trace). */
 function describe(error: unknown): HttpError | undefined {
   if (error instanceof HttpError) return error;
+  if (error instanceof TamperedPackageError) return new HttpError(500, error.message);
   const e = (error ?? {}) as BodyParserError;
   switch (e.type) {
     case "entity.too.large":
@@ -91,7 +94,7 @@ export function errorHandler(logger: Logger) {
       });
       return;
     }
-    logger.error({ err: error, requestId: id, method: req.method, url: req.originalUrl }, "internal error");
+    logger.error({ err: error, requestId: id, method: req.method, url: loggableUrl(req.originalUrl) }, "internal error");
     res.status(500).json({
       error: `internal error; the server's log has the details under request id ${id}`,
       requestId: id,

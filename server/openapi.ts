@@ -119,11 +119,13 @@ export function openApiDocument(services: Services): Record<string, unknown> {
           description:
             `Answers JSON, or an Arrow IPC stream with Accept: application/vnd.apache.arrow.stream. Deterministic: result is the model's ForecastResult; ` +
             `Arrow rows per process and year (table=processes) or per year (table=totals). Monte Carlo (monteCarlo: { draws ≤ ${config.maxDraws}, seed }): ` +
-            "result is the model's MonteCarloSummary (P10/P50/P90 per year and process, probability of holding flat, hump, payback, NPV); Arrow (io/arrow.ts): table=trajectories, one row per draw, process (then total) and year, or table=draws, one row per draw with its outcomes and parameter values.",
+            "result is the model's MonteCarloSummary (P10/P50/P90 per year and process, probability of holding flat, hump, payback, NPV); Arrow (io/arrow.ts): table=trajectories, one row per draw, process (then total) and year, or table=draws, one row per draw with its outcomes and parameter values. " +
+            `Monte Carlo runs of more than ${config.openMonteCarloDraws} draws, and Arrow answers of Monte Carlo, need any valid token${config.openMonteCarlo ? " (open on this server)" : ""}; ` +
+            `a client may have ${config.monteCarloPerClient} runs under way (429 beyond).`,
           security: read,
           parameters: [table],
           requestBody: { required: true, content: json(ref("ForecastRequest")) },
-          responses: { "200": { description: "Results", content: results }, ...common4xx, "406": error("Unsupported Accept"), "413": error("Body too large"), "415": error("Body not JSON"), "422": error("Results not computable"), "503": error("Monte Carlo workers busy (Retry-After)") },
+          responses: { "200": { description: "Results", content: results }, ...common4xx, "406": error("Unsupported Accept"), "413": error("Body too large"), "415": error("Body not JSON"), "422": error("Results not computable"), "429": error("This client's Monte Carlo runs under way, or the rate limit (Retry-After)"), "503": error("Monte Carlo workers busy (Retry-After)") },
         },
       },
       "/api/scenarios": {
@@ -216,7 +218,7 @@ export function openApiDocument(services: Services): Record<string, unknown> {
       "/api/tokens": {
         get: { summary: "Tokens (without their secrets) (admin)", security: planner, responses: { "200": ok("Tokens") } },
         post: {
-          summary: "Create a token (admin); the answer holds the token once",
+          summary: "Create a token (admin) with { name, role, expiresInDays? }; the answer holds the token once",
           security: planner,
           requestBody: { required: true, content: json(ref("CreateToken")) },
           responses: { "201": ok("Created") },
@@ -227,7 +229,7 @@ export function openApiDocument(services: Services): Record<string, unknown> {
           summary: "Revoke a token (admin)",
           security: planner,
           parameters: [{ name: "tokenId", in: "path", required: true, schema: { type: "integer" } }],
-          responses: { "200": ok("Revoked"), "404": error("No such token"), "409": error("Already revoked") },
+          responses: { "200": ok("Revoked"), "404": error("No such token"), "409": error("Already revoked, or the last valid admin token (never revoked)") },
         },
       },
     },

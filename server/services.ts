@@ -14,6 +14,7 @@ import { ScenarioStore } from "./db/scenario-store.ts";
 import { TokenStore } from "./db/token-store.ts";
 import { ModelService } from "./model-service.ts";
 import { MonteCarloRunner } from "./monte-carlo.ts";
+import { AnswerBudget, type AnswerLimits } from "./streaming.ts";
 
 /** Everything the HTTP app needs. */
 export interface Services {
@@ -25,8 +26,10 @@ export interface Services {
   scenarios: ScenarioStore;
   tokens: TokenStore;
   audit: AuditLog;
-  /** Worker threads for Monte Carlo runs. */
+  /** Worker threads for Monte Carlo runs, and the bounds on answers under way. */
   monteCarlo: MonteCarloRunner;
+  /** Bounds on the bytes answers hold for their clients (see streaming.ts). */
+  answers: AnswerLimits;
   /** When the server started, for the health answer. */
   startedAt: Date;
 }
@@ -55,7 +58,18 @@ export function createServices(options: {
     scenarios: new ScenarioStore(db, audit, config, clock),
     tokens: new TokenStore(db, audit, clock),
     audit,
-    monteCarlo: new MonteCarloRunner(config.monteCarloWorkers, config.monteCarloQueue),
+    monteCarlo: new MonteCarloRunner({
+      workers: config.monteCarloWorkers,
+      maxQueued: config.monteCarloQueue,
+      perClient: config.monteCarloPerClient,
+      idleSeconds: config.monteCarloIdleSeconds,
+    }),
+    answers: {
+      perAnswer: config.answerBufferBytes,
+      budget: new AnswerBudget(config.answerBufferTotalBytes),
+      stallMs: config.slowClientSeconds * 1000,
+      logger,
+    },
     startedAt: clock(),
   };
 }

@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { strictObject } from "../model/schema-parts.ts";
-import { ROLES } from "./db/token-store.ts";
+import { ROLES, TOKEN_DAYS, tokenNameProblem } from "./db/token-store.ts";
 
 /** One problem in a request: where (a path such as `assumptions.levers[2]`) and what is wrong. */
 export interface Problem {
@@ -14,13 +14,16 @@ export interface Problem {
   message: string;
 }
 
-const NAME_LENGTH = 120;
-const nameMessage = `must be a non-empty text of at most ${NAME_LENGTH} characters (who holds the token)`;
+const daysMessage = `must be a whole number of days from 1 to ${TOKEN_DAYS}`;
 
 /** `POST /api/tokens`. */
 export const createTokenSchema = strictObject({
-  name: z.string({ error: nameMessage }).min(1, nameMessage).max(NAME_LENGTH, nameMessage),
+  name: z.string({ error: "must be a text: who holds the token" }).superRefine((name, context) => {
+    const problem = tokenNameProblem(name);
+    if (problem) context.addIssue({ code: "custom", message: problem });
+  }),
   role: z.enum(ROLES, { error: `must be one of ${ROLES.join(", ")}` }),
+  expiresInDays: z.int({ error: daysMessage }).min(1, daysMessage).max(TOKEN_DAYS, daysMessage).optional(),
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -81,6 +81,34 @@ export const MIGRATIONS: readonly Migration[] = [
       BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     `,
   },
+  {
+    version: 2,
+    name: "no REPLACE or UPSERT over versions, audit entries and packages; packages immutable; token expiry",
+    sql: `
+      -- INSERT OR REPLACE deletes the existing row without firing DELETE triggers (unless the
+      -- connection has turned on recursive_triggers), and an UPSERT turns an insert into an update:
+      -- an insert that meets an existing key is refused before it can do either. These triggers
+      -- live in the schema, so they hold for every connection, including the sqlite3 shell.
+      CREATE TRIGGER scenario_versions_no_replace BEFORE INSERT ON scenario_versions
+      WHEN EXISTS (SELECT 1 FROM scenario_versions WHERE scenario_id = NEW.scenario_id AND number = NEW.number)
+      BEGIN SELECT RAISE(ABORT, 'scenario versions are immutable'); END;
+
+      CREATE TRIGGER audit_log_no_replace BEFORE INSERT ON audit_log
+      WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM audit_log WHERE id = NEW.id)
+      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+      CREATE TRIGGER packages_no_replace BEFORE INSERT ON packages
+      WHEN EXISTS (SELECT 1 FROM packages WHERE hash = NEW.hash)
+      BEGIN SELECT RAISE(ABORT, 'stored data packages are immutable'); END;
+      CREATE TRIGGER packages_no_update BEFORE UPDATE ON packages
+      BEGIN SELECT RAISE(ABORT, 'stored data packages are immutable'); END;
+      CREATE TRIGGER packages_no_delete BEFORE DELETE ON packages
+      BEGIN SELECT RAISE(ABORT, 'stored data packages are immutable'); END;
+
+      -- Optional expiry of a token (ISO 8601 time); NULL = never.
+      ALTER TABLE tokens ADD COLUMN expires_at TEXT;
+    `,
+  },
 ];
 
 /**

@@ -20,6 +20,9 @@ export const DATABASE_FILE = "vaxa.sqlite";
  *   process but could lose the last commits on power loss; saves are rare (people clicking "save"),
  *   so the one fsync per save costs nothing that matters.
  * - `foreign_keys = ON`, `busy_timeout = 5000` ms (the token command may write while the server runs).
+ * - `recursive_triggers = ON`: a REPLACE that deletes a row fires its no-delete trigger. The
+ *   schema's BEFORE INSERT triggers (migration 2) already refuse a REPLACE over an immutable row on
+ *   any connection; this setting is a second lock on Vaxa's own.
  */
 export function openDatabase(dataDir: string | ":memory:"): Database {
   let file: string = dataDir;
@@ -33,6 +36,7 @@ export function openDatabase(dataDir: string | ":memory:"): Database {
     db.pragma("synchronous = FULL");
     db.pragma("foreign_keys = ON");
     db.pragma("busy_timeout = 5000");
+    db.pragma("recursive_triggers = ON");
     migrate(db);
   } catch (error) {
     db.close();

@@ -4,6 +4,8 @@
  * - GET /api/scenarios/:id/versions/:version/export.csv?table=processes|totals&sep=comma|semicolon&decimal=point|comma&lang=sv|en
  *   (`?locale=sv` is short for semicolon, decimal comma and Swedish process names)
  * - GET /api/scenarios/:id/versions/:version/export.xlsx?lang=sv|en
+ *
+ * Both are sent with back-pressure (`streaming.ts`).
  */
 import type { Request, Router } from "express";
 import { z } from "zod";
@@ -12,6 +14,7 @@ import { forecastCsv } from "../../io/csv.ts";
 import { forecastXlsx } from "../../io/xlsx.ts";
 import { invalidRequest } from "../http-error.ts";
 import type { Services } from "../services.ts";
+import { sendBytes } from "../streaming.ts";
 import { parseWith } from "../validation.ts";
 import { langOf, packageOf, versionCacheHeaders, versionForecast, versionHeaders, versionOf } from "./common.ts";
 
@@ -39,7 +42,7 @@ function csvOptions(req: Request) {
 export function exportRoutes(api: Router, services: Services): void {
   const read = readAccess(services.config.openReads);
 
-  api.get("/scenarios/:id/versions/:version/export.csv", read, (req, res) => {
+  api.get("/scenarios/:id/versions/:version/export.csv", read, async (req, res) => {
     const options = csvOptions(req);
     const version = versionOf(services, req);
     const pkg = packageOf(services, version).pkg;
@@ -49,7 +52,7 @@ export function exportRoutes(api: Router, services: Services): void {
     versionHeaders(res, version);
     res.type("text/csv; charset=utf-8");
     res.attachment(`${version.scenarioId}-v${version.number}-${version.versionId}-${options.table}.csv`);
-    res.send(forecastCsv(result, { ...options, versionId: version.versionId, processNames }));
+    await sendBytes(res, Buffer.from(forecastCsv(result, { ...options, versionId: version.versionId, processNames })), services.answers);
   });
 
   api.get("/scenarios/:id/versions/:version/export.xlsx", read, async (req, res) => {
@@ -62,6 +65,6 @@ export function exportRoutes(api: Router, services: Services): void {
     versionHeaders(res, version);
     res.type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     res.attachment(`${version.scenarioId}-v${version.number}-${version.versionId}.xlsx`);
-    res.send(bytes);
+    await sendBytes(res, bytes, services.answers);
   });
 }

@@ -2,16 +2,20 @@
  * POST /api/forecast: assumptions in, results out — deterministic, or Monte Carlo with a draws
  * limit. JSON by default; an Apache Arrow IPC stream when the client accepts
  * `application/vnd.apache.arrow.stream` (`?table=processes|totals` chooses the rows).
+ *
+ * Monte Carlo runs in the server's worker threads (`monte-carlo.ts`) within the bounds on runs under
+ * way; large runs and Arrow answers need a token unless configured open; every answer is sent
+ * with back-pressure (`streaming.ts`), an Arrow answer chunk by chunk as its client reads it.
  */
 import type { Request, Response, Router } from "express";
-import { readAccess } from "../auth.ts";
-import { drawsTable, encodeArrow, forecastArrowTable, type ResultTable, trajectoriesTable } from "../../io/arrow.ts";
-import { type MonteCarloResult, type MonteCarloSummary, summariseMonteCarlo } from "../../model/monte-carlo.ts";
+import { forecastRequestSchema } from "../../contract/api.ts";
+import { encodeArrow, forecastArrowTable, type ResultTable } from "../../io/arrow.ts";
+import { normalizeAssumptions } from "../../model/scenario.ts";
+import { clientOf, readAccess, requireMonteCarloAccess } from "../auth.ts";
 import { HttpError, invalidRequest } from "../http-error.ts";
 import { Lru } from "../lru.ts";
 import type { Services } from "../services.ts";
-import { forecastRequestSchema } from "../../contract/api.ts";
-import { normalizeAssumptions } from "../../model/scenario.ts";
+import { type AnswerLimits, sendBytes, streamAnswer } from "../streaming.ts";
 import { ARROW_STREAM, readBody } from "./common.ts";
 
 /** JSON or Arrow, from the Accept header; 406 for anything else. */
@@ -45,32 +49,25 @@ function monteCarloTableOf(req: Request): "trajectories" | "draws" {
   );
 }
 
-export function sendArrow(res: Response, bytes: Uint8Array): void {
+/** Arrow IPC bytes as the answer, within the bounds on bytes held for clients. */
+export function sendArrow(res: Response, bytes: Uint8Array, limits: AnswerLimits): Promise<void> {
   res.type(ARROW_STREAM);
-  res.send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-}
-
-/** The model's summary of a run, or 422 when some draws give numbers that cannot be computed. */
-function summarise(result: MonteCarloResult): MonteCarloSummary {
-  try {
-    return summariseMonteCarlo(result);
-  } catch (error) {
-    if (error instanceof Error && /NaN/.test(error.message)) {
-      throw invalidRequest(
-        [{ path: "assumptions.uncertainty", message: "some draws give results too large to compute (not finite numbers); narrow the distributions" }],
-        422,
-      );
-    }
-    throw error;
-  }
+  return sendBytes(res, bytes, limits);
 }
 
 export function forecastRoutes(api: Router, services: Services): void {
   const { model, config } = services;
   const schema = forecastRequestSchema({ maxDraws: config.maxDraws, horizon: model.horizonRange() });
   const packageInfo = { hash: model.current.hash, versionId: model.current.versionId };
-  /** Monte Carlo summaries by their inputs, draws and seed (the same inputs give the same numbers). */
+  /** Monte Carlo answers by their inputs, draws and seed (the same inputs give the same numbers). */
   const summaries = new Lru<string, Buffer>(32);
+  /**
+   * Summaries being computed, by the same key: a request for one waits for the run under way
+   * instead of starting another and taking another place (the web app asks again at once when a
+   * view is replaced, while the run the old view abandoned is still going).
+   */
+  const computing = new Map<string, Promise<Buffer>>();
+  const monteCarloAccess = requireMonteCarloAccess(config);
 
   api.post("/forecast", readAccess(config.openReads), async (req, res) => {
     const arrow = wantsArrow(req);
@@ -80,24 +77,47 @@ export function forecastRoutes(api: Router, services: Services): void {
     const input = { package: model.current, scenarioId: "request", assumptions, horizon };
 
     if (request.monteCarlo) {
+      const { draws, seed } = request.monteCarlo;
       const mcTable = arrow ? monteCarloTableOf(req) : undefined;
+      monteCarloAccess(res, { draws, arrow });
       // The point forecast first: it reports problems in the assumptions the same way, and is cached.
       const point = model.forecast(input);
       if (!point.ok) throw invalidRequest(point.problems, point.status);
       const compiled = model.compile(input);
       if (!compiled.ok) throw invalidRequest(compiled.problems, compiled.status);
-      const { draws, seed } = request.monteCarlo;
       const key = `${compiled.key}:${draws}:${seed}`;
-      let body = mcTable ? undefined : summaries.get(key);
+      if (mcTable) {
+        const ticket = services.monteCarlo.admit(clientOf(req, res));
+        try {
+          res.type(ARROW_STREAM);
+          return await streamAnswer(res, services.monteCarlo.arrow(compiled.plan, { draws, seed }, mcTable), services.answers);
+        } finally {
+          ticket.release();
+        }
+      }
+      let body = summaries.get(key);
       if (body === undefined) {
-        const result = await services.monteCarlo.run(compiled.plan, { draws, seed });
-        if (mcTable) return sendArrow(res, encodeArrow(mcTable === "draws" ? drawsTable(result) : trajectoriesTable(result)));
-        body = Buffer.from(JSON.stringify({ package: packageInfo, horizon, kind: "monte-carlo", draws, seed, result: summarise(result) }));
-        summaries.set(key, body);
+        let run = computing.get(key);
+        if (run === undefined) {
+          const ticket = services.monteCarlo.admit(clientOf(req, res));
+          run = (async () => {
+            try {
+              const summary = await services.monteCarlo.summary(compiled.plan, { draws, seed });
+              const head = JSON.stringify({ package: packageInfo, horizon, kind: "monte-carlo", draws, seed });
+              const done = Buffer.concat([Buffer.from(`${head.slice(0, -1)},"result":`), summary, Buffer.from("}")]);
+              summaries.set(key, done);
+              return done;
+            } finally {
+              ticket.release();
+              computing.delete(key);
+            }
+          })();
+          computing.set(key, run);
+        }
+        body = await run;
       }
       res.type("application/json");
-      res.send(body);
-      return;
+      return await sendBytes(res, body, services.answers);
     }
 
     const table = arrow ? tableOf(req) : "processes";
@@ -105,10 +125,10 @@ export function forecastRoutes(api: Router, services: Services): void {
     if (!outcome.ok) throw invalidRequest(outcome.problems, outcome.status);
     const { cached } = outcome;
     if (arrow) {
-      return sendArrow(res, encodeArrow(forecastArrowTable(cached.result, table, { packageHash: model.current.hash })));
+      return sendArrow(res, encodeArrow(forecastArrowTable(cached.result, table, { packageHash: model.current.hash })), services.answers);
     }
     cached.body ??= Buffer.from(JSON.stringify({ package: packageInfo, horizon, kind: "deterministic", result: cached.result }));
     res.type("application/json");
-    res.send(cached.body);
+    return sendBytes(res, cached.body, services.answers);
   });
 }

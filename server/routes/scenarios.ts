@@ -118,6 +118,7 @@ export function scenarioRoutes(api: Router, services: Services): void {
       return sendArrow(
         res,
         encodeArrow(forecastArrowTable(result, table, { versionId: version.versionId, versionHash: version.hash, packageHash: version.packageHash })),
+        services.answers,
       );
     }
     const pkg = packageOf(services, version);

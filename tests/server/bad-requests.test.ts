@@ -196,9 +196,12 @@ describe("bad requests", () => {
     await request(limited.app).post("/api/forecast").send({}).expect(200);
   });
 
-  it("does not limit requests from the machine itself by default (load tests, probes)", async () => {
+  it("limits requests from the machine itself too, unless VAXA_RATE_LIMIT_EXEMPT_LOOPBACK is set (load tests, probes)", async () => {
     const local = await testServer({ rateLimitPerMinute: 2 });
-    for (let i = 0; i < 5; i++) await request(local.app).get("/api/health").expect(200);
+    for (let i = 0; i < 2; i++) await request(local.app).get("/api/health").expect(200);
+    await request(local.app).get("/api/health").expect(429);
+    const exempt = await testServer({ rateLimitPerMinute: 2, rateLimitExemptLoopback: true });
+    for (let i = 0; i < 5; i++) await request(exempt.app).get("/api/health").expect(200);
   });
 
   it("answers an unexpected failure with 500, a request id and no stack trace", async () => {

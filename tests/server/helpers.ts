@@ -3,6 +3,7 @@
  * of each role. No port is opened; supertest sends requests to the app directly.
  */
 import type { Express } from "express";
+import type { Logger } from "pino";
 import type { Response as AgentResponse } from "superagent";
 import request from "supertest";
 import { readPackageFolder } from "../../io/read-package-folder.ts";
@@ -30,11 +31,15 @@ export interface TestServer {
   auth: (role: "admin" | "planner" | "viewer") => { Authorization: string };
 }
 
-export async function testServer(config: Partial<ServerConfig> = {}, clock?: () => Date): Promise<TestServer> {
+/**
+ * @param clock the time the server sees (token expiry, audit entries); default the real one.
+ * @param logger where the server logs; default nowhere.
+ */
+export async function testServer(config: Partial<ServerConfig> = {}, clock?: () => Date, logger?: Logger): Promise<TestServer> {
   const db = openDatabase(":memory:");
   const services = createServices({
     config: defaultConfig({ dataDir: ":memory:", ...config }),
-    logger: createLogger("silent"),
+    logger: logger ?? createLogger("silent"),
     db,
     package: await nackaPackage(),
     ...(clock ? { clock } : {}),

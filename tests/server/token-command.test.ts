@@ -42,4 +42,45 @@ describe("npm run token", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it("prints names with control characters escaped, keeps the last admin token, and creates tokens that expire", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "vaxa-token-"));
+    const cli = (...args: string[]) =>
+      run(process.execPath, ["--import", "tsx", "server/token-command.ts", ...args], { env: { ...process.env, VAXA_DATA_DIR: dir } }).catch(
+        (e: { code: number; stdout: string; stderr: string }) => e,
+      );
+    try {
+      const admin = await cli("create", "--role", "admin", "--name", "Ada Admin");
+      expect(admin.stdout).toMatch(/^Created token 1 for Ada Admin \(admin\)\. It is shown only now:/);
+
+      // A name the commands refuse, written straight into the database (an older Vaxa, or by hand).
+      const db = openDatabase(dir);
+      db.prepare("INSERT INTO tokens (name, role, token_hash, created_at, created_by) VALUES (?, 'viewer', ?, '2026-01-01T00:00:00Z', ?)").run(
+        "Eve\n   9  admin    valid\u001b[2J\u001b[31m",
+        "e".repeat(64),
+        "cli:\u001b]0;pwned\u0007",
+      );
+      db.close();
+      const list = await cli("list");
+      expect(list.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+      expect(list.stdout.trimEnd().split("\n")).toHaveLength(2);
+      expect(list.stdout).toContain("Eve\\n   9  admin    valid\\u{1b}[2J\\u{1b}[31m  (created 2026-01-01T00:00:00Z by cli:\\u{1b}]0;pwned\\u{7})");
+
+      const refused = await cli("create", "--role", "viewer", "--name", "Mallory\u001b[31m");
+      expect(refused).toMatchObject({ code: 1 });
+      expect(refused.stderr).toMatch(/^--name must not contain control characters \(line breaks, tabs, escape codes\) or invisible formatting characters/);
+
+      const last = await cli("revoke", "1");
+      expect(last).toMatchObject({ code: 1 });
+      expect(last.stderr).toMatch(/^token 1 is the last valid admin token and stays: /);
+
+      const expiring = await cli("create", "--role", "planner", "--name", "Konsult", "--expires-in-days", "30");
+      expect(expiring.stdout).toMatch(/^Created token 3 for Konsult \(planner\), valid until \d{4}-\d\d-\d\dT[\d:.]+Z\. It is shown only now:/);
+      expect((await cli("list")).stdout).toMatch(/3\s+planner\s+valid until \d{4}-/);
+      const bad = await cli("create", "--role", "planner", "--name", "X", "--expires-in-days", "soon");
+      expect(bad.stderr).toMatch(/^--expires-in-days must be a whole number of days from 1 to 3650, not "soon"/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { forecast } from "../../../model/forecast.ts";
 import { compilePlan } from "../../../model/plan.ts";
 import { normalizeAssumptions } from "../../../model/scenario.ts";
+import { MonteCarloRunner } from "../../../server/monte-carlo.ts";
 import { binary, nackaPackage, testServer } from "../helpers.ts";
 
 const ARROW = "application/vnd.apache.arrow.stream";
@@ -89,4 +90,57 @@ describe("POST /api/forecast, deterministic", () => {
     expect(table.getChild("decouplingRatio")!.get(0)).toBeNull();
     expect(table.getChild("decouplingRatio")!.get(1)).toBe(want.totals[1]!.decouplingRatio);
   });
+});
+
+describe("POST /api/forecast, the same Monte Carlo summary asked for twice at once", () => {
+  it("is run once: the second request waits for the run under way and takes no place of its own", async () => {
+    // One worker and no queue: a single place.
+    const { app, services } = await testServer({ monteCarloWorkers: 1, monteCarloQueue: 0 });
+    let runs = 0;
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // A runner whose runs wait until the test lets them go.
+    class HeldRunner extends MonteCarloRunner {
+      override async summary(...args: Parameters<MonteCarloRunner["summary"]>): Promise<Uint8Array> {
+        runs++;
+        started();
+        await held;
+        return super.summary(...args);
+      }
+    }
+    services.monteCarlo = new HeldRunner(services.monteCarlo.limits);
+    // Once the repeated request's assumptions are compiled, its handler goes on without pause to
+    // wait for the run (or, without sharing, to be refused).
+    let armed = false;
+    let repeatedArrived!: () => void;
+    const repeated = new Promise<void>((resolve) => (repeatedArrived = resolve));
+    const compile = services.model.compile.bind(services.model);
+    services.model.compile = (...args) => {
+      if (armed) repeatedArrived();
+      return compile(...args);
+    };
+    const body = { assumptions: { uncertainty: { growthMultiplier: { type: "uniform", min: 1, max: 2 } } }, monteCarlo: { draws: 50, seed: 4 } };
+    try {
+      const first = request(app).post("/api/forecast").send(body).then((r) => r);
+      await running;
+      // The only place is taken: another run is refused …
+      const other = await request(app).post("/api/forecast").send({ ...body, monteCarlo: { draws: 50, seed: 5 } });
+      expect(other.status).toBe(503);
+      // … the same run is not.
+      armed = true;
+      const second = request(app).post("/api/forecast").send(body).then((r) => r);
+      await repeated;
+      release();
+      const [a, b] = await Promise.all([first, second]);
+      expect(a.status).toBe(200);
+      expect(b.status).toBe(200);
+      expect(b.text).toBe(a.text);
+      expect(runs).toBe(1);
+      expect(services.monteCarlo.underWay).toBe(0);
+    } finally {
+      await services.monteCarlo.close();
+    }
+  }, 60_000);
 });

@@ -154,3 +154,26 @@ describe("concurrent updates of one scenario", () => {
     expect(services.scenarios.versions("busy")).toHaveLength(2);
   });
 });
+
+describe("a saved version that does not compute", () => {
+  it("is answered 422 naming the version and why, for its forecast, charts and exports, never 500", async () => {
+    const { app, services } = await testServer();
+    // Stored directly, as a version seeded from a data package or saved by an older Vaxa could be:
+    // the save route itself refuses assumptions that do not compute.
+    const saved = services.scenarios.create({
+      id: "overflows",
+      // Every lever costs 1e308 per FTE: the investment's money overflows to non-finite numbers.
+      assumptions: normalizeAssumptions({ name: { sv: "För dyr", en: "Too dear" }, set: { costPerFte: 1e308 }, levers: services.model.current.pkg.levers.map((l) => l.id) }),
+      packageHash: services.model.current.hash,
+      actor: { name: "test" },
+    });
+    if (!saved.ok) throw new Error("not stored");
+    const versionId = saved.version.versionId;
+    const message = `saved version overflows v1 (${versionId}) cannot be computed with its data package: these assumptions give results too large to compute (not finite numbers); check the values in set and the growth rates`;
+    for (const path of ["forecast", "charts/fte-per-year.svg", "export.csv", "export.xlsx"]) {
+      const res = await request(app).get(`/api/scenarios/overflows/versions/1/${path}`);
+      expect(res.status, path).toBe(422);
+      expect(res.body.error, path).toBe(message);
+    }
+  });
+});
