@@ -1,0 +1,57 @@
+/**
+ * A driver that is a number per year (a flow, such as dwellings completed) as bars: the years up
+ * to the base year darker, and the base year's level, from which a growth multiplier counts the
+ * change, as a red line.
+ */
+import * as Plot from "@observablehq/plot";
+import { formats } from "../contract/locale.ts";
+import type { DataPackage } from "../model/data-package.ts";
+import { capitalize, driverName } from "../model/parameter-labels.ts";
+import type { ChartOptions, ChartSpec } from "./chart-spec.ts";
+import { driverYears } from "./driver-projection.ts";
+import { captionOf, COLORS, lowerCase, subtitleOf, yearFormat } from "./frame.ts";
+import { TEXT } from "./texts.ts";
+
+export function driverPerYearChart(pkg: DataPackage, driverId: string, options: ChartOptions): ChartSpec {
+  const t = TEXT[options.lang];
+  const f = formats(options.lang, options.currency);
+  const name = driverName(pkg, driverId, options.lang);
+  const base = pkg.baseYear;
+  const rows = driverYears(pkg, driverId);
+  const baseValue = rows.find((d) => d.year === base)?.value ?? NaN;
+  return {
+    name: "driver-per-year",
+    title: t.titles["driver-per-year"](capitalize(name)),
+    subtitle: subtitleOf(options, ""),
+    caption: captionOf(options, [t.explain["driver-per-year"](capitalize(name), base)]),
+    legend: [
+      { label: t.upTo(base), color: COLORS.pastBar },
+      { label: t.after(base), color: COLORS.futureBar },
+      { label: t.levelOf(base), color: COLORS.growth, shape: "dashed" },
+    ],
+    plot: {
+      width: options.width ?? 720,
+      height: 240,
+      marginLeft: 60,
+      x: { label: t.year, tickFormat: yearFormat, type: "band", ticks: rows.filter((d) => d.year % 5 === 0).map((d) => d.year) },
+      y: {
+        label: t.perYear(capitalize(name)),
+        tickFormat: (v: number) => f.fixed(v, 0),
+        grid: true,
+        domain: [0, 1.1 * Math.max(...rows.map((d) => d.value))],
+      },
+      marks: [
+        Plot.barY(rows, { x: "year", y: "value", fill: (d: (typeof rows)[number]) => (d.year <= base ? COLORS.pastBar : COLORS.futureBar) }),
+        Plot.ruleY([baseValue], { stroke: COLORS.growth, strokeDasharray: "4,3" }),
+        Plot.tip(
+          rows,
+          Plot.pointerX({
+            x: "year",
+            y: "value",
+            title: (d: (typeof rows)[number]) => `${d.year}: ${f.number(d.value)} ${lowerCase(name, options.lang)} (${d.actual ? t.actualTip : t.forecastTip})`,
+          }),
+        ),
+      ],
+    },
+  };
+}
