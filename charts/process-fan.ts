@@ -11,24 +11,35 @@ import { TEXT } from "./texts.ts";
 
 const COLUMNS = 3;
 
+/** A process's FTE in one year of a Monte Carlo run as an index (its base year's P50 = 100): P10, P50 and P90. */
+export interface ProcessIndexBand {
+  process: string;
+  year: number;
+  fte_p10: number;
+  fte_p50: number;
+  fte_p90: number;
+  lo: number;
+  mid: number;
+  hi: number;
+}
+
+/** Every process's FTE per year as an index band, in the order of the summary. */
+export function processIndexBands(summary: MonteCarloSummary): ProcessIndexBand[] {
+  const baseOf = new Map(summary.processes.filter((r) => r.year === summary.baseYear).map((r) => [r.process, r.fte_p50]));
+  return summary.processes.map((r) => {
+    const base = baseOf.get(r.process) ?? NaN;
+    return { ...r, lo: (100 * r.fte_p10) / base, mid: (100 * r.fte_p50) / base, hi: (100 * r.fte_p90) / base };
+  });
+}
+
 export function processFanChart(summary: MonteCarloSummary, options: ChartOptions): ChartSpec {
   const t = TEXT[options.lang];
   const f = formats(options.lang, options.currency);
   const fte = (v: number) => f.fixed(v, 1);
   const order = [...new Set(summary.processes.map((r) => r.process))];
-  const baseOf = new Map(summary.processes.filter((r) => r.year === summary.baseYear).map((r) => [r.process, r.fte_p50]));
-  const rows = summary.processes.map((r) => {
-    const base = baseOf.get(r.process) ?? NaN;
+  const rows = processIndexBands(summary).map((r) => {
     const i = order.indexOf(r.process);
-    return {
-      ...r,
-      name: options.processNames?.[r.process] ?? r.process,
-      lo: (100 * r.fte_p10) / base,
-      mid: (100 * r.fte_p50) / base,
-      hi: (100 * r.fte_p90) / base,
-      col: i % COLUMNS,
-      row: Math.floor(i / COLUMNS),
-    };
+    return { ...r, name: options.processNames?.[r.process] ?? r.process, col: i % COLUMNS, row: Math.floor(i / COLUMNS) };
   });
   const facet = { fx: "col", fy: "row" } as const;
   const tens = summary.years.map((y) => y.year).filter((y) => y % 10 === 0);
