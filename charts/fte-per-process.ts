@@ -35,8 +35,9 @@ export function ftePerProcessChart(result: ForecastResult, options: FtePerProces
     Plot.ruleY([0]),
   ];
   if (past.length > 0) {
-    const years = past.map((d) => d.year);
-    sentences.push(t.explain["fte-per-process-history"](Math.min(...years), Math.max(...years), result.baseYear));
+    const first = Math.min(...past.map((d) => d.year));
+    const last = Math.max(...past.map((d) => d.year));
+    sentences.push(t.explain["fte-per-process-history"](first === last ? String(first) : `${first}–${last}`, result.baseYear));
     const when = (year: number) => (year < result.baseYear ? t.historyTip : year === result.baseYear ? t.baseYearTip : "");
     marks.push(
       Plot.ruleX([result.baseYear], { stroke: "white", strokeWidth: 1.5 }),

@@ -138,8 +138,7 @@ const sv = {
     "fte-history": (first: number, base: number, horizon: number) =>
       `Kontorsorganisationens årsarbetare: historik ${first}–${base} och modellens prognos till ${horizon}.`,
     "base-level": (base: number) => `Streckat: ${base} års nivå (”hålla nollan”).`,
-    "fte-per-process-history": (first: number, last: number, base: number) =>
-      `Före basåret: historik ${first}–${last}; vit linje: basåret ${base}.`,
+    "fte-per-process-history": (years: string, base: number) => `Före basåret: historik ${years}; vit linje: basåret ${base}.`,
     "process-growth": (from: number, to: number) =>
       `Hur mycket varje process växer ${from}–${to}. Rött: snabbare än invånarna (streckat).`,
     "process-activities": (process: string, id: string) =>
@@ -292,7 +291,7 @@ const en: ChartTexts = {
     "fte-scenarios": (from, to) => `The office organisation's FTE ${from}–${to}.`,
     "fte-history": (first, base, horizon) => `The office organisation's FTE: history ${first}–${base} and the model's forecast to ${horizon}.`,
     "base-level": (base) => `Dashed: the ${base} level ("holding flat").`,
-    "fte-per-process-history": (first, last, base) => `Before the base year: history ${first}–${last}; white line: the base year ${base}.`,
+    "fte-per-process-history": (years, base) => `Before the base year: history ${years}; white line: the base year ${base}.`,
     "process-growth": (from, to) => `How much each process grows ${from}–${to}. Red: faster than residents (dashed).`,
     "process-activities": (process, id) =>
       `${process} (${id}) without levers: FTE per activity, individual allowances and fixed work.`,
