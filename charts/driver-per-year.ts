@@ -8,8 +8,8 @@ import { formats } from "../contract/locale.ts";
 import type { DataPackage } from "../model/data-package.ts";
 import { capitalize, driverName } from "../model/parameter-labels.ts";
 import type { ChartOptions, ChartSpec } from "./chart-spec.ts";
-import { driverYears } from "./driver-projection.ts";
-import { captionOf, COLORS, lowerCase, subtitleOf, yearFormat } from "./frame.ts";
+import { driverTip, driverYears } from "./driver-projection.ts";
+import { captionOf, COLORS, subtitleOf, yearBandFrame } from "./frame.ts";
 import { TEXT } from "./texts.ts";
 
 export function driverPerYearChart(pkg: DataPackage, driverId: string, options: ChartOptions): ChartSpec {
@@ -30,10 +30,12 @@ export function driverPerYearChart(pkg: DataPackage, driverId: string, options: 
       { label: t.levelOf(base), color: COLORS.growth, shape: "dashed" },
     ],
     plot: {
-      width: options.width ?? 720,
-      height: 240,
-      marginLeft: 60,
-      x: { label: t.year, tickFormat: yearFormat, type: "band", ticks: rows.filter((d) => d.year % 5 === 0).map((d) => d.year) },
+      ...yearBandFrame(
+        options.width,
+        240,
+        t.year,
+        rows.map((d) => d.year).filter((y) => y % 5 === 0),
+      ),
       y: {
         label: t.perYear(capitalize(name)),
         tickFormat: (v: number) => f.fixed(v, 0),
@@ -43,14 +45,7 @@ export function driverPerYearChart(pkg: DataPackage, driverId: string, options: 
       marks: [
         Plot.barY(rows, { x: "year", y: "value", fill: (d: (typeof rows)[number]) => (d.year <= base ? COLORS.pastBar : COLORS.futureBar) }),
         Plot.ruleY([baseValue], { stroke: COLORS.growth, strokeDasharray: "4,3" }),
-        Plot.tip(
-          rows,
-          Plot.pointerX({
-            x: "year",
-            y: "value",
-            title: (d: (typeof rows)[number]) => `${d.year}: ${f.number(d.value)} ${lowerCase(name, options.lang)} (${d.actual ? t.actualTip : t.forecastTip})`,
-          }),
-        ),
+        driverTip(rows, name, options.lang),
       ],
     },
   };

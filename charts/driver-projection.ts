@@ -4,7 +4,7 @@
  * marked. The scenarios' values come from the model (a run's totals for residents).
  */
 import * as Plot from "@observablehq/plot";
-import { formats } from "../contract/locale.ts";
+import { formats, type Lang } from "../contract/locale.ts";
 import type { DataPackage } from "../model/data-package.ts";
 import { capitalize, driverName } from "../model/parameter-labels.ts";
 import type { ChartOptions, ChartSpec, LegendItem } from "./chart-spec.ts";
@@ -22,13 +22,31 @@ export interface DriverProjectionOptions extends ChartOptions {
   scenarios?: ScenarioValues[];
 }
 
+/** A driver's value in one year, and whether it is an actual. */
+export interface DriverYear {
+  year: number;
+  value: number;
+  actual: boolean;
+}
+
 /** One row per year of a driver from the package, to the horizon. */
-export function driverYears(pkg: DataPackage, driverId: string): { year: number; value: number; actual: boolean }[] {
+export function driverYears(pkg: DataPackage, driverId: string): DriverYear[] {
   const series = pkg.drivers[driverId];
   if (series === undefined) throw new Error(`unknown driver "${driverId}"; the package's drivers are ${Object.keys(pkg.drivers).join(", ")}`);
   return series.values
     .map((value, i) => ({ year: series.firstYear + i, value, actual: series.actual[i] ?? false }))
     .filter((d) => d.year <= pkg.municipality.horizon);
+}
+
+/** The tip over a driver's years: the year, the value with the driver's name, actual or not. */
+export function driverTip(rows: DriverYear[], name: string, lang: Lang): Plot.Markish {
+  const t = TEXT[lang];
+  const f = formats(lang);
+  const unit = lowerCase(name, lang);
+  return Plot.tip(
+    rows,
+    Plot.pointerX({ x: "year", y: "value", title: (d: DriverYear) => `${d.year}: ${f.number(d.value)} ${unit} (${d.actual ? t.actualTip : t.forecastTip})` }),
+  );
 }
 
 export function driverProjectionChart(pkg: DataPackage, driverId: string, options: DriverProjectionOptions): ChartSpec {
@@ -68,14 +86,7 @@ export function driverProjectionChart(pkg: DataPackage, driverId: string, option
         ...scenarios.map((s) => Plot.lineY(s.values, { x: "year", y: "value", stroke: () => s.label, strokeWidth: 2 })),
         Plot.lineY(actuals, { x: "year", y: "value", stroke: () => t.actual, strokeWidth: 2.5 }),
         Plot.dot(actuals, { x: "year", y: "value", fill: () => t.actual, r: 3 }),
-        Plot.tip(
-          rows,
-          Plot.pointerX({
-            x: "year",
-            y: "value",
-            title: (d: (typeof rows)[number]) => `${d.year}: ${f.number(d.value)} ${lowerCase(name, options.lang)} (${d.actual ? t.actualTip : t.forecastTip})`,
-          }),
-        ),
+        driverTip(rows, name, options.lang),
       ],
     },
   };

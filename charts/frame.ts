@@ -93,6 +93,11 @@ export function yearFrame(width: number | undefined, height: number, yearLabel: 
   return { width: width ?? 720, height, marginLeft: 60, x: { label: yearLabel, tickFormat: yearFormat } };
 }
 
+/** The frame of a bar a year: years as bands, labelled at `ticks` (every year would crowd the axis). */
+export function yearBandFrame(width: number | undefined, height: number, yearLabel: string, ticks: number[]) {
+  return { width: width ?? 720, height, marginLeft: 60, x: { label: yearLabel, tickFormat: yearFormat, type: "band" as const, ticks } };
+}
+
 /** The subtitle: municipality and scenario name (either alone when the other is missing). */
 export function subtitleOf(options: Pick<ChartOptions, "scenarioName" | "municipality">, scenarioId: string): string {
   const name = options.scenarioName ?? scenarioId;

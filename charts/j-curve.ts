@@ -6,7 +6,7 @@ import * as Plot from "@observablehq/plot";
 import { formats } from "../contract/locale.ts";
 import type { ForecastResult } from "../model/forecast.ts";
 import type { ChartOptions, ChartSpec } from "./chart-spec.ts";
-import { captionOf, COLORS, legendScale, subtitleOf, yearFormat } from "./frame.ts";
+import { captionOf, COLORS, legendScale, subtitleOf, yearBandFrame } from "./frame.ts";
 import { TEXT } from "./texts.ts";
 
 export function jCurveChart(result: ForecastResult, options: ChartOptions): ChartSpec {
@@ -33,10 +33,12 @@ export function jCurveChart(result: ForecastResult, options: ChartOptions): Char
     caption: captionOf(options, [t.explain["j-curve"]]),
     legend,
     plot: {
-      width: options.width ?? 720,
-      height: 360,
-      marginLeft: 60,
-      x: { label: t.year, tickFormat: yearFormat, type: "band", ticks: years.filter((r) => r.year % 2 === 0).map((r) => r.year) },
+      ...yearBandFrame(
+        options.width,
+        360,
+        t.year,
+        years.map((r) => r.year).filter((y) => y % 2 === 0),
+      ),
       y: { label: t.fteAgainstBaseline, tickFormat: (v: number) => f.fixed(v, 0), grid: true },
       color,
       marks: [
