@@ -8,12 +8,12 @@ import { formats } from "../contract/locale.ts";
 import type { DataPackage } from "../model/data-package.ts";
 import { driverName } from "../model/parameter-labels.ts";
 import type { ChartOptions, ChartSpec } from "./chart-spec.ts";
-import { driverYears } from "./driver-projection.ts";
+import { driverYearKind, driverYears } from "./driver-projection.ts";
 import { captionOf, COLORS, labelRoom, spreadLabels, subtitleOf, yearFormat } from "./frame.ts";
 import { TEXT } from "./texts.ts";
 
 export interface DriverIndexOptions extends ChartOptions {
-  /** The drivers to draw, in order; default every driver of the package. */
+  /** The drivers to draw, in order; default every stock (a flow's yearly level is no growth path). */
   drivers?: string[];
   /** The driver drawn thicker, default "residents". */
   emphasis?: string;
@@ -25,7 +25,7 @@ export function driverIndexChart(pkg: DataPackage, options: DriverIndexOptions):
   const base = pkg.baseYear;
   const horizon = pkg.municipality.horizon;
   const emphasis = options.emphasis ?? "residents";
-  const ids = options.drivers ?? Object.keys(pkg.drivers);
+  const ids = options.drivers ?? Object.values(pkg.drivers).filter((d) => d.type === "stock").map((d) => d.id);
   const names = ids.map((id) => driverName(pkg, id, options.lang));
   const indexed = ids.flatMap((id, i) => {
     const rows = driverYears(pkg, id).filter((d) => d.year >= base);
@@ -71,7 +71,7 @@ export function driverIndexChart(pkg: DataPackage, options: DriverIndexOptions):
             x: "year",
             y: "index",
             title: (d: (typeof indexed)[number]) =>
-              `${d.name} ${d.year}\n${f.number(d.value)} (index ${f.fixed(d.index, 1)})\n${d.actual ? t.actualTip : t.forecastTip}`,
+              `${d.name} ${d.year}\n${f.number(d.value)} (index ${f.fixed(d.index, 1)})\n${driverYearKind(d, options.lang)}`,
           }),
         ),
       ],

@@ -1,11 +1,12 @@
 /**
- * A driver that is a number per year (a flow, such as dwellings completed) as bars: the years up
- * to the base year darker, and the base year's level, from which a growth multiplier counts the
- * change, as a red line.
+ * A driver that is a number per year (a flow, such as dwellings completed) as bars: its history
+ * (actuals and estimates, which no scenario changes) darker than its forecast, and the base year's
+ * level as a red line.
  */
 import * as Plot from "@observablehq/plot";
 import { formats } from "../contract/locale.ts";
 import type { DataPackage } from "../model/data-package.ts";
+import { lastActualYear } from "../model/drivers.ts";
 import { capitalize, driverName } from "../model/parameter-labels.ts";
 import type { ChartOptions, ChartSpec } from "./chart-spec.ts";
 import { driverTip, driverYears } from "./driver-projection.ts";
@@ -19,14 +20,16 @@ export function driverPerYearChart(pkg: DataPackage, driverId: string, options: 
   const base = pkg.baseYear;
   const rows = driverYears(pkg, driverId);
   const baseValue = rows.find((d) => d.year === base)?.value ?? NaN;
+  // Up to its last actual or estimate a driver is history, which no scenario changes (model/drivers.ts).
+  const last = lastActualYear(pkg.drivers[driverId]!, base);
   return {
     name: "driver-per-year",
     title: t.titles["driver-per-year"](capitalize(name)),
     subtitle: subtitleOf(options, ""),
-    caption: captionOf(options, [t.explain["driver-per-year"](capitalize(name), base)]),
+    caption: captionOf(options, [t.explain["driver-per-year"](capitalize(name), last, base)]),
     legend: [
-      { label: t.upTo(base), color: COLORS.pastBar },
-      { label: t.after(base), color: COLORS.futureBar },
+      { label: t.upTo(last), color: COLORS.pastBar },
+      { label: t.after(last), color: COLORS.futureBar },
       { label: t.levelOf(base), color: COLORS.growth, shape: "dashed" },
     ],
     plot: {
@@ -43,9 +46,9 @@ export function driverPerYearChart(pkg: DataPackage, driverId: string, options: 
         domain: [0, 1.1 * Math.max(...rows.map((d) => d.value))],
       },
       marks: [
-        Plot.barY(rows, { x: "year", y: "value", fill: (d: (typeof rows)[number]) => (d.year <= base ? COLORS.pastBar : COLORS.futureBar) }),
+        Plot.barY(rows, { x: "year", y: "value", fill: (d: (typeof rows)[number]) => (d.year <= last ? COLORS.pastBar : COLORS.futureBar) }),
         Plot.ruleY([baseValue], { stroke: COLORS.growth, strokeDasharray: "4,3" }),
-        driverTip(rows, name, options.lang),
+        driverTip(pkg, driverId, rows, options.lang),
       ],
     },
   };

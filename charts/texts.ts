@@ -38,7 +38,9 @@ const sv = {
   high: "Högt värde",
   actual: "Utfall",
   actualTip: "utfall",
-  forecastTip: "prognos eller uppskattning",
+  estimateTip: "uppskattning",
+  forecastTip: "prognos",
+  actualAndEstimate: "Utfall och uppskattningar",
   packageForecast: "Kommunens prognos (m = 1)",
   baseYearMark: "basår",
   levelOf: (year: number) => `${year} års nivå`,
@@ -128,12 +130,12 @@ const sv = {
     "compare-year": "Grå stapel: utan hävstänger. Färgad stapel: med hävstänger. Röd markering: basårets nivå.",
     "compare-hump": "Summan av besparingar minus kostnader från basåret, per scenario.",
     "compare-hold-flat": "Andelen simuleringar där antalet årsarbetare är högst basårets, per år.",
-    "driver-projection": (driver: string, from: number, to: number, base: number, scenarios: boolean) =>
-      `${driver} ${from}–${to}. Punkter: utfall; streckat: kommunens prognos${scenarios ? `; i färg: scenarier där tillväxtmultiplikatorn skalar förändringen från basåret ${base}` : ""}.`,
+    "driver-projection": (driver: string, from: number, to: number, last: number, scenarios: boolean, flow: boolean) =>
+      `${driver} ${from}–${to}. Punkter: utfall; streckat: kommunens prognos${scenarios ? `; i färg: scenarier där tillväxtmultiplikatorn skalar ${flow ? "nivån" : "förändringen"} efter ${last}, det sista året med utfall eller uppskattning` : ""}.`,
     "driver-index": (base: number) =>
       `Drivarna som index, ${base} = 100, i kommunens prognos. Punkter: utfall; linje utan punkter: prognos eller uppskattning.`,
-    "driver-per-year": (driver: string, base: number) =>
-      `${driver} per år. Mörkare: år till och med basåret. Röd linje: nivån ${base}, som tillväxtmultiplikatorn räknar förändringen från.`,
+    "driver-per-year": (driver: string, last: number, base: number) =>
+      `${driver} per år. Mörkare: utfall och uppskattningar till och med ${last}, som inget scenario ändrar; ljusare: prognosen, som tillväxtmultiplikatorn skalar. Röd linje: nivån basåret ${base}.`,
     "fte-scenarios": (from: number, to: number) => `Kontorsorganisationens årsarbetare ${from}–${to}.`,
     "fte-history": (first: number, base: number, horizon: number) =>
       `Kontorsorganisationens årsarbetare: historik ${first}–${base} och modellens prognos till ${horizon}.`,
@@ -199,7 +201,9 @@ const en: ChartTexts = {
   high: "High value",
   actual: "Actual",
   actualTip: "actual",
-  forecastTip: "forecast or estimate",
+  estimateTip: "estimate",
+  forecastTip: "forecast",
+  actualAndEstimate: "Actuals and estimates",
   packageForecast: "The municipality's forecast (m = 1)",
   baseYearMark: "base year",
   levelOf: (year) => `${year} level`,
@@ -282,12 +286,12 @@ const en: ChartTexts = {
     "compare-year": "Grey bar: without levers. Coloured bar: with levers. Red mark: the base year's level.",
     "compare-hump": "Savings minus costs summed from the base year, per scenario.",
     "compare-hold-flat": "The share of simulations in which total FTE is at most the base year's, per year.",
-    "driver-projection": (driver, from, to, base, scenarios) =>
-      `${driver} ${from}–${to}. Dots: actuals; dashed: the municipality's forecast${scenarios ? `; in colour: scenarios in which the growth multiplier scales the change from the base year ${base}` : ""}.`,
+    "driver-projection": (driver, from, to, last, scenarios, flow) =>
+      `${driver} ${from}–${to}. Dots: actuals; dashed: the municipality's forecast${scenarios ? `; in colour: scenarios in which the growth multiplier scales the ${flow ? "level" : "change"} after ${last}, the last year with an actual or an estimate` : ""}.`,
     "driver-index": (base) =>
       `The drivers as an index, ${base} = 100, in the municipality's forecast. Dots: actuals; line without dots: forecast or estimate.`,
-    "driver-per-year": (driver, base) =>
-      `${driver} per year. Darker: years up to the base year. Red line: the ${base} level, from which the growth multiplier counts the change.`,
+    "driver-per-year": (driver, last, base) =>
+      `${driver} per year. Darker: actuals and estimates up to ${last}, which no scenario changes; lighter: the forecast, which the growth multiplier scales. Red line: the level in the base year ${base}.`,
     "fte-scenarios": (from, to) => `The office organisation's FTE ${from}–${to}.`,
     "fte-history": (first, base, horizon) => `The office organisation's FTE: history ${first}–${base} and the model's forecast to ${horizon}.`,
     "base-level": (base) => `Dashed: the ${base} level ("holding flat").`,

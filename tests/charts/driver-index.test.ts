@@ -9,12 +9,15 @@ const pkg = () =>
     drivers: {
       residents: { ...series("residents", 2019, [900, 1000, 1100, 1210, 1331], 2), name: { sv: "Invånare", en: "Residents" } },
       businesses: { ...series("businesses", 2019, [150, 200, 220, 300, 400], 2), name: { sv: "Företag", en: "Businesses" } },
+      dwellings: { ...series("dwellings", 2019, [10, 12, 8, 15, 9], 2, "flow"), name: { sv: "Bostäder", en: "Dwellings" } },
     },
   });
 
 describe("driverIndexChart", () => {
-  it("indexes each driver to the base year and names it with its value in the horizon year", () => {
+  it("indexes each stock to the base year and names it with its value in the horizon year", () => {
     const spec = driverIndexChart(pkg(), { lang: "sv" });
+    // the flow (a number per year, not a level that grows) is left out
+    expect(new Set(markData<{ driver: string }>(spec, "line").map((d) => d.driver))).toEqual(new Set(["residents", "businesses"]));
     const businesses = markData<{ driver: string; year: number; index: number }>(spec, "line").filter((d) => d.driver === "businesses");
     // 200, 220, 300, 400 against 200 in 2020; 2019 is before the base year and left out
     expect(businesses.map((d) => [d.year, d.index])).toEqual([
