@@ -43,6 +43,8 @@ export const COLORS = {
   /** A driver's years up to the base year and after it (bars). */
   pastBar: "#8c9db5",
   futureBar: "#c7d3e3",
+  /** The backtest's methods: the model, the calibrated model, unchanged staffing, staffing with residents. */
+  backtest: ["#1f77b4", "#ff7f0e", "#999999", "#2ca02c"],
   /** Reference lines (a base level, 1, a quantile) and their labels. */
   reference: "#999999",
   referenceText: "#777777",

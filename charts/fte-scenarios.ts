@@ -74,6 +74,7 @@ export function fteScenariosChart(runs: LabelledRun[], options: FteScenariosOpti
       ? [t.explain["fte-history"](history[0]!.year, first.baseYear, first.horizon)]
       : [t.explain["fte-scenarios"](first.baseYear, first.horizon)];
   if (baseLevel) sentences.push(t.explain["base-level"](first.baseYear));
+  if (options.log) sentences.push(t.explain["log-scale"]);
   return {
     name: "fte-scenarios",
     title: t.titles["fte-scenarios"],

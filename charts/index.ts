@@ -11,6 +11,8 @@ import { ftePerYearChart } from "./fte-per-year.ts";
 import { fteProcessBarsChart } from "./fte-process-bars.ts";
 
 export * from "./adoption-curves.ts";
+export * from "./backtest-mape.ts";
+export * from "./backtest-paths.ts";
 export * from "./chart-spec.ts";
 export * from "./compare-fte.ts";
 export * from "./compare-hold-flat.ts";
@@ -24,6 +26,8 @@ export * from "./decoupling.ts";
 export * from "./driver-index.ts";
 export * from "./driver-per-year.ts";
 export * from "./driver-projection.ts";
+export * from "./elasticities.ts";
+export * from "./elasticity-fit.ts";
 export * from "./fte-fan.ts";
 export * from "./fte-per-process.ts";
 export * from "./fte-per-year.ts";

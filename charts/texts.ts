@@ -85,6 +85,19 @@ const sv = {
   paybackYear: "Återbetalningsår",
   shareOfDraws: "Andel av dragningarna",
   notBy: (horizon: number) => `inte före ${horizon}`,
+  elasticity: "Elasticitet",
+  estimatedElasticity: "Skattad ur historiken (± 2 medelfel)",
+  packageElasticity: "Paketets (vägd)",
+  elasticityTip: (estimate: string, error: string, rSquared: string, pkg: string) =>
+    `skattad ${estimate} ± ${error} (medelfel), R² ${rSquared}\npaketets ${pkg}`,
+  fittedLine: (e: string) => `Skattad: e = ${e}`,
+  packageLine: (e: string) => `Paketets: e = ${e}`,
+  logRatio: (what: string, base: number) => `ln(${what} ÷ ${base})`,
+  fteLower: "årsarbetare",
+  total: "Totalt",
+  backtestMethods: { model: "Modellen", calibrated: "Kalibrerad", naiveFlat: "Oförändrad", naiveResidents: "Invånare" },
+  mape: "MAPE, %",
+  modelFrom: (cutoff: number) => `Modellen från ${cutoff}`,
   titles: {
     "fte-per-year": "Årsarbetare per år",
     "fte-per-process": "Årsarbetare per process",
@@ -112,6 +125,10 @@ const sv = {
     "process-fan": "Årsarbetare per process med osäkerhet",
     "hump-depth-histogram": "Investeringspuckelns djup i dragningarna",
     "payback-years": "Återbetalningsår i dragningarna",
+    elasticities: "Elasticiteter: skattade ur historiken och paketets",
+    "elasticity-fit": "Skattningen mot historiken",
+    "backtest-mape": "Bakåttest: medelabsolut procentfel",
+    "backtest-paths": "Bakåttest: modellen från varje startår",
   },
   explain: {
     "fte-per-year":
@@ -162,6 +179,14 @@ const sv = {
       `Hur djup investeringspuckeln blir (−minsta kumulativa netto) i ${draws} dragningar. Streckat: P10, P50, P90. Blått: den deterministiska prognosen.`,
     "payback-years": (draws: string) =>
       `Återbetalningsår (första året efter puckelns botten med kumulativt netto ≥ 0) i ${draws} dragningar.`,
+    "log-scale": "Logaritmisk skala.",
+    elasticities: (first: number, base: number) =>
+      `Elasticitet för hela processen mot huvuddrivaren (inom parentes): skattad ur historiken ${first}–${base} (röd, med ± 2 medelfel) och paketets egen (blå romb). Streckat: 1, arbetet växer i takt med drivaren.`,
+    "elasticity-fit": (process: string, driver: string, base: number) =>
+      `${process}: bemanningens förändring (utom individuella tillägg, som kalibreringen skattar den) mot förändringen i ${driver}, båda som logaritmer relativt ${base}. Linjernas lutning är elasticiteten.`,
+    "backtest-mape": (longest: number, cutoffs: string) =>
+      `Medelabsolut procentfel per process och totalt, alla prognoshorisonter (1–${longest} år) från startåren ${cutoffs}.`,
+    "backtest-paths": "Totala årsarbetare: historik och modellens prognos från varje startår (streckat).",
   },
 };
 
@@ -242,6 +267,18 @@ const en: ChartTexts = {
   paybackYear: "Payback year",
   shareOfDraws: "Share of draws",
   notBy: (horizon) => `not by ${horizon}`,
+  elasticity: "Elasticity",
+  estimatedElasticity: "Estimated from the history (± 2 standard errors)",
+  packageElasticity: "The package's (weighted)",
+  elasticityTip: (estimate, error, rSquared, pkg) => `estimated ${estimate} ± ${error} (standard error), R² ${rSquared}\nthe package's ${pkg}`,
+  fittedLine: (e) => `Estimated: e = ${e}`,
+  packageLine: (e) => `The package's: e = ${e}`,
+  logRatio: (what, base) => `ln(${what} ÷ ${base})`,
+  fteLower: "FTE",
+  total: "Total",
+  backtestMethods: { model: "The model", calibrated: "Calibrated", naiveFlat: "Unchanged", naiveResidents: "Residents" },
+  mape: "MAPE, %",
+  modelFrom: (cutoff) => `The model from ${cutoff}`,
   titles: {
     "fte-per-year": "FTE per year",
     "fte-per-process": "FTE per process",
@@ -269,6 +306,10 @@ const en: ChartTexts = {
     "process-fan": "FTE per process with uncertainty",
     "hump-depth-histogram": "Depth of the investment hump across the draws",
     "payback-years": "Payback year across the draws",
+    elasticities: "Elasticities: estimated from the history and the package's",
+    "elasticity-fit": "The estimate against the history",
+    "backtest-mape": "Backtest: mean absolute percentage error",
+    "backtest-paths": "Backtest: the model from each cutoff",
   },
   explain: {
     "fte-per-year":
@@ -313,6 +354,13 @@ const en: ChartTexts = {
     "hump-depth-histogram": (draws) =>
       `How deep the investment hump gets (−the lowest cumulative net) in ${draws} draws. Dashed: P10, P50, P90. Blue: the deterministic forecast.`,
     "payback-years": (draws) => `Payback year (the first year after the hump's trough with cumulative net ≥ 0) in ${draws} draws.`,
+    "log-scale": "Logarithmic scale.",
+    elasticities: (first, base) =>
+      `Elasticity of the whole process to its main driver (in brackets): estimated from the history ${first}–${base} (red, with ± 2 standard errors) and the package's own (blue diamond). Dashed: 1, work grows in step with the driver.`,
+    "elasticity-fit": (process, driver, base) =>
+      `${process}: the change in staffing (without individual allowances, as the calibration fits it) against the change in ${driver}, both as logarithms relative to ${base}. The lines' slope is the elasticity.`,
+    "backtest-mape": (longest, cutoffs) => `Mean absolute percentage error per process and in total, every horizon (1–${longest} years) from the cutoffs ${cutoffs}.`,
+    "backtest-paths": "Total FTE: the history and the model's forecast from each cutoff (dashed).",
   },
 };
 

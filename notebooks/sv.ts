@@ -43,12 +43,6 @@ export function year(value: number | null | undefined): string {
   return f.year(value ?? null);
 }
 
-/** Plot tick format for Swedish numbers: `{ tickFormat: svTicks(1) }`. */
-export function svTicks(digits = 0): (value: number) => string {
-  return (value) => num(value, digits);
-}
-
-
 function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   properties: Partial<HTMLElementTagNameMap[K]> = {},

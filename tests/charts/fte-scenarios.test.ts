@@ -45,7 +45,7 @@ describe("fteScenariosChart", () => {
     expect(legendLabels(spec)).toEqual(["Nollalternativ", "Dubbel tillväxt"]);
     expect(markCount(spec, "rule")).toBe(0);
     expect(spec.plot.y).toMatchObject({ type: "log", label: "Total FTE (log scale)" });
-    expect(spec.caption).toBe("The office organisation's FTE 2020–2023.");
+    expect(spec.caption).toBe("The office organisation's FTE 2020–2023. Logarithmic scale.");
   });
 
   it("needs a run", () => {

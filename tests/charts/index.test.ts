@@ -8,6 +8,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   adoptionCurvesChart,
+  backtestMapeChart,
+  backtestPathsChart,
   type ChartSpec,
   type CompareEntry,
   compareFteChart,
@@ -22,6 +24,9 @@ import {
   driverIndexChart,
   driverPerYearChart,
   driverProjectionChart,
+  elasticitiesChart,
+  elasticityFitChart,
+  elasticityFits,
   fteFanChart,
   ftePerProcessChart,
   ftePerYearChart,
@@ -37,6 +42,8 @@ import {
   tornadoChart,
 } from "../../charts/index.ts";
 import { loadPackageFolder } from "../../io/read-package-folder.ts";
+import { backtest } from "../../model/backtest.ts";
+import { calibrate } from "../../model/calibrate.ts";
 import { renderSvg } from "../../io/svg.ts";
 import type { DataPackage } from "../../model/data-package.ts";
 import { type ForecastResult, forecast } from "../../model/forecast.ts";
@@ -177,6 +184,16 @@ describe("the charts of the analyst notebooks", () => {
   it("process-fan", () => expectGolden(processFanChart(uncertainty, options()), "c0f8dddfbf8c"));
   it("hump-depth-histogram", () => expectGolden(humpDepthHistogramChart(draws, uncertainty, { ...options(), point: grow }), "c0f8dddfbf8c"));
   it("payback-years", () => expectGolden(paybackYearsChart(draws, options()), "c0f8dddfbf8c"));
+  it("elasticities", () => {
+    const fits = elasticityFits(pkg, calibrate(pkg, { drift: false }), base, "sv");
+    return expectGolden(elasticitiesChart(pkg, fits, notebook()), "");
+  });
+  it("elasticity-fit", () => {
+    const fit = elasticityFits(pkg, calibrate(pkg, { drift: false }), base, "sv").find((f) => f.process === "urban_development")!;
+    return expectGolden(elasticityFitChart(pkg, fit, notebook()), "");
+  });
+  it("backtest-mape", () => expectGolden(backtestMapeChart(backtest(pkg), notebook()), ""));
+  it("backtest-paths", () => expectGolden(backtestPathsChart(backtest(pkg), pkg.headcount, { ...notebook(), historyLabel: "Utfall (antaget)" }), ""));
 });
 
 describe("roundNumbers", () => {
