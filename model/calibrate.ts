@@ -95,7 +95,7 @@ export interface Calibration {
 }
 
 /** The value of a driver in a year, or undefined; `supported_fte` is the supported processes' headcount. */
-function driverValue(pkg: DataPackage, process: Process, driver: string, year: number): number | undefined {
+export function driverValue(pkg: DataPackage, process: Process, driver: string, year: number): number | undefined {
   if (driver === SUPPORTED_FTE) {
     let sum = 0;
     for (const id of process.supports) {

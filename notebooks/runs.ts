@@ -4,7 +4,8 @@
  * the model computes; it calls the model (`model/`) and reshapes its output. Names and labels come
  * from `model/parameter-labels.ts`.
  */
-import type { DataPackage, Scenario } from "../model/data-package.ts";
+import { ALLOWANCES } from "../charts/process-activities.ts";
+import { type DataPackage, FIXED_WORK, type Scenario } from "../model/data-package.ts";
 import { createWorkspace, evaluate } from "../model/evaluate.ts";
 import { type ForecastResult, forecast } from "../model/forecast.ts";
 import { formatPackageError, type PackageError } from "../model/package-error.ts";
@@ -73,7 +74,7 @@ export function headcountRows(pkg: DataPackage): { process: string; name: string
 /** FTE of one part of a process in one year: an activity, its fixed work, or its individual allowances. */
 export interface PartYear {
   process: string;
-  /** Activity id, or "fixed" / "allowance". */
+  /** Activity id, or `FIXED_WORK` ("fixed") / `ALLOWANCES` ("allowance"). */
   part: string;
   /** Swedish name of the part. */
   name: string;
@@ -111,8 +112,8 @@ export function partRows(pkg: DataPackage, modelPlan: ModelPlan): PartYear[] {
       }
       // The process's delivery FTE minus its activities is its fixed work after levers, plus allowances.
       const fixedDelivery = ws.delivery[p * Y + y]! - activitiesDelivery - allowance;
-      rows.push({ process, part: "fixed", name: "Fast arbete", year, baselineFte: ws.fixedBaseline[p * Y + y]!, deliveryFte: fixedDelivery });
-      rows.push({ process, part: "allowance", name: "Individuella tillägg", year, baselineFte: allowance, deliveryFte: allowance });
+      rows.push({ process, part: FIXED_WORK, name: "Fast arbete", year, baselineFte: ws.fixedBaseline[p * Y + y]!, deliveryFte: fixedDelivery });
+      rows.push({ process, part: ALLOWANCES, name: "Individuella tillägg", year, baselineFte: allowance, deliveryFte: allowance });
     }
   });
   return rows;

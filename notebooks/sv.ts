@@ -8,6 +8,7 @@
  * `value` and emits `input` events, so `const x = view(select(...))` re-runs every cell that uses x.
  */
 import type { ChartSpec } from "../charts/chart-spec.ts";
+import { signedChange } from "../charts/frame.ts";
 import { formats } from "../contract/locale.ts";
 
 const f = formats("sv");
@@ -29,9 +30,7 @@ export function pct(share: number | null | undefined, digits = 1): string {
 
 /** A change as a signed percentage: `change(1.05)` → "+5 %". */
 export function change(ratio: number | null | undefined, digits = 1): string {
-  if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return "–";
-  const text = pct(ratio - 1, digits);
-  return ratio - 1 > 0 && text !== pct(0, digits) ? `+${text}` : text;
+  return signedChange(f, ratio, digits);
 }
 
 /** FTE (årsarbetare) with one decimal. */
@@ -43,14 +42,6 @@ export function fte(value: number | null | undefined): string {
 export function year(value: number | null | undefined): string {
   return f.year(value ?? null);
 }
-
-/** Plot tick format for Swedish numbers: `{ tickFormat: svTicks(1) }`. */
-export function svTicks(digits = 0): (value: number) => string {
-  return (value) => num(value, digits);
-}
-
-/** Plot tick format for SEK amounts shown in Mkr. */
-export const mkrTicks = (sek: number): string => num(sek / 1e6, 0);
 
 function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -162,22 +153,6 @@ export function table<R>(rows: readonly R[], columns: readonly Column<R>[], capt
   ]);
   node.style.maxWidth = "100%";
   return node;
-}
-
-/**
- * Label positions for the ends of many lines: the values in the same order, moved apart so that
- * neighbours are at least `gap` apart (in the values' units), for `Plot.text` labels that would
- * otherwise overlap. `spreadLabels([1, 1.1, 5], 0.5)` → [1, 1.5, 5].
- */
-export function spreadLabels(values: readonly number[], gap: number): number[] {
-  const order = values.map((v, i) => ({ v, i })).sort((a, b) => a.v - b.v);
-  const placed = new Array<number>(values.length);
-  let previous = -Infinity;
-  for (const { v, i } of order) {
-    previous = Math.max(v, previous + gap);
-    placed[i] = previous;
-  }
-  return placed;
 }
 
 /**

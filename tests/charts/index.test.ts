@@ -7,28 +7,51 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import {
+  adoptionCurvesChart,
+  backtestMapeChart,
+  backtestPathsChart,
   type ChartSpec,
   type CompareEntry,
   compareFteChart,
   compareHoldFlatChart,
   compareHumpChart,
   compareYearChart,
+  costSavingsByKindChart,
   costSavingsChart,
   cumulativeNetBandChart,
   cumulativeNetChart,
+  decouplingChart,
+  driverIndexChart,
+  driverPerYearChart,
+  driverProjectionChart,
+  elasticitiesChart,
+  elasticityFitChart,
+  elasticityFits,
+  fteFanChart,
   ftePerProcessChart,
   ftePerYearChart,
   fteProcessBarsChart,
+  fteScenariosChart,
+  humpDepthHistogramChart,
+  jCurveChart,
+  leversAloneChart,
+  paybackYearsChart,
+  processActivitiesChart,
+  processFanChart,
+  processGrowthChart,
   tornadoChart,
 } from "../../charts/index.ts";
 import { loadPackageFolder } from "../../io/read-package-folder.ts";
+import { backtest } from "../../model/backtest.ts";
+import { calibrate } from "../../model/calibrate.ts";
 import { renderSvg } from "../../io/svg.ts";
 import type { DataPackage } from "../../model/data-package.ts";
 import { type ForecastResult, forecast } from "../../model/forecast.ts";
-import { monteCarlo, type MonteCarloSummary, summariseMonteCarlo } from "../../model/monte-carlo.ts";
+import { monteCarlo, type MonteCarloResult, type MonteCarloSummary, summariseMonteCarlo } from "../../model/monte-carlo.ts";
 import { parameterLabel } from "../../model/parameter-labels.ts";
 import { compilePlan, type ModelPlan } from "../../model/plan.ts";
 import { tornado } from "../../model/sensitivity.ts";
+import { partRows } from "../../notebooks/runs.ts";
 
 /** Numbers with decimals rounded to two, so that the last bits of floating point do not matter. */
 export function roundNumbers(svg: string): string {
@@ -47,6 +70,7 @@ let processNames: Record<string, string>;
 let grow: ForecastResult;
 let base: ForecastResult;
 let growPlan: ModelPlan;
+let draws: MonteCarloResult;
 let uncertainty: MonteCarloSummary;
 
 function plan(id: string): ModelPlan {
@@ -62,7 +86,8 @@ beforeAll(async () => {
   grow = forecast(growPlan);
   base = forecast(plan("baseline"));
   // Seeded: the same draws on every machine.
-  uncertainty = summariseMonteCarlo(monteCarlo(growPlan, { draws: 200, seed: 2018 }));
+  draws = monteCarlo(growPlan, { draws: 200, seed: 2018 });
+  uncertainty = summariseMonteCarlo(draws);
 });
 
 const options = () => ({
@@ -110,6 +135,65 @@ describe("the charts comparing saved versions", () => {
   it("compare-year", () => expectGolden(compareYearChart(entries(), compare()), "0a1b2c3d4e5f,c0f8dddfbf8c"));
   it("compare-hump", () => expectGolden(compareHumpChart(entries(), compare()), "0a1b2c3d4e5f,c0f8dddfbf8c"));
   it("compare-hold-flat", () => expectGolden(compareHoldFlatChart(entries(), compare()), "0a1b2c3d4e5f,c0f8dddfbf8c"));
+});
+
+describe("the charts of the analyst notebooks", () => {
+  const notebook = () => ({ lang: "sv" as const, municipality: pkg.municipality.name, processNames });
+  const double = () => forecast(plan("dubbel-tillvaxt"));
+  it("driver-projection", () => {
+    const values = double().totals.map((r) => ({ year: r.year, value: r.residents! }));
+    return expectGolden(driverProjectionChart(pkg, "residents", { ...notebook(), scenarios: [{ label: "Dubbel tillväxt (m = 2)", values }] }), "");
+  });
+  it("driver-index", () => expectGolden(driverIndexChart(pkg, notebook()), ""));
+  it("driver-per-year", () => expectGolden(driverPerYearChart(pkg, "dwellings_completed", notebook()), ""));
+  it("fte-scenarios", () => {
+    const runs = [
+      { label: "Nollalternativ (m = 1)", result: base },
+      { label: "Dubbel tillväxt (m = 2)", result: double() },
+    ];
+    return expectGolden(fteScenariosChart(runs, { ...notebook(), history: pkg.headcount, historyLabel: "Utfall (antaget)" }), "");
+  });
+  it("fte-per-process with the headcount history", async () => {
+    const spec = ftePerProcessChart(base, { ...notebook(), scenarioName: pkg.scenarios.baseline!.name.sv, history: pkg.headcount });
+    await expectGolden({ ...spec, name: "fte-per-process-history" }, "");
+  });
+  it("process-growth", () => expectGolden(processGrowthChart(base, { ...notebook(), scenarioName: pkg.scenarios.baseline!.name.sv }), ""));
+  it("process-activities", () =>
+    expectGolden(processActivitiesChart(pkg, partRows(pkg, plan("baseline")), "elderly_care_authority", { ...notebook(), scenarioName: pkg.scenarios.baseline!.name.sv }), ""));
+  it("adoption-curves", () => expectGolden(adoptionCurvesChart(grow, pkg, options()), "c0f8dddfbf8c"));
+  it("j-curve", () => expectGolden(jCurveChart(grow, options()), "c0f8dddfbf8c"));
+  it("cost-savings-by-kind", () => expectGolden(costSavingsByKindChart(grow, options()), "c0f8dddfbf8c"));
+  it("levers-alone", () => {
+    const scenario = pkg.scenarios["vaxa-utan-att-vaxa"]!;
+    const alone = scenario.levers.map((id) => {
+      const compiled = compilePlan(pkg, { ...scenario, id: `${scenario.id}+`, levers: [id] });
+      if (!compiled.ok) throw new Error(`${id} alone does not compile`);
+      return { label: pkg.levers.find((l) => l.id === id)!.name.sv, result: forecast(compiled.plan) };
+    });
+    return expectGolden(leversAloneChart(alone, grow, options()), "c0f8dddfbf8c");
+  });
+  it("decoupling", () => expectGolden(decouplingChart(grow, options()), "c0f8dddfbf8c"));
+  it("fte-fan", () => {
+    const without = summariseMonteCarlo(monteCarlo(plan("dubbel-tillvaxt"), { draws: 200, seed: 2018 }));
+    const runs = [
+      { label: "Utan hävstänger (dubbel tillväxt)", summary: without },
+      { label: "Med hävstänger", summary: uncertainty },
+    ];
+    return expectGolden(fteFanChart(runs, { ...options(), point: grow }), "c0f8dddfbf8c");
+  });
+  it("process-fan", () => expectGolden(processFanChart(uncertainty, options()), "c0f8dddfbf8c"));
+  it("hump-depth-histogram", () => expectGolden(humpDepthHistogramChart(draws, uncertainty, { ...options(), point: grow }), "c0f8dddfbf8c"));
+  it("payback-years", () => expectGolden(paybackYearsChart(draws, options()), "c0f8dddfbf8c"));
+  it("elasticities", () => {
+    const fits = elasticityFits(pkg, calibrate(pkg, { drift: false }), base, "sv");
+    return expectGolden(elasticitiesChart(pkg, fits, notebook()), "");
+  });
+  it("elasticity-fit", () => {
+    const fit = elasticityFits(pkg, calibrate(pkg, { drift: false }), base, "sv").find((f) => f.process === "urban_development")!;
+    return expectGolden(elasticityFitChart(pkg, fit, notebook()), "");
+  });
+  it("backtest-mape", () => expectGolden(backtestMapeChart(backtest(pkg), notebook()), ""));
+  it("backtest-paths", () => expectGolden(backtestPathsChart(backtest(pkg), pkg.headcount, { ...notebook(), historyLabel: "Utfall (antaget)" }), ""));
 });
 
 describe("roundNumbers", () => {
