@@ -230,6 +230,15 @@ const sv = {
     ok: (file: string, checked: boolean) =>
       `${file}: OK — varje siffra har sin källa, varje fil finns i förrådet${checked ? ", aktuell mot modellen" : ""}`,
   },
+  bench: {
+    help: {
+      usage: ["npm run bench [-- --model-only]"],
+      summary:
+        "Mäter hur snabbt modellen, servern och webbläsaren arbetar på Nacka-paketet (tider mäts, de kontrolleras aldrig i testerna) " +
+        "och skriver bench/results.json och en tabell för utvecklare.",
+      flags: { "model-only": "mät bara modellen, inte servern och webbläsaren", lang: "språket på hjälpen och felmeddelandena: sv eller en (tabellen är på engelska)" },
+    },
+  },
 };
 
 /** The texts of one language. */
@@ -441,6 +450,15 @@ const en: Messages = {
     updated: (file) => `Updated the generated regions of ${file}.`,
     problems: (file, n) => `${file}: ${count(n, "problem", "problems")}`,
     ok: (file, checked) => `${file}: OK — every number named, every file in the repository${checked ? ", up to date with the model" : ""}`,
+  },
+  bench: {
+    help: {
+      usage: ["npm run bench [-- --model-only]"],
+      summary:
+        "Measures how fast the model, the server and the browser work on the Nacka package (timings are measured, never asserted in tests) " +
+        "and writes bench/results.json and a table.",
+      flags: { "model-only": "measure the model only, not the server and the browser", lang: "the language of the help and the error messages: sv or en (the table is in English)" },
+    },
   },
 };
 
