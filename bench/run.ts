@@ -47,7 +47,7 @@ const t = MESSAGES[requestedLang(process.argv.slice(2))];
 let modelOnly = false;
 try {
   const { values } = readFlags(process.argv.slice(2), FLAGS, t.cli);
-  if (values.help) await endWith(process.stdout, helpText(FLAGS, { ...t.bench.help, flags: { help: t.common.help, lang: t.common.lang, ...t.bench.help.flags } }, t.cli), 0);
+  if (values.help) await endWith(process.stdout, helpText(FLAGS, { ...t.bench.help, flags: { help: t.common.help, ...t.bench.help.flags } }, t.cli), 0);
   modelOnly = values["model-only"] === true;
 } catch (error) {
   if (!(error instanceof UsageError)) throw error;
