@@ -10,6 +10,14 @@ import type { CommandLineWords } from "../io/command-line.ts";
 
 const count = (n: string | number, one: string, many: string) => `${n} ${Number(String(n).replace(/\s/g, "").replace(",", ".")) === 1 ? one : many}`;
 
+const SV_PLACEHOLDERS = new Map([
+  ["<folder>", "<mapp>"],
+  ["<file>", "<fil>"],
+  ["<file.arrow>", "<fil.arrow>"],
+  ["<year>", "<år>"],
+  ["<years>", "<år>"],
+]);
+
 const sv = {
   q: (text: string) => `”${text}”`,
   cli: {
@@ -20,6 +28,7 @@ const sv = {
     missingValue: (flag: string) => `flaggan ${flag} behöver ett värde`,
     unexpectedArgument: (argument: string) => `oväntat argument ”${argument}”`,
     seeHelp: "Skriv --help för att se alla flaggor.",
+    placeholder: (value: string) => SV_PLACEHOLDERS.get(value) ?? value,
   } satisfies CommandLineWords,
   common: {
     help: "visar den här hjälpen",
@@ -254,6 +263,7 @@ const en: Messages = {
     missingValue: (flag) => `the flag ${flag} needs a value`,
     unexpectedArgument: (argument) => `unexpected argument “${argument}”`,
     seeHelp: "Type --help to see every flag.",
+    placeholder: (value) => value,
   },
   common: {
     help: "shows this help",

@@ -38,6 +38,8 @@ export interface CommandLineWords {
   missingValue: (flag: string) => string;
   unexpectedArgument: (argument: string) => string;
   seeHelp: string;
+  /** A flag's value as the help names it, in the language: "<folder>" → "<mapp>". */
+  placeholder: (value: string) => string;
 }
 
 /** The flags every command has: its help, and the language of everything it prints. */
@@ -100,7 +102,7 @@ export function requestedLang(args: readonly string[]): Lang {
 /** The help text: usage lines, what the command does, and every flag with its meaning and default. */
 export function helpText(flags: FlagTable, help: CommandHelp, words: CommandLineWords): string {
   const rows = Object.entries(flags).map(([name, f]) => {
-    const head = `${f.short ? `-${f.short}, ` : "    "}--${name}${f.value ? ` ${f.value}` : ""}`;
+    const head = `${f.short ? `-${f.short}, ` : "    "}--${name}${f.value ? ` ${words.placeholder(f.value)}` : ""}`;
     const text = help.flags[name];
     if (text === undefined) throw new Error(`internal: the help says nothing about --${name}`);
     const shown = f.default === undefined || f.type === "boolean" ? text : `${text} ${words.defaultValue(String(f.default))}`;

@@ -53,7 +53,7 @@ describe("--help", () => {
   it("shows forecast's formats and their default, and the package folder's default", async () => {
     const { stdout } = await runInProcess(forecastCommand as unknown as Command<FlagTable>, ["--help"]);
     expect(stdout).toMatch(/--format table\|csv\|json\|xlsx\|arrow +table \(tabell att läsa\), csv, json, xlsx eller arrow .*\(standard: table\)/);
-    expect(stdout).toMatch(/--data <folder> +datapaketets mapp \(standard: data\/nacka\)/);
+    expect(stdout).toMatch(/--data <mapp> +datapaketets mapp \(standard: data\/nacka\)/);
     expect(stdout).toMatch(/--validate +kontrollera datapaketet/);
   });
 });
