@@ -42,11 +42,11 @@ function describe(t: Messages, f: Formats, plan: ModelPlan, result: GoalSeekResu
   const x = result.intensity ?? result.fullIntensity;
   if (result.mode === "reach") {
     if (!result.reachable) lines.push(g.reachUnreachable(f.number(x, 1)));
-    else if (x === 0) lines.push(g.reachNone);
+    else if (x === 0) lines.push(g.alreadyHolds);
     else lines.push(`${g.reachNeeded(f.number(x, 1))}${g.beyond(leversBeyondFullReach(plan, x), plan.leverIds.length)}`);
   } else {
     if (!result.reachable) lines.push(g.timingUnreachable(f.number(x, 1)));
-    else if (x === 0) lines.push(g.timingNone);
+    else if (x === 0) lines.push(g.alreadyHolds);
     else lines.push(g.timingNeeded(f.number(x, 1)));
   }
   const from = run.totals.filter((y) => y.year >= result.targetYear);

@@ -8,7 +8,7 @@
 import type { Lang } from "../contract/locale.ts";
 import type { CommandLineWords } from "../io/command-line.ts";
 
-const count = (n: string | number, one: string, many: string) => `${n} ${Number(String(n).replace(/\s/g, "").replace(",", ".")) === 1 ? one : many}`;
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 const SV_PLACEHOLDERS = new Map([
   ["<folder>", "<mapp>"],
@@ -110,8 +110,7 @@ const sv = {
     reachUnreachable: (factor: string) =>
       `Målet nås inte med dessa hävstänger: inte ens när varje hävstång når allt arbete den riktar sig mot (${factor} gånger så mycket som antaget).`,
     timingNeeded: (years: string) => `Varje hävstångs mittpunkt måste ligga ${years} år tidigare än antaget.`,
-    timingNone: "Målet nås redan med hävstängerna som de är antagna.",
-    reachNone: "Målet nås redan med hävstängerna som de är antagna.",
+    alreadyHolds: "Målet nås redan med hävstängerna som de är antagna.",
     timingUnreachable: (years: string) =>
       `Målet nås inte med dessa hävstänger: inte ens med varje hävstångs mittpunkt ${years} år tidigare (så tidigt det går, ingen mittpunkt före året efter basåret).`,
     firstAbove: (year: number, fte: string) => `Första året över basårets nivå är då ${year}, med ${fte} årsarbetare.`,
@@ -343,8 +342,7 @@ const en: Messages = {
     reachUnreachable: (factor) =>
       `The goal is not reached with these levers: not even when every lever reaches all the work it targets (${factor} times as much as assumed).`,
     timingNeeded: (years) => `Every lever's midpoint must lie ${years} years earlier than assumed.`,
-    timingNone: "The goal is reached with the levers as assumed.",
-    reachNone: "The goal is reached with the levers as assumed.",
+    alreadyHolds: "The goal is reached with the levers as assumed.",
     timingUnreachable: (years) =>
       `The goal is not reached with these levers: not even with every lever's midpoint ${years} years earlier (as early as it can be, no midpoint before the year after the base year).`,
     firstAbove: (year, fte) => `The first year above the base year's level is then ${year}, with ${fte} FTE.`,

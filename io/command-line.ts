@@ -6,6 +6,7 @@
  * `process.exitCode` and returns; it never calls `process.exit()` with writes pending).
  * Light on purpose: `--help` loads nothing else.
  */
+import { realpathSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { isLang, type Lang } from "../contract/locale.ts";
@@ -136,5 +137,14 @@ export const PROCESS_TERMINAL: Terminal = {
 /** Whether the module at `moduleUrl` is the script Node was started with (not imported by a test). */
 export function isEntryPoint(moduleUrl: string): boolean {
   const script = process.argv[1];
-  return script !== undefined && pathToFileURL(script).href === moduleUrl;
+  if (script === undefined) return false;
+  // Node names the main module by its real path; the command line may have named it through a link.
+  const real = (() => {
+    try {
+      return realpathSync(script);
+    } catch {
+      return script;
+    }
+  })();
+  return pathToFileURL(real).href === moduleUrl || pathToFileURL(script).href === moduleUrl;
 }
