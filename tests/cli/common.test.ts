@@ -58,6 +58,17 @@ describe("--help", () => {
   });
 });
 
+describe("start-up", () => {
+  // --help must not load the model: a command's file, and what it shares, import only light
+  // modules at start-up (types aside); the model and the writers are imported once the flags are read.
+  const LIGHT = ["./common.ts", "./messages.ts", "../io/command-line.ts", "../contract/locale.ts"];
+  it.each(["forecast", "goal-seek", "simulate", "sensitivity", "backtest", "sources", "common", "messages"])("cli/%s.ts imports nothing heavy at start-up", async (name) => {
+    const text = await readFile(`cli/${name}.ts`, "utf8");
+    const imports = [...text.matchAll(/^import (?!type )[^;]*? from "(\.[^"]+)";/gms)].map((m) => m[1]);
+    for (const path of imports) expect(LIGHT, `cli/${name}.ts imports ${path}`).toContain(path);
+  });
+});
+
 describe("strict flags", () => {
   it.each(COMMANDS)("%s refuses an unknown flag and names the known ones", async (_, command) => {
     const known = Object.keys({ ...command.flags, help: 0, lang: 0 }).map((f) => `--${f}`).join(", ");
