@@ -98,7 +98,8 @@ export const goalSeekCommand = command({
     const result = goalSeek(plan, targetYear, mode);
     if (format === "json") {
       const { forecast, ...rest } = result;
-      io.out(`${JSON.stringify({ ...rest, investment: forecast.investment, totals: forecast.totals }, null, 2)}\n`);
+      const beyond = mode === "reach" && result.intensity !== null ? leversBeyondFullReach(plan, result.intensity) : null;
+      io.out(`${JSON.stringify({ ...rest, leversBeyondFullReach: beyond, investment: forecast.investment, totals: forecast.totals }, null, 2)}\n`);
       return;
     }
     const spec = mode === "reach" ? PACKAGE_PARAMETERS.intensity : PACKAGE_PARAMETERS.midpointShift;

@@ -26,6 +26,9 @@ describe("goal-seek in words", () => {
     expect(sv.stdout).toContain("Hävstängerna måste nå 3,3 gånger så mycket arbete som antaget — mer än möjligt för 1 av 2 hävstänger");
     // 10/3 rounded up to the slider's step of 0.05
     expect(sv.stdout).toContain("I appen (Planering): sätt ”Hävstängernas räckvidd ×” till 3,35.");
+    const json = JSON.parse((await goalSeek("--target-year", "2023", "--format", "json")).stdout) as { intensity: number; leversBeyondFullReach: number };
+    expect(json.intensity).toBeCloseTo(10 / 3, 6);
+    expect(json.leversBeyondFullReach).toBe(1);
     const en = await goalSeek("--target-year", "2023", "--lang", "en");
     expect(en.stdout).toContain("The levers must reach 3.3 times as much work as assumed — more than is possible for 1 of 2 levers");
     expect(en.stdout).toContain("In the app (Planning): set “Levers' reach ×” to 3.35.");
