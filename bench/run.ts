@@ -27,12 +27,32 @@ import { forecast } from "../model/forecast.ts";
 import { type MonteCarloResult, monteCarlo, summariseMonteCarlo } from "../model/monte-carlo.ts";
 import { compilePlan, type ModelPlan } from "../model/plan.ts";
 import { sampleParameters } from "../model/sampling.ts";
+import { MESSAGES } from "../cli/messages.ts";
+import { COMMON_FLAGS, helpText, readFlags, requestedLang, UsageError } from "../io/command-line.ts";
 
 const PACKAGE = "data/nacka";
 const SCENARIO = "vaxa-utan-att-vaxa";
 const DRAWS = 10_000;
 const SEED = 42;
 const TARGETS = { forecastMs: 1, singleThreadMs: 150, arrowSmallerX: 5, arrowFasterX: 5 };
+
+/** Writes `text` and ends the process once it has been written (so nothing is lost on a pipe). */
+async function endWith(stream: NodeJS.WriteStream, text: string, code: number): Promise<never> {
+  await new Promise((resolve) => stream.write(text, resolve));
+  process.exit(code);
+}
+
+const FLAGS = { "model-only": { type: "boolean", default: false }, ...COMMON_FLAGS } as const;
+const t = MESSAGES[requestedLang(process.argv.slice(2))];
+let modelOnly = false;
+try {
+  const { values } = readFlags(process.argv.slice(2), FLAGS, t.cli);
+  if (values.help) await endWith(process.stdout, helpText(FLAGS, { ...t.bench.help, flags: { help: t.common.help, ...t.bench.help.flags } }, t.cli), 0);
+  modelOnly = values["model-only"] === true;
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error;
+  await endWith(process.stderr, `${error.message}\n`, 1);
+}
 
 interface Timing {
   /** Median wall-clock time, ms. */
@@ -167,7 +187,7 @@ const columnar = await time(() => {
 
 /** Another part's benchmark, imported only when run, recorded as its figures or its error. */
 async function other(name: string, load: () => Promise<() => Promise<Record<string, unknown>>>): Promise<Record<string, unknown>> {
-  if (process.argv.includes("--model-only")) return { skipped: true, reason: "--model-only" };
+  if (modelOnly) return { skipped: true, reason: "--model-only" };
   log(`${name} benchmark …`);
   try {
     return await (await load())();

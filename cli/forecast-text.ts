@@ -4,52 +4,12 @@
  * programs (CSV, XLSX, Arrow) are written by `io/`.
  */
 import { type Formats, formats, type Lang } from "../contract/locale.ts";
-import { type DataPackage, type ForecastResult, illustrativeNote, type InvestmentSummary } from "../model/index.ts";
+import type { DataPackage } from "../model/data-package.ts";
+import type { ForecastResult, InvestmentSummary } from "../model/forecast.ts";
+import { illustrativeNote } from "../model/illustrative.ts";
+import { MESSAGES } from "./messages.ts";
 
-const LABELS = {
-  sv: {
-    title: (name: string, scenario: string) => `${name} — scenario ${scenario}: årsarbetare per process`,
-    process: "Process",
-    total: "Totalt",
-    baseline: "Utan hävstänger",
-    holdsFlat: (year: number | null) =>
-      year === null ? "Håller nollan: nej, inte till horisontåret" : `Håller nollan: från ${year}`,
-    hump: "Investeringspuckel",
-    depth: "djup",
-    year: "år",
-    payback: "återbetald",
-    never: "inte inom horisonten",
-    npv: (rate: string) => `nuvärde (${rate})`,
-    estimate: "Huvudskattning: varje antagande på sin median (ett osäkert antagande på sin fördelnings median).",
-    npvConvention: (rate: string) =>
-      `Nuvärdet: varje års nettoflöde vid årets slut, diskonterat till basårets slut, i fasta priser med den reala diskonteringsräntan ${rate}.`,
-    irr: "internränta",
-    none: "ingen",
-    several: "flera (kassaflödet byter tecken flera gånger)",
-    perFte: "investering per undvikt årsarbetare",
-  },
-  en: {
-    title: (name: string, scenario: string) => `${name} — scenario ${scenario}: FTE per process`,
-    process: "Process",
-    total: "Total",
-    baseline: "Without levers",
-    holdsFlat: (year: number | null) =>
-      year === null ? "Holds flat: no, not by the horizon" : `Holds flat: from ${year}`,
-    hump: "Investment hump",
-    depth: "depth",
-    year: "year",
-    payback: "paid back",
-    never: "not within the horizon",
-    npv: (rate: string) => `NPV (${rate})`,
-    estimate: "Headline: every assumption at its median (an uncertain assumption at its distribution's median).",
-    npvConvention: (rate: string) =>
-      `NPV: each year's net cash flow at the end of that year, discounted to the end of the base year, in constant prices at the real discount rate ${rate}.`,
-    irr: "IRR",
-    none: "none",
-    several: "several (the cash flow changes sign more than once)",
-    perFte: "investment per FTE avoided",
-  },
-} as const;
+const LABELS = { sv: MESSAGES.sv.forecast, en: MESSAGES.en.forecast };
 
 /** The years shown as columns: all of them for a short horizon, else the base year, every fifth year and the horizon. */
 function shownYears(result: ForecastResult): number[] {

@@ -11,99 +11,84 @@
  * workbook, the Arrow schema's metadata).
  */
 import { writeFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
-import type { Lang } from "../contract/locale.ts";
-import { encodeArrow, forecastArrowTable } from "../io/arrow.ts";
-import { packageHash } from "../io/content-hash.ts";
-import { csvDialect, forecastCsv } from "../io/csv.ts";
-import { readPackageFolder } from "../io/read-package-folder.ts";
-import { forecastXlsx } from "../io/xlsx.ts";
-import { forecast, formatPackageError } from "../model/index.ts";
-import { parseDataPackage } from "../model/parse-package.ts";
-import { normalizeAssumptions } from "../model/scenario.ts";
-import { choice, DEFAULT_PACKAGE, DEFAULT_SCENARIO, fail, findScenario, planFor, runCommand } from "./common.ts";
-import { forecastText } from "./forecast-text.ts";
+import { choice, command, DATA_FLAG, DEFAULT_SCENARIO, fail, runIfMain } from "./common.ts";
 
 /** The output formats, and whether each is a binary file that needs `--out`. */
 const FORMATS = { table: false, csv: false, json: false, xlsx: true, arrow: true } as const;
-const LANGS = ["sv", "en"] as const satisfies readonly Lang[];
 const TABLES = ["processes", "totals"] as const;
 
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-async function readPackage(folder: string): Promise<{ files: Record<string, string>; parsed: ReturnType<typeof parseDataPackage> }> {
-  try {
-    const files = await readPackageFolder(folder);
-    return { files, parsed: parseDataPackage(files) };
-  } catch (error) {
-    fail(error instanceof Error ? error.message : String(error));
-  }
-}
-
-async function validate(folder: string): Promise<void> {
-  const { parsed } = await readPackage(folder);
-  if (!parsed.ok) {
-    process.stderr.write(`${folder}: ${count(parsed.errors.length, "problem", "problems")}\n`);
-    for (const e of parsed.errors) process.stderr.write(`  ${formatPackageError(e)}\n`);
-    process.exit(1);
-  }
-  const pkg = parsed.package;
-  process.stdout.write(
-    `${folder}: OK — ${pkg.municipality.name}, base year ${pkg.baseYear}, horizon ${pkg.municipality.horizon}, ` +
-      `${count(pkg.processes.length, "process", "processes")}, ${count(Object.keys(pkg.drivers).length, "driver", "drivers")}, ` +
-      `${count(pkg.levers.length, "lever", "levers")}, ` +
-      `scenarios ${Object.keys(pkg.scenarios).join(", ")}\n`,
-  );
-}
-
-runCommand(async () => {
-  const { values } = parseArgs({
-    options: {
-      data: { type: "string", default: DEFAULT_PACKAGE },
-      scenario: { type: "string", default: DEFAULT_SCENARIO },
-      format: { type: "string", default: "table" },
-      lang: { type: "string", default: "sv" },
-      table: { type: "string", default: "processes" },
-      out: { type: "string" },
-      validate: { type: "boolean", default: false },
-    },
-  });
-  if (values.validate) return validate(values.data);
-  const format = choice("format", values.format, FORMATS);
-  const lang = choice("lang", values.lang, LANGS);
-  const table = choice("table", values.table, TABLES);
-  if (FORMATS[format] && values.out === undefined) fail(`--format ${format} writes a file: give its name with --out <file>`);
-
-  const { files, parsed } = await readPackage(values.data);
-  if (!parsed.ok) fail(`The data package ${values.data} has problems:`, parsed.errors);
-  const pkg = parsed.package;
-  const scenario = findScenario(pkg, values.scenario);
-  const result = forecast(planFor(pkg, scenario));
-  const processNames = Object.fromEntries(pkg.processes.map((p) => [p.id, p.name[lang]]));
-
-  let output: string | Uint8Array;
-  switch (format) {
-    case "json":
-      output = `${JSON.stringify(result, null, 2)}\n`;
-      break;
-    case "csv": {
-      const dialect = csvDialect(lang);
-      output = forecastCsv(result, { ...dialect, table, processNames, lang, bom: dialect.decimal === "," });
-      break;
+export const forecastCommand = command({
+  flags: {
+    ...DATA_FLAG,
+    scenario: { type: "string", default: DEFAULT_SCENARIO, value: "<id>" },
+    format: { type: "string", default: "table", value: Object.keys(FORMATS).join("|") },
+    table: { type: "string", default: "processes", value: TABLES.join("|") },
+    out: { type: "string", value: "<file>" },
+    validate: { type: "boolean", default: false },
+  },
+  help: (t) => t.forecast.help,
+  async run(values, { lang, t, io }) {
+    const { packageProblem, readFiles, findScenario, planFor } = await import("./load.ts");
+    const { parseDataPackage } = await import("../model/parse-package.ts");
+    if (values.validate) {
+      const folder = values.data;
+      const parsed = parseDataPackage(await readFiles(folder));
+      if (!parsed.ok) fail(t.forecast.invalid(folder, parsed.errors.length), parsed.errors.map((e) => packageProblem(t, e)));
+      const pkg = parsed.package;
+      io.out(
+        `${t.forecast.validOk(folder, pkg.municipality.name, pkg.baseYear, pkg.municipality.horizon, pkg.processes.length, Object.keys(pkg.drivers).length, pkg.levers.length, Object.keys(pkg.scenarios).join(", "))}\n`,
+      );
+      return;
     }
-    case "xlsx":
-      output = await forecastXlsx(result, { scenarioId: scenario.id, assumptions: normalizeAssumptions(scenario), packageHash: packageHash(files), version: null }, pkg, lang);
-      break;
-    case "arrow":
-      output = encodeArrow(forecastArrowTable(result, table, { packageHash: packageHash(files) }));
-      break;
-    case "table":
-      output = forecastText(pkg, result, lang);
-      break;
-  }
-  if (values.out === undefined) process.stdout.write(output);
-  else {
-    await writeFile(values.out, output);
-    process.stderr.write(`Wrote ${values.out}.\n`);
-  }
+    const format = choice(t, "format", values.format, FORMATS);
+    const table = choice(t, "table", values.table, TABLES);
+    if (FORMATS[format] && values.out === undefined) fail(t.forecast.needsOut(format));
+
+    const files = await readFiles(values.data);
+    const parsed = parseDataPackage(files);
+    if (!parsed.ok) fail(t.common.packageProblems(values.data, parsed.errors.length), parsed.errors.map((e) => packageProblem(t, e)));
+    const pkg = parsed.package;
+    const scenario = findScenario(t, pkg, values.scenario);
+    const { forecast } = await import("../model/forecast.ts");
+    const result = forecast(planFor(t, pkg, scenario));
+    const processNames = Object.fromEntries(pkg.processes.map((p) => [p.id, p.name[lang]]));
+
+    let output: string | Uint8Array;
+    switch (format) {
+      case "json":
+        output = `${JSON.stringify(result, null, 2)}\n`;
+        break;
+      case "csv": {
+        const { csvDialect, forecastCsv } = await import("../io/csv.ts");
+        const dialect = csvDialect(lang);
+        output = forecastCsv(result, { ...dialect, table, processNames, lang, bom: dialect.decimal === "," });
+        break;
+      }
+      case "xlsx": {
+        const { forecastXlsx } = await import("../io/xlsx.ts");
+        const { packageHash } = await import("../io/content-hash.ts");
+        const { normalizeAssumptions } = await import("../model/scenario.ts");
+        output = await forecastXlsx(result, { scenarioId: scenario.id, assumptions: normalizeAssumptions(scenario), packageHash: packageHash(files), version: null }, pkg, lang);
+        break;
+      }
+      case "arrow": {
+        const { encodeArrow, forecastArrowTable } = await import("../io/arrow.ts");
+        const { packageHash } = await import("../io/content-hash.ts");
+        output = encodeArrow(forecastArrowTable(result, table, { packageHash: packageHash(files) }));
+        break;
+      }
+      case "table": {
+        const { forecastText } = await import("./forecast-text.ts");
+        output = forecastText(pkg, result, lang);
+        break;
+      }
+    }
+    if (values.out === undefined) io.out(output as string); // xlsx and arrow need --out
+    else {
+      await writeFile(values.out, output);
+      io.err(`${t.common.wrote(values.out)}\n`);
+    }
+  },
 });
+
+runIfMain(import.meta.url, forecastCommand);

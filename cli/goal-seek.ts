@@ -2,65 +2,109 @@
  * npm run goal-seek -- [--data <folder>] --scenario <id> --target-year <year> [--mode reach|timing] [--format text|json]
  *
  * The smallest lever intensity that holds total FTE at or below the base year from the target
- * year on, and the investment hump it costs.
+ * year on, and the investment hump it costs, explained in words: how many times as much work the
+ * levers must reach (and for how many of them that is more than there is), or how many years
+ * earlier every lever's midpoint must lie; and the value to enter in the app's control.
  */
-import { parseArgs } from "node:util";
-import { GOAL_SEEK_MODES, goalSeek, type GoalSeekResult } from "../model/index.ts";
-import { choice, DEFAULT_PACKAGE, fail, findScenario, loadPackage, planFor, runCommand } from "./common.ts";
+import type { Formats } from "../contract/locale.ts";
+import type { GoalSeekResult } from "../model/goal-seek.ts";
+import type { ModelPlan } from "../model/plan.ts";
+import type { ParameterSpec } from "../model/registry.ts";
+import { choice, command, DATA_FLAG, fail, integerFlag, runIfMain } from "./common.ts";
+import type { Messages } from "./messages.ts";
 
-function describe(result: GoalSeekResult): string {
-  const f = result.forecast;
-  const base = f.totals[0]!.totalFte;
-  const at = f.totals.find((t) => t.year === result.targetYear)!;
-  const what =
-    result.mode === "reach"
-      ? (x: number) => `reach × ${x.toFixed(3)}`
-      : (x: number) => `midpoints ${x.toFixed(2)} years earlier`;
-  const lines = result.reachable
-    ? [
-        `Holds total FTE at or below ${base.toFixed(1)} (${f.baseYear}) from ${result.targetYear} with ${what(result.intensity!)}.`,
-        `Total FTE in ${result.targetYear}: ${at.totalFte.toFixed(1)}.`,
-      ]
-    : [
-        `Not reachable with these levers: even at full intensity (${what(result.fullIntensity)}) total FTE is above ` +
-          `${base.toFixed(1)} (${f.baseYear}) in some year from ${result.targetYear}.`,
-        `At full intensity total FTE in ${result.targetYear} is ${at.totalFte.toFixed(1)}.`,
-      ];
-  const inv = f.investment;
+const MODES = ["reach", "timing"] as const;
+const FORMATS = ["text", "json"] as const;
+
+/**
+ * How many of the plan's levers would need to reach more than all the work they target at reach
+ * factor `factor`: a lever with any target whose reach × factor exceeds 1 (the model caps it at 1).
+ */
+export function leversBeyondFullReach(plan: ModelPlan, factor: number): number {
+  const beyond = new Set<number>();
+  plan.targetReach.forEach((parameter, k) => {
+    if (plan.parameters.values[parameter]! * factor > 1) beyond.add(plan.targetLever[k]!);
+  });
+  return beyond.size;
+}
+
+/** The smallest value the app's control can take that is at least `value` (the slider's step, rounded up). */
+function controlValue(spec: ParameterSpec, value: number): number {
+  const step = spec.slider && "step" in spec.slider ? spec.slider.step : 0.01;
+  return Math.ceil(value / step - 1e-9) * step;
+}
+
+function describe(t: Messages, f: Formats, plan: ModelPlan, result: GoalSeekResult, label: (path: string) => string, spec: ParameterSpec): string {
+  const g = t.goalSeek;
+  const run = result.forecast;
+  const base = run.totals[0]!.totalFte;
+  const lines = [g.goal(f.number(base, 1), run.baseYear, result.targetYear)];
+  const x = result.intensity ?? result.fullIntensity;
+  if (result.mode === "reach") {
+    if (!result.reachable) lines.push(g.reachUnreachable(f.number(x, 1)));
+    else if (x === 0) lines.push(g.alreadyHolds);
+    else lines.push(`${g.reachNeeded(f.number(x, 1))}${g.beyond(leversBeyondFullReach(plan, x), plan.leverIds.length)}`);
+  } else {
+    if (!result.reachable) lines.push(g.timingUnreachable(f.number(x, 1)));
+    else if (x === 0) lines.push(g.alreadyHolds);
+    else lines.push(g.timingNeeded(f.number(x, 1)));
+  }
+  const from = run.totals.filter((y) => y.year >= result.targetYear);
+  const above = from.find((y) => y.totalFte > base * (1 + 1e-12));
+  if (!result.reachable && above) lines.push(g.firstAbove(above.year, f.number(above.totalFte, 1)));
+  const at = run.totals.find((y) => y.year === result.targetYear)!;
+  lines.push(g.atTarget(result.targetYear, f.number(at.totalFte, 1)));
+  if (result.reachable && x > 0) {
+    const path = result.mode === "reach" ? "levers.intensity" : "levers.midpointShift";
+    const value = result.mode === "reach" ? controlValue(spec, x) : -controlValue(spec, x);
+    lines.push(g.inApp(t.q(label(path)), f.number(value, 2)));
+  }
+  const inv = run.investment;
   if (inv) {
+    const rate = f.percent(inv.discountRate, 1);
     lines.push(
-      `Hump: depth ${(inv.humpDepth / 1e6).toFixed(1)} MSEK, year ${inv.humpYear ?? "none"}, payback ${inv.paybackYear ?? "not within the horizon"}, NPV ${(inv.npv / 1e6).toFixed(1)} MSEK.`,
-      `NPV at ${(inv.discountRate * 100).toFixed(1)} %: ${inv.npvConvention}.`,
+      g.humpLine(f.mkr(inv.humpDepth), inv.humpYear === null ? t.forecast.none : String(inv.humpYear), inv.paybackYear === null ? t.forecast.never : String(inv.paybackYear), f.mkr(inv.npv), rate),
+      t.forecast.npvConvention(rate),
     );
   }
   return `${lines.join("\n")}\n`;
 }
 
-runCommand(async () => {
-  const { values } = parseArgs({
-    options: {
-      data: { type: "string", default: DEFAULT_PACKAGE },
-      scenario: { type: "string" },
-      "target-year": { type: "string" },
-      mode: { type: "string", default: "reach" },
-      format: { type: "string", default: "text" },
-    },
-  });
-  if (!values.scenario) fail("--scenario is required: the scenario whose levers to scale");
-  const targetYear = Number(values["target-year"]);
-  if (!Number.isInteger(targetYear)) fail(`--target-year must be a year, got "${values["target-year"] ?? ""}"`);
-  const mode = choice("mode", values.mode, GOAL_SEEK_MODES);
-  const pkg = await loadPackage(values.data);
-  const plan = planFor(pkg, findScenario(pkg, values.scenario));
-  if (plan.leverIds.length === 0) fail(`Scenario "${values.scenario}" has no levers to scale.`);
-  if (targetYear <= plan.baseYear || targetYear > plan.horizon) {
-    fail(`--target-year must be between ${plan.baseYear + 1} and ${plan.horizon}`);
-  }
-  const result = goalSeek(plan, targetYear, mode);
-  if (values.format === "json") {
-    const { forecast, ...rest } = result;
-    process.stdout.write(
-      `${JSON.stringify({ ...rest, investment: forecast.investment, totals: forecast.totals }, null, 2)}\n`,
-    );
-  } else process.stdout.write(describe(result));
+export const goalSeekCommand = command({
+  flags: {
+    ...DATA_FLAG,
+    scenario: { type: "string", value: "<id>" },
+    "target-year": { type: "string", value: "<year>" },
+    mode: { type: "string", default: "reach", value: MODES.join("|") },
+    format: { type: "string", default: "text", value: FORMATS.join("|") },
+  },
+  help: (t) => t.goalSeek.help,
+  async run(values, { lang, t, io }) {
+    if (!values.scenario) fail(t.common.required("scenario", t.goalSeek.scenarioWhy));
+    const text = values["target-year"] ?? "";
+    if (!/^\d{4}$/.test(text)) fail(t.goalSeek.targetYear(text));
+    const targetYear = integerFlag(t, "target-year", text, 0);
+    const mode = choice(t, "mode", values.mode, MODES);
+    const format = choice(t, "format", values.format, FORMATS);
+    const { loadPackage, findScenario, planFor } = await import("./load.ts");
+    const { goalSeek } = await import("../model/goal-seek.ts");
+    const { formats } = await import("../contract/locale.ts");
+    const { parameterLabel } = await import("../model/parameter-labels.ts");
+    const { PACKAGE_PARAMETERS } = await import("../model/parameters.ts");
+    const { pkg } = await loadPackage(t, values.data);
+    const plan = planFor(t, pkg, findScenario(t, pkg, values.scenario));
+    if (plan.leverIds.length === 0) fail(t.common.noLevers(values.scenario));
+    if (targetYear <= plan.baseYear || targetYear > plan.horizon) fail(t.goalSeek.targetRange(plan.baseYear + 1, plan.horizon));
+    const result = goalSeek(plan, targetYear, mode);
+    if (format === "json") {
+      const { forecast, ...rest } = result;
+      const beyond = mode === "reach" && result.intensity !== null ? leversBeyondFullReach(plan, result.intensity) : null;
+      io.out(`${JSON.stringify({ ...rest, leversBeyondFullReach: beyond, investment: forecast.investment, totals: forecast.totals }, null, 2)}\n`);
+      return;
+    }
+    const spec = mode === "reach" ? PACKAGE_PARAMETERS.intensity : PACKAGE_PARAMETERS.midpointShift;
+    io.out(describe(t, formats(lang, pkg.municipality.currency), plan, result, (path) => parameterLabel(pkg, path, lang), spec));
+  },
 });
+
+runIfMain(import.meta.url, goalSeekCommand);

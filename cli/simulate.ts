@@ -10,112 +10,127 @@
  */
 import { writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { parseArgs } from "node:util";
-import { drawsTable, encodeArrow, trajectoriesTable } from "../io/arrow.ts";
-import { monteCarloParallel } from "../io/parallel-monte-carlo.ts";
-import { illustrativeNote } from "../model/illustrative.ts";
-import { monteCarlo, type MonteCarloSummary, summariseMonteCarlo } from "../model/monte-carlo.ts";
-import { choice, DEFAULT_PACKAGE, fail, findScenario, loadPackage, planFor, runCommand } from "./common.ts";
-import { progressBar } from "./progress.ts";
+import type { Formats } from "../contract/locale.ts";
+import type { CentralFigure, MonteCarloSummary } from "../model/monte-carlo.ts";
+import { choice, command, DATA_FLAG, fail, integerFlag, runIfMain } from "./common.ts";
+import type { Messages } from "./messages.ts";
 
 /** Below this many draws one thread is faster than starting workers (about 0.3 s each). */
 const PARALLEL_FROM = 5000;
 
 const FORMATS = ["text", "json"] as const;
 
-const fte = (v: number) => v.toFixed(0).padStart(6);
-const msek = (v: number | null) => (v === null ? "—" : `${(v / 1e6).toFixed(1)} MSEK`);
-const percent = (v: number) => `${(v * 100).toFixed(0)} %`;
+/** A headline figure in words and numbers: money in Mkr, years as years, FTE whole. */
+function figureValue(f: Formats, t: Messages, figure: CentralFigure["figure"], v: number | null): string {
+  if (figure === "humpDepth" || figure === "npv") return f.mkr(v);
+  if (figure === "humpYear" || figure === "paybackYear") return v === null ? t.simulate.never : String(v);
+  return f.number(v, 1);
+}
 
 /** The summary as text a person reads. */
-function describe(s: MonteCarloSummary): string {
-  const note = illustrativeNote(s.illustrative, "en");
-  const lines = [
-    `Monte Carlo — scenario ${s.scenario}: ${s.draws} draws, seed ${s.seed}, ${s.parameters.length} uncertain assumptions`,
-    ...(note === null ? [] : [note]),
-    "",
-    "  year   total FTE P10    P50    P90   without levers P50   P(FTE ≤ base year)   P(≤ base year from here on)",
-  ];
+function describe(s: MonteCarloSummary, t: Messages, f: Formats, discountRate: number, note: string | null): string {
+  const m = t.simulate;
+  const columns = m.columns;
+  const rows: string[][] = [];
   for (const y of s.years) {
     if ((y.year - s.baseYear) % 2 !== 0 && y.year !== s.horizon) continue;
-    lines.push(
-      `  ${y.year}        ${fte(y.totalFte_p10)} ${fte(y.totalFte_p50)} ${fte(y.totalFte_p90)}         ${fte(y.baselineFte_p50)}` +
-        `               ${percent(y.probabilityHoldsFlat).padStart(5)}                    ${percent(y.probabilityHoldsFlatFrom).padStart(5)}`,
-    );
+    rows.push([
+      String(y.year),
+      f.fte(y.totalFte_p10),
+      f.fte(y.totalFte_p50),
+      f.fte(y.totalFte_p90),
+      f.fte(y.baselineFte_p50),
+      f.percent(y.probabilityHoldsFlat),
+      f.percent(y.probabilityHoldsFlatFrom),
+    ]);
   }
-  lines.push("", `Base year ${s.baseYear}: ${s.baseYearFte.toFixed(1)} FTE.`);
+  const widths = columns.map((c, i) => Math.max(c.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: readonly string[]) => `  ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("   ")}`;
+  const lines = [m.title(s.scenario, f.number(s.draws), s.seed, s.parameters.length), ...(note === null ? [] : [note]), "", line(columns), ...rows.map(line)];
+  lines.push("", m.baseYear(s.baseYear, f.number(s.baseYearFte, 1)));
+  const year = (v: number | null) => (v === null ? m.never : String(v));
   if (s.hasLevers) {
-    const year = (v: number | null) => (v === null ? "not within the horizon" : String(v));
     lines.push(
-      `Investment hump depth: P10 ${msek(s.humpDepth.p10)}, P50 ${msek(s.humpDepth.p50)}, P90 ${msek(s.humpDepth.p90)}.`,
-      `NPV: P10 ${msek(s.npv.p10)}, P50 ${msek(s.npv.p50)}, P90 ${msek(s.npv.p90)}.`,
-      `Payback year: P10 ${year(s.paybackYear.p10)}, P50 ${year(s.paybackYear.p50)}, P90 ${year(s.paybackYear.p90)}; ` +
-        `paid back within the horizon in ${percent(s.paybackYear.probability)} of the draws.`,
+      m.humpDepth(f.mkr(s.humpDepth.p10), f.mkr(s.humpDepth.p50), f.mkr(s.humpDepth.p90)),
+      m.npv(f.mkr(s.npv.p10), f.mkr(s.npv.p50), f.mkr(s.npv.p90)),
+      m.payback(year(s.paybackYear.p10), year(s.paybackYear.p50), year(s.paybackYear.p90), f.percent(s.paybackYear.probability)),
     );
-  } else lines.push("No levers in this scenario: no investment hump.");
-  const figure = (name: string) => s.central.figures.find((f) => f.figure === name);
+  } else lines.push(m.noLevers);
+  const figure = (name: CentralFigure["figure"]) => s.central.figures.find((c) => c.figure === name);
   const hump = figure("humpDepth");
   const npv = figure("npv");
-  const horizonFte = s.central.figures.find((f) => f.figure === "totalFte" && f.year === s.horizon);
+  const horizonFte = s.central.figures.find((c) => c.figure === "totalFte" && c.year === s.horizon);
   lines.push(
     "",
-    `Headline forecast (${s.central.estimate}): total FTE ${s.horizon} ${horizonFte?.value?.toFixed(0) ?? "—"}` +
-      (hump && npv ? `, hump ${msek(hump.value)}, NPV ${msek(npv.value)}, payback ${figure("paybackYear")?.value ?? "not within the horizon"}.` : "."),
+    m.headline(s.horizon, f.number(horizonFte?.value ?? null, 0)) +
+      (hump && npv ? m.headlineMoney(f.mkr(hump.value), f.mkr(npv.value), year(figure("paybackYear")?.value ?? null)) : "") +
+      ".",
   );
-  if (s.hasLevers) lines.push(`NPV: ${s.npvConvention}.`);
-  if (s.notices.length === 0) lines.push("Every headline figure lies within its own P10–P90.");
-  else lines.push("Notice:", ...s.notices.map((n) => `  - ${n}`));
+  if (s.hasLevers) lines.push(t.forecast.npvConvention(f.percent(discountRate, 1)));
+  const outside = s.central.figures.filter((c) => !c.withinP10P90);
+  if (outside.length === 0) lines.push(m.allWithin);
+  else {
+    const show = (c: CentralFigure, v: number | null) => figureValue(f, t, c.figure, v);
+    lines.push(
+      m.notice,
+      ...outside.map((c) => `  - ${m.outside(`${m.figure[c.figure]}${c.year === null ? "" : ` ${c.year}`}`, show(c, c.value), show(c, c.p10), show(c, c.p90), show(c, c.p50))}`),
+    );
+  }
   return `${lines.join("\n")}\n`;
 }
 
-function integer(name: string, text: string | undefined, fallback: number): number {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value)) fail(`--${name} must be an integer, got "${text}"`);
-  return value;
-}
+export const simulateCommand = command({
+  flags: {
+    ...DATA_FLAG,
+    scenario: { type: "string", value: "<id>" },
+    draws: { type: "string", default: "10000", value: "<n>" },
+    seed: { type: "string", default: "1", value: "<n>" },
+    threads: { type: "string", value: "<n>" },
+    out: { type: "string", value: "<file.arrow>" },
+    format: { type: "string", default: "text", value: FORMATS.join("|") },
+  },
+  help: (t) => t.simulate.help,
+  async run(values, { lang, t, io }) {
+    if (!values.scenario) fail(t.common.required("scenario", t.simulate.scenarioWhy));
+    const format = choice(t, "format", values.format, FORMATS);
+    const draws = integerFlag(t, "draws", values.draws, 10_000);
+    const seed = integerFlag(t, "seed", values.seed, 1);
+    if (draws < 1) fail(t.common.atLeast("draws", "1", values.draws));
+    if (seed < 0 || seed > 0xffffffff) fail(t.simulate.seedRange(values.seed));
+    const threads = integerFlag(t, "threads", values.threads, draws >= PARALLEL_FROM ? availableParallelism() : 1);
+    if (threads < 1) fail(t.common.atLeast("threads", "1", values.threads ?? ""));
+    const { loadPackage, findScenario, planFor } = await import("./load.ts");
+    const { monteCarlo, summariseMonteCarlo } = await import("../model/monte-carlo.ts");
+    const { illustrativeNote } = await import("../model/illustrative.ts");
+    const { formats } = await import("../contract/locale.ts");
+    const { progressBar } = await import("./progress.ts");
+    const { pkg } = await loadPackage(t, values.data);
+    const plan = planFor(t, pkg, findScenario(t, pkg, values.scenario));
+    if (plan.parameters.uncertain.length === 0) io.err(`${t.simulate.noUncertainty(values.scenario)}\n`);
 
-runCommand(async () => {
-  const { values } = parseArgs({
-    options: {
-      data: { type: "string", default: DEFAULT_PACKAGE },
-      scenario: { type: "string" },
-      draws: { type: "string" },
-      seed: { type: "string" },
-      threads: { type: "string" },
-      out: { type: "string" },
-      format: { type: "string", default: "text" },
-    },
-  });
-  if (!values.scenario) fail("--scenario is required: the scenario whose uncertain assumptions to draw");
-  const format = choice("format", values.format, FORMATS);
-  const draws = integer("draws", values.draws, 10_000);
-  const seed = integer("seed", values.seed, 1);
-  if (draws < 1) fail(`--draws must be at least 1, got ${draws}`);
-  if (seed < 0 || seed > 0xffffffff) fail(`--seed must be from 0 to 4294967295, got ${seed}`);
-  const threads = integer("threads", values.threads, draws >= PARALLEL_FROM ? availableParallelism() : 1);
-  if (threads < 1) fail(`--threads must be at least 1, got ${threads}`);
-  const pkg = await loadPackage(values.data);
-  const plan = planFor(pkg, findScenario(pkg, values.scenario));
-  if (plan.parameters.uncertain.length === 0) {
-    process.stderr.write(`Scenario "${values.scenario}" has no uncertain assumptions: every draw is the deterministic forecast.\n`);
-  }
+    const bar = progressBar(t.simulate.progress, draws, t.simulate.drawsUnit);
+    const options = { draws, seed, onProgress: bar.update };
+    let result;
+    if (threads > 1) {
+      const { monteCarloParallel } = await import("../io/parallel-monte-carlo.ts");
+      result = await monteCarloParallel(plan, { ...options, threads });
+    } else result = monteCarlo(plan, options);
+    bar.stop();
+    const summary = summariseMonteCarlo(result);
 
-  const bar = progressBar("Monte Carlo", draws, "draws");
-  const options = { draws, seed, onProgress: bar.update };
-  const result = threads > 1 ? await monteCarloParallel(plan, { ...options, threads }) : monteCarlo(plan, options);
-  bar.stop();
-  const summary = summariseMonteCarlo(result);
-
-  if (values.out) {
-    const base = values.out.replace(/\.arrow$/, "");
-    const files: [string, Uint8Array | string][] = [
-      [values.out, encodeArrow(trajectoriesTable(result))],
-      [`${base}.draws.arrow`, encodeArrow(drawsTable(result))],
-      [`${base}.summary.json`, `${JSON.stringify(summary, null, 2)}\n`],
-    ];
-    for (const [file, content] of files) await writeFile(file, content);
-    process.stderr.write(`Wrote ${files.map(([file]) => file).join(", ")}.\n`);
-  }
-  process.stdout.write(format === "json" ? `${JSON.stringify(summary, null, 2)}\n` : describe(summary));
+    if (values.out) {
+      const { drawsTable, encodeArrow, trajectoriesTable } = await import("../io/arrow.ts");
+      const base = values.out.replace(/\.arrow$/, "");
+      const files: [string, Uint8Array | string][] = [
+        [values.out, encodeArrow(trajectoriesTable(result))],
+        [`${base}.draws.arrow`, encodeArrow(drawsTable(result))],
+        [`${base}.summary.json`, `${JSON.stringify(summary, null, 2)}\n`],
+      ];
+      for (const [file, content] of files) await writeFile(file, content);
+      io.err(`${t.common.wrote(files.map(([file]) => file).join(", "))}\n`);
+    }
+    io.out(format === "json" ? `${JSON.stringify(summary, null, 2)}\n` : describe(summary, t, formats(lang, pkg.municipality.currency), plan.parameters.values[plan.discountRate]!, illustrativeNote(summary.illustrative, lang)));
+  },
 });
+
+runIfMain(import.meta.url, simulateCommand);

@@ -356,7 +356,7 @@ export const REGIONS: Record<string, (pkg: DataPackage) => string> = {
  */
 export function fillRegions(text: string, pkg: DataPackage): string {
   return text.replace(MARKER, (_, name: string) => {
-    const region = REGIONS[name];
+    const region = Object.hasOwn(REGIONS, name) ? REGIONS[name] : undefined;
     if (region === undefined) {
       throw new Error(`unknown generated region "${name}"; the regions are ${Object.keys(REGIONS).join(", ")}`);
     }

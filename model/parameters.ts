@@ -76,7 +76,8 @@ export const PACKAGE_PARAMETERS = {
     unit: "factor",
     bounds: [0, Infinity],
     label: { sv: "hävstängernas räckvidd ×", en: "levers' reach ×" },
-    slider: { min: 0, max: 2, step: 0.05 },
+    // Up to 10: what goal seek answers for the Nacka package at full intensity (every reach 1, the smallest reach being 0.1).
+    slider: { min: 0, max: 10, step: 0.05 },
   },
   midpointShift: {
     name: "levers.midpointShift",

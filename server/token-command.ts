@@ -4,112 +4,111 @@
  * npm run token -- list
  *
  * Manages the server's bearer tokens in the database under VAXA_DATA_DIR (default ./var). A new
- * token is printed once; the database keeps only its hash. Works while the server runs.
+ * token is printed once; the database keeps only its hash. Works while the server runs. Swedish by
+ * default, English with --lang en (texts in token-messages.ts); flags are read strictly
+ * (io/command-line.ts), and the command ends by setting the exit code, never by process.exit().
  */
 import { userInfo } from "node:os";
-import { parseArgs } from "node:util";
+import { COMMON_FLAGS, helpText, isEntryPoint, PROCESS_TERMINAL, readFlags, requestedLang, type Terminal, UsageError } from "../io/command-line.ts";
 import { readConfig } from "./config.ts";
 import { AuditLog } from "./db/audit-log.ts";
 import { openDatabase } from "./db/open-database.ts";
-import { isValid, lastAdminMessage, printable, ROLES, type Role, TOKEN_DAYS, TokenStore, tokenNameProblem } from "./db/token-store.ts";
+import { isValid, printable, ROLES, type Role, TOKEN_DAYS, TOKEN_NAME_LENGTH, TokenStore, tokenNameProblem } from "./db/token-store.ts";
+import { TOKEN_MESSAGES, type TokenMessages } from "./token-messages.ts";
 
-const USAGE = `usage:
-  npm run token -- create --role ${ROLES.join("|")} --name "<who holds it>" [--expires-in-days <days>]
-  npm run token -- revoke <id>
-  npm run token -- list
-The database is in VAXA_DATA_DIR (default ./var). A token without --expires-in-days does not expire.`;
+const FLAGS = {
+  role: { type: "string", value: ROLES.join("|") },
+  name: { type: "string", value: "<who holds it>" },
+  "expires-in-days": { type: "string", value: "<days>" },
+  ...COMMON_FLAGS,
+} as const;
 
-function fail(message: string): never {
-  process.stderr.write(`${message}\n\n${USAGE}\n`);
-  process.exit(1);
-}
+/** A command that cannot go on. */
+class TokenCommandError extends Error {}
+const fail = (message: string): never => {
+  throw new TokenCommandError(message);
+};
 
-function expiry(text: string | undefined): { expiresInDays?: number } {
+function expiry(t: TokenMessages, text: string | undefined): { expiresInDays?: number } {
   if (text === undefined) return {};
-  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > TOKEN_DAYS) {
-    fail(`--expires-in-days must be a whole number of days from 1 to ${TOKEN_DAYS}, not "${printable(text)}"`);
-  }
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > TOKEN_DAYS) fail(t.expiry(TOKEN_DAYS, printable(text)));
   return { expiresInDays: Number(text) };
 }
 
-function main(): void {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      role: { type: "string" },
-      name: { type: "string" },
-      "expires-in-days": { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
-  const [command, ...rest] = positionals;
-  if (values.help || command === undefined) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
-  let dataDir: string;
+function usage(t: TokenMessages): string {
+  return helpText(FLAGS, { usage: t.help.usage(ROLES.join("|")), summary: t.help.summary(TOKEN_DAYS), flags: t.help.flags }, t.cli);
+}
+
+/** Runs the command on `args`, writing to `io`; returns the exit code. */
+export function tokenCommand(args: readonly string[], io: Terminal): number {
+  const t = TOKEN_MESSAGES[requestedLang(args)];
   try {
-    dataDir = readConfig().dataDir;
-  } catch (error) {
-    fail(error instanceof Error ? error.message : String(error));
-  }
-  const db = openDatabase(dataDir);
-  try {
-    const tokens = new TokenStore(db, new AuditLog(db));
-    const actor = { name: `cli:${userInfo().username}` };
-    switch (command) {
-      case "create": {
-        const role = values.role;
-        if (!ROLES.includes(role as Role)) fail(`--role must be one of ${ROLES.join(", ")}${role ? `, not "${printable(role)}"` : ""}`);
-        const name = values.name?.trim() ?? "";
-        const problem = tokenNameProblem(name);
-        if (problem) fail(`--name ${problem}`);
-        const { token, record } = tokens.create(name, role as Role, actor, expiry(values["expires-in-days"]));
-        process.stdout.write(
-          `Created token ${record.id} for ${record.name} (${record.role})` +
-            `${record.expiresAt ? `, valid until ${record.expiresAt}` : ""}. It is shown only now:\n\n  ${token}\n\n` +
-            `Use it as the header  Authorization: Bearer ${token}\n`,
-        );
-        return;
-      }
-      case "revoke": {
-        const text = rest[0];
-        if (text === undefined || !/^[1-9]\d*$/.test(text)) fail("revoke needs the token's id, a whole number (see npm run token -- list)");
-        const id = Number(text);
-        const record = tokens.get(id);
-        const outcome = tokens.revoke(id, actor);
-        if (outcome === "not-found" || !record) fail(`there is no token ${id}`);
-        if (outcome === "already-revoked") fail(`token ${id} (${printable(record.name)}) was already revoked at ${record.revokedAt}`);
-        if (outcome === "last-admin") fail(lastAdminMessage(id));
-        process.stdout.write(`Revoked token ${id} (${printable(record.name)}, ${record.role}).\n`);
-        return;
-      }
-      case "list": {
-        const list = tokens.list();
-        const now = new Date();
-        if (list.length === 0) process.stdout.write("No tokens yet. The server creates an admin token on its first start.\n");
-        for (const t of list) {
-          // Names were checked when created, but a database written by an older Vaxa (or by hand)
-          // may hold anything: every text from it is printed with its control characters escaped.
-          const state = t.revokedAt
-            ? `revoked ${t.revokedAt}`
-            : isValid(t, now)
-              ? t.expiresAt
-                ? `valid until ${t.expiresAt}`
-                : "valid"
-              : `expired ${t.expiresAt}`;
-          process.stdout.write(
-            `${String(t.id).padStart(4)}  ${t.role.padEnd(7)}  ${state.padEnd(38)}  ${printable(t.name)}  (created ${t.createdAt} by ${printable(t.createdBy)})\n`,
-          );
-        }
-        return;
-      }
-      default:
-        fail(`unknown command "${printable(command)}"`);
+    const { values, positionals } = readFlags(args, FLAGS, t.cli, true);
+    const [command, ...rest] = positionals;
+    if (values.lang !== "sv" && values.lang !== "en") fail(t.invalidLang(printable(values.lang)));
+    if (values.help || command === undefined) {
+      io.out(usage(t));
+      return 0;
     }
-  } finally {
-    db.close();
+    const db = openDatabase(readConfig().dataDir);
+    try {
+      run(t, io, new TokenStore(db, new AuditLog(db)), command, rest, values);
+    } finally {
+      db.close();
+    }
+    return 0;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(error instanceof UsageError ? `${message}\n` : `${message}\n\n${usage(t)}`);
+    return 1;
   }
 }
 
-main();
+function run(t: TokenMessages, io: Terminal, tokens: TokenStore, command: string, rest: string[], values: { role?: string; name?: string; "expires-in-days"?: string }): void {
+  const actor = { name: `cli:${userInfo().username}` };
+  switch (command) {
+    case "create": {
+      const role = values.role;
+      if (!ROLES.includes(role as Role)) fail(t.role(ROLES.join(", "), role === undefined ? undefined : printable(role)));
+      const name = values.name?.trim() ?? "";
+      if (tokenNameProblem(name) !== undefined) fail(name === "" || name.length > TOKEN_NAME_LENGTH ? t.nameLength(TOKEN_NAME_LENGTH) : t.nameCharacters);
+      const { token, record } = tokens.create(name, role as Role, actor, expiry(t, values["expires-in-days"]));
+      io.out(`${t.created(record.id, record.name, record.role, record.expiresAt)}\n\n  ${token}\n\n${t.header}  Authorization: Bearer ${token}\n`);
+      return;
+    }
+    case "revoke": {
+      const text = rest[0];
+      if (text === undefined || !/^[1-9]\d*$/.test(text)) fail(t.revokeNeedsId);
+      const id = Number(text);
+      const record = tokens.get(id);
+      const outcome = tokens.revoke(id, actor);
+      if (outcome === "not-found" || !record) return fail(t.noToken(id));
+      if (outcome === "already-revoked") fail(t.alreadyRevoked(id, printable(record.name), record.revokedAt));
+      if (outcome === "last-admin") fail(t.lastAdmin(id));
+      io.out(`${t.revoked(id, printable(record.name), record.role)}\n`);
+      return;
+    }
+    case "list": {
+      const list = tokens.list();
+      const now = new Date();
+      if (list.length === 0) io.out(`${t.none}\n`);
+      for (const token of list) {
+        // Names were checked when created, but a database written by an older Vaxa (or by hand)
+        // may hold anything: every text from it is printed with its control characters escaped.
+        const state = token.revokedAt
+          ? t.stateRevoked(token.revokedAt)
+          : isValid(token, now)
+            ? token.expiresAt
+              ? t.stateValidUntil(token.expiresAt)
+              : t.stateValid
+            : t.stateExpired(token.expiresAt);
+        io.out(`${String(token.id).padStart(4)}  ${token.role.padEnd(7)}  ${state.padEnd(38)}  ${printable(token.name)}  ${t.createdBy(token.createdAt, printable(token.createdBy))}\n`);
+      }
+      return;
+    }
+    default:
+      fail(t.unknownCommand(printable(command)));
+  }
+}
+
+if (isEntryPoint(import.meta.url)) process.exitCode = tokenCommand(process.argv.slice(2), PROCESS_TERMINAL);

@@ -1,5 +1,5 @@
 /**
- * `npm run forecast` as a planner runs it: real processes, real files — the table, validation, and
+ * `npm run forecast` as a planner runs it (in the test's process): real files — the table, validation, and
  * files for other programs (Swedish and English CSV, XLSX and Arrow, each holding the same numbers
  * as the JSON output: the formats must agree with each other).
  */
@@ -10,9 +10,12 @@ import { tableFromIPC } from "apache-arrow";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ForecastResult } from "../../model/forecast.ts";
-import { runCommand } from "./run-command.ts";
+import { forecastCommand } from "../../cli/forecast.ts";
+import { runInProcess } from "./run-in-process.ts";
 
-const forecast = (args: string[]) => runCommand("cli/forecast.ts", ["--scenario", "vaxa-utan-att-vaxa", ...args]);
+const runForecast = (args: string[]) => runInProcess(forecastCommand, args);
+
+const forecast = (args: string[]) => runForecast(["--scenario", "vaxa-utan-att-vaxa", ...args]);
 
 let json: ForecastResult;
 beforeAll(async () => {
@@ -68,15 +71,17 @@ describe("npm run forecast --format xlsx|arrow", () => {
   }, 30_000);
 
   it("rejects an unknown format with the list of formats", async () => {
-    const { code, stderr } = await forecast(["--format", "pdf"]);
-    expect(code).toBe(1);
-    expect(stderr).toContain('invalid format: "pdf" (expected one of table, csv, json, xlsx, arrow)');
+    const sv = await forecast(["--format", "pdf"]);
+    expect(sv.code).toBe(1);
+    expect(sv.stderr).toContain("ogiltigt värde för --format: ”pdf” (giltiga: table, csv, json, xlsx, arrow)");
+    const en = await forecast(["--format", "pdf", "--lang", "en"]);
+    expect(en.stderr).toContain('invalid format: "pdf" (expected one of table, csv, json, xlsx, arrow)');
   }, 30_000);
 });
 
 describe("npm run forecast", () => {
   it("gives a row for every process and year of the Nacka package, the base year equal to the actual", async () => {
-    const { code, stdout } = await runCommand("cli/forecast.ts", ["--format", "json"]);
+    const { code, stdout } = await runForecast(["--format", "json"]);
     expect(code).toBe(0);
     const result = JSON.parse(stdout) as ForecastResult;
     const headcount = await readFile("data/nacka/headcount.csv", "utf8");
@@ -93,7 +98,7 @@ describe("npm run forecast", () => {
   }, 30_000);
 
   it("prints the headcount table in Swedish with sv-SE numbers, and the hump for a scenario with levers", async () => {
-    const { code, stdout } = await runCommand("cli/forecast.ts", ["--scenario", "vaxa-utan-att-vaxa"]);
+    const { code, stdout } = await runForecast(["--scenario", "vaxa-utan-att-vaxa"]);
     expect(code).toBe(0);
     expect(stdout).toContain("årsarbetare per process");
     expect(stdout).toMatch(/Investeringspuckel: djup [\d\s]+,\d\sMkr/);
@@ -104,15 +109,14 @@ describe("npm run forecast", () => {
     await cp("data/nacka", folder, { recursive: true });
     const drivers = await readFile(join(folder, "drivers.csv"), "utf8");
     await writeFile(join(folder, "drivers.csv"), drivers.replace(/^2016,residents,[^,]+,/m, "2016,residents,12 3a,"));
-    const { code, stderr } = await runCommand("cli/forecast.ts", ["--data", folder, "--validate"]);
+    const { code, stderr } = await runForecast(["--data", folder, "--validate"]);
     expect(code).toBe(1);
-    expect(stderr).toMatch(/drivers\.csv line \d+, field "value": "12 3a" for residents is not a number/);
+    expect(stderr).toMatch(/drivers\.csv rad \d+, fält ”value”: "12 3a" for residents is not a number/);
   }, 30_000);
 
   it("rejects an unknown scenario with the list of valid ones", async () => {
-    const { code, stderr } = await runCommand("cli/forecast.ts", ["--scenario", "nope"]);
+    const { code, stderr } = await runForecast(["--scenario", "nope"]);
     expect(code).toBe(1);
-    expect(stderr).toContain('Unknown scenario "nope". The package\'s scenarios are: ');
-    expect(stderr).not.toContain("    at ");
+    expect(stderr).toBe("okänt scenario ”nope” (kända: baseline, dubbel-tillvaxt, vaxa-utan-att-vaxa)\n");
   }, 30_000);
 });

@@ -1,5 +1,5 @@
 /**
- * `npm run goal-seek` as a planner runs it: a real process on a package written to a folder.
+ * `npm run goal-seek` as a planner runs it (in the test's process) on a package written to a folder.
  *
  * The package is small enough to solve by hand. One process of 10 FTE in 2021 (the base year),
  * all of its work one activity moving with residents (elasticity 1, nothing fixed, no allowances),
@@ -17,7 +17,10 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCommand } from "./run-command.ts";
+import { goalSeekCommand } from "../../cli/goal-seek.ts";
+import { runInProcess } from "./run-in-process.ts";
+
+const runCommand = (_script: string, args: string[]) => runInProcess(goalSeekCommand, args);
 
 const FILES: Record<string, string> = {
   "municipality.json": JSON.stringify({
@@ -96,19 +99,22 @@ describe("npm run goal-seek", () => {
     expect(result).toMatchObject({ targetYear: 2023, reachable: false, intensity: null, fullIntensity: 2 });
     // 24 × (1 − 2 / 4) = 12
     expect(result.totals.find((t) => t.year === 2023)!.totalFte).toBeCloseTo(12, 6);
-    const text = await goalSeek("--target-year", "2023");
-    expect(text.stdout).toContain("Not reachable with these levers: even at full intensity (reach × 2.000)");
-    expect(text.stdout).toContain("At full intensity total FTE in 2023 is 12.0.");
+    const sv = await goalSeek("--target-year", "2023");
+    expect(sv.stdout).toContain("inte ens när varje hävstång når allt arbete den riktar sig mot (2 gånger så mycket som antaget)");
+    expect(sv.stdout).toContain("Första året över basårets nivå är då 2023, med 12 årsarbetare.");
+    const en = await goalSeek("--target-year", "2023", "--lang", "en");
+    expect(en.stdout).toContain("not even when every lever reaches all the work it targets (2 times as much as assumed)");
+    expect(en.stdout).toContain("The first year above the base year's level is then 2023, with 12 FTE.");
   }, 60_000);
 
   it("refuses a scenario without levers, a target year outside the forecast and an unknown mode", async () => {
     const none = await runCommand("cli/goal-seek.ts", ["--data", folder, "--scenario", "none", "--target-year", "2024"]);
     expect(none).toMatchObject({ code: 1 });
-    expect(none.stderr).toContain('Scenario "none" has no levers to scale.');
+    expect(none.stderr).toContain("Scenariot ”none” har inga hävstänger.");
     const early = await goalSeek("--target-year", "2021");
     expect(early).toMatchObject({ code: 1 });
-    expect(early.stderr).toContain("--target-year must be between 2022 and 2025");
-    const mode = await goalSeek("--target-year", "2024", "--mode", "faster");
+    expect(early.stderr).toContain("--target-year måste ligga mellan 2022 och 2025");
+    const mode = await goalSeek("--target-year", "2024", "--mode", "faster", "--lang", "en");
     expect(mode).toMatchObject({ code: 1 });
     expect(mode.stderr).toContain('invalid mode: "faster" (expected one of reach, timing)');
   }, 120_000);

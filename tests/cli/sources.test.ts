@@ -25,7 +25,7 @@ describe("npm run sources", () => {
     const stale = original.replace(/(<!-- generated:wisn -->\n)[\s\S]*?(<!-- \/generated -->)/, "$1old numbers\n$2");
     await writeFile(file, stale.replaceAll("`stop_doing_non_core`", "stop_doing_non_core"));
 
-    const check = await sources(["--data", folder, "--check"]);
+    const check = await sources(["--data", folder, "--check", "--lang", "en"]);
     expect(check.code).toBe(1);
     expect(check.stderr).toContain("is out of date with the model: run npm run sources");
     expect(check.stderr).toContain("names no source for `stop_doing_non_core` (levers.json)");

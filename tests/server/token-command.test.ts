@@ -14,7 +14,7 @@ describe("npm run token", () => {
   it("creates, lists and revokes tokens in the database under VAXA_DATA_DIR", async () => {
     const dir = mkdtempSync(join(tmpdir(), "vaxa-token-"));
     const env = { ...process.env, VAXA_DATA_DIR: dir };
-    const cli = (...args: string[]) => run(process.execPath, ["--import", "tsx", "server/token-command.ts", ...args], { env });
+    const cli = (...args: string[]) => run(process.execPath, ["--import", "tsx", "server/token-command.ts", ...args, "--lang", "en"], { env });
     try {
       const created = await cli("create", "--role", "planner", "--name", "Anna Andersson");
       const token = /vaxa_[A-Za-z0-9_-]{43}/.exec(created.stdout)?.[0];
@@ -46,7 +46,7 @@ describe("npm run token", () => {
   it("prints names with control characters escaped, keeps the last admin token, and creates tokens that expire", async () => {
     const dir = mkdtempSync(join(tmpdir(), "vaxa-token-"));
     const cli = (...args: string[]) =>
-      run(process.execPath, ["--import", "tsx", "server/token-command.ts", ...args], { env: { ...process.env, VAXA_DATA_DIR: dir } }).catch(
+      run(process.execPath, ["--import", "tsx", "server/token-command.ts", ...args, "--lang", "en"], { env: { ...process.env, VAXA_DATA_DIR: dir } }).catch(
         (e: { code: number; stdout: string; stderr: string }) => e,
       );
     try {

@@ -1,0 +1,48 @@
+/**
+ * Loading what a command works on: a package folder, one of its scenarios, the compiled plan; each
+ * failure is a {@link CommandFailure} in the command's language, naming file, line and field.
+ */
+import { readPackageFolder } from "../io/read-package-folder.ts";
+import type { DataPackage } from "../model/data-package.ts";
+import type { PackageError } from "../model/package-error.ts";
+import { parseDataPackage } from "../model/parse-package.ts";
+import { compilePlan, type ModelPlan } from "../model/plan.ts";
+import type { Scenario } from "../model/scenario.ts";
+import { fail } from "./common.ts";
+import type { Messages } from "./messages.ts";
+
+/** A package problem in the command's language: "drivers.csv rad 14, fält ”value”: …". */
+export function packageProblem(t: Messages, e: PackageError): string {
+  return `${t.common.where(e.file, e.line, e.field)}: ${e.message}`;
+}
+
+/** The package's files as read from the folder, or the end with the reader's message. */
+export async function readFiles(folder: string): Promise<Record<string, string>> {
+  try {
+    return await readPackageFolder(folder);
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** The package in a folder, its files, or the end with every problem found in it. */
+export async function loadPackage(t: Messages, folder: string): Promise<{ pkg: DataPackage; files: Record<string, string> }> {
+  const files = await readFiles(folder);
+  const parsed = parseDataPackage(files);
+  if (!parsed.ok) fail(t.common.packageProblems(folder, parsed.errors.length), parsed.errors.map((e) => packageProblem(t, e)));
+  return { pkg: parsed.package, files };
+}
+
+/** The package's own scenario of that id (never an inherited property such as "constructor"), or the end with the list of known ones. */
+export function findScenario(t: Messages, pkg: DataPackage, id: string): Scenario {
+  if (!Object.hasOwn(pkg.scenarios, id)) {
+    fail(t.common.unknownScenario(id, Object.keys(pkg.scenarios).join(", ") || t.common.noScenarios));
+  }
+  return pkg.scenarios[id]!;
+}
+
+export function planFor(t: Messages, pkg: DataPackage, scenario: Scenario): ModelPlan {
+  const compiled = compilePlan(pkg, scenario);
+  if (!compiled.ok) fail(t.common.scenarioProblems(scenario.id), compiled.errors.map((e) => packageProblem(t, e)));
+  return compiled.plan;
+}
