@@ -53,7 +53,7 @@ import {
 } from "./plan.ts";
 
 /** Source characters per generated function: far below V8's optimisation limit of 61,440 bytes of bytecode. */
-export const CHUNK_CHARACTERS = 12_000;
+export const CHUNK_CHARACTERS = 8_000;
 
 /** A compiled kernel: runs the model on a parameter vector into a workspace. */
 export interface Kernel {
@@ -69,7 +69,7 @@ export interface Kernel {
 }
 
 /** Which parameters may differ between runs: every one, or a set of parameter indices. */
-export type VariableParameters = "all" | readonly number[];
+export type VariableParameters = "all" | Iterable<number>;
 
 /** A number as a JavaScript literal that reads back as the same double. */
 function literal(x: number): string {
@@ -450,17 +450,22 @@ for (let y = 0; y < ${Y}; y++) {
   }
 
   // --- Totals and money (evaluate.ts account), and the outputs the reference leaves in the workspace.
-  const sum = (name: string) => `0${Array.from({ length: P }, (_, p) => ` + ${name}[${p * Y} + y]`).join("")}`;
   g.emit(
     `const costPerFte = ${g.param(plan.costPerFte)};
 let cumulative = 0;
 let trough = 0;
 let troughIndex = 0;
 for (let y = 0; y < ${Y}; y++) {
-  const baseline = ${sum("BL")};
-  const delivery = ${sum("DL")};
-  const development = ${sum("DV")};
-  const transition = ${sum("TR")};
+  let baseline = 0;
+  let delivery = 0;
+  let development = 0;
+  let transition = 0;
+  for (let p = y; p < ${P * Y}; p += ${Y}) {
+    baseline += BL[p];
+    delivery += DL[p];
+    development += DV[p];
+    transition += TR[p];
+  }
   ws.baselineTotal[y] = baseline;
   ws.deliveryTotal[y] = delivery;
   ws.developmentTotal[y] = development;

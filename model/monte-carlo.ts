@@ -13,7 +13,8 @@ import { holdsFlat } from "./decoupling.ts";
 import type { LocalizedText } from "./data-package.ts";
 import type { Distribution } from "./distributions.ts";
 import { allocateColumns, type MonteCarloColumns, runDraws } from "./draw-columns.ts";
-import { createWorkspace, evaluate } from "./evaluate.ts";
+import { createWorkspace } from "./evaluate.ts";
+import { kernelFor } from "./kernel.ts";
 import { CENTRAL_ESTIMATE } from "./forecast.ts";
 import { NPV_CONVENTION } from "./investment.ts";
 import type { ModelPlan } from "./plan.ts";
@@ -71,7 +72,7 @@ export interface CentralOutcomes {
 
 /** The deterministic forecast's outcomes of a plan (its point values: every uncertain parameter at its median). */
 export function centralOutcomes(plan: ModelPlan): CentralOutcomes {
-  const ws = evaluate(plan, plan.parameters.values, createWorkspace(plan));
+  const ws = kernelFor(plan).run(plan.parameters.values, createWorkspace(plan));
   return {
     npv: ws.npv,
     humpDepth: ws.humpDepth,
