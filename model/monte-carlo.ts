@@ -18,7 +18,7 @@ import { kernelFor } from "./kernel.ts";
 import { CENTRAL_ESTIMATE } from "./forecast.ts";
 import { NPV_CONVENTION } from "./investment.ts";
 import type { ModelPlan } from "./plan.ts";
-import { gather, mean, quantiles, REPORTED_QUANTILES, share, yearQuantiles } from "./quantiles.ts";
+import { gather, mean, quantiles, quantilesInPlace, REPORTED_QUANTILES, share, yearQuantiles } from "./quantiles.ts";
 import { checkSeed, type ParameterDraws, sampleParameters } from "./sampling.ts";
 
 /** Default number of draws. */
@@ -310,7 +310,7 @@ export function summariseMonteCarlo(result: MonteCarloResult): MonteCarloSummary
   const S = P + 1;
   const column = new Float64Array(N);
   const q = (values: Float64Array, offset: number, stride: number) =>
-    quantiles(gather(values, offset, stride, N, column), REPORTED_QUANTILES) as [number, number, number];
+    quantilesInPlace(gather(values, offset, stride, N, column), REPORTED_QUANTILES) as [number, number, number];
   const baseYearFte = result.fte[P * Y]!;
 
   const years = result.years.map((year, y): MonteCarloYear => {
