@@ -556,14 +556,22 @@ export function compileKernel(plan: ModelPlan, variable: VariableParameters = "a
   };
 }
 
-const kernels = new WeakMap<ModelPlan, Map<string, Kernel>>();
+const kernels = new WeakMap<object, Map<string, Kernel>>();
 
-/** The plan's kernel for these variable parameters, compiled on first use and kept with the plan. */
+/**
+ * The plan's kernel for these variable parameters, compiled on first use and kept with the plan.
+ *
+ * A kernel for all parameters depends only on the plan's structure (its index arrays, driver paths
+ * and base-year FTE), never on its values: it is kept with the structure's arrays, so that plans
+ * made from one compiled plan with new values (`{ ...plan, parameters }`, as the server does for
+ * new assumptions) share it.
+ */
 export function kernelFor(plan: ModelPlan, variable: VariableParameters = "all"): Kernel {
-  let byVariable = kernels.get(plan);
+  const owner = variable === "all" ? plan.driverPath : plan;
+  let byVariable = kernels.get(owner);
   if (!byVariable) {
     byVariable = new Map();
-    kernels.set(plan, byVariable);
+    kernels.set(owner, byVariable);
   }
   const key = variable === "all" ? "all" : [...variable].sort((a, b) => a - b).join(",");
   let kernel = byVariable.get(key);
