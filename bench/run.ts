@@ -227,7 +227,7 @@ log("npm run forecast as a process …");
 const processMs: number[] = [];
 for (let i = 0; i < 5; i++) {
   const t = performance.now();
-  const run = spawnSync(process.execPath, ["--import", "tsx", "cli/forecast.ts"], { encoding: "utf8" });
+  const run = spawnSync(process.execPath, ["cli/run-bundled.mjs", "forecast"], { encoding: "utf8" });
   if (run.status !== 0) throw new Error(`forecast failed: ${run.stderr}`);
   processMs.push(performance.now() - t);
 }
@@ -331,7 +331,7 @@ const results = {
     perActivityYearRatio: largePerDraw / activityYears(largePlan) / (nackaPerDraw / activityYears(plan)),
   },
   forecastProcess: {
-    command: "node --import tsx cli/forecast.ts (what npm run forecast runs, without npm's own start)",
+    command: "node cli/run-bundled.mjs forecast (what npm run forecast runs, without npm's own start)",
     ms: median(processMs),
     runs: processMs.length,
     meetsTarget: median(processMs) <= TARGETS.forecastProcessMs,
