@@ -34,7 +34,7 @@
  */
 import { ADOPTION_CURVE_LIST } from "./adoption.ts";
 import { scenarioDriver } from "./drivers.ts";
-import { evaluate, type Workspace } from "./evaluate.ts";
+import { createWorkspace, evaluate, type Workspace } from "./evaluate.ts";
 import { MATERIAL_AMOUNT, netPresentValue } from "./investment.ts";
 import {
   L_CAPEX,
@@ -62,6 +62,11 @@ export interface Kernel {
    * whatever `theta` holds for them.
    */
   run(theta: Float64Array, ws: Workspace): Workspace;
+  /**
+   * A workspace kept with the kernel, for a caller that reads it before the next run (a forecast
+   * read into rows): allocating one costs more than a run.
+   */
+  workspace(): Workspace;
   /** Generated functions (1 when code generation is not available). */
   chunks: number;
   /** Characters of generated source (0 without code generation). */
@@ -541,7 +546,9 @@ const codeGeneration = (() => {
  * (Monte Carlo: the uncertain ones; goal seek: the intensity; a server: all).
  */
 export function compileKernel(plan: ModelPlan, variable: VariableParameters = "all"): Kernel {
-  if (!codeGeneration) return { run: (theta, ws) => evaluate(plan, theta, ws), chunks: 1, sourceCharacters: 0 };
+  let kept: Workspace | undefined;
+  const workspace = () => (kept ??= createWorkspace(plan));
+  if (!codeGeneration) return { run: (theta, ws) => evaluate(plan, theta, ws), workspace, chunks: 1, sourceCharacters: 0 };
   const source = kernelSource(plan, variable);
   const X = new Float64Array(source.size);
   for (const c of source.constants) X.set(c.values, c.at);
@@ -551,6 +558,7 @@ export function compileKernel(plan: ModelPlan, variable: VariableParameters = "a
       for (const chunk of chunks) chunk(theta, X, ws, HELPERS);
       return ws;
     },
+    workspace,
     chunks: chunks.length,
     sourceCharacters: source.chunks.reduce((n, c) => n + c.length, 0),
   };
