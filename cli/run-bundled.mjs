@@ -48,5 +48,7 @@ if (!fresh()) {
   });
   writeFileSync(manifest, JSON.stringify({ built: started, inputs: Object.keys(result.metafile.inputs) }));
 }
-process.argv.splice(2, 1);
-await import(pathToFileURL(`${outdir}/${command}.js`).href);
+// the command sees itself as the main script (`isEntryPoint`), with its own arguments
+const bundle = `${outdir}/${command}.js`;
+process.argv.splice(1, 2, bundle);
+await import(pathToFileURL(bundle).href);
