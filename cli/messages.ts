@@ -240,11 +240,11 @@ const sv = {
   },
   bench: {
     help: {
-      usage: ["npm run bench [-- --model-only]"],
+      usage: ["npm run bench [-- --model-only] [--no-peer]", "npm run bench -- --readme"],
       summary:
         "Mäter hur snabbt modellen, servern och webbläsaren arbetar på Nacka-paketet (tider mäts, de kontrolleras aldrig i testerna) " +
         "och skriver bench/results.json och en tabell för utvecklare.",
-      flags: { "model-only": "mät bara modellen, inte servern och webbläsaren", lang: "språket på hjälpen och felmeddelandena: sv eller en (tabellen är på engelska)" },
+      flags: { "model-only": "mät bara modellen, inte servern och webbläsaren", "no-peer": "kör inte numpy-jämförelsen (bench/numpy_peer.py)", readme: "mät inget: skriv om README:s hastighetstabell från bench/results.json", lang: "språket på hjälpen och felmeddelandena: sv eller en (tabellen är på engelska)" },
     },
   },
 };
@@ -461,11 +461,11 @@ const en: Messages = {
   },
   bench: {
     help: {
-      usage: ["npm run bench [-- --model-only]"],
+      usage: ["npm run bench [-- --model-only] [--no-peer]", "npm run bench -- --readme"],
       summary:
         "Measures how fast the model, the server and the browser work on the Nacka package (timings are measured, never asserted in tests) " +
         "and writes bench/results.json and a table.",
-      flags: { "model-only": "measure the model only, not the server and the browser", lang: "the language of the help and the error messages: sv or en (the table is in English)" },
+      flags: { "model-only": "measure the model only, not the server and the browser", "no-peer": "do not run the numpy peer (bench/numpy_peer.py)", readme: "measure nothing: rewrite README's speed table from bench/results.json", lang: "the language of the help and the error messages: sv or en (the table is in English)" },
     },
   },
 };

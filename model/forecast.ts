@@ -3,7 +3,8 @@
  * round-trip through JSON.
  */
 import { decouplingRatio, holdsFlat } from "./decoupling.ts";
-import { createWorkspace, evaluate, type Workspace } from "./evaluate.ts";
+import type { Workspace } from "./evaluate.ts";
+import { kernelFor } from "./kernel.ts";
 import type { LocalizedText } from "./data-package.ts";
 import { internalRateOfReturn, investmentPerFteAvoided, type IrrStatus, MATERIAL_AMOUNT, NPV_CONVENTION } from "./investment.ts";
 import type { ModelPlan } from "./plan.ts";
@@ -205,6 +206,6 @@ export function readForecast(plan: ModelPlan, theta: Float64Array, ws: Workspace
 
 /** The deterministic forecast of a plan, at its point values or at the given parameter values. */
 export function forecast(plan: ModelPlan, theta: Float64Array = plan.parameters.values): ForecastResult {
-  const ws = evaluate(plan, theta, createWorkspace(plan));
-  return readForecast(plan, theta, ws);
+  const kernel = kernelFor(plan);
+  return readForecast(plan, theta, kernel.run(theta, kernel.workspace()));
 }

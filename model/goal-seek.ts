@@ -3,7 +3,8 @@
  * ("hålla nollan") from a target year to the horizon, and the hump it costs.
  */
 import { holdsFlat } from "./decoupling.ts";
-import { createWorkspace, evaluate, type Workspace } from "./evaluate.ts";
+import { createWorkspace, type Workspace } from "./evaluate.ts";
+import { kernelFor } from "./kernel.ts";
 import { type ForecastResult, readForecast } from "./forecast.ts";
 import { ADOPTION_CURVE_LIST } from "./adoption.ts";
 import type { LocalizedText } from "./data-package.ts";
@@ -97,9 +98,10 @@ export function goalSeek(plan: ModelPlan, targetYear: number, mode: GoalSeekMode
   const parameter = spec.parameter(plan);
   const full = spec.full(plan);
   const from = targetYear - plan.baseYear;
+  const kernel = kernelFor(plan, [parameter]);
   const holds = (x: number): boolean => {
     theta[parameter] = spec.value(x);
-    evaluate(plan, theta, ws);
+    kernel.run(theta, ws);
     const base = ws.total[0]!;
     for (let y = from; y < plan.yearCount; y++) if (!holdsFlat(ws.total[y]!, base)) return false;
     return true;

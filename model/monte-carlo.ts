@@ -13,11 +13,12 @@ import { holdsFlat } from "./decoupling.ts";
 import type { LocalizedText } from "./data-package.ts";
 import type { Distribution } from "./distributions.ts";
 import { allocateColumns, type MonteCarloColumns, runDraws } from "./draw-columns.ts";
-import { createWorkspace, evaluate } from "./evaluate.ts";
+import { createWorkspace } from "./evaluate.ts";
+import { kernelFor } from "./kernel.ts";
 import { CENTRAL_ESTIMATE } from "./forecast.ts";
 import { NPV_CONVENTION } from "./investment.ts";
 import type { ModelPlan } from "./plan.ts";
-import { gather, mean, quantiles, REPORTED_QUANTILES, share, yearQuantiles } from "./quantiles.ts";
+import { gather, mean, quantiles, quantilesInPlace, REPORTED_QUANTILES, share, yearQuantiles } from "./quantiles.ts";
 import { checkSeed, type ParameterDraws, sampleParameters } from "./sampling.ts";
 
 /** Default number of draws. */
@@ -71,7 +72,7 @@ export interface CentralOutcomes {
 
 /** The deterministic forecast's outcomes of a plan (its point values: every uncertain parameter at its median). */
 export function centralOutcomes(plan: ModelPlan): CentralOutcomes {
-  const ws = evaluate(plan, plan.parameters.values, createWorkspace(plan));
+  const ws = kernelFor(plan).run(plan.parameters.values, createWorkspace(plan));
   return {
     npv: ws.npv,
     humpDepth: ws.humpDepth,
@@ -309,7 +310,7 @@ export function summariseMonteCarlo(result: MonteCarloResult): MonteCarloSummary
   const S = P + 1;
   const column = new Float64Array(N);
   const q = (values: Float64Array, offset: number, stride: number) =>
-    quantiles(gather(values, offset, stride, N, column), REPORTED_QUANTILES) as [number, number, number];
+    quantilesInPlace(gather(values, offset, stride, N, column), REPORTED_QUANTILES) as [number, number, number];
   const baseYearFte = result.fte[P * Y]!;
 
   const years = result.years.map((year, y): MonteCarloYear => {

@@ -2,8 +2,9 @@
  * Quantiles of Monte Carlo columns.
  *
  * Continuous outcomes (FTE, money) use R's type 7 (linear interpolation between order statistics,
- * the default of R, NumPy and simple-statistics) through simple-statistics' `quantile`, which
- * places only the order statistics it needs (quickselect) instead of sorting the whole column.
+ * the default of R, NumPy and simple-statistics): simple-statistics' `quickselect` places only the
+ * order statistics the quantiles need, in a buffer the caller reuses (no copy, no sort), and its
+ * `quantileSorted` interpolates between them, so the numbers are simple-statistics' own.
  * Years use the inverse of the empirical distribution (R's type 1), so that a quantile of payback
  * years is a year that occurred.
  *
@@ -11,7 +12,7 @@
  * columns NaN is not allowed; for years it sorts after every year (it means "later than the
  * horizon" or "never"), so a quantile that falls on it is `null`.
  */
-import { quantile as ssQuantile } from "simple-statistics";
+import { quantileSorted, quickselect } from "simple-statistics";
 
 /** The quantiles Vaxa reports: P10, P50, P90. */
 export const REPORTED_QUANTILES = [0.1, 0.5, 0.9] as const;
@@ -40,12 +41,29 @@ export function gather(
  * @example quantiles(Float64Array.of(1, 2, 3, 4), [0.5]) // [2.5]
  */
 export function quantiles(sample: Float64Array, probabilities: readonly number[]): number[] {
-  if (sample.length === 0) throw new Error("quantiles of an empty sample");
-  for (let i = 0; i < sample.length; i++) {
+  return quantilesInPlace(Float64Array.from(sample), probabilities);
+}
+
+/**
+ * {@link quantiles}, reordering `sample` itself (a buffer the caller reuses): the order statistics
+ * at ⌊(n − 1)p⌋ and ⌈(n − 1)p⌉ are placed by quickselect, each in the part of the buffer left of
+ * or right of those placed before, as simple-statistics' own `quantile` does.
+ */
+export function quantilesInPlace(sample: Float64Array, probabilities: readonly number[]): number[] {
+  const n = sample.length;
+  if (n === 0) throw new Error("quantiles of an empty sample");
+  for (let i = 0; i < n; i++) {
     if (Number.isNaN(sample[i]!)) throw new Error(`quantiles of a sample with NaN at position ${i}`);
   }
   // simple-statistics works on any indexable array; its types say number[].
-  return ssQuantile(sample as unknown as number[], [...probabilities]);
+  const values = sample as unknown as number[];
+  const positions = [...new Set(probabilities.flatMap((p) => [Math.floor((n - 1) * p), Math.ceil((n - 1) * p)]))].sort((a, b) => a - b);
+  let left = 0;
+  for (const k of positions) {
+    quickselect(values, k, left, n - 1);
+    left = k + 1;
+  }
+  return probabilities.map((p) => quantileSorted(values, p));
 }
 
 /**

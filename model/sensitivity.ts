@@ -7,7 +7,8 @@
  * One-at-a-time swings do not show interactions between assumptions; the Monte Carlo draws do.
  */
 import { type Distribution, quantile } from "./distributions.ts";
-import { createWorkspace, evaluate, type Workspace } from "./evaluate.ts";
+import { createWorkspace, type Workspace } from "./evaluate.ts";
+import { kernelFor } from "./kernel.ts";
 import type { LocalizedText } from "./data-package.ts";
 import type { ModelPlan } from "./plan.ts";
 import { chooseOption, invalidOption } from "./registry.ts";
@@ -113,7 +114,11 @@ export function tornado(plan: ModelPlan, outcome: TornadoOutcome, options: Torna
   const theta = table.values.slice();
   for (const { parameter, distribution } of table.uncertain) theta[parameter] = clamp(parameter, quantile(distribution, 0.5));
   const ws = createWorkspace(plan);
-  const run = () => read(evaluate(plan, theta, ws));
+  const kernel = kernelFor(
+    plan,
+    table.uncertain.map((u) => u.parameter),
+  );
+  const run = () => read(kernel.run(theta, ws));
   const base = run();
   const bars = table.uncertain.map(({ parameter, distribution }): TornadoBar => {
     const medianValue = theta[parameter]!;

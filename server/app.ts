@@ -28,6 +28,7 @@ import { scenarioRoutes } from "./routes/scenarios.ts";
 import { tokenRoutes } from "./routes/tokens.ts";
 import { versionRoutes } from "./routes/versions.ts";
 import type { Services } from "./services.ts";
+import { precompressed } from "./precompressed.ts";
 
 /** The page and its stylesheet. */
 const PUBLIC_DIR = join(dirname(fileURLToPath(import.meta.url)), "public");
@@ -139,7 +140,7 @@ export function createApp(services: Services): express.Express {
   app.use("/api", api);
 
   app.use(express.static(PUBLIC_DIR, { index: "index.html", maxAge: "5m" }));
-  app.use("/build", express.static(WEB_BUNDLE_DIR, { maxAge: "5m" }));
+  app.use("/build", precompressed(WEB_BUNDLE_DIR, "5m"), express.static(WEB_BUNDLE_DIR, { maxAge: "5m" }));
   app.use((req, _res, next) => {
     next(new HttpError(404, `there is no page ${req.path}; see / or the API at /api/openapi.json`));
   });

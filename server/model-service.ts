@@ -6,6 +6,7 @@
 import type { DataPackage } from "../model/data-package.ts";
 import { type ForecastResult, forecast } from "../model/forecast.ts";
 import { formatPackageError, type PackageError } from "../model/package-error.ts";
+import { buildParameterTable } from "../model/parameters.ts";
 import { parseDataPackage } from "../model/parse-package.ts";
 import { compilePlan, type ModelPlan } from "../model/plan.ts";
 import type { LoadedPackage } from "../contract/api.ts";
@@ -62,6 +63,12 @@ export class ModelService {
   readonly #packages = new Lru<string, LoadedPackage>(8);
   readonly #horizons = new Map<string, DataPackage>();
   readonly #forecasts: Lru<string, CachedForecast>;
+  /**
+   * Compiled plans by structure (package, horizon, active levers, driver growth rates): new values
+   * for the same structure only need a new parameter table, and the plan patched with it shares
+   * the structure's arrays, so it shares the structure's compiled kernel too (`kernelFor`).
+   */
+  readonly #plans = new Lru<string, ModelPlan>(64);
 
   constructor(
     readonly current: LoadedPackage,
@@ -132,8 +139,25 @@ export class ModelService {
         })),
       };
     }
-    const compiled = compilePlan(pkg, { id: input.scenarioId, ...input.assumptions });
+    const scenario = { id: input.scenarioId, ...input.assumptions };
+    const structure = canonicalJson({
+      package: input.package.hash,
+      horizon: pkg.municipality.horizon,
+      levers: [...new Set(scenario.levers)].sort(),
+      driverGrowthRates: scenario.driverGrowthRates,
+    });
+    const template = this.#plans.get(structure);
+    if (template) {
+      const built = buildParameterTable(pkg, scenario);
+      if (!built.ok) return { ok: false, status: 400, problems: built.errors.map((e) => problemOf(e, prefix)) };
+      const names = built.table.names;
+      if (names.length === template.parameters.names.length && names.every((n, i) => n === template.parameters.names[i])) {
+        return { ok: true, plan: { ...template, scenarioId: input.scenarioId, parameters: built.table }, key: this.#key(input) };
+      }
+    }
+    const compiled = compilePlan(pkg, scenario);
     if (!compiled.ok) return { ok: false, status: 400, problems: compiled.errors.map((e) => problemOf(e, prefix)) };
+    this.#plans.set(structure, compiled.plan);
     return { ok: true, plan: compiled.plan, key: this.#key(input) };
   }
 

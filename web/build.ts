@@ -10,7 +10,9 @@
  * Output: `web/dist/app.js` (one ES module, minified, with a source map) and `web/dist/meta.json`
  * (when and from what it was built). The folder is git-ignored.
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { promisify } from "node:util";
+import { brotliCompress, constants as zlib, gzip } from "node:zlib";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
@@ -62,6 +64,13 @@ export async function buildWeb(): Promise<WebBuildReport> {
   const started = performance.now();
   await mkdir(OUT_DIR, { recursive: true });
   const result = await esbuild.build(buildOptions());
+  // the browser gets the bundle compressed (server/precompressed.ts): compressed once here, at the highest levels
+  for (const file of Object.keys(result.metafile?.outputs ?? {}).filter((f) => /\.(js|css)$/.test(f))) {
+    const path = resolve(ROOT, file);
+    const content = await readFile(path);
+    await writeFile(`${path}.br`, await promisify(brotliCompress)(content, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }));
+    await writeFile(`${path}.gz`, await promisify(gzip)(content, { level: 9 }));
+  }
   const ms = Math.round(performance.now() - started);
   const outputs = Object.entries(result.metafile?.outputs ?? {}).map(([file, info]) => ({
     file: relative(ROOT, resolve(ROOT, file)),

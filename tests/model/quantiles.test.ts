@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { quantile as ssQuantile } from "simple-statistics";
 import { describe, expect, it } from "vitest";
-import { gather, quantiles, yearQuantiles } from "../../model/quantiles.ts";
+import { gather, quantiles, quantilesInPlace, yearQuantiles } from "../../model/quantiles.ts";
 
 describe("quantiles", () => {
   it("match R's type 7 on a known sample", () => {
@@ -36,5 +36,20 @@ describe("quantiles", () => {
 
   it("gather strided columns", () => {
     expect(Array.from(gather([0, 1, 2, 3, 4, 5, 6, 7], 1, 3, 3))).toEqual([1, 4, 7]);
+  });
+});
+
+describe("quantilesInPlace", () => {
+  it("gives simple-statistics' own quantiles (it sorts nothing, but places the same order statistics)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constantFrom(0, 1, 2)), { minLength: 1, maxLength: 300 }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 5 }),
+        (values, probabilities) => {
+          const expected = ssQuantile([...values], probabilities);
+          expect(quantilesInPlace(Float64Array.from(values), probabilities)).toEqual(expected);
+        },
+      ),
+    );
   });
 });

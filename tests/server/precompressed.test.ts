@@ -1,0 +1,58 @@
+/** server/precompressed.ts: a file's compressed twin to a browser that accepts it, else the file. */
+import { mkdtempSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { brotliCompressSync, gzipSync } from "node:zlib";
+import express from "express";
+import request from "supertest";
+import { describe, expect, it } from "vitest";
+import { precompressed } from "../../server/precompressed.ts";
+
+const CONTENT = "export const answer = 42;\n".repeat(100);
+
+function site(): { app: express.Express; dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), "vaxa-precompressed-"));
+  writeFileSync(join(dir, "app.js"), CONTENT);
+  writeFileSync(join(dir, "app.js.br"), brotliCompressSync(CONTENT));
+  writeFileSync(join(dir, "app.js.gz"), gzipSync(CONTENT));
+  const app = express();
+  app.use("/build", precompressed(dir, "5m"), express.static(dir));
+  return { app, dir };
+}
+
+describe("precompressed", () => {
+  it("sends the gzip twin with its encoding and the file's type to a browser that accepts gzip", async () => {
+    const { app } = site();
+    const res = await request(app).get("/build/app.js").set("Accept-Encoding", "gzip").expect(200);
+    expect(res.headers["content-encoding"]).toBe("gzip");
+    expect(res.headers["content-type"]).toMatch(/javascript/);
+    expect(res.headers.vary).toMatch(/Accept-Encoding/);
+    expect(res.text).toBe(CONTENT); // supertest decompresses gzip
+  });
+
+  it("prefers brotli when both are accepted", async () => {
+    const { app } = site();
+    const res = await request(app).get("/build/app.js").set("Accept-Encoding", "gzip, br").buffer(true).parse((r, done) => {
+      const chunks: Buffer[] = [];
+      r.on("data", (c: Buffer) => chunks.push(c));
+      r.on("end", () => done(null, Buffer.concat(chunks)));
+    });
+    expect(res.headers["content-encoding"]).toBe("br");
+  });
+
+  it("sends the file itself without an accepted encoding, or when the twin is older than the file", async () => {
+    const { app, dir } = site();
+    const plain = await request(app).get("/build/app.js").set("Accept-Encoding", "identity").expect(200);
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.text).toBe(CONTENT);
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(join(dir, "app.js.gz"), past, past);
+    const stale = await request(app).get("/build/app.js").set("Accept-Encoding", "gzip").expect(200);
+    expect(stale.headers["content-encoding"]).toBeUndefined();
+  });
+
+  it("never reaches outside its folder", async () => {
+    const { app } = site();
+    await request(app).get("/build/..%2Fapp.js").set("Accept-Encoding", "gzip").expect(404);
+  });
+});
