@@ -11,6 +11,7 @@ import { z } from "zod";
 import type { DataPackage, LocalizedText } from "../model/data-package.ts";
 import type { ForecastResult } from "../model/forecast.ts";
 import type { Distribution } from "../model/distributions.ts";
+import type { PackageFinding } from "../model/package-error.ts";
 import type { MonteCarloSummary } from "../model/monte-carlo.ts";
 import { PACKAGE_PARAMETERS } from "../model/parameters.ts";
 import { type Assumptions, type ScenarioLimits, scenarioSchema } from "../model/scenario.ts";
@@ -166,6 +167,8 @@ export interface LoadedPackage extends PackageRef {
   /** The model files (everything but `scenarios/`): path → text, exactly what the hash was computed from. */
   files: Record<string, string>;
   pkg: DataPackage;
+  /** The package's warnings and notes (a loaded package has no errors), as `--validate` lists them. */
+  report: PackageFinding[];
 }
 
 /** `GET /api/package/files` and `GET /api/package/files/:hash`. */
@@ -207,6 +210,12 @@ export interface PackageSummary {
     uncertain: string[];
   }[];
   scenarios: { id: string; name: LocalizedText }[];
+  /**
+   * The graded validation's warnings and notes about the package (`severity`, `file`, `line`,
+   * `field`, `message`), as `forecast --validate` lists them: implausible values, files decoded
+   * from Windows-1252, files skipped. Never errors: a package with errors is not served.
+   */
+  report: PackageFinding[];
   /** Every parameter path with its default and valid range (all levers active); null for no bound. */
   parameters: { path: string; default: number; min: number | null; max: number | null }[];
 }

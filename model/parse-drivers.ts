@@ -35,7 +35,7 @@ export type DriverTable = Map<string, DriverRow[]>;
 
 /** The rows of drivers.csv, each field checked on its own; undefined when the file is missing or unreadable. */
 export function readDriverRows(files: Readonly<Record<string, string>>, errors: PackageError[]): DriverRow[] | undefined {
-  const csvRows = readCsvRows(FILE, files, COLUMNS, "a row per driver and year (year, driver, value, kind)", errors);
+  const csvRows = readCsvRows(FILE, files, COLUMNS, "a row per driver and year (year, driver, value, kind)", errors, ["value"]);
   if (csvRows === undefined) return undefined;
   const rows: DriverRow[] = [];
   for (const row of csvRows) {

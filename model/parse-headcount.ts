@@ -21,7 +21,7 @@ export type HeadcountTable = Map<string, HeadcountRow[]>;
 
 /** The rows of headcount.csv, each field checked on its own; undefined when the file is missing or unreadable. */
 export function readHeadcountRows(files: Readonly<Record<string, string>>, errors: PackageError[]): HeadcountRow[] | undefined {
-  const csvRows = readCsvRows(FILE, files, COLUMNS, "the actual FTE of every process for the history years (year, process, fte)", errors);
+  const csvRows = readCsvRows(FILE, files, COLUMNS, "the actual FTE of every process for the history years (year, process, fte)", errors, ["fte"]);
   if (csvRows === undefined) return undefined;
   const rows: HeadcountRow[] = [];
   for (const row of csvRows) {

@@ -5,7 +5,7 @@
  */
 import type { DataPackage } from "../model/data-package.ts";
 import { type ForecastResult, forecast } from "../model/forecast.ts";
-import { formatPackageError, type PackageError } from "../model/package-error.ts";
+import { formatPackageError, type PackageError, type PackageFinding } from "../model/package-error.ts";
 import { buildParameterTable } from "../model/parameters.ts";
 import { parseDataPackage } from "../model/parse-package.ts";
 import { compilePlan, type ModelPlan } from "../model/plan.ts";
@@ -17,12 +17,16 @@ import type { PackageStore } from "./db/package-store.ts";
 import { Lru } from "./lru.ts";
 import { formatPath, type Problem } from "./validation.ts";
 
-/** Parses a package's file texts and hashes them; throws with every problem if it is not valid. */
-export function packageFromFiles(files: Readonly<Record<string, string>>): LoadedPackage {
-  const parsed = parseDataPackage(files);
+/**
+ * Parses a package's file texts and hashes them; throws with every problem if it is not valid.
+ *
+ * @param findings what reading the files found (`readPackageFolder`), reported with the parser's own.
+ */
+export function packageFromFiles(files: Readonly<Record<string, string>>, findings: readonly PackageFinding[] = []): LoadedPackage {
+  const parsed = parseDataPackage(files, findings);
   if (!parsed.ok) throw new Error(`the data package has problems:\n${parsed.errors.map(formatPackageError).join("\n")}`);
   const hash = packageHash(files);
-  return { hash, versionId: shortId(hash), files: modelFiles(files), pkg: parsed.package };
+  return { hash, versionId: shortId(hash), files: modelFiles(files), pkg: parsed.package, report: parsed.report };
 }
 
 /** What a forecast is computed from. */

@@ -1,0 +1,132 @@
+/**
+ * Plausibility warnings: values that are valid but far from what a municipality's figures look
+ * like, so that a typing mistake that still parses (a thousands separator read as a decimal mark,
+ * a missing digit, a band counted twice) does not pass unseen. A warning names the file, line and
+ * field and never stops a run; `--validate`, `forecast` (on stderr) and the server's package
+ * answer show them. Errors (values outside their valid range) are the schemas' and checkers' job.
+ */
+import { errorAt, type JsonDoc } from "./json-source.ts";
+import type { PackageFinding } from "./package-error.ts";
+import type { Lever } from "./data-package.ts";
+
+/** A change between two years larger than this factor (either way) is a warning. */
+export const JUMP_FACTOR = 10;
+
+/** Age bands summing to more than their total by more than this share are a warning. */
+export const BAND_TOLERANCE = 0.01;
+
+/** A yearly value as the CSV checkers keep it: its line, year and value (undefined where it had an error). */
+interface YearValue {
+  line: number;
+  year: number;
+}
+
+/** A number for a message: at most 6 significant digits, no float noise. */
+function shown(value: number): string {
+  return String(Number(value.toPrecision(6)));
+}
+
+/**
+ * A warning for every change between consecutive years by more than {@link JUMP_FACTOR} times,
+ * up or down, on the later year's line (zeros are left alone: a flow may be 0 in a year).
+ *
+ * @param series rows by key (a driver, a process), sorted by year.
+ * @param what the key and the column in words, e.g. "driver", "value".
+ */
+export function jumpWarnings<Row extends YearValue>(
+  file: string,
+  series: ReadonlyMap<string, readonly Row[]>,
+  valueOf: (row: Row) => number | undefined,
+  column: string,
+): PackageFinding[] {
+  const warnings: PackageFinding[] = [];
+  for (const [key, rows] of series) {
+    for (let index = 1; index < rows.length; index += 1) {
+      const before = rows[index - 1]!;
+      const row = rows[index]!;
+      const a = valueOf(before);
+      const b = valueOf(row);
+      if (a === undefined || b === undefined || a <= 0 || b <= 0 || row.year !== before.year + 1) continue;
+      const factor = Math.max(a / b, b / a);
+      if (factor <= JUMP_FACTOR) continue;
+      warnings.push({
+        severity: "warning",
+        file,
+        line: row.line,
+        field: column,
+        message: `${key} goes from ${shown(a)} in ${before.year} (line ${before.line}) to ${shown(b)} in ${row.year}, ${shown(factor)} times ${b > a ? "larger" : "smaller"}: a value changing more than ${JUMP_FACTOR}-fold in a year is most likely a typing mistake (a thousands separator read as a decimal mark, a missing or extra digit)`,
+      });
+    }
+  }
+  return warnings;
+}
+
+/**
+ * Age bands (`residents_0_5`, `residents_80plus`, … beside `residents`) that sum to more than
+ * the total in a year: a warning on the total's line in the first such year. (Bands may cover
+ * only some ages, so a smaller sum is no sign of a mistake.)
+ */
+export function bandWarnings<Row extends YearValue>(
+  file: string,
+  series: ReadonlyMap<string, readonly Row[]>,
+  valueOf: (row: Row) => number | undefined,
+): PackageFinding[] {
+  const warnings: PackageFinding[] = [];
+  for (const [total, rows] of series) {
+    const bands = [...series.keys()].filter((key) => key.startsWith(`${total}_`));
+    if (bands.length === 0) continue;
+    for (const row of rows) {
+      const value = valueOf(row);
+      if (value === undefined) continue;
+      let sum = 0;
+      for (const band of bands) {
+        const bandRow = series.get(band)?.find((r) => r.year === row.year);
+        sum += (bandRow === undefined ? undefined : valueOf(bandRow)) ?? 0;
+      }
+      if (sum <= value * (1 + BAND_TOLERANCE)) continue;
+      warnings.push({
+        severity: "warning",
+        file,
+        line: row.line,
+        field: "value",
+        message: `the bands of ${total} (${bands.join(", ")}) sum to ${shown(sum)} in ${row.year}, more than ${total} itself (${shown(value)}): expected the parts to sum to at most the whole (a band counted twice, or a value in another unit?)`,
+      });
+      break;
+    }
+  }
+  return warnings;
+}
+
+/**
+ * Levers whose reaches on one target sum to more than 1: their savings multiply, so the model
+ * never saves more than the work, but reaches above 1 in sum suggest the same work counted twice.
+ * One warning per target, at the last lever's reach (`levers` in the order of levers.json, each
+ * reach given or the median of its distribution).
+ */
+export function reachWarnings(doc: JsonDoc | undefined, levers: readonly Lever[]): PackageFinding[] {
+  if (doc === undefined) return [];
+  const byTarget = new Map<string, { lever: string; reach: number; path: (string | number)[] }[]>();
+  levers.forEach((lever, l) =>
+    lever.targets.forEach((target, t) => {
+      const key = `${target.process} ${target.activity}`;
+      const list = byTarget.get(key) ?? [];
+      list.push({ lever: lever.id, reach: target.reach, path: ["levers", l, "targets", t, "reach"] });
+      byTarget.set(key, list);
+    }),
+  );
+  const warnings: PackageFinding[] = [];
+  for (const [target, reaches] of byTarget) {
+    const sum = reaches.reduce((total, r) => total + r.reach, 0);
+    if (reaches.length < 2 || sum <= 1 + 1e-9) continue;
+    const last = reaches[reaches.length - 1]!;
+    warnings.push({
+      severity: "warning",
+      ...errorAt(
+        doc,
+        last.path,
+        `the levers on ${target} reach ${reaches.map((r) => `${shown(r.reach)} (${r.lever})`).join(" + ")} = ${shown(sum)} of its work: their savings multiply and never exceed the work, but reaches summing above 1 suggest the same work counted twice`,
+      ),
+    });
+  }
+  return warnings;
+}
