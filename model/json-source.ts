@@ -250,8 +250,11 @@ function issueErrors(doc: JsonDoc, issue: z.core.$ZodIssue): PackageError[] {
   const last = path[path.length - 1];
   const name = typeof last === "string" ? quoted(last) : "the value";
   switch (issue.code) {
-    case "unrecognized_keys":
-      return issue.keys.map((key) => errorAt(doc, [...path, key], `unknown field ${quoted(key)}: ${issue.message}`));
+    case "unrecognized_keys": {
+      // zod's own message repeats the keys in full; the schemas' own (strictObject) lists the valid fields.
+      const detail = issue.message.startsWith("Unrecognized key") ? "not a field of this object" : issue.message;
+      return issue.keys.map((key) => errorAt(doc, [...path, key], `unknown field ${quoted(key)}: ${detail}`));
+    }
     case "invalid_type": {
       const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
       const message = exists ? `expected ${expected}, found ${found}` : `${name} is missing: expected ${expected}`;

@@ -71,19 +71,25 @@ export function bandWarnings<Row extends YearValue>(
   series: ReadonlyMap<string, readonly Row[]>,
   valueOf: (row: Row) => number | undefined,
 ): PackageFinding[] {
+  // Each key's bands, found from the bands' own names (every prefix before a "_" that is a key).
+  const bandsOf = new Map<string, string[]>();
+  for (const key of series.keys()) {
+    for (let at = key.indexOf("_"); at > 0; at = key.indexOf("_", at + 1)) {
+      const total = key.slice(0, at);
+      if (series.has(total)) bandsOf.set(total, [...(bandsOf.get(total) ?? []), key]);
+    }
+  }
   const warnings: PackageFinding[] = [];
-  for (const [total, rows] of series) {
-    const bands = [...series.keys()].filter((key) => key.startsWith(`${total}_`));
-    if (bands.length === 0) continue;
+  for (const [total, bands] of bandsOf) {
+    const rows = series.get(total) ?? [];
+    const sums = new Map<number, number>();
+    for (const band of bands) {
+      for (const row of series.get(band) ?? []) sums.set(row.year, (sums.get(row.year) ?? 0) + (valueOf(row) ?? 0));
+    }
     for (const row of rows) {
       const value = valueOf(row);
-      if (value === undefined) continue;
-      let sum = 0;
-      for (const band of bands) {
-        const bandRow = series.get(band)?.find((r) => r.year === row.year);
-        sum += (bandRow === undefined ? undefined : valueOf(bandRow)) ?? 0;
-      }
-      if (sum <= value * (1 + BAND_TOLERANCE)) continue;
+      const sum = sums.get(row.year) ?? 0;
+      if (value === undefined || sum <= value * (1 + BAND_TOLERANCE)) continue;
       warnings.push({
         severity: "warning",
         file,

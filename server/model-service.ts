@@ -4,6 +4,7 @@
  * inputs, since the same assumptions always give the same numbers.
  */
 import type { DataPackage } from "../model/data-package.ts";
+import { NonFiniteResultError } from "../model/finite.ts";
 import { type ForecastResult, forecast } from "../model/forecast.ts";
 import { formatPackageError, type PackageError, type PackageFinding } from "../model/package-error.ts";
 import { buildParameterTable } from "../model/parameters.ts";
@@ -54,13 +55,6 @@ function problemOf(e: PackageError, prefix: string): Problem {
   const keyed = /^(set|uncertainty|driverGrowthRates)\.(.+)$/.exec(e.field);
   const path = keyed ? formatPath([prefix, keyed[1]!, keyed[2]!]) : `${prefix}.${e.field}`;
   return { path, message: e.message };
-}
-
-/** Whether every number in the result is finite (extreme `set` values can overflow). */
-function finiteResult(result: ForecastResult): boolean {
-  for (const r of result.rows) if (!Number.isFinite(r.totalFte) || !Number.isFinite(r.baselineFte)) return false;
-  for (const t of result.totals) if (!Number.isFinite(t.cumulativeNet) || !Number.isFinite(t.totalFte)) return false;
-  return true;
 }
 
 export class ModelService {
@@ -174,19 +168,12 @@ export class ModelService {
     if (hit) return { ok: true, key, cached: hit };
     const compiled = this.compile(input);
     if (!compiled.ok) return compiled;
-    const result = forecast(compiled.plan);
-    if (!finiteResult(result)) {
-      return {
-        ok: false,
-        status: 422,
-        problems: [
-          {
-            path: "assumptions",
-            message:
-              "these assumptions give results too large to compute (not finite numbers); check the values in set and the growth rates",
-          },
-        ],
-      };
+    let result: ForecastResult;
+    try {
+      result = forecast(compiled.plan);
+    } catch (error) {
+      if (error instanceof NonFiniteResultError) return { ok: false, status: 422, problems: [{ path: "assumptions", message: error.message }] };
+      throw error;
     }
     const cached: CachedForecast = { result };
     this.#forecasts.set(key, cached);
