@@ -4,8 +4,8 @@
  * `/api/openapi.json` is generated from the schemas (`server/openapi.ts`).
  *
  * Requests carry a scenario's assumptions in the scenario's own shape (`model/scenario.ts`), read
- * here with the server's tighter limits: a value outside them can only be a typing mistake or an
- * attempt to make the server work hard (e.g. a growth multiplier of 1e9).
+ * here with the server's limits on sizes (names, lists, entries); every number is held to the one
+ * table of bounds (`model/bounds.ts`), as in a package's files.
  */
 import { z } from "zod";
 import type { DataPackage, LocalizedText } from "../model/data-package.ts";
@@ -20,10 +20,8 @@ import { numberText, SCENARIO_ID_PATTERN, strictObject } from "../model/schema-p
 // ---------------------------------------------------------------------------------------------
 // Requests
 
-/** The limits on a request's assumptions. */
+/** The limits on the size of a request's assumptions. */
 export const REQUEST_LIMITS = {
-  growthMultiplier: [0, 5],
-  growthRate: [-0.5, 0.5],
   nameLength: 120,
   descriptionLength: 4000,
   idLength: 64,

@@ -5,7 +5,8 @@
  */
 import { type CsvRow, decimalCommaLine, mayBeThousands, numberField, parseCsv, parseDecimal } from "./csv.ts";
 import { type PackageError, quoted } from "./package-error.ts";
-import { ID_PATTERN } from "./schema-parts.ts";
+import type { ParameterSpec } from "./registry.ts";
+import { ID_LENGTH, ID_PATTERN, rangeText } from "./schema-parts.ts";
 
 /**
  * The data rows of `files[file]`, read by {@link parseCsv}.
@@ -14,7 +15,7 @@ import { ID_PATTERN } from "./schema-parts.ts";
  *   driver and year (year, driver, value, kind)".
  * @param counts the columns of counts and quantities, checked for thousands separators by
  *   {@link checkThousands}; a field it reports is left out of its row (`fields[column]` absent),
- *   which {@link nonNegativeField} takes as reported.
+ *   which {@link boundedField} takes as reported.
  * @returns the rows, or undefined when the file is missing (reported by the caller) or its header
  *   is unusable (reported here).
  */
@@ -70,12 +71,12 @@ export function checkThousands(file: string, rows: readonly CsvRow[], column: st
 
 /** Whether `value` is a valid id; if not, an error saying it is not `what` (e.g. "a driver") id. */
 export function checkId(file: string, row: CsvRow, column: string, value: string, what: string, errors: PackageError[]): boolean {
-  if (ID_PATTERN.test(value)) return true;
+  if (value.length <= ID_LENGTH && ID_PATTERN.test(value)) return true;
   errors.push({
     file,
     line: row.line,
     field: column,
-    message: `${quoted(value)} is not ${what} id: expected lower-case letters, digits and _, starting with a letter`,
+    message: `${quoted(value)} is not ${what} id: expected lower-case letters, digits and _, starting with a letter, at most ${ID_LENGTH} characters`,
   });
   return false;
 }
@@ -90,28 +91,22 @@ export function yearField(file: string, row: CsvRow, errors: PackageError[]): nu
 }
 
 /**
- * The number in `column`, or undefined (reported) when it is not a number or is negative, or
- * when the field was already reported and removed ({@link readCsvRows}).
+ * The number in `column`, or undefined (reported) when it is not a number or is outside the
+ * spec's valid range (`bounds.ts`), or when the field was already reported and removed
+ * ({@link readCsvRows}).
  *
  * @param owner the row's key, for the message, e.g. "residents".
- * @param expected what a valid value is, e.g. "zero or a positive number of FTE".
  */
-export function nonNegativeField(
-  file: string,
-  row: CsvRow,
-  column: string,
-  owner: string,
-  expected: string,
-  errors: PackageError[],
-): number | undefined {
+export function boundedField(file: string, row: CsvRow, column: string, owner: string, spec: ParameterSpec, errors: PackageError[]): number | undefined {
   if (row.fields[column] === undefined) return undefined;
   const parsed = numberField(file, row, column, `for ${owner}`);
   if (!parsed.ok) {
     errors.push(parsed.error);
     return undefined;
   }
-  if (parsed.value < 0) {
-    errors.push({ file, line: row.line, field: column, message: `${parsed.value} for ${owner} is negative: expected ${expected}` });
+  const [lo, hi] = spec.bounds;
+  if (parsed.value < lo || parsed.value > hi) {
+    errors.push({ file, line: row.line, field: column, message: `${parsed.value} for ${owner} is outside the valid range ${rangeText(spec)}` });
     return undefined;
   }
   return parsed.value;

@@ -25,7 +25,8 @@ import { checkHeadcount, readHeadcountRows, toHeadcount } from "./parse-headcoun
 import { checkLevers } from "./parse-levers.ts";
 import { checkProcesses } from "./parse-processes.ts";
 import { checkScenarioParameters, checkScenarios, readScenarios } from "./parse-scenarios.ts";
-import { bandWarnings, jumpWarnings, reachWarnings } from "./plausibility.ts";
+import { bandWarnings, jumpWarnings, reachWarnings, rowWarnings, valueWarnings } from "./plausibility.ts";
+import { FILE_NUMBERS } from "./bounds.ts";
 
 export { fieldPath } from "./json-source.ts";
 
@@ -150,8 +151,19 @@ function parse(files: Readonly<Record<string, string>>, errors: PackageError[], 
     leversFile === undefined ? undefined : checkLevers(leversFile.doc, leversFile.value, processesFile?.value, baseYear, errors);
   const scenarios = checkScenarios(scenarioFiles, drivers, leversFile?.value, errors);
 
-  if (drivers !== undefined) warnings.push(...jumpWarnings("drivers.csv", drivers, (r) => r.value, "value"), ...bandWarnings("drivers.csv", drivers, (r) => r.value));
-  if (headcount !== undefined) warnings.push(...jumpWarnings("headcount.csv", headcount, (r) => r.fte, "fte"));
+  // Plausibility (warnings, which never stop the package): values far outside what a package holds.
+  const f = FILE_NUMBERS;
+  if (municipality !== undefined) warnings.push(...valueWarnings(municipality.doc, municipality.value, "municipality.json"));
+  if (drivers !== undefined) {
+    warnings.push(
+      ...rowWarnings("drivers.csv", drivers, (r) => r.value, "value", f.driverValue),
+      ...jumpWarnings("drivers.csv", drivers, (r) => r.value, "value"),
+      ...bandWarnings("drivers.csv", drivers, (r) => r.value),
+    );
+  }
+  if (headcount !== undefined) warnings.push(...rowWarnings("headcount.csv", headcount, (r) => r.fte, "fte", f.fte), ...jumpWarnings("headcount.csv", headcount, (r) => r.fte, "fte"));
+  if (processesFile !== undefined) warnings.push(...valueWarnings(processesFile.doc, processesFile.value, "processes.json"));
+  if (leversFile !== undefined) warnings.push(...valueWarnings(leversFile.doc, leversFile.value, "levers.json"));
   if (leversFile !== undefined && levers !== undefined) warnings.push(...reachWarnings(leversFile.doc, levers));
 
   if (
@@ -174,7 +186,7 @@ function parse(files: Readonly<Record<string, string>>, errors: PackageError[], 
     levers,
     scenarios,
   };
-  checkScenarioParameters(pkg, scenarioFiles, errors);
+  checkScenarioParameters(pkg, scenarioFiles, errors, warnings);
   return errors.length > 0 ? undefined : pkg;
 }
 

@@ -4,9 +4,10 @@
  */
 import type { DataPackage, Scenario } from "./data-package.ts";
 import { errorAt, type JsonDoc, readJson } from "./json-source.ts";
-import { type PackageError, quoted } from "./package-error.ts";
+import { type PackageError, type PackageFinding, quoted } from "./package-error.ts";
 import { pointOrMedian } from "./median-rule.ts";
-import { buildParameterTable } from "./parameters.ts";
+import { buildParameterTable, implausibleSettings } from "./parameters.ts";
+import { valueWarnings } from "./plausibility.ts";
 import { type LeversFile, type ScenarioFile, scenarioFileSchema } from "./package-schema.ts";
 import { SCENARIO_ID_PATTERN } from "./schema-parts.ts";
 import type { DriverTable } from "./parse-drivers.ts";
@@ -95,10 +96,14 @@ export function checkScenarios(
  * (paths that exist, values in range, a point value beside a distribution equal to its median),
  * once everything else has been read, so that a scenario the package ships can always be computed.
  */
-export function checkScenarioParameters(pkg: DataPackage, sources: ScenarioSource[], errors: PackageError[]): void {
-  for (const { id, doc } of sources) {
+export function checkScenarioParameters(pkg: DataPackage, sources: ScenarioSource[], errors: PackageError[], warnings: PackageFinding[]): void {
+  for (const { id, doc, value } of sources) {
+    warnings.push(...valueWarnings(doc, value, "scenarios/<id>.json"));
     const built = buildParameterTable(pkg, pkg.scenarios[id]!);
-    if (built.ok) continue;
+    if (built.ok) {
+      for (const { path, message } of implausibleSettings(built.table, pkg.scenarios[id]!)) warnings.push({ severity: "warning", ...errorAt(doc, ["set", path], message) });
+      continue;
+    }
     for (const error of built.errors) {
       if (error.file !== `scenarios/${id}.json`) {
         errors.push(error);

@@ -5,15 +5,94 @@
  * field and never stops a run; `--validate`, `forecast` (on stderr) and the server's package
  * answer show them. Errors (values outside their valid range) are the schemas' and checkers' job.
  */
-import { errorAt, type JsonDoc } from "./json-source.ts";
-import type { PackageFinding } from "./package-error.ts";
+import { implausible, NUMERIC_INPUTS } from "./bounds.ts";
 import type { Lever } from "./data-package.ts";
+import { errorAt, type JsonDoc, type JsonPath } from "./json-source.ts";
+import type { PackageFinding } from "./package-error.ts";
+import type { ParameterSpec } from "./registry.ts";
 
 /** A change between two years larger than this factor (either way) is a warning. */
 export const JUMP_FACTOR = 10;
 
 /** Age bands summing to more than their total by more than this share are a warning. */
 export const BAND_TOLERANCE = 0.01;
+
+/** Most warnings of one kind in one file; the rest are counted in one more warning. */
+export const WARNINGS_PER_KIND = 20;
+
+/** At most {@link WARNINGS_PER_KIND} of a list of warnings, and one that counts the rest. */
+export function capped(warnings: PackageFinding[]): PackageFinding[] {
+  if (warnings.length <= WARNINGS_PER_KIND) return warnings;
+  const first = warnings[0]!;
+  return [
+    ...warnings.slice(0, WARNINGS_PER_KIND),
+    { severity: "warning", file: first.file, message: `and ${warnings.length - WARNINGS_PER_KIND} more warnings like the ones above in this file` },
+  ];
+}
+
+/**
+ * Every number of a parsed JSON file outside its plausible range, by the table of bounds
+ * ({@link NUMERIC_INPUTS}: the rows of `file`, except a scenario's `set`, which
+ * `implausibleSettings` in `parameters.ts` checks by parameter path).
+ *
+ * @param file the file's name in the table: "municipality.json", "processes.json",
+ *   "levers.json", or "scenarios/<id>.json" for any scenario (its doc names the real file).
+ */
+export function valueWarnings(doc: JsonDoc | undefined, value: unknown, file: string): PackageFinding[] {
+  if (doc === undefined) return [];
+  const warnings: PackageFinding[] = [];
+  for (const input of NUMERIC_INPUTS) {
+    if (input.file !== file || input.field.startsWith("set.")) continue;
+    for (const [path, number] of numbersAt(value, fieldTokens(input.field), [])) {
+      const message = implausible(input.spec, number);
+      if (message !== undefined) warnings.push({ severity: "warning", ...errorAt(doc, path, message) });
+    }
+  }
+  return capped(warnings);
+}
+
+/** `processes[].activities[].drivers.<driver>` → ["processes", "[]", "activities", "[]", "drivers", "*"]. */
+function fieldTokens(field: string): string[] {
+  return field.split(".").flatMap((part) => {
+    if (part.startsWith("<")) return ["*"];
+    return part.endsWith("[]") ? [part.slice(0, -2), "[]"] : [part];
+  });
+}
+
+/** The numbers at a field's tokens in a JSON value, with their paths. */
+function* numbersAt(value: unknown, tokens: string[], path: JsonPath): Generator<[JsonPath, number]> {
+  const [token, ...rest] = tokens;
+  if (token === undefined) {
+    if (typeof value === "number") yield [path, value];
+    return;
+  }
+  if (token === "[]") {
+    if (Array.isArray(value)) for (const [index, item] of value.entries()) yield* numbersAt(item, rest, [...path, index]);
+  } else if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+    const record = value as Record<string, unknown>;
+    const keys = token === "*" ? Object.keys(record) : Object.hasOwn(record, token) ? [token] : [];
+    for (const key of keys) yield* numbersAt(record[key], rest, [...path, key]);
+  }
+}
+
+/** Yearly values outside their plausible range (`drivers.csv` values, `headcount.csv` FTE), on their lines. */
+export function rowWarnings<Row extends YearValue>(
+  file: string,
+  series: ReadonlyMap<string, readonly Row[]>,
+  valueOf: (row: Row) => number | undefined,
+  column: string,
+  spec: ParameterSpec,
+): PackageFinding[] {
+  const warnings: PackageFinding[] = [];
+  for (const [key, rows] of series) {
+    for (const row of rows) {
+      const value = valueOf(row);
+      const message = value === undefined ? undefined : implausible(spec, value);
+      if (message !== undefined) warnings.push({ severity: "warning", file, line: row.line, field: column, message: `${key} ${row.year}: ${message}` });
+    }
+  }
+  return capped(warnings);
+}
 
 /** A yearly value as the CSV checkers keep it: its line, year and value (undefined where it had an error). */
 interface YearValue {
@@ -58,7 +137,7 @@ export function jumpWarnings<Row extends YearValue>(
       });
     }
   }
-  return warnings;
+  return capped(warnings);
 }
 
 /**

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import type { CsvRow } from "../../model/csv.ts";
-import { checkThousands, nonNegativeField } from "../../model/csv-rows.ts";
+import { FILE_NUMBERS } from "../../model/bounds.ts";
+import { boundedField, checkThousands } from "../../model/csv-rows.ts";
 import type { PackageError } from "../../model/package-error.ts";
 
 const rows = (...values: string[]): CsvRow[] => values.map((value, i) => ({ line: i + 2, fields: { value } }));
@@ -26,7 +27,7 @@ describe("checkThousands", () => {
     ]);
     expect(table[1]!.fields).toEqual({});
     // The removed field is not reported again as "not a number".
-    expect(nonNegativeField("drivers.csv", table[1]!, "value", "residents", "a count", errors)).toBeUndefined();
+    expect(boundedField("drivers.csv", table[1]!, "value", "residents", FILE_NUMBERS.driverValue, errors)).toBeUndefined();
     expect(errors).toHaveLength(1);
   });
 
@@ -42,7 +43,7 @@ describe("checkThousands", () => {
       const errors: PackageError[] = [];
       checkThousands("headcount.csv", table, "value", errors);
       expect(errors).toEqual([]);
-      expect(nonNegativeField("headcount.csv", table[0]!, "value", "permits", "FTE", errors)).toBe(12.375);
+      expect(boundedField("headcount.csv", table[0]!, "value", "permits", FILE_NUMBERS.fte, errors)).toBe(12.375);
     }
   });
 });
