@@ -80,7 +80,10 @@ function parseJson(file: string, raw: string, errors: PackageError[]): { doc: Js
     return undefined;
   }
   const doc: JsonDoc = { file, tree, lineStarts };
-  checkDuplicateKeys(doc, tree, [], errors);
+  const before = errors.length;
+  checkKeys(doc, tree, [], errors);
+  // A "__proto__" key is refused outright: JavaScript objects (and zod's copies) drop it silently.
+  if (errors.slice(before).some((e) => e.message.startsWith(PROTO_MESSAGE))) return undefined;
   return { doc, value };
 }
 
@@ -123,8 +126,14 @@ function syntaxMessage(code: string): string {
   }
 }
 
-/** JSON allows a field twice in one object and keeps the last; a planner most likely did not mean that. */
-function checkDuplicateKeys(doc: JsonDoc, node: JsonNode, path: JsonPath, errors: PackageError[]): void {
+const PROTO_MESSAGE = 'a field named "__proto__"';
+
+/**
+ * JSON allows a field twice in one object and keeps the last; a planner most likely did not mean
+ * that. A field named `__proto__` would be dropped without a word by every JavaScript object the
+ * value passes through (it sets the object's prototype instead): refused.
+ */
+function checkKeys(doc: JsonDoc, node: JsonNode, path: JsonPath, errors: PackageError[]): void {
   if (node.type === "object") {
     const seen = new Map<string, number>();
     for (const property of node.children ?? []) {
@@ -132,6 +141,10 @@ function checkDuplicateKeys(doc: JsonDoc, node: JsonNode, path: JsonPath, errors
       if (keyNode === undefined || typeof keyNode.value !== "string") continue;
       const key = keyNode.value;
       const line = lineOf(doc.lineStarts, keyNode.offset);
+      if (key === "__proto__") {
+        errors.push({ file: doc.file, line, field: fieldPath([...path, key]), message: `${PROTO_MESSAGE} is not allowed: it is not a field of any package file (JavaScript would drop it)` });
+        continue;
+      }
       const firstLine = seen.get(key);
       if (firstLine !== undefined) {
         errors.push({
@@ -143,10 +156,10 @@ function checkDuplicateKeys(doc: JsonDoc, node: JsonNode, path: JsonPath, errors
       } else {
         seen.set(key, line);
       }
-      if (valueNode !== undefined) checkDuplicateKeys(doc, valueNode, [...path, key], errors);
+      if (valueNode !== undefined) checkKeys(doc, valueNode, [...path, key], errors);
     }
   } else if (node.type === "array") {
-    (node.children ?? []).forEach((child, index) => checkDuplicateKeys(doc, child, [...path, index], errors));
+    (node.children ?? []).forEach((child, index) => checkKeys(doc, child, [...path, index], errors));
   }
 }
 

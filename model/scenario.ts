@@ -85,9 +85,17 @@ function pathKey(max: number) {
   return max === Infinity ? path : path.max(max, `expected a parameter path of at most ${max} characters`);
 }
 
-function entries<V extends z.ZodType>(key: z.ZodType<string>, value: V, max: number, what: string) {
+/** A record of `what` ("driver id → yearly growth rate"), its keys `keys` ("a driver id"). */
+function entries<V extends z.ZodType>(key: z.ZodType<string>, value: V, max: number, what: string, keys: string) {
   const record = z.record(key, value, { error: (issue) => (issue.code === "invalid_type" ? `expected an object of ${what}` : undefined) });
-  return max === Infinity ? record : record.refine((r) => Object.keys(r).length <= max, `expected at most ${max} entries`);
+  const bounded = max === Infinity ? record : record.refine((r) => Object.keys(r).length <= max, `expected at most ${max} entries`);
+  // zod's record drops a "__proto__" key without a word (JSON.parse makes it an own key): refuse it first.
+  return z.preprocess((input, context) => {
+    if (input !== null && typeof input === "object" && Object.hasOwn(input, "__proto__")) {
+      context.addIssue({ code: "custom", path: ["__proto__"], message: `"__proto__" is not ${keys}`, input });
+    }
+    return input;
+  }, bounded);
 }
 
 /**
@@ -107,6 +115,7 @@ export function scenarioSchema(limits: ScenarioLimits = FILE_LIMITS) {
       boundedNumber(FILE_NUMBERS.growthRate),
       limits.entries,
       "driver id → yearly growth rate",
+      "a driver id",
     ).default({}),
     levers: (limits.levers === Infinity
       ? leverList
@@ -114,8 +123,8 @@ export function scenarioSchema(limits: ScenarioLimits = FILE_LIMITS) {
           .max(limits.levers, `expected at most ${limits.levers} levers`)
           .refine((l) => new Set(l).size === l.length, "expected each lever once")
     ).default([]),
-    set: entries(pathKey(limits.parameterPathLength), z.number({ error: "expected a number" }), limits.entries, "parameter path → number").default({}),
-    uncertainty: entries(pathKey(limits.parameterPathLength), distributionSchema, limits.entries, "parameter path → distribution").default({}),
+    set: entries(pathKey(limits.parameterPathLength), z.number({ error: "expected a number" }), limits.entries, "parameter path → number", "a parameter path").default({}),
+    uncertainty: entries(pathKey(limits.parameterPathLength), distributionSchema, limits.entries, "parameter path → distribution", "a parameter path").default({}),
   });
 }
 
