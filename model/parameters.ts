@@ -180,7 +180,7 @@ export function buildParameterTable(
   // The deterministic run uses each uncertain parameter's median.
   for (const [i, { distribution, field, source }] of uncertain) {
     const m = median(distribution);
-    const outside = medianOutOfRange(distribution, [lower[i] ?? -Infinity, upper[i] ?? Infinity]) ?? distributionOutside(distribution, specs[i]!);
+    const outside = distributionOutside(distribution, specs[i]!) ?? medianOutOfRange(distribution, [lower[i] ?? -Infinity, upper[i] ?? Infinity]);
     if (outside !== undefined) errors.push({ file: source, field, message: outside });
     // a value that already is the median to within MEDIAN_TOLERANCE (a value given beside its
     // distribution, or a lever's value resolved when levers.json was read) stays as written

@@ -133,7 +133,7 @@ function resolveParameters(lever: LeverEntry, report: (path: JsonPath, message: 
     if (distribution !== undefined) {
       const field = fieldPath(path);
       const mismatch = given === undefined ? undefined : medianMismatch(field, given, `distributions.${spec.name}`, distribution);
-      const outside = medianOutOfRange(distribution, spec.bounds, field) ?? distributionOutside(distribution, spec);
+      const outside = distributionOutside(distribution, spec) ?? medianOutOfRange(distribution, spec.bounds, field);
       if (mismatch !== undefined) report(path, mismatch);
       else if (outside !== undefined) report(["distributions", spec.name], outside);
       // a value given beside its distribution equals the median to within MEDIAN_TOLERANCE: keep the value as written
