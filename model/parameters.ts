@@ -171,6 +171,8 @@ export function buildParameterTable(
     const i = resolve(path, `uncertainty.${path}`, file);
     if (i === undefined) continue;
     uncertain.set(i, { distribution, field: `uncertainty.${path}`, source: file });
+    // A distribution that does not fit the range is reported below, and alone (its median means nothing).
+    if (distributionOutside(distribution, specs[i]!) !== undefined) continue;
     // The median rule: a point value the scenario gives beside the distribution must be its median.
     const given = path === "growthMultiplier" ? { field: "growthMultiplier", value: scenario.growthMultiplier } : undefined;
     const set = Object.hasOwn(scenario.set, path) ? { field: `set.${path}`, value: scenario.set[path]! } : given;
