@@ -6,7 +6,7 @@
 import { type CsvRow, decimalCommaLine, mayBeThousands, numberField, parseCsv, parseDecimal } from "./csv.ts";
 import { type PackageError, quoted } from "./package-error.ts";
 import type { ParameterSpec } from "./registry.ts";
-import { ID_LENGTH, ID_PATTERN, rangeText } from "./schema-parts.ts";
+import { ID_LENGTH, ID_PATTERN, rangeText, YEAR_RANGE } from "./schema-parts.ts";
 
 /**
  * The data rows of `files[file]`, read by {@link parseCsv}.
@@ -81,11 +81,11 @@ export function checkId(file: string, row: CsvRow, column: string, value: string
   return false;
 }
 
-/** The row's `year`, a whole year from 1900 to 2200, or undefined (reported). */
+/** The row's `year`, a whole year within {@link YEAR_RANGE}, or undefined (reported). */
 export function yearField(file: string, row: CsvRow, errors: PackageError[]): number | undefined {
   const text = row.fields.year ?? "";
   const parsed = numberField(file, row, "year");
-  if (parsed.ok && Number.isInteger(parsed.value) && parsed.value >= 1900 && parsed.value <= 2200) return parsed.value;
+  if (parsed.ok && Number.isInteger(parsed.value) && parsed.value >= YEAR_RANGE[0] && parsed.value <= YEAR_RANGE[1]) return parsed.value;
   errors.push({ file, line: row.line, field: "year", message: `${quoted(text)} is not a year: expected a whole year such as 2024` });
   return undefined;
 }
