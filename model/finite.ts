@@ -18,30 +18,12 @@ export class NonFiniteResultError extends Error {
   }
 }
 
-function check(value: number | null, what: () => string): void {
-  if (value !== null && !Number.isFinite(value)) throw new NonFiniteResultError(what(), value);
+/** Every number among an object's own fields (texts, booleans and null are left alone). */
+function checkFields(object: object, where: (field: string) => string): void {
+  for (const [field, value] of Object.entries(object)) {
+    if (typeof value === "number" && !Number.isFinite(value)) throw new NonFiniteResultError(where(field), value);
+  }
 }
-
-const ROW_FIELDS = ["baselineFte", "deliveryFte", "developmentFte", "transitionFte", "totalFte"] as const;
-const TOTAL_FIELDS = [
-  "residents",
-  "baselineFte",
-  "deliveryFte",
-  "developmentFte",
-  "transitionFte",
-  "totalFte",
-  "decouplingRatio",
-  "capex",
-  "licences",
-  "changeFteCost",
-  "fteSavings",
-  "systemSavings",
-  "cost",
-  "savings",
-  "net",
-  "cumulativeNet",
-] as const;
-const INVESTMENT_FIELDS = ["humpDepth", "npv", "discountRate", "irr", "investment", "fteAvoided", "investmentPerFteAvoided"] as const;
 
 /**
  * The forecast itself when every number in it is finite (null stands for "none" and is allowed).
@@ -49,11 +31,10 @@ const INVESTMENT_FIELDS = ["humpDepth", "npv", "discountRate", "irr", "investmen
  * @throws NonFiniteResultError naming the first number that is not, e.g. "totalFte of building_permits in 2031".
  */
 export function finiteForecast(result: ForecastResult): ForecastResult {
-  for (const row of result.rows) for (const field of ROW_FIELDS) check(row[field], () => `${field} of ${row.process} in ${row.year}`);
-  for (const total of result.totals) for (const field of TOTAL_FIELDS) check(total[field], () => `${field} in ${total.year}`);
-  for (const lever of result.levers) lever.adoption.forEach((share, y) => check(share, () => `the adoption of ${lever.id} in ${result.baseYear + y}`));
-  const investment = result.investment;
-  if (investment !== null) for (const field of INVESTMENT_FIELDS) check(investment[field], () => `the investment's ${field}`);
+  for (const row of result.rows) checkFields(row, (field) => `${field} of ${row.process} in ${row.year}`);
+  for (const total of result.totals) checkFields(total, (field) => `${field} in ${total.year}`);
+  for (const lever of result.levers) checkFields(lever.adoption, (y) => `the adoption of ${lever.id} in ${result.baseYear + Number(y)}`);
+  if (result.investment !== null) checkFields(result.investment, (field) => `the investment's ${field}`);
   return result;
 }
 
