@@ -94,7 +94,7 @@ describe("parseDataPackage: levers.json", () => {
       file: "levers.json",
       line: lineOf(text, '"curve": "logistic"'),
       field: "levers[0].adoption.steepness",
-      message: "expected a steepness from 0.001 to 10 (per year), found 0",
+      message: "expected a steepness from 0.001 to 100 (per year), found 0",
     });
     // With a valid steepness the midpoint check runs.
     const midpoint = withEdit("levers.json", '"midpoint": 2026', '"midpoint": 2024');
