@@ -46,6 +46,9 @@ const sv = {
       `${file}${line === undefined ? "" : ` rad ${line}`}${field === undefined ? "" : `, fält ”${field}”`}`,
     wrote: (files: string) => `Skrev ${files}.`,
     noLevers: (id: string) => `Scenariot ”${id}” har inga hävstänger.`,
+    /** A finding's severity, one and many (`model/package-error.ts`: error, warning, note). */
+    severity: { error: ["fel", "fel"], warning: ["varning", "varningar"], note: ["notis", "notiser"] } as Record<"error" | "warning" | "note", [string, string]>,
+    noFindings: "inga anmärkningar",
   },
   forecast: {
     help: {
@@ -66,7 +69,6 @@ const sv = {
     validOk: (folder: string, name: string, baseYear: number, horizon: number, processes: number, drivers: number, levers: number, scenarios: string) =>
       `${folder}: OK — ${name}, basår ${baseYear}, horisont ${horizon}, ${count(processes, "process", "processer")}, ` +
       `${count(drivers, "drivare", "drivare")}, ${count(levers, "hävstång", "hävstänger")}, scenarier ${scenarios}`,
-    invalid: (folder: string, n: number) => `${folder}: ${count(n, "problem", "problem")}`,
     title: (name: string, scenario: string) => `${name} — scenario ${scenario}: årsarbetare per process`,
     process: "Process",
     total: "Totalt",
@@ -279,6 +281,8 @@ const en: Messages = {
     where: (file, line, field) => `${file}${line === undefined ? "" : ` line ${line}`}${field === undefined ? "" : `, field “${field}”`}`,
     wrote: (files) => `Wrote ${files}.`,
     noLevers: (id) => `Scenario “${id}” has no levers.`,
+    severity: { error: ["error", "errors"], warning: ["warning", "warnings"], note: ["note", "notes"] },
+    noFindings: "no findings",
   },
   forecast: {
     help: {
@@ -299,7 +303,6 @@ const en: Messages = {
     validOk: (folder, name, baseYear, horizon, processes, drivers, levers, scenarios) =>
       `${folder}: OK — ${name}, base year ${baseYear}, horizon ${horizon}, ${count(processes, "process", "processes")}, ` +
       `${count(drivers, "driver", "drivers")}, ${count(levers, "lever", "levers")}, scenarios ${scenarios}`,
-    invalid: (folder, n) => `${folder}: ${count(n, "problem", "problems")}`,
     title: (name, scenario) => `${name} — scenario ${scenario}: FTE per process`,
     process: "Process",
     total: "Total",

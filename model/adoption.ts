@@ -90,8 +90,11 @@ export const ADOPTION_CEILING: ParameterSpec = {
 
 /** The curves' shape parameters. */
 const MIDPOINT: ParameterSpec = { name: "adoption.midpoint", unit: "year", bounds: YEAR_RANGE, label: { sv: "mittpunkt", en: "midpoint" }, slider: { years: true, step: 0.5 } };
-/** 100 a year is a step (10 % to 90 % of the ceiling in two weeks); 0.001 takes four millennia. */
-const STEEPNESS: ParameterSpec = { name: "adoption.steepness", unit: "per year", bounds: [0.001, 100], plausible: [0.1, 3], label: { sv: "branthet", en: "steepness" } };
+/**
+ * 100 a year is a step (10 % to 90 % of the ceiling in two weeks), which a package may mean; 0.001
+ * takes four millennia, and below 0.1 (44 years) is implausible.
+ */
+const STEEPNESS: ParameterSpec = { name: "adoption.steepness", unit: "per year", bounds: [0.001, 100], plausible: [0.1, 100], label: { sv: "branthet", en: "steepness" } };
 const BASS_P: ParameterSpec = {
   name: "adoption.p",
   unit: "per year",
