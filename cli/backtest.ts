@@ -58,7 +58,7 @@ export const backtestCommand = command({
     const { loadPackage } = await import("./load.ts");
     const { BACKTEST_TOTAL, backtest } = await import("../model/backtest.ts");
     const { formats } = await import("../contract/locale.ts");
-    const { pkg } = await loadPackage(t, values.data);
+    const { pkg } = await loadPackage(t, values.data, io);
     let result: BacktestResult;
     try {
       result = backtest(pkg, { ...(initial === undefined ? {} : { initial }), ...(horizon === undefined ? {} : { horizon }) });

@@ -28,15 +28,18 @@ export const forecastCommand = command({
   },
   help: (t) => t.forecast.help,
   async run(values, { lang, t, io }) {
-    const { packageProblem, readFiles, findScenario, planFor } = await import("./load.ts");
-    const { parseDataPackage } = await import("../model/parse-package.ts");
+    const { checkPackage, loadPackage, findScenario, planFor } = await import("./load.ts");
     if (values.validate) {
+      // The graded report: with errors, every finding on stderr and exit 1; else OK, then the warnings and notes.
+      const { findingCounts, findingLines } = await import("./report.ts");
       const folder = values.data;
-      const parsed = parseDataPackage(await readFiles(folder));
-      if (!parsed.ok) fail(t.forecast.invalid(folder, parsed.errors.length), parsed.errors.map((e) => packageProblem(t, e)));
+      const { parsed } = await checkPackage(folder);
+      const lines = findingLines(t, parsed.report);
+      if (!parsed.ok) fail(`${folder}: ${findingCounts(t, parsed.report)}`, lines);
       const pkg = parsed.package;
+      const findings = lines.length === 0 ? "" : `${findingCounts(t, parsed.report)}:\n${lines.map((l) => `  ${l}`).join("\n")}\n`;
       io.out(
-        `${t.forecast.validOk(folder, pkg.municipality.name, pkg.baseYear, pkg.municipality.horizon, pkg.processes.length, Object.keys(pkg.drivers).length, pkg.levers.length, Object.keys(pkg.scenarios).join(", "))}\n`,
+        `${t.forecast.validOk(folder, pkg.municipality.name, pkg.baseYear, pkg.municipality.horizon, pkg.processes.length, Object.keys(pkg.drivers).length, pkg.levers.length, Object.keys(pkg.scenarios).join(", "))}\n${findings}`,
       );
       return;
     }
@@ -44,10 +47,7 @@ export const forecastCommand = command({
     const table = choice(t, "table", values.table, TABLES);
     if (FORMATS[format] && values.out === undefined) fail(t.forecast.needsOut(format));
 
-    const files = await readFiles(values.data);
-    const parsed = parseDataPackage(files);
-    if (!parsed.ok) fail(t.common.packageProblems(values.data, parsed.errors.length), parsed.errors.map((e) => packageProblem(t, e)));
-    const pkg = parsed.package;
+    const { pkg, files } = await loadPackage(t, values.data, io);
     const scenario = findScenario(t, pkg, values.scenario);
     const { forecast } = await import("../model/forecast.ts");
     const result = forecast(planFor(t, pkg, scenario));

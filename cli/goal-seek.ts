@@ -90,8 +90,8 @@ export const goalSeekCommand = command({
     const { goalSeek } = await import("../model/goal-seek.ts");
     const { formats } = await import("../contract/locale.ts");
     const { parameterLabel } = await import("../model/parameter-labels.ts");
-    const { PACKAGE_PARAMETERS } = await import("../model/parameters.ts");
-    const { pkg } = await loadPackage(t, values.data);
+    const { PACKAGE_PARAMETERS } = await import("../model/bounds.ts");
+    const { pkg } = await loadPackage(t, values.data, io);
     const plan = planFor(t, pkg, findScenario(t, pkg, values.scenario));
     if (plan.leverIds.length === 0) fail(t.common.noLevers(values.scenario));
     if (targetYear <= plan.baseYear || targetYear > plan.horizon) fail(t.goalSeek.targetRange(plan.baseYear + 1, plan.horizon));

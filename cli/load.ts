@@ -2,10 +2,11 @@
  * Loading what a command works on: a package folder, one of its scenarios, the compiled plan; each
  * failure is a {@link CommandFailure} in the command's language, naming file, line and field.
  */
-import { readPackageFolder } from "../io/read-package-folder.ts";
+import type { Terminal } from "../io/command-line.ts";
+import { type PackageFolder, readPackageFolder } from "../io/read-package-folder.ts";
 import type { DataPackage } from "../model/data-package.ts";
 import type { PackageError } from "../model/package-error.ts";
-import { parseDataPackage } from "../model/parse-package.ts";
+import { parseDataPackage, type ParseDataPackageResult } from "../model/parse-package.ts";
 import { compilePlan, type ModelPlan } from "../model/plan.ts";
 import type { Scenario } from "../model/scenario.ts";
 import { fail } from "./common.ts";
@@ -16,8 +17,8 @@ export function packageProblem(t: Messages, e: PackageError): string {
   return `${t.common.where(e.file, e.line, e.field)}: ${e.message}`;
 }
 
-/** The package's files as read from the folder, or the end with the reader's message. */
-export async function readFiles(folder: string): Promise<Record<string, string>> {
+/** The package's files as read from the folder, with what reading found, or the end with the reader's message. */
+export async function readFiles(folder: string): Promise<PackageFolder> {
   try {
     return await readPackageFolder(folder);
   } catch (error) {
@@ -25,11 +26,21 @@ export async function readFiles(folder: string): Promise<Record<string, string>>
   }
 }
 
-/** The package in a folder, its files, or the end with every problem found in it. */
-export async function loadPackage(t: Messages, folder: string): Promise<{ pkg: DataPackage; files: Record<string, string> }> {
-  const files = await readFiles(folder);
-  const parsed = parseDataPackage(files);
-  if (!parsed.ok) fail(t.common.packageProblems(folder, parsed.errors.length), parsed.errors.map((e) => packageProblem(t, e)));
+/** The package in a folder parsed, its files, and the graded report (`model/parse-package.ts`). */
+export async function checkPackage(folder: string): Promise<{ files: Record<string, string>; parsed: ParseDataPackageResult }> {
+  const { files, findings } = await readFiles(folder);
+  return { files, parsed: parseDataPackage(files, findings) };
+}
+
+/**
+ * The package in a folder and its files, its warnings and notes written on stderr (they never
+ * stop a command), or the end with every finding of a package that has errors.
+ */
+export async function loadPackage(t: Messages, folder: string, io: Terminal): Promise<{ pkg: DataPackage; files: Record<string, string> }> {
+  const { files, parsed } = await checkPackage(folder);
+  const { findingCounts, findingLines } = await import("./report.ts");
+  if (!parsed.ok) fail(t.common.packageProblems(folder, parsed.errors.length), findingLines(t, parsed.report));
+  if (parsed.report.length > 0) io.err(`${folder}: ${findingCounts(t, parsed.report)}\n${findingLines(t, parsed.report).map((l) => `  ${l}`).join("\n")}\n`);
   return { pkg: parsed.package, files };
 }
 

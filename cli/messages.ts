@@ -46,19 +46,22 @@ const sv = {
       `${file}${line === undefined ? "" : ` rad ${line}`}${field === undefined ? "" : `, fält ”${field}”`}`,
     wrote: (files: string) => `Skrev ${files}.`,
     noLevers: (id: string) => `Scenariot ”${id}” har inga hävstänger.`,
+    /** A finding's severity, one and many (`model/package-error.ts`: error, warning, note). */
+    severity: { error: ["fel", "fel"], warning: ["varning", "varningar"], note: ["notis", "notiser"] } as Record<"error" | "warning" | "note", [string, string]>,
+    noFindings: "inga anmärkningar",
   },
   forecast: {
     help: {
       usage: ["npm run forecast -- [--scenario <id>] [--format table|csv|json|xlsx|arrow] [--out <fil>]", "npm run forecast -- --data <mapp> --validate"],
       summary:
         "Skriver ett scenarios prognos: årsarbetare per process och år, om antalet hålls på basårets nivå, och investeringspuckeln. " +
-        "Med --validate kontrolleras i stället ett datapakets filer, och varje problem listas med fil, rad och fält.",
+        "Med --validate kontrolleras i stället ett datapakets filer: varje fel, varning och notis listas med fil, rad och fält.",
       flags: {
         scenario: "scenariots id (filnamnet i scenarios/ utan .json)",
         format: "table (tabell att läsa), csv, json, xlsx eller arrow (de två sista är filer och behöver --out)",
         table: "vad csv och arrow innehåller: processes (en rad per process och år) eller totals (en rad per år)",
         out: "filen att skriva till i stället för skärmen",
-        validate: "kontrollera datapaketet och lista varje problem; avslutas med kod 1 om något är fel",
+        validate: "kontrollera datapaketet och lista varje fel, varning (troligt misstag) och notis; avslutas med kod 1 om något fel finns",
         lang: "språket på allt kommandot skriver: sv (svenska; csv med ; och decimalkomma) eller en (engelska; csv med , och decimalpunkt)",
       },
     },
@@ -66,7 +69,6 @@ const sv = {
     validOk: (folder: string, name: string, baseYear: number, horizon: number, processes: number, drivers: number, levers: number, scenarios: string) =>
       `${folder}: OK — ${name}, basår ${baseYear}, horisont ${horizon}, ${count(processes, "process", "processer")}, ` +
       `${count(drivers, "drivare", "drivare")}, ${count(levers, "hävstång", "hävstänger")}, scenarier ${scenarios}`,
-    invalid: (folder: string, n: number) => `${folder}: ${count(n, "problem", "problem")}`,
     title: (name: string, scenario: string) => `${name} — scenario ${scenario}: årsarbetare per process`,
     process: "Process",
     total: "Totalt",
@@ -279,19 +281,21 @@ const en: Messages = {
     where: (file, line, field) => `${file}${line === undefined ? "" : ` line ${line}`}${field === undefined ? "" : `, field “${field}”`}`,
     wrote: (files) => `Wrote ${files}.`,
     noLevers: (id) => `Scenario “${id}” has no levers.`,
+    severity: { error: ["error", "errors"], warning: ["warning", "warnings"], note: ["note", "notes"] },
+    noFindings: "no findings",
   },
   forecast: {
     help: {
       usage: ["npm run forecast -- [--scenario <id>] [--format table|csv|json|xlsx|arrow] [--out <file>]", "npm run forecast -- --data <folder> --validate"],
       summary:
         "Prints a scenario's forecast: FTE per process and year, whether headcount holds at the base year's level, and the investment hump. " +
-        "With --validate it checks a data package's files instead and lists every problem with file, line and field.",
+        "With --validate it checks a data package's files instead: every error, warning and note is listed with file, line and field.",
       flags: {
         scenario: "the scenario's id (its file name in scenarios/ without .json)",
         format: "table (to read), csv, json, xlsx or arrow (the last two are files and need --out)",
         table: "what csv and arrow hold: processes (a row per process and year) or totals (a row per year)",
         out: "the file to write instead of the screen",
-        validate: "check the data package and list every problem; exits with code 1 if anything is wrong",
+        validate: "check the data package and list every error, warning (a likely mistake) and note; exits with code 1 if there is any error",
         lang: "the language of everything the command prints: sv (Swedish; csv with ; and decimal comma) or en (English; csv with , and decimal point)",
       },
     },
@@ -299,7 +303,6 @@ const en: Messages = {
     validOk: (folder, name, baseYear, horizon, processes, drivers, levers, scenarios) =>
       `${folder}: OK — ${name}, base year ${baseYear}, horizon ${horizon}, ${count(processes, "process", "processes")}, ` +
       `${count(drivers, "driver", "drivers")}, ${count(levers, "lever", "levers")}, scenarios ${scenarios}`,
-    invalid: (folder, n) => `${folder}: ${count(n, "problem", "problems")}`,
     title: (name, scenario) => `${name} — scenario ${scenario}: FTE per process`,
     process: "Process",
     total: "Total",

@@ -62,7 +62,7 @@ export const sensitivityCommand = command({
     const { NPV_CONVENTION } = await import("../model/investment.ts");
     const { parameterLabel, processName } = await import("../model/parameter-labels.ts");
     const { formats } = await import("../contract/locale.ts");
-    const { pkg } = await loadPackage(t, values.data);
+    const { pkg } = await loadPackage(t, values.data, io);
     const plan = planFor(t, pkg, findScenario(t, pkg, values.scenario));
     const year = values.year === undefined ? plan.horizon : Number(values.year);
     if (!Number.isInteger(year) || year < plan.baseYear || year > plan.horizon) fail(t.sensitivity.yearRange(plan.baseYear, plan.horizon, values.year ?? ""));

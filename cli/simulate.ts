@@ -104,7 +104,7 @@ export const simulateCommand = command({
     const { illustrativeNote } = await import("../model/illustrative.ts");
     const { formats } = await import("../contract/locale.ts");
     const { progressBar } = await import("./progress.ts");
-    const { pkg } = await loadPackage(t, values.data);
+    const { pkg } = await loadPackage(t, values.data, io);
     const plan = planFor(t, pkg, findScenario(t, pkg, values.scenario));
     if (plan.parameters.uncertain.length === 0) io.err(`${t.simulate.noUncertainty(values.scenario)}\n`);
 

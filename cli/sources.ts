@@ -21,7 +21,7 @@ export const sourcesCommand = command({
     const folder = values.data;
     const file = join(folder, "SOURCES.md");
     const text = await readFile(file, "utf8").catch(() => fail(t.sources.missing(file)));
-    const { pkg, files } = await loadPackage(t, folder);
+    const { pkg, files } = await loadPackage(t, folder, io);
     const filled = fillRegions(text, pkg);
     const root = process.cwd();
     const problems = sourcesProblems({ sources: filled, files, folder: relative(root, folder), exists: (path) => existsSync(join(root, path)) });

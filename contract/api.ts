@@ -4,25 +4,22 @@
  * `/api/openapi.json` is generated from the schemas (`server/openapi.ts`).
  *
  * Requests carry a scenario's assumptions in the scenario's own shape (`model/scenario.ts`), read
- * here with the server's tighter limits: a value outside them can only be a typing mistake or an
- * attempt to make the server work hard (e.g. a growth multiplier of 1e9).
+ * here with the server's limits on sizes (names, lists, entries); every number is held to the one
+ * table of bounds (`model/bounds.ts`), as in a package's files.
  */
 import { z } from "zod";
 import type { DataPackage, LocalizedText } from "../model/data-package.ts";
 import type { ForecastResult } from "../model/forecast.ts";
-import type { Distribution } from "../model/distributions.ts";
+import type { PackageFinding } from "../model/package-error.ts";
 import type { MonteCarloSummary } from "../model/monte-carlo.ts";
-import { PACKAGE_PARAMETERS } from "../model/parameters.ts";
 import { type Assumptions, type ScenarioLimits, scenarioSchema } from "../model/scenario.ts";
-import { numberText, SCENARIO_ID_PATTERN, strictObject } from "../model/schema-parts.ts";
+import { SCENARIO_ID_PATTERN, strictObject } from "../model/schema-parts.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Requests
 
-/** The limits on a request's assumptions. */
+/** The limits on the size of a request's assumptions. */
 export const REQUEST_LIMITS = {
-  growthMultiplier: [0, 5],
-  growthRate: [-0.5, 0.5],
   nameLength: 120,
   descriptionLength: 4000,
   idLength: 64,
@@ -35,70 +32,11 @@ export const REQUEST_LIMITS = {
 export const COMMENT_LENGTH = 1000;
 
 /**
- * Bounds of the parameters a request may `set` or make uncertain that the model's parameter table
- * leaves open-ended (`model/parameters.ts` allows them up to ∞): past these a value can only be a
- * typing mistake or an attempt to make the numbers overflow. `<driver>` stands for any driver id.
- * Every other path keeps the parameter table's bounds (shares 0–1, elasticities ±10, …).
+ * Assumptions saved as a scenario version: the name is required (charts and exports show it). The
+ * numbers in `set` and `uncertainty` are checked against the package's parameters and the table of
+ * bounds when the assumptions are compiled (`model/parameters.ts`), as a scenario file's are.
  */
-export const REQUEST_PARAMETER_BOUNDS: readonly { path: string; range: readonly [number, number]; unit: string }[] = [
-  // The same limit as the assumptions' own growthMultiplier field.
-  { path: PACKAGE_PARAMETERS.growthMultiplier.name, range: REQUEST_LIMITS.growthMultiplier, unit: "times the forecast growth" },
-  { path: PACKAGE_PARAMETERS.driverGrowthMultiplier.name, range: REQUEST_LIMITS.growthMultiplier, unit: "times the driver's forecast growth" },
-  // Reach × intensity is capped at 1; 100 reaches the cap for any reach of 1 % or more.
-  { path: PACKAGE_PARAMETERS.intensity.name, range: [0, 100], unit: "times every lever's reach" },
-  // Years the adoption midpoints move: more than the longest horizon a package may have.
-  { path: PACKAGE_PARAMETERS.midpointShift.name, range: [-50, 50], unit: "years" },
-];
-
-function requestBoundOf(path: string): (typeof REQUEST_PARAMETER_BOUNDS)[number] | undefined {
-  const generic = path.replace(/^drivers\.[^.]+\.growthMultiplier$/, PACKAGE_PARAMETERS.driverGrowthMultiplier.name);
-  return REQUEST_PARAMETER_BOUNDS.find((b) => b.path === generic);
-}
-
-const outside = (value: number, [lo, hi]: readonly [number, number]) => !(value >= lo && value <= hi);
-const rangeText = ([lo, hi]: readonly [number, number]) => `from ${numberText(lo)} to ${numberText(hi)}`;
-
-/** The fields of a distribution that reach outside a bound: its support, or its centre and spread. */
-function distributionOutside(d: Distribution, range: readonly [number, number]): string[] {
-  switch (d.type) {
-    case "triangular":
-    case "pert":
-      return (["min", "mode", "max"] as const).filter((k) => outside(d[k], range));
-    case "uniform":
-      return (["min", "max"] as const).filter((k) => outside(d[k], range));
-    case "normal":
-      return [...(outside(d.mean, range) ? ["mean"] : []), ...(d.sd > range[1] - range[0] ? ["sd"] : [])];
-    case "lognormal":
-      return [...(outside(Math.exp(d.mu), range) ? ["mu"] : []), ...(d.sigma > 1 ? ["sigma"] : [])];
-  }
-}
-
-const scenario = scenarioSchema(REQUEST_LIMITS);
-
-/** Assumptions saved as a scenario version: the name is required (charts and exports show it). */
-export const savedAssumptionsSchema = scenario.extend({
-  set: scenario.shape.set.superRefine((set, context) => {
-    for (const [path, value] of Object.entries(set)) {
-      const bound = requestBoundOf(path);
-      if (bound && outside(value, bound.range)) {
-        context.addIssue({ code: "custom", path: [path], message: `expected a number ${rangeText(bound.range)} (${bound.unit})` });
-      }
-    }
-  }),
-  uncertainty: scenario.shape.uncertainty.superRefine((uncertainty, context) => {
-    for (const [path, distribution] of Object.entries(uncertainty)) {
-      const bound = requestBoundOf(path);
-      if (!bound) continue;
-      for (const field of distributionOutside(distribution, bound.range)) {
-        const spread = field === "sd" || field === "sigma";
-        const message = spread
-          ? `expected a narrower spread for a parameter ${rangeText(bound.range)} (${bound.unit})`
-          : `expected the distribution to stay ${rangeText(bound.range)} (${bound.unit})`;
-        context.addIssue({ code: "custom", path: [path, field], message });
-      }
-    }
-  }),
-});
+export const savedAssumptionsSchema = scenarioSchema(REQUEST_LIMITS);
 /** Assumptions of a forecast request: every field may be left out. */
 export const forecastAssumptionsSchema = savedAssumptionsSchema.partial({ name: true });
 
@@ -166,6 +104,8 @@ export interface LoadedPackage extends PackageRef {
   /** The model files (everything but `scenarios/`): path → text, exactly what the hash was computed from. */
   files: Record<string, string>;
   pkg: DataPackage;
+  /** The package's warnings and notes (a loaded package has no errors), as `--validate` lists them. */
+  report: PackageFinding[];
 }
 
 /** `GET /api/package/files` and `GET /api/package/files/:hash`. */
@@ -207,6 +147,12 @@ export interface PackageSummary {
     uncertain: string[];
   }[];
   scenarios: { id: string; name: LocalizedText }[];
+  /**
+   * The graded validation's warnings and notes about the package (`severity`, `file`, `line`,
+   * `field`, `message`), as `forecast --validate` lists them: implausible values, files decoded
+   * from Windows-1252, files skipped. Never errors: a package with errors is not served.
+   */
+  report: PackageFinding[];
   /** Every parameter path with its default and valid range (all levers active); null for no bound. */
   parameters: { path: string; default: number; min: number | null; max: number | null }[];
 }

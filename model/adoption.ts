@@ -12,7 +12,7 @@
 import { z } from "zod";
 import type { LocalizedText } from "./data-package.ts";
 import type { ParameterSpec } from "./registry.ts";
-import { ceiling, strictObject, year } from "./schema-parts.ts";
+import { boundedNumber, strictObject, YEAR_RANGE } from "./schema-parts.ts";
 
 /**
  * Logistic S-curve: s(t) = ceiling / (1 + e^(−steepness·(t − midpoint))) from the start year on.
@@ -77,16 +77,43 @@ export interface AdoptionCurveKind {
 export const ADOPTION_START: ParameterSpec = {
   name: "adoption.startYear",
   unit: "year",
-  bounds: [-Infinity, Infinity],
+  bounds: YEAR_RANGE,
   label: { sv: "startår", en: "start year" },
   slider: { years: true, step: 1 },
 };
 export const ADOPTION_CEILING: ParameterSpec = {
   name: "adoption.ceiling",
   unit: "share",
-  bounds: [0, 1],
+  bounds: [0.001, 1],
   label: { sv: "högsta användning", en: "adoption ceiling" },
 };
+
+/** The curves' shape parameters. */
+const MIDPOINT: ParameterSpec = { name: "adoption.midpoint", unit: "year", bounds: YEAR_RANGE, label: { sv: "mittpunkt", en: "midpoint" }, slider: { years: true, step: 0.5 } };
+/**
+ * 100 a year is a step (10 % to 90 % of the ceiling in two weeks), which a package may mean; 0.001
+ * takes four millennia, and below 0.1 (44 years) is implausible.
+ */
+const STEEPNESS: ParameterSpec = { name: "adoption.steepness", unit: "per year", bounds: [0.001, 100], plausible: [0.1, 100], label: { sv: "branthet", en: "steepness" } };
+const BASS_P: ParameterSpec = {
+  name: "adoption.p",
+  unit: "per year",
+  bounds: [1e-6, 1],
+  plausible: [0.001, 0.1],
+  label: { sv: "innovationskoefficient p (Bass)", en: "coefficient of innovation p (Bass)" },
+  slider: { min: 0.001, max: 0.3, step: 0.001 },
+};
+const BASS_Q: ParameterSpec = {
+  name: "adoption.q",
+  unit: "per year",
+  bounds: [0, 10],
+  plausible: [0, 1],
+  label: { sv: "imitationskoefficient q (Bass)", en: "coefficient of imitation q (Bass)" },
+  slider: { min: 0, max: 1, step: 0.01 },
+};
+
+const startYear = boundedNumber(ADOPTION_START, "a start year", true);
+const ceiling = boundedNumber(ADOPTION_CEILING, "a ceiling");
 
 /** The adoption curves by name. */
 export const ADOPTION_CURVES = {
@@ -94,18 +121,15 @@ export const ADOPTION_CURVES = {
     label: { sv: "logistisk S-kurva", en: "logistic S-curve" },
     schema: strictObject({
       curve: z.literal("logistic"),
-      startYear: year.optional(),
-      midpoint: z.number().optional(),
-      steepness: z.number().gt(0, "expected a steepness per year above 0").optional(),
+      startYear: startYear.optional(),
+      midpoint: boundedNumber(MIDPOINT, "a midpoint year").optional(),
+      steepness: boundedNumber(STEEPNESS, "a steepness").optional(),
       ceiling: ceiling.optional(),
     }).refine((value) => value.midpoint === undefined || value.startYear === undefined || value.midpoint >= value.startYear, {
       path: ["midpoint"],
       message: "expected the midpoint at or after startYear",
     }),
-    shape: [
-      { name: "adoption.midpoint", unit: "year", bounds: [-Infinity, Infinity], label: { sv: "mittpunkt", en: "midpoint" }, slider: { years: true, step: 0.5 } },
-      { name: "adoption.steepness", unit: "per year", bounds: [1e-6, Infinity], label: { sv: "branthet", en: "steepness" } },
-    ],
+    shape: [MIDPOINT, STEEPNESS],
     adoption: (year, start, midpoint, steepness, ceiling, shift) => logisticAdoption(year, start, midpoint + shift, steepness, ceiling),
     timingRoom: (midpoint, firstYear) => midpoint - firstYear,
   },
@@ -113,27 +137,12 @@ export const ADOPTION_CURVES = {
     label: { sv: "Bass-diffusion", en: "Bass diffusion" },
     schema: strictObject({
       curve: z.literal("bass"),
-      startYear: year.optional(),
-      p: z.number().gt(0, "expected a coefficient of innovation p above 0").optional(),
-      q: z.number().min(0, "expected a coefficient of imitation q ≥ 0").optional(),
+      startYear: startYear.optional(),
+      p: boundedNumber(BASS_P, "a coefficient of innovation p").optional(),
+      q: boundedNumber(BASS_Q, "a coefficient of imitation q").optional(),
       ceiling: ceiling.optional(),
     }),
-    shape: [
-      {
-        name: "adoption.p",
-        unit: "per year",
-        bounds: [1e-9, Infinity],
-        label: { sv: "innovationskoefficient p (Bass)", en: "coefficient of innovation p (Bass)" },
-        slider: { min: 0.001, max: 0.3, step: 0.001 },
-      },
-      {
-        name: "adoption.q",
-        unit: "per year",
-        bounds: [0, Infinity],
-        label: { sv: "imitationskoefficient q (Bass)", en: "coefficient of imitation q (Bass)" },
-        slider: { min: 0, max: 1, step: 0.01 },
-      },
-    ],
+    shape: [BASS_P, BASS_Q],
     adoption: (year, start, p, q, ceiling) => bassAdoption(year, start, p, q, ceiling),
     timingRoom: null,
   },

@@ -10,7 +10,8 @@
  * self-contained browser build of the same parser, which runs in Node and in a browser alike.
  */
 import { parse } from "csv-parse/browser/esm/sync";
-import type { PackageError } from "./package-error.ts";
+import { type PackageError, quoted } from "./package-error.ts";
+import { PACKAGE_LIMITS } from "./package-limits.ts";
 
 /** One data line of a CSV file. */
 export interface CsvRow {
@@ -53,7 +54,8 @@ const EXPECTED_NUMBER = 'a number such as 1234.5, 1234,5 or 1 234,5';
  * Accepted: `"1234.5"`, `"1234,5"`, `"1 234,5"`, `"1\u00A0234,5"`, `"-3"`, `"−3"` (U+2212),
  * `"0,25"`, `"2.5e3"`. Rejected: `""`, `"12 3a"`, `"1.234,5"` and `"1,234.5"` (both a point and
  * a comma: which one is the decimal mark is ambiguous), `"1.234.567"`, `"Infinity"`, `"NaN"`.
- * A lone comma is always the decimal mark: `"1,234"` is 1.234.
+ * A lone comma is the decimal mark here: `"1,234"` is 1.234; a column of counts refuses such a
+ * value unless the column shows it uses decimal commas ({@link mayBeThousands}).
  *
  * @param text the field's text; surrounding whitespace is ignored.
  * @returns the finite number, or a description of what was expected.
@@ -102,8 +104,40 @@ export function numberField(
   const about = context === "" ? "" : ` ${context}`;
   return {
     ok: false,
-    error: { file, line: row.line, field: column, message: `"${text}"${about} is not a number: expected ${result.expected}` },
+    error: { file, line: row.line, field: column, message: `${quoted(text)}${about} is not a number: expected ${result.expected}` },
   };
+}
+
+/** A lone comma after one to three digits (the first not 0) and before exactly three: `103,656`, `1,500`, `−2,000`. */
+const COMMA_THEN_THREE_DIGITS = /^[-\u2212+]?[1-9]\d{0,2},\d{3}$/;
+
+/**
+ * Whether a number's text may have an English thousands separator read as a decimal comma: a
+ * lone comma followed by exactly three digits (`"103,656"` is 103.656 written the Swedish way, or
+ * 103,656 written the English way). A column of counts treats such a value as ambiguous
+ * ({@link decimalCommaLine} says when the column itself settles it).
+ *
+ * @example mayBeThousands("103,656") // true
+ * @example mayBeThousands("103,6") // false
+ */
+export function mayBeThousands(text: string): boolean {
+  return COMMA_THEN_THREE_DIGITS.test(trimSpaces(text));
+}
+
+/**
+ * The first line in `column` whose number shows that the column writes decimals with a comma:
+ * a decimal comma followed by other than three digits (`12,5`, `0,25`), or after digits grouped
+ * by spaces (`1 234,5`). Undefined when no value shows it.
+ */
+export function decimalCommaLine(rows: readonly CsvRow[], column: string): number | undefined {
+  for (const row of rows) {
+    const text = trimSpaces(row.fields[column] ?? "");
+    const match = PLAIN_NUMBER.exec(text);
+    if (match === null || match[3] !== ",") continue;
+    const grouped = /[ \u00A0\u202F]/.test(match[2] ?? "");
+    if (grouped || (match[4] ?? "").length !== 3) return row.line;
+  }
+  return undefined;
 }
 
 /**
@@ -123,9 +157,21 @@ export function numberField(
  */
 export function parseCsv(file: string, text: string, columns: readonly string[]): CsvResult {
   const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
-  const headerLine = body.split(/\r\n|\n|\r/).find((line) => line.trim() !== "");
+  const headerLine = firstNonBlankLine(body);
   if (headerLine === undefined) {
     return { table: undefined, errors: [emptyFileError(file, columns)] };
+  }
+  const lines = lineCount(body);
+  if (lines > PACKAGE_LIMITS.csvRows + 1) {
+    return {
+      table: undefined,
+      errors: [
+        {
+          file,
+          message: `the file has ${lines} lines, more than the limit of ${PACKAGE_LIMITS.csvRows} data lines for a package file: expected a package's own figures (yearly values, a few thousand lines at most)`,
+        },
+      ],
+    };
   }
   const separator = detectSeparator(headerLine);
 
@@ -161,8 +207,8 @@ export function parseCsv(file: string, text: string, columns: readonly string[])
       errors.push({
         file,
         line: headerAt,
-        field: headerCells[index] ?? name,
-        message: `unknown column "${headerCells[index] ?? name}": expected the columns ${columns.join(", ")}`,
+        field: excerptField(headerCells[index] ?? name),
+        message: `unknown column ${quoted(headerCells[index] ?? name)}: expected the columns ${columns.join(", ")}`,
       });
     } else if (positionOf.has(column)) {
       errors.push({ file, line: headerAt, field: column, message: `column "${column}" appears twice in the header` });
@@ -220,6 +266,35 @@ export function detectSeparator(headerLine: string): "," | ";" {
     else if (!quoted && character === ";") semicolons += 1;
   }
   return semicolons > commas ? ";" : ",";
+}
+
+/** The first line with more than whitespace, without splitting the whole text. */
+function firstNonBlankLine(text: string): string | undefined {
+  let start = 0;
+  while (start < text.length) {
+    let end = start;
+    while (end < text.length && text[end] !== "\n" && text[end] !== "\r") end += 1;
+    const line = text.slice(start, end);
+    if (line.trim() !== "") return line;
+    start = end + 1;
+  }
+  return undefined;
+}
+
+/** Lines in a text (a last line without a line break counts), line breaks LF, CRLF or CR. */
+function lineCount(text: string): number {
+  let lines = 1;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 10) lines += 1;
+    else if (code === 13 && text.charCodeAt(index + 1) !== 10) lines += 1;
+  }
+  return text.endsWith("\n") || text.endsWith("\r") ? lines - 1 : lines;
+}
+
+/** A header cell as a field name in an error: at most 40 characters. */
+function excerptField(name: string): string {
+  return name.length > 40 ? `${name.slice(0, 40)}…` : name;
 }
 
 function emptyFileError(file: string, columns: readonly string[]): PackageError {

@@ -5,6 +5,7 @@
 import { decouplingRatio, holdsFlat } from "./decoupling.ts";
 import type { Workspace } from "./evaluate.ts";
 import { kernelFor } from "./kernel.ts";
+import { finiteForecast } from "./finite.ts";
 import type { LocalizedText } from "./data-package.ts";
 import { internalRateOfReturn, investmentPerFteAvoided, type IrrStatus, MATERIAL_AMOUNT, NPV_CONVENTION } from "./investment.ts";
 import type { ModelPlan } from "./plan.ts";
@@ -115,7 +116,11 @@ export interface ForecastResult {
   investment: InvestmentSummary | null;
 }
 
-/** Reads a finished run into plain rows. */
+/**
+ * Reads a finished run into plain rows.
+ *
+ * @throws NonFiniteResultError when a number would not be finite (`finite.ts`).
+ */
 export function readForecast(plan: ModelPlan, theta: Float64Array, ws: Workspace): ForecastResult {
   const Y = plan.yearCount;
   const years = Array.from({ length: Y }, (_, y) => plan.baseYear + y);
@@ -188,7 +193,7 @@ export function readForecast(plan: ModelPlan, theta: Float64Array, ws: Workspace
       investmentPerFteAvoided: investmentPerFteAvoided(oneOff, fteAvoided),
     };
   }
-  return {
+  return finiteForecast({
     scenario: plan.scenarioId,
     illustrative: plan.illustrative,
     estimate: CENTRAL_ESTIMATE,
@@ -201,7 +206,7 @@ export function readForecast(plan: ModelPlan, theta: Float64Array, ws: Workspace
     levers,
     holdsFlatFrom: from < Y ? plan.baseYear + from : null,
     investment,
-  };
+  });
 }
 
 /** The deterministic forecast of a plan, at its point values or at the given parameter values. */

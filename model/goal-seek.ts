@@ -2,6 +2,7 @@
  * Goal seek: the smallest lever intensity that holds total FTE at or below the base year
  * ("hålla nollan") from a target year to the horizon, and the hump it costs.
  */
+import { PACKAGE_PARAMETERS } from "./bounds.ts";
 import { holdsFlat } from "./decoupling.ts";
 import { createWorkspace, type Workspace } from "./evaluate.ts";
 import { kernelFor } from "./kernel.ts";
@@ -41,7 +42,8 @@ export const GOAL_SEEK_MODES = {
     full: (plan) => {
       const values = plan.parameters.values;
       const reaches = Array.from(plan.targetReach, (i) => values[i]!).filter((r) => r >= MIN_REACH);
-      return reaches.length > 0 ? 1 / Math.min(...reaches) : 0;
+      // no further than the intensity's valid range (`bounds.ts`), which a reach below 1 % does not fill
+      return reaches.length > 0 ? Math.min(1 / Math.min(...reaches), PACKAGE_PARAMETERS.intensity.bounds[1]) : 0;
     },
   },
   /** Move every lever's curve earlier by a number of years (curves that have a midpoint; `adoption.ts`). */
@@ -56,7 +58,7 @@ export const GOAL_SEEK_MODES = {
         const timingRoom = ADOPTION_CURVE_LIST[plan.leverCurve[l]!]!.timingRoom;
         return timingRoom ? [timingRoom(values[plan.leverParameter[l * LEVER_STRIDE + L_SHAPE_1]!]!, plan.baseYear + 1)] : [];
       });
-      return room.length > 0 ? Math.max(0, Math.min(...room)) : 0;
+      return room.length > 0 ? Math.max(0, Math.min(...room, -PACKAGE_PARAMETERS.midpointShift.bounds[0])) : 0;
     },
   },
 } as const satisfies Record<string, GoalSeekModeSpec>;

@@ -7,6 +7,7 @@ export * from "./distributions.ts";
 export * from "./draw-columns.ts";
 export * from "./drivers.ts";
 export * from "./evaluate.ts";
+export * from "./finite.ts";
 export * from "./forecast.ts";
 export * from "./goal-seek.ts";
 export * from "./illustrative.ts";

@@ -7,7 +7,8 @@
  */
 import { findNodeAtLocation, type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from "jsonc-parser";
 import type { z } from "zod";
-import type { PackageError } from "./package-error.ts";
+import { type PackageError, quoted } from "./package-error.ts";
+import { PACKAGE_LIMITS } from "./package-limits.ts";
 
 /** A parsed JSON file: its syntax tree, for the line of any path. */
 export interface JsonDoc {
@@ -47,6 +48,16 @@ export function readJson<Schema extends z.ZodType>(
 function parseJson(file: string, raw: string, errors: PackageError[]): { doc: JsonDoc; value: unknown } | undefined {
   const text = raw.startsWith("\uFEFF") ? raw.slice(1) : raw;
   const lineStarts = lineStartsOf(text);
+  // Checked before parsing: the parsers recurse, and a file nested 100,000 deep would overflow the stack.
+  const tooDeep = offsetPastDepth(text, PACKAGE_LIMITS.jsonDepth);
+  if (tooDeep !== undefined) {
+    errors.push({
+      file,
+      line: lineOf(lineStarts, tooDeep),
+      message: `objects and lists are nested more than ${PACKAGE_LIMITS.jsonDepth} deep here: expected the package's own shapes, which nest at most 5 deep`,
+    });
+    return undefined;
+  }
   const syntaxErrors: ParseError[] = [];
   const tree = parseTree(text, syntaxErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = syntaxErrors[0];
@@ -57,7 +68,7 @@ function parseJson(file: string, raw: string, errors: PackageError[]): { doc: Js
     errors.push({
       file,
       line: lineOf(lineStarts, offset),
-      message: `not valid JSON: ${what}${found === "" ? " (found the end of the file)" : `, found ${JSON.stringify(found)}`}`,
+      message: `not valid JSON: ${what}${found === "" ? " (found the end of the file)" : `, found ${quoted(found)}`}`,
     });
     return undefined;
   }
@@ -69,7 +80,10 @@ function parseJson(file: string, raw: string, errors: PackageError[]): { doc: Js
     return undefined;
   }
   const doc: JsonDoc = { file, tree, lineStarts };
-  checkDuplicateKeys(doc, tree, [], errors);
+  const before = errors.length;
+  checkKeys(doc, tree, [], errors);
+  // A "__proto__" key is refused outright: JavaScript objects (and zod's copies) drop it silently.
+  if (errors.slice(before).some((e) => e.message.startsWith(PROTO_MESSAGE))) return undefined;
   return { doc, value };
 }
 
@@ -112,8 +126,14 @@ function syntaxMessage(code: string): string {
   }
 }
 
-/** JSON allows a field twice in one object and keeps the last; a planner most likely did not mean that. */
-function checkDuplicateKeys(doc: JsonDoc, node: JsonNode, path: JsonPath, errors: PackageError[]): void {
+const PROTO_MESSAGE = 'a field named "__proto__"';
+
+/**
+ * JSON allows a field twice in one object and keeps the last; a planner most likely did not mean
+ * that. A field named `__proto__` would be dropped without a word by every JavaScript object the
+ * value passes through (it sets the object's prototype instead): refused.
+ */
+function checkKeys(doc: JsonDoc, node: JsonNode, path: JsonPath, errors: PackageError[]): void {
   if (node.type === "object") {
     const seen = new Map<string, number>();
     for (const property of node.children ?? []) {
@@ -121,22 +141,47 @@ function checkDuplicateKeys(doc: JsonDoc, node: JsonNode, path: JsonPath, errors
       if (keyNode === undefined || typeof keyNode.value !== "string") continue;
       const key = keyNode.value;
       const line = lineOf(doc.lineStarts, keyNode.offset);
+      if (key === "__proto__") {
+        errors.push({ file: doc.file, line, field: fieldPath([...path, key]), message: `${PROTO_MESSAGE} is not allowed: it is not a field of any package file (JavaScript would drop it)` });
+        continue;
+      }
       const firstLine = seen.get(key);
       if (firstLine !== undefined) {
         errors.push({
           file: doc.file,
           line,
           field: fieldPath([...path, key]),
-          message: `"${key}" appears twice in the same object (lines ${firstLine} and ${line}): expected each field once`,
+          message: `${quoted(key)} appears twice in the same object (lines ${firstLine} and ${line}): expected each field once`,
         });
       } else {
         seen.set(key, line);
       }
-      if (valueNode !== undefined) checkDuplicateKeys(doc, valueNode, [...path, key], errors);
+      if (valueNode !== undefined) checkKeys(doc, valueNode, [...path, key], errors);
     }
   } else if (node.type === "array") {
-    (node.children ?? []).forEach((child, index) => checkDuplicateKeys(doc, child, [...path, index], errors));
+    (node.children ?? []).forEach((child, index) => checkKeys(doc, child, [...path, index], errors));
   }
+}
+
+/** The offset of the first `{` or `[` nested deeper than `limit` (outside strings), or undefined. */
+function offsetPastDepth(text: string, limit: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (inString) {
+      if (code === 92) index += 1; // a backslash escapes the next character
+      else if (code === 34) inString = false;
+    } else if (code === 34) {
+      inString = true;
+    } else if (code === 123 || code === 91) {
+      depth += 1;
+      if (depth > limit) return index;
+    } else if (code === 125 || code === 93) {
+      depth -= 1;
+    }
+  }
+  return undefined;
 }
 
 function lineStartsOf(text: string): number[] {
@@ -194,7 +239,7 @@ function describeValue(node: JsonNode | undefined): string {
     case "array":
       return "a list";
     case "string":
-      return JSON.stringify(node.value);
+      return quoted(String(node.value));
     default:
       return String(node.value);
   }
@@ -216,10 +261,13 @@ function issueErrors(doc: JsonDoc, issue: z.core.$ZodIssue): PackageError[] {
   const { node, exists } = nodeAt(doc, path);
   const found = exists ? describeValue(node) : "nothing";
   const last = path[path.length - 1];
-  const name = typeof last === "string" ? `"${last}"` : "the value";
+  const name = typeof last === "string" ? quoted(last) : "the value";
   switch (issue.code) {
-    case "unrecognized_keys":
-      return issue.keys.map((key) => errorAt(doc, [...path, key], `unknown field "${key}": ${issue.message}`));
+    case "unrecognized_keys": {
+      // zod's own message repeats the keys in full; the schemas' own (strictObject) lists the valid fields.
+      const detail = issue.message.startsWith("Unrecognized key") ? "not a field of this object" : issue.message;
+      return issue.keys.map((key) => errorAt(doc, [...path, key], `unknown field ${quoted(key)}: ${detail}`));
+    }
     case "invalid_type": {
       const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
       const message = exists ? `expected ${expected}, found ${found}` : `${name} is missing: expected ${expected}`;

@@ -27,7 +27,11 @@ export type LeverKind = keyof typeof LEVER_KINDS;
 export const LEVER_KIND_NAMES = Object.keys(LEVER_KINDS) as [LeverKind, ...LeverKind[]];
 
 const SHARE = [0, 1] as const;
-const NON_NEGATIVE = [0, Infinity] as const;
+/** Up to 10^4 FTE (or FTE-years), 10^15 a year in any currency: far past any lever of any municipality. */
+const FTE = [0, 1e4] as const;
+const MONEY = [0, 1e15] as const;
+/** What one lever plausibly costs or saves a year, in any currency (10^11: SEK 100 billion). */
+const PLAUSIBLE_MONEY = [0, 1e11] as const;
 
 /** A lever's own parameter: where its number is in the lever's object, and its value when `levers.json` gives none. */
 export interface LeverParameterSpec extends ParameterSpec {
@@ -63,16 +67,18 @@ const BEFORE_CURVE: readonly LeverParameterSpec[] = [
   {
     name: "dip",
     unit: "FTE-years per FTE",
-    bounds: NON_NEGATIVE,
+    bounds: [0, 10],
+    plausible: [0, 2],
     label: { sv: "omställningsdipp (J-kurvan)", en: "transition dip (J-curve)" },
     field: ["dip"],
     fallback: 0,
   },
-  { name: "upkeepFte", unit: "FTE", bounds: NON_NEGATIVE, label: { sv: "förvaltning (årsarbetare)", en: "upkeep (FTE)" }, field: ["upkeepFte"], fallback: 0 },
+  { name: "upkeepFte", unit: "FTE", bounds: FTE, plausible: [0, 100], label: { sv: "förvaltning (årsarbetare)", en: "upkeep (FTE)" }, field: ["upkeepFte"], fallback: 0 },
   {
     name: "licencesPerYear",
     unit: "currency per year",
-    bounds: NON_NEGATIVE,
+    bounds: MONEY,
+    plausible: PLAUSIBLE_MONEY,
     label: { sv: "licenser per år", en: "licences per year" },
     field: ["licencesPerYear"],
     fallback: 0,
@@ -80,7 +86,8 @@ const BEFORE_CURVE: readonly LeverParameterSpec[] = [
   {
     name: "systemSavingsPerYear",
     unit: "currency per year",
-    bounds: NON_NEGATIVE,
+    bounds: MONEY,
+    plausible: PLAUSIBLE_MONEY,
     label: { sv: "sparade systemkostnader per år", en: "system savings per year" },
     field: ["systemSavingsPerYear"],
     fallback: 0,
@@ -92,12 +99,32 @@ const BUILD: readonly LeverParameterSpec[] = [
   {
     name: "build.personYears",
     unit: "person-years",
-    bounds: NON_NEGATIVE,
+    bounds: FTE,
+    plausible: [0, 1000],
     label: { sv: "utvecklingsinsats (personår)", en: "build effort (person-years)" },
     field: ["build", "personYears"],
   },
-  { name: "build.capex", unit: "currency", bounds: NON_NEGATIVE, label: { sv: "investering", en: "capital expenditure" }, field: ["build", "capex"] },
+  {
+    name: "build.capex",
+    unit: "currency",
+    bounds: MONEY,
+    plausible: PLAUSIBLE_MONEY,
+    label: { sv: "investering", en: "capital expenditure" },
+    field: ["build", "capex"],
+  },
 ];
+
+/** A lever's own parameters (not its curve's or reaches), as `levers.json` writes them. */
+export const LEVER_OWN_PARAMETERS: readonly LeverParameterSpec[] = [...BEFORE_CURVE, ...BUILD];
+
+/** The years a build is spread over (`build.years`): not a parameter of the model, but bounded like one. */
+export const BUILD_YEARS: ParameterSpec = {
+  name: "build.years",
+  unit: "years",
+  bounds: [0, 50],
+  plausible: [0, 10],
+  label: { sv: "utvecklingsår", en: "a number of build years" },
+};
 
 /** The reach of one target, `reach.<process>.<activity>`: the share of the targeted work the lever reaches. */
 export const REACH: ParameterSpec = { name: "reach", unit: "share", bounds: SHARE, label: { sv: "räckvidd", en: "reach" }, slider: { min: 0, max: 1, step: 0.01 } };
@@ -117,6 +144,6 @@ export function leverParameters(lever: LeverShape): LeverParameterSpec[] {
 /** The lever parameter spec of a name relative to the lever ("efficiency", "adoption.p", "reach.x.y"), if any. */
 export function leverParameterSpec(name: string): ParameterSpec | undefined {
   if (name.startsWith("reach.")) return REACH;
-  const own = [...BEFORE_CURVE, ...BUILD, ...ADOPTION_CURVE_NAMES.flatMap(adoptionParameters)];
+  const own = [...LEVER_OWN_PARAMETERS, ...ADOPTION_CURVE_NAMES.flatMap(adoptionParameters)];
   return own.find((s) => s.name === name);
 }

@@ -15,6 +15,7 @@ import type { Distribution } from "./distributions.ts";
 import { allocateColumns, type MonteCarloColumns, runDraws } from "./draw-columns.ts";
 import { createWorkspace } from "./evaluate.ts";
 import { kernelFor } from "./kernel.ts";
+import { finiteColumns } from "./finite.ts";
 import { CENTRAL_ESTIMATE } from "./forecast.ts";
 import { NPV_CONVENTION } from "./investment.ts";
 import type { ModelPlan } from "./plan.ts";
@@ -94,8 +95,13 @@ export function monteCarloSettings(options: MonteCarloOptions = {}): { draws: nu
   return { draws, seed: checkSeed(seed) };
 }
 
-/** Wraps a plan's columns and parameter sample into a result. */
+/**
+ * Wraps a plan's columns and parameter sample into a result.
+ *
+ * @throws NonFiniteResultError when an outcome of some draw is not finite (`finite.ts`).
+ */
 export function monteCarloResult(plan: ModelPlan, sample: ParameterDraws, columns: MonteCarloColumns): MonteCarloResult {
+  finiteColumns(columns, sample.draws);
   return {
     scenario: plan.scenarioId,
     illustrative: plan.illustrative,

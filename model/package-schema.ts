@@ -1,31 +1,49 @@
 /**
  * Zod schemas of the data package's JSON files, exactly the shapes described in `data/README.md`.
  *
- * A schema checks one file on its own: types, ranges, unknown fields (a misspelt optional field
- * would otherwise be silently replaced by its default) and the defaults of optional fields.
+ * A schema checks one file on its own: types, ranges (every number's from the table of bounds,
+ * `bounds.ts`), unknown fields (a misspelt optional field would otherwise be silently replaced by
+ * its default) and the defaults of optional fields.
  * Checks that need another file (driver ids, process ids, the base year) are done by
  * {@link parseDataPackage} in `parse-package.ts`. Messages say what was expected; the parser adds
  * the file, line, field and the value found.
  */
 import { z } from "zod";
 import { adoptionSchema } from "./adoption.ts";
+import { FILE_NUMBERS, PACKAGE_PARAMETERS } from "./bounds.ts";
 import { DRIVER_TYPES } from "./data-package.ts";
 import { distributionSchema } from "./distributions.ts";
-import { LEVER_KIND_NAMES } from "./levers.ts";
+import { BUILD_YEARS, LEVER_KIND_NAMES, LEVER_OWN_PARAMETERS, REACH } from "./levers.ts";
+import type { ParameterSpec } from "./registry.ts";
 import { scenarioSchema } from "./scenario.ts";
-import { days, id, localizedTextSchema, nonNegative, share, shareBelowOne, strictObject, text, year } from "./schema-parts.ts";
+import { boundedNumber, id, localizedTextSchema, strictObject, text, year } from "./schema-parts.ts";
+
+const f = FILE_NUMBERS;
+const p = PACKAGE_PARAMETERS;
+
+/** A lever's own parameter's spec by name (`levers.ts`). */
+function leverSpec(name: string): ParameterSpec {
+  const spec = LEVER_OWN_PARAMETERS.find((s) => s.name === name);
+  if (spec === undefined) throw new Error(`internal: no lever parameter ${name}`);
+  return spec;
+}
+
+/** A record whose keys are ids (a key such as `__proto__` is refused, not lost when zod copies the record). */
+function idRecord<V extends z.ZodType>(what: string, value: V) {
+  return z.record(id(what), value);
+}
 
 // ---------------------------------------------------------------------------------------------
 // municipality.json
 
 /** WHO WISN available working time; the available days must be positive. */
 export const workingTimeSchema = strictObject({
-  workingDays: days,
-  holidays: days,
-  leave: days,
-  sickness: days,
-  otherAbsence: days.default(0),
-  hoursPerDay: z.number().gt(0, "expected hours per day above 0, at most 24").max(24, "expected hours per day above 0, at most 24"),
+  workingDays: boundedNumber(f.workingDays, "a number of days"),
+  holidays: boundedNumber(f.holidays, "a number of days"),
+  leave: boundedNumber(f.leave, "a number of days"),
+  sickness: boundedNumber(f.sickness, "a number of days"),
+  otherAbsence: boundedNumber(f.otherAbsence, "a number of days").default(0),
+  hoursPerDay: boundedNumber(f.hoursPerDay, "hours per day"),
 }).superRefine((value, context) => {
   const available = value.workingDays - value.holidays - value.leave - value.sickness - value.otherAbsence;
   if (available <= 0) {
@@ -45,9 +63,9 @@ export const municipalitySchema = strictObject({
   name: text,
   illustrative: localizedTextSchema.optional(),
   currency: z.string().regex(/^[A-Z]{3}$/, "expected an ISO 4217 currency code such as SEK"),
-  costPerFte: z.number().gt(0, "expected the cost of one FTE per year, a number above 0"),
+  costPerFte: boundedNumber(p.costPerFte, "the cost of one FTE per year"),
   workingTime: workingTimeSchema,
-  discountRate: z.number().gt(-1, "expected a discount rate per year, e.g. 0.035").lt(1, "expected a discount rate per year, e.g. 0.035"),
+  discountRate: boundedNumber(p.discountRate, "a discount rate per year (e.g. 0.035)"),
   horizon: year,
 });
 
@@ -63,7 +81,7 @@ export const driverInfoSchema = strictObject({
 
 /** `drivers.json` (optional): driver id → what the driver is; drivers not listed are stocks named by their id. */
 export const driversFileSchema = strictObject({
-  drivers: z.record(z.string(), driverInfoSchema),
+  drivers: idRecord("a driver", driverInfoSchema),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -73,10 +91,10 @@ export const driversFileSchema = strictObject({
 export const activitySchema = strictObject({
   id: id("an activity"),
   name: localizedTextSchema,
-  volume: nonNegative.optional(),
-  unitTimeHours: nonNegative.optional(),
-  share: share.optional(),
-  drivers: z.record(z.string(), z.number()),
+  volume: boundedNumber(f.volume).optional(),
+  unitTimeHours: boundedNumber(f.unitTimeHours).optional(),
+  share: boundedNumber(f.activityShare).optional(),
+  drivers: idRecord("a driver", boundedNumber(p.elasticity, "an elasticity")),
 }).superRefine((value, context) => {
   const bottomUp = value.volume !== undefined || value.unitTimeHours !== undefined;
   if (bottomUp && value.share !== undefined) {
@@ -108,15 +126,11 @@ export const activitySchema = strictObject({
 export const processSchema = strictObject({
   id: id("a process"),
   name: localizedTextSchema,
-  fixedShare: shareBelowOne,
-  supportShare: shareBelowOne,
-  individualAllowanceFte: nonNegative,
-  drift: z
-    .number()
-    .min(-0.5, "expected a yearly relative change from −0.5 to 0.5, e.g. 0.01 for +1 % a year")
-    .max(0.5, "expected a yearly relative change from −0.5 to 0.5, e.g. 0.01 for +1 % a year")
-    .default(0),
-  fixedDrivers: z.record(z.string(), z.number()).default({}),
+  fixedShare: boundedNumber(f.fixedShare),
+  supportShare: boundedNumber(f.supportShare),
+  individualAllowanceFte: boundedNumber(f.individualAllowanceFte, "individual allowances in FTE"),
+  drift: boundedNumber(p.drift, "a yearly relative change (e.g. 0.01 for +1 % a year)").default(0),
+  fixedDrivers: idRecord("a driver", boundedNumber(p.fixedElasticity, "an elasticity")).default({}),
   supports: z.union([z.literal("all"), z.array(z.string())], { error: 'expected "all" or a list of process ids' }).optional(),
   activities: z.array(activitySchema).min(1, "expected at least one activity"),
 });
@@ -136,7 +150,7 @@ export const processesFileSchema = strictObject({
 export const leverTargetSchema = strictObject({
   process: z.string(),
   activity: z.string(),
-  reach: share.optional(),
+  reach: boundedNumber(REACH, "a reach").optional(),
 });
 
 /**
@@ -145,9 +159,9 @@ export const leverTargetSchema = strictObject({
  */
 export const buildSchema = strictObject({
   startYear: year,
-  years: z.int("expected a whole number of years").min(0, "expected a whole number of years ≥ 0"),
-  personYears: nonNegative.optional(),
-  capex: nonNegative.optional(),
+  years: boundedNumber(BUILD_YEARS, "a number of years", true),
+  personYears: boundedNumber(leverSpec("build.personYears"), "a number of person-years").optional(),
+  capex: boundedNumber(leverSpec("build.capex")).optional(),
 }).refine((value) => value.years >= 1 || ((value.personYears ?? 0) === 0 && (value.capex ?? 0) === 0), {
   path: ["years"],
   message: "expected at least 1 year when personYears or capex is above 0",
@@ -164,14 +178,14 @@ export const leverSchema = strictObject({
   name: localizedTextSchema,
   kind: z.enum(LEVER_KIND_NAMES),
   targets: z.array(leverTargetSchema).min(1, "expected at least one target"),
-  efficiency: share.optional(),
+  efficiency: boundedNumber(leverSpec("efficiency"), "an efficiency").optional(),
   adoption: adoptionSchema,
-  dip: nonNegative.optional(),
+  dip: boundedNumber(leverSpec("dip"), "a dip").optional(),
   build: buildSchema,
-  upkeepFte: nonNegative.optional(),
-  licencesPerYear: nonNegative.optional(),
-  systemSavingsPerYear: nonNegative.optional(),
-  distributions: z.record(z.string(), distributionSchema).default({}),
+  upkeepFte: boundedNumber(leverSpec("upkeepFte"), "upkeep in FTE").optional(),
+  licencesPerYear: boundedNumber(leverSpec("licencesPerYear")).optional(),
+  systemSavingsPerYear: boundedNumber(leverSpec("systemSavingsPerYear")).optional(),
+  distributions: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_.]*$/, "expected a parameter name of the lever such as efficiency or adoption.midpoint"), distributionSchema).default({}),
 });
 
 /** `levers.json` (the file is optional: missing = no levers). */

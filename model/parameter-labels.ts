@@ -2,12 +2,12 @@
  * Everything a person reads about a package's parameters, in Swedish or English: the name of a
  * driver (from the package, `drivers.json`'s `name`; the id when the package gives none), and every
  * parameter path in words ("levers.e_services.efficiency" → "E-tjänster: effekt"), built from the
- * labels of the registries (`parameters.ts`, `levers.ts`, `adoption.ts`) and the package's own
+ * labels of the registries (`bounds.ts`, `levers.ts`, `adoption.ts`) and the package's own
  * names. The web app, the notebooks and the command line all label parameters through here.
  */
 import { type DataPackage, FIXED_WORK, type LocalizedText, SUPPORTED_FTE } from "./data-package.ts";
 import { leverParameterSpec } from "./levers.ts";
-import { PACKAGE_PARAMETERS } from "./parameters.ts";
+import { PACKAGE_PARAMETERS } from "./bounds.ts";
 import type { ParameterSpec } from "./registry.ts";
 
 type Lang = keyof LocalizedText;

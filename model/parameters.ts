@@ -6,13 +6,15 @@
  * paths are listed in `data/README.md`.
  */
 import { ADOPTION_START } from "./adoption.ts";
+import { distributionOutside, implausible, PACKAGE_PARAMETERS } from "./bounds.ts";
 import type { DataPackage, Lever } from "./data-package.ts";
 import type { Distribution } from "./distributions.ts";
 import { type LeverShape, leverParameters, leverValue } from "./levers.ts";
-import { equalsMedian, median, medianMismatch, medianOutOfRange } from "./median-rule.ts";
-import type { PackageError } from "./package-error.ts";
+import { equalsMedian, median, medianMismatch, medianOutOfRange, shortNumber } from "./median-rule.ts";
+import { type PackageError, quoted } from "./package-error.ts";
 import type { ParameterSpec } from "./registry.ts";
 import { defaultScenario, type Scenario } from "./scenario.ts";
+import { rangeText, YEAR_RANGE } from "./schema-parts.ts";
 
 export interface ParameterTable {
   /** Parameter paths, e.g. "levers.e_services.efficiency". */
@@ -25,6 +27,8 @@ export interface ParameterTable {
   /** Smallest and largest meaningful value of each parameter; draws are clamped to these. */
   lower: Float64Array;
   upper: Float64Array;
+  /** Each parameter's spec (unit, valid and plausible range, label), from the table of bounds (`bounds.ts`). */
+  specs: ParameterSpec[];
   /** Path → index into `values`. */
   index: Map<string, number>;
   /** The uncertain parameters and their distributions, in table order. */
@@ -36,67 +40,18 @@ interface Entry {
   value: number;
   lower: number;
   upper: number;
+  spec: ParameterSpec;
 }
-
-/**
- * The parameters that are not a lever's own, by path pattern (`<driver>`, `<process>`, … stand for
- * ids), with unit, bounds and label. A lever's parameters are in `levers.ts` and `adoption.ts`.
- */
-export const PACKAGE_PARAMETERS = {
-  growthMultiplier: { name: "growthMultiplier", unit: "factor", bounds: [0, Infinity], label: { sv: "tillväxtmultiplikator", en: "growth multiplier" }, slider: { min: 0, max: 3, step: 0.05 } },
-  driverGrowthMultiplier: { name: "drivers.<driver>.growthMultiplier", unit: "factor", bounds: [0, Infinity], label: { sv: "tillväxtmultiplikator", en: "growth multiplier" }, slider: { min: 0, max: 3, step: 0.05 } },
-  costPerFte: { name: "costPerFte", unit: "currency", bounds: [0, Infinity], label: { sv: "kostnad per årsarbetare", en: "cost per FTE" } },
-  discountRate: { name: "discountRate", unit: "share", bounds: [-0.99, Infinity], label: { sv: "diskonteringsränta", en: "discount rate" } },
-  /**
-   * Elasticities are bounded to ±10: a driver that doubles would multiply the work by 2^10 ≈ 1,000,
-   * far past anything a municipality's history supports, while larger values overflow the arithmetic.
-   */
-  elasticity: {
-    name: "processes.<process>.activities.<activity>.elasticity.<driver>",
-    unit: "elasticity",
-    bounds: [-10, 10],
-    label: { sv: "elasticitet mot", en: "elasticity to" },
-  },
-  /** The work of fixed work that follows a driver (`fixedDrivers`), bounded like the activities' elasticities. */
-  fixedElasticity: {
-    name: "processes.<process>.fixed.elasticity.<driver>",
-    unit: "elasticity",
-    bounds: [-10, 10],
-    label: { sv: "elasticitet mot", en: "elasticity to" },
-  },
-  /** Drift is bounded to ±50 % a year: that doubles or halves the work in under two years, far past any change of service standard. */
-  drift: {
-    name: "processes.<process>.drift",
-    unit: "per year",
-    bounds: [-0.5, 0.5],
-    label: { sv: "standardförändring per år", en: "drift per year" },
-  },
-  intensity: {
-    name: "levers.intensity",
-    unit: "factor",
-    bounds: [0, Infinity],
-    label: { sv: "hävstängernas räckvidd ×", en: "levers' reach ×" },
-    // Up to 10: what goal seek answers for the Nacka package at full intensity (every reach 1, the smallest reach being 0.1).
-    slider: { min: 0, max: 10, step: 0.05 },
-  },
-  midpointShift: {
-    name: "levers.midpointShift",
-    unit: "years",
-    bounds: [-Infinity, Infinity],
-    label: { sv: "hävstängernas mittpunkt ± år", en: "levers' midpoints ± years" },
-    slider: { min: -6, max: 6, step: 0.5 },
-  },
-} as const satisfies Record<string, ParameterSpec>;
 
 /** An entry of the table from a spec, under its full path. */
 function entry(spec: ParameterSpec, name: string, value: number, bounds = spec.bounds): Entry {
-  return { name, value, lower: bounds[0], upper: bounds[1] };
+  return { name, value, lower: bounds[0], upper: bounds[1], spec };
 }
 
 /** The parameters of one lever, under `levers.<id>.`, with their bounds; the start year no earlier than `firstYear`. */
 function leverEntries(lever: Lever, firstYear: number): Entry[] {
   return leverParameters(lever).map((spec) =>
-    entry(spec, `levers.${lever.id}.${spec.name}`, leverValue(lever, spec) ?? NaN, spec.name === ADOPTION_START.name ? [firstYear, Infinity] : spec.bounds),
+    entry(spec, `levers.${lever.id}.${spec.name}`, leverValue(lever, spec) ?? NaN, spec.name === ADOPTION_START.name ? [firstYear, YEAR_RANGE[1]] : spec.bounds),
   );
 }
 
@@ -169,6 +124,7 @@ export function buildParameterTable(
   const values = Float64Array.from(list, (e) => e.value);
   const lower = Float64Array.from(list, (e) => e.lower);
   const upper = Float64Array.from(list, (e) => e.upper);
+  const specs = list.map((e) => e.spec);
   const errors: PackageError[] = [];
 
   const resolve = (path: string, field: string, source: string): number | undefined => {
@@ -179,8 +135,8 @@ export function buildParameterTable(
         file: source,
         field,
         message: inactive
-          ? `"${path}" belongs to a lever that is not active in scenario "${scenario.id}"`
-          : `unknown parameter "${path}"; similar parameters: ${similarPaths(path, names).join(", ")}`,
+          ? `${quoted(path)} belongs to a lever that is not active in scenario "${scenario.id}"`
+          : `unknown parameter ${quoted(path)}; similar parameters: ${similarPaths(path, names).join(", ")}`,
       });
     }
     return i;
@@ -194,7 +150,7 @@ export function buildParameterTable(
     const lo = lower[i] ?? -Infinity;
     const hi = upper[i] ?? Infinity;
     if (!(value >= lo && value <= hi)) {
-      errors.push({ file, field: `set.${path}`, message: `${value} is outside the valid range ${lo} to ${hi}` });
+      errors.push({ file, field: `set.${path}`, message: `${shortNumber(value)} is outside the valid range ${rangeText(specs[i]!, [lo, hi])}` });
       continue;
     }
     values[i] = value;
@@ -215,6 +171,8 @@ export function buildParameterTable(
     const i = resolve(path, `uncertainty.${path}`, file);
     if (i === undefined) continue;
     uncertain.set(i, { distribution, field: `uncertainty.${path}`, source: file });
+    // A distribution that does not fit the range is reported below, and alone (its median means nothing).
+    if (distributionOutside(distribution, specs[i]!) !== undefined) continue;
     // The median rule: a point value the scenario gives beside the distribution must be its median.
     const given = path === "growthMultiplier" ? { field: "growthMultiplier", value: scenario.growthMultiplier } : undefined;
     const set = Object.hasOwn(scenario.set, path) ? { field: `set.${path}`, value: scenario.set[path]! } : given;
@@ -224,7 +182,7 @@ export function buildParameterTable(
   // The deterministic run uses each uncertain parameter's median.
   for (const [i, { distribution, field, source }] of uncertain) {
     const m = median(distribution);
-    const outside = medianOutOfRange(distribution, [lower[i] ?? -Infinity, upper[i] ?? Infinity]);
+    const outside = distributionOutside(distribution, specs[i]!) ?? medianOutOfRange(distribution, [lower[i] ?? -Infinity, upper[i] ?? Infinity]);
     if (outside !== undefined) errors.push({ file: source, field, message: outside });
     // a value that already is the median to within MEDIAN_TOLERANCE (a value given beside its
     // distribution, or a lever's value resolved when levers.json was read) stays as written
@@ -238,10 +196,23 @@ export function buildParameterTable(
       values,
       lower,
       upper,
+      specs,
       index,
       uncertain: [...uncertain.entries()]
         .sort(([a], [b]) => a - b)
         .map(([parameter, { distribution }]) => ({ parameter, distribution })),
     },
   };
+}
+
+/**
+ * The scenario's `set` values that are valid but outside their plausible range (`bounds.ts`), as
+ * warnings by parameter path.
+ */
+export function implausibleSettings(table: ParameterTable, scenario: Scenario): { path: string; message: string }[] {
+  return Object.entries(scenario.set).flatMap(([path, value]) => {
+    const i = table.index.get(path);
+    const message = i === undefined ? undefined : implausible(table.specs[i]!, value);
+    return message === undefined ? [] : [{ path, message }];
+  });
 }

@@ -4,13 +4,17 @@
  * base year (or earlier) to the horizon; and, from the optional drivers.json, each driver's name,
  * type (stock or flow) and unit. See `data/README.md`.
  */
-import { checkContiguous, checkId, groupByYear, nonNegativeField, readCsvRows, yearField } from "./csv-rows.ts";
+import { FILE_NUMBERS } from "./bounds.ts";
+import { boundedField, checkContiguous, checkId, groupByYear, readCsvRows, yearField } from "./csv-rows.ts";
 import { type DriverSeries, SUPPORTED_FTE } from "./data-package.ts";
 import { errorAt, type JsonDoc } from "./json-source.ts";
-import type { PackageError } from "./package-error.ts";
+import { type PackageError, quoted } from "./package-error.ts";
 import type { DriversFile } from "./package-schema.ts";
 
 const FILE = "drivers.csv";
+
+/** A base-year value above 0 but below this share of the driver's largest value is an error (a slip, not a count). */
+const TINY_BASE = 1e-6;
 const COLUMNS = ["year", "driver", "value", "kind"] as const;
 
 /**
@@ -35,7 +39,7 @@ export type DriverTable = Map<string, DriverRow[]>;
 
 /** The rows of drivers.csv, each field checked on its own; undefined when the file is missing or unreadable. */
 export function readDriverRows(files: Readonly<Record<string, string>>, errors: PackageError[]): DriverRow[] | undefined {
-  const csvRows = readCsvRows(FILE, files, COLUMNS, "a row per driver and year (year, driver, value, kind)", errors);
+  const csvRows = readCsvRows(FILE, files, COLUMNS, "a row per driver and year (year, driver, value, kind)", errors, ["value"]);
   if (csvRows === undefined) return undefined;
   const rows: DriverRow[] = [];
   for (const row of csvRows) {
@@ -51,11 +55,11 @@ export function readDriverRows(files: Readonly<Record<string, string>>, errors: 
       goodId = false;
     }
     const year = yearField(FILE, row, errors);
-    const value = nonNegativeField(FILE, row, "value", driver, "zero or a positive number", errors);
+    const value = boundedField(FILE, row, "value", driver, FILE_NUMBERS.driverValue, errors);
     const text = row.fields.kind ?? "";
     const kind = DRIVER_KINDS.find((k) => k === text);
     if (kind === undefined) {
-      errors.push({ file: FILE, line: row.line, field: "kind", message: `"${text}" is not a kind: expected ${DRIVER_KINDS.join(", ")}` });
+      errors.push({ file: FILE, line: row.line, field: "kind", message: `${quoted(text)} is not a kind: expected ${DRIVER_KINDS.join(", ")}` });
     }
     if (goodId && year !== undefined) rows.push({ line: row.line, year, driver, value, kind });
   }
@@ -103,6 +107,16 @@ export function checkDrivers(rows: DriverRow[], baseYear: number | undefined, ho
         message: `${driver} ends in ${last.year}: expected values for every year up to the horizon ${horizon} (municipality.json)`,
       });
     }
+    const base = baseYear === undefined ? undefined : series.find((r) => r.year === baseYear);
+    const largest = series.reduce<DriverRow | undefined>((top, r) => ((r.value ?? 0) > (top?.value ?? 0) ? r : top), undefined);
+    if (base?.value !== undefined && base.value > 0 && largest?.value !== undefined && base.value < largest.value * TINY_BASE) {
+      errors.push({
+        file: FILE,
+        line: base.line,
+        field: "value",
+        message: `${driver} is ${base.value} in the base year ${baseYear}, less than a millionth of its largest value (${largest.value} in ${largest.year}, line ${largest.line}): growth is measured against the base year, so later years would count as more than a millionfold growth; expected the base year's value in the same unit as the other years`,
+      });
+    }
   }
   return byDriver;
 }
@@ -112,7 +126,7 @@ export function checkDriverInfo(doc: JsonDoc, file: DriversFile, table: DriverTa
   if (table === undefined) return;
   for (const id of Object.keys(file.drivers)) {
     if (!table.has(id)) {
-      errors.push(errorAt(doc, ["drivers", id], `unknown driver "${id}": expected one of the drivers in drivers.csv (${[...table.keys()].join(", ")})`));
+      errors.push(errorAt(doc, ["drivers", id], `unknown driver ${quoted(id)}: expected one of the drivers in drivers.csv (${[...table.keys()].join(", ")})`));
     }
   }
 }

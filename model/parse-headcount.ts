@@ -2,7 +2,8 @@
  * `headcount.csv` → actual FTE per process and year (`year,process,fte`): contiguous years, the
  * same last year for every process. That last year is the package's base year. See `data/README.md`.
  */
-import { checkContiguous, checkId, groupByYear, nonNegativeField, readCsvRows, yearField } from "./csv-rows.ts";
+import { FILE_NUMBERS } from "./bounds.ts";
+import { boundedField, checkContiguous, checkId, groupByYear, readCsvRows, yearField } from "./csv-rows.ts";
 import type { PackageError } from "./package-error.ts";
 
 const FILE = "headcount.csv";
@@ -21,14 +22,14 @@ export type HeadcountTable = Map<string, HeadcountRow[]>;
 
 /** The rows of headcount.csv, each field checked on its own; undefined when the file is missing or unreadable. */
 export function readHeadcountRows(files: Readonly<Record<string, string>>, errors: PackageError[]): HeadcountRow[] | undefined {
-  const csvRows = readCsvRows(FILE, files, COLUMNS, "the actual FTE of every process for the history years (year, process, fte)", errors);
+  const csvRows = readCsvRows(FILE, files, COLUMNS, "the actual FTE of every process for the history years (year, process, fte)", errors, ["fte"]);
   if (csvRows === undefined) return undefined;
   const rows: HeadcountRow[] = [];
   for (const row of csvRows) {
     const process = row.fields.process ?? "";
     const goodId = checkId(FILE, row, "process", process, "a process", errors);
     const year = yearField(FILE, row, errors);
-    const fte = nonNegativeField(FILE, row, "fte", process, "zero or a positive number of FTE", errors);
+    const fte = boundedField(FILE, row, "fte", process, FILE_NUMBERS.fte, errors);
     if (goodId && year !== undefined) rows.push({ line: row.line, year, process, fte });
   }
   return rows;

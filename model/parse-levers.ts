@@ -11,7 +11,8 @@ import { FIXED_WORK, type Lever } from "./data-package.ts";
 import { errorAt, fieldPath, type JsonDoc, type JsonPath } from "./json-source.ts";
 import { LEVER_KINDS, leverParameters, leverValue } from "./levers.ts";
 import { median, medianMismatch, medianOutOfRange, shortNumber } from "./median-rule.ts";
-import type { PackageError } from "./package-error.ts";
+import { distributionOutside } from "./bounds.ts";
+import { type PackageError, quoted } from "./package-error.ts";
 import { buildSchema, type LeversFile, type ProcessesFile } from "./package-schema.ts";
 import { leverParameterNames } from "./parameters.ts";
 
@@ -33,7 +34,7 @@ export function checkLevers(
   const seen = new Map<string, number>();
   file.levers.forEach((lever, l) => {
     const earlier = seen.get(lever.id);
-    if (earlier !== undefined) errors.push(where(["levers", l, "id"], `lever id "${lever.id}" is used twice (also levers[${earlier}]): expected unique ids`));
+    if (earlier !== undefined) errors.push(where(["levers", l, "id"], `lever id ${quoted(lever.id)} is used twice (also levers[${earlier}]): expected unique ids`));
     else seen.set(lever.id, l);
 
     const acts = LEVER_KINDS[lever.kind].actsOn;
@@ -41,27 +42,27 @@ export function checkLevers(
     lever.targets.forEach((target, t) => {
       const path = ["levers", l, "targets", t];
       const key = `${target.process}.${target.activity}`;
-      if (targetKeys.has(key)) errors.push(where(path, `${target.process} ${target.activity} is targeted twice by ${lever.id}: expected each target once`));
+      if (targetKeys.has(key)) errors.push(where(path, `${quoted(target.process)} ${quoted(target.activity)} is targeted twice by ${lever.id}: expected each target once`));
       targetKeys.add(key);
       if (target.activity === FIXED_WORK && !acts.fixed) {
         errors.push(where([...path, "activity"], `a ${lever.kind} lever acts on activities, not on fixed work: expected an activity id of ${target.process}`));
       } else if (target.activity !== FIXED_WORK && !acts.activities) {
-        errors.push(where([...path, "activity"], `a ${lever.kind} lever acts on fixed work: expected "activity": "${FIXED_WORK}", found "${target.activity}"`));
+        errors.push(where([...path, "activity"], `a ${lever.kind} lever acts on fixed work: expected "activity": "${FIXED_WORK}", found ${quoted(target.activity)}`));
       }
       if (processesFile === undefined) return;
       const process = processesFile.processes.find((p) => p.id === target.process);
       if (process === undefined) {
-        errors.push(where([...path, "process"], `unknown process "${target.process}": expected one of ${processesFile.processes.map((p) => p.id).join(", ")}`));
+        errors.push(where([...path, "process"], `unknown process ${quoted(target.process)}: expected one of ${processesFile.processes.map((p) => p.id).join(", ")}`));
       } else if (target.activity !== FIXED_WORK && !process.activities.some((a) => a.id === target.activity)) {
         const valid = [...process.activities.map((a) => a.id), ...(acts.fixed ? [FIXED_WORK] : [])];
-        errors.push(where([...path, "activity"], `unknown activity "${target.activity}" of ${process.id}: expected one of ${valid.join(", ")}`));
+        errors.push(where([...path, "activity"], `unknown activity ${quoted(target.activity)} of ${process.id}: expected one of ${valid.join(", ")}`));
       }
     });
 
     const valid = leverParameterNames(lever);
     for (const name of Object.keys(lever.distributions)) {
       if (!valid.includes(name)) {
-        errors.push(where(["levers", l, "distributions", name], `"${name}" is not a parameter of ${lever.id}: expected one of ${valid.join(", ")}`));
+        errors.push(where(["levers", l, "distributions", name], `${quoted(name)} is not a parameter of ${lever.id}: expected one of ${valid.join(", ")}`));
       }
     }
 
@@ -132,7 +133,7 @@ function resolveParameters(lever: LeverEntry, report: (path: JsonPath, message: 
     if (distribution !== undefined) {
       const field = fieldPath(path);
       const mismatch = given === undefined ? undefined : medianMismatch(field, given, `distributions.${spec.name}`, distribution);
-      const outside = medianOutOfRange(distribution, spec.bounds, field);
+      const outside = distributionOutside(distribution, spec) ?? medianOutOfRange(distribution, spec.bounds, field);
       if (mismatch !== undefined) report(path, mismatch);
       else if (outside !== undefined) report(["distributions", spec.name], outside);
       // a value given beside its distribution equals the median to within MEDIAN_TOLERANCE: keep the value as written

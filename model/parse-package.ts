@@ -11,7 +11,7 @@
  */
 import type { DataPackage, Municipality } from "./data-package.ts";
 import { errorAt, readJson } from "./json-source.ts";
-import type { PackageError } from "./package-error.ts";
+import { type PackageError, type PackageFinding, SEVERITIES } from "./package-error.ts";
 import {
   driversFileSchema,
   type LeversFile,
@@ -25,11 +25,18 @@ import { checkHeadcount, readHeadcountRows, toHeadcount } from "./parse-headcoun
 import { checkLevers } from "./parse-levers.ts";
 import { checkProcesses } from "./parse-processes.ts";
 import { checkScenarioParameters, checkScenarios, readScenarios } from "./parse-scenarios.ts";
+import { bandWarnings, jumpWarnings, reachWarnings, rowWarnings, valueWarnings } from "./plausibility.ts";
+import { FILE_NUMBERS } from "./bounds.ts";
 
 export { fieldPath } from "./json-source.ts";
 
-/** The result of {@link parseDataPackage}. */
-export type ParseDataPackageResult = { ok: true; package: DataPackage } | { ok: false; errors: PackageError[] };
+/**
+ * The result of {@link parseDataPackage}: the package, or its errors; and in both cases the graded
+ * report, every finding (errors, warnings, notes) in the order a planner reads them.
+ */
+export type ParseDataPackageResult =
+  | { ok: true; package: DataPackage; report: PackageFinding[] }
+  | { ok: false; errors: PackageError[]; report: PackageFinding[] };
 
 /** The files every package must have. */
 export const REQUIRED_FILES = ["municipality.json", "drivers.csv", "headcount.csv", "processes.json"] as const;
@@ -45,19 +52,25 @@ export const OPTIONAL_FILES = ["drivers.json", "levers.json"] as const;
  *
  * @param files path relative to the package folder → text: `municipality.json`, `drivers.csv`,
  *   `headcount.csv`, `processes.json`, optionally `levers.json`, and `scenarios/<id>.json` (the
- *   scenario id is the file name without `.json`), and optionally `drivers.json`. Other keys are ignored.
+ *   scenario id is the file name without `.json`), and optionally `drivers.json`. Other keys are
+ *   ignored. Bytes are decoded first by `decodeFiles` (`text-encoding.ts`).
+ * @param earlier what reading the files found (`decodeFiles`, `io/read-package-folder.ts`):
+ *   notes, warnings and errors (an error stops the package; a required file refused by the reader
+ *   is not reported again as missing).
  * @returns the typed package, or every problem found (not only the first), each naming the file,
  *   the line and the field where it has them, and saying what was expected; sorted by file
- *   (municipality.json, drivers.csv, headcount.csv, processes.json, levers.json, scenarios) and line.
+ *   (municipality.json, drivers.csv, headcount.csv, processes.json, levers.json, scenarios) and
+ *   line. The report holds the errors, warnings and notes alike, sorted by severity, file and line.
  * @example
  * const result = parseDataPackage({ "municipality.json": "…", "drivers.csv": "…", … });
  * if (!result.ok) for (const e of result.errors) console.log(formatPackageError(e));
  */
-export function parseDataPackage(files: Readonly<Record<string, string>>): ParseDataPackageResult {
-  const errors: PackageError[] = [];
+export function parseDataPackage(files: Readonly<Record<string, string>>, earlier: readonly PackageFinding[] = []): ParseDataPackageResult {
+  const errors: PackageError[] = earlier.filter((f) => f.severity === "error").map(({ severity: _, ...error }) => error);
+  const warnings: PackageFinding[] = earlier.filter((f) => f.severity !== "error");
   try {
-    const pkg = parse(files, errors);
-    if (errors.length === 0 && pkg !== undefined) return { ok: true, package: pkg };
+    const pkg = parse(files, errors, warnings);
+    if (errors.length === 0 && pkg !== undefined) return { ok: true, package: pkg, report: sortFindings(warnings) };
   } catch (error) {
     // A bug here must not surface as a stack trace to a planner; report it in the one format.
     errors.push({
@@ -67,11 +80,17 @@ export function parseDataPackage(files: Readonly<Record<string, string>>): Parse
       }`,
     });
   }
-  return { ok: false, errors: sortErrors(errors) };
+  const sorted = sortErrors(errors);
+  return { ok: false, errors: sorted, report: sortFindings([...sorted.map((e): PackageFinding => ({ severity: "error", ...e })), ...warnings]) };
+}
+
+/** Findings by severity (errors first), then as {@link sortErrors} orders errors. */
+function sortFindings(findings: PackageFinding[]): PackageFinding[] {
+  return SEVERITIES.flatMap((severity) => sortErrors(findings.filter((f) => f.severity === severity)));
 }
 
 /** Errors in the order a planner fixes them: file by file (the files in dependency order), then by line. */
-function sortErrors(errors: PackageError[]): PackageError[] {
+function sortErrors<E extends PackageError>(errors: E[]): E[] {
   const order: readonly string[] = [...REQUIRED_FILES, ...OPTIONAL_FILES];
   const rank = (file: string) => {
     const index = order.indexOf(file);
@@ -93,9 +112,10 @@ function sortErrors(errors: PackageError[]): PackageError[] {
  * Every file read and checked on its own, then against the files it refers to where those could be
  * read, so that one broken file does not hide the problems of the others. Undefined on any error.
  */
-function parse(files: Readonly<Record<string, string>>, errors: PackageError[]): DataPackage | undefined {
+function parse(files: Readonly<Record<string, string>>, errors: PackageError[], warnings: PackageFinding[]): DataPackage | undefined {
+  const refused = new Set(errors.map((e) => e.file.toLowerCase()));
   for (const file of REQUIRED_FILES) {
-    if (files[file] === undefined) {
+    if (files[file] === undefined && !refused.has(file)) {
       errors.push({ file, message: `required file is missing: a package needs ${REQUIRED_FILES.join(", ")}` });
     }
   }
@@ -112,7 +132,8 @@ function parse(files: Readonly<Record<string, string>>, errors: PackageError[]):
   const scenarioFiles = readScenarios(files, errors);
 
   // The base year is the last year in headcount.csv.
-  const baseYear = headcountRows === undefined || headcountRows.length === 0 ? undefined : Math.max(...headcountRows.map((r) => r.year));
+  // A loop, not Math.max(...rows): spreading a long file's rows overflows the call stack.
+  const baseYear = headcountRows?.reduce<number | undefined>((last, r) => (last === undefined || r.year > last ? r.year : last), undefined);
   if (municipality !== undefined && baseYear !== undefined && municipality.value.horizon <= baseYear) {
     errors.push(
       errorAt(municipality.doc, ["horizon"], `horizon ${municipality.value.horizon} is not after the base year ${baseYear} (the last year in headcount.csv): expected a later year`),
@@ -129,6 +150,21 @@ function parse(files: Readonly<Record<string, string>>, errors: PackageError[]):
   const levers =
     leversFile === undefined ? undefined : checkLevers(leversFile.doc, leversFile.value, processesFile?.value, baseYear, errors);
   const scenarios = checkScenarios(scenarioFiles, drivers, leversFile?.value, errors);
+
+  // Plausibility (warnings, which never stop the package): values far outside what a package holds.
+  const f = FILE_NUMBERS;
+  if (municipality !== undefined) warnings.push(...valueWarnings(municipality.doc, municipality.value, "municipality.json"));
+  if (drivers !== undefined) {
+    warnings.push(
+      ...rowWarnings("drivers.csv", drivers, (r) => r.value, "value", f.driverValue),
+      ...jumpWarnings("drivers.csv", drivers, (r) => r.value, "value"),
+      ...bandWarnings("drivers.csv", drivers, (r) => r.value),
+    );
+  }
+  if (headcount !== undefined) warnings.push(...rowWarnings("headcount.csv", headcount, (r) => r.fte, "fte", f.fte), ...jumpWarnings("headcount.csv", headcount, (r) => r.fte, "fte"));
+  if (processesFile !== undefined) warnings.push(...valueWarnings(processesFile.doc, processesFile.value, "processes.json"));
+  if (leversFile !== undefined) warnings.push(...valueWarnings(leversFile.doc, leversFile.value, "levers.json"));
+  if (leversFile !== undefined && levers !== undefined) warnings.push(...reachWarnings(leversFile.doc, levers));
 
   if (
     errors.length > 0 ||
@@ -150,7 +186,7 @@ function parse(files: Readonly<Record<string, string>>, errors: PackageError[]):
     levers,
     scenarios,
   };
-  checkScenarioParameters(pkg, scenarioFiles, errors);
+  checkScenarioParameters(pkg, scenarioFiles, errors, warnings);
   return errors.length > 0 ? undefined : pkg;
 }
 

@@ -6,7 +6,7 @@
  */
 import { type Activity, FIXED_WORK, type Process, SUPPORTED_FTE } from "./data-package.ts";
 import { errorAt, type JsonDoc } from "./json-source.ts";
-import type { PackageError } from "./package-error.ts";
+import { type PackageError, quoted } from "./package-error.ts";
 import type { ProcessesFile } from "./package-schema.ts";
 import type { DriverTable } from "./parse-drivers.ts";
 import type { HeadcountTable } from "./parse-headcount.ts";
@@ -143,7 +143,7 @@ function checkDriverReferences(
     const series = drivers?.get(driver);
     if (drivers !== undefined && series === undefined) {
       const valid = [...drivers.keys(), ...(isSupport ? [SUPPORTED_FTE] : [])];
-      errors.push(errorAt(doc, driverPath, `unknown driver "${driver}": expected one of the drivers in drivers.csv (${valid.join(", ")})`));
+      errors.push(errorAt(doc, driverPath, `unknown driver ${quoted(driver)}: expected one of the drivers in drivers.csv (${valid.join(", ")})`));
       continue;
     }
     const baseRow = baseYear === undefined ? undefined : series?.find((r) => r.year === baseYear);
@@ -166,9 +166,9 @@ function resolveSupports(doc: JsonDoc, process: ProcessesFile["processes"][numbe
     if (id === process.id) {
       errors.push(errorAt(doc, path, `${process.id} cannot support itself: expected the ids of other processes`));
     } else if (!ids.includes(id)) {
-      errors.push(errorAt(doc, path, `unknown process "${id}": expected one of ${ids.filter((other) => other !== process.id).join(", ")}`));
+      errors.push(errorAt(doc, path, `unknown process ${quoted(id)}: expected one of ${ids.filter((other) => other !== process.id).join(", ")}`));
     } else if (resolved.includes(id)) {
-      errors.push(errorAt(doc, path, `"${id}" is listed twice: expected each supported process once`));
+      errors.push(errorAt(doc, path, `${quoted(id)} is listed twice: expected each supported process once`));
     } else {
       resolved.push(id);
     }

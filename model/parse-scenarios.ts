@@ -4,14 +4,16 @@
  */
 import type { DataPackage, Scenario } from "./data-package.ts";
 import { errorAt, type JsonDoc, readJson } from "./json-source.ts";
-import type { PackageError } from "./package-error.ts";
+import { type PackageError, type PackageFinding, quoted } from "./package-error.ts";
 import { pointOrMedian } from "./median-rule.ts";
-import { buildParameterTable } from "./parameters.ts";
+import { buildParameterTable, implausibleSettings } from "./parameters.ts";
+import { valueWarnings } from "./plausibility.ts";
 import { type LeversFile, type ScenarioFile, scenarioFileSchema } from "./package-schema.ts";
 import { SCENARIO_ID_PATTERN } from "./schema-parts.ts";
 import type { DriverTable } from "./parse-drivers.ts";
 
-const SCENARIO_FILE = /^scenarios\/([^/]+)\.json$/;
+/** A scenario file: `scenarios/<id>.json`, `.json` in any letter case (`ny.JSON` is scenario `ny`). */
+const SCENARIO_FILE = /^scenarios\/([^/]+)\.json$/i;
 
 /** A scenario file that is valid JSON and valid against its schema. */
 export interface ScenarioSource {
@@ -23,14 +25,21 @@ export interface ScenarioSource {
 /** Every `scenarios/<id>.json` in `files`, by file name; those with errors are reported and left out. */
 export function readScenarios(files: Readonly<Record<string, string>>, errors: PackageError[]): ScenarioSource[] {
   const result: ScenarioSource[] = [];
+  const fileOf = new Map<string, string>();
   for (const name of Object.keys(files).sort()) {
     const match = SCENARIO_FILE.exec(name);
     if (match === null) continue;
     const id = match[1] ?? "";
     if (!SCENARIO_ID_PATTERN.test(id)) {
-      errors.push({ file: name, message: `"${id}" is not a scenario id: expected a file name of lower-case letters, digits, _ and -, starting with a letter, ending in .json` });
+      errors.push({ file: name, message: `${quoted(id)} is not a scenario id: expected a file name of lower-case letters, digits, _ and -, starting with a letter, ending in .json` });
       continue;
     }
+    const other = fileOf.get(id);
+    if (other !== undefined) {
+      errors.push({ file: name, message: `${other} and ${name} are both scenario "${id}": expected one file per scenario` });
+      continue;
+    }
+    fileOf.set(id, name);
     const parsed = readJson(name, files, scenarioFileSchema, errors);
     if (parsed !== undefined) result.push({ id, doc: parsed.doc, value: parsed.value });
   }
@@ -87,10 +96,14 @@ export function checkScenarios(
  * (paths that exist, values in range, a point value beside a distribution equal to its median),
  * once everything else has been read, so that a scenario the package ships can always be computed.
  */
-export function checkScenarioParameters(pkg: DataPackage, sources: ScenarioSource[], errors: PackageError[]): void {
-  for (const { id, doc } of sources) {
+export function checkScenarioParameters(pkg: DataPackage, sources: ScenarioSource[], errors: PackageError[], warnings: PackageFinding[]): void {
+  for (const { id, doc, value } of sources) {
+    warnings.push(...valueWarnings(doc, value, "scenarios/<id>.json"));
     const built = buildParameterTable(pkg, pkg.scenarios[id]!);
-    if (built.ok) continue;
+    if (built.ok) {
+      for (const { path, message } of implausibleSettings(built.table, pkg.scenarios[id]!)) warnings.push({ severity: "warning", ...errorAt(doc, ["set", path], message) });
+      continue;
+    }
     for (const error of built.errors) {
       if (error.file !== `scenarios/${id}.json`) {
         errors.push(error);

@@ -7,15 +7,44 @@
 import type { LocalizedText } from "./data-package.ts";
 
 /** The unit of a parameter, for labels, formats and input controls. */
-export type ParameterUnit = "share" | "year" | "per year" | "factor" | "years" | "elasticity" | "FTE" | "person-years" | "FTE-years per FTE" | "currency" | "currency per year";
+export type ParameterUnit =
+  | "share"
+  | "year"
+  | "per year"
+  | "factor"
+  | "years"
+  | "elasticity"
+  | "FTE"
+  | "person-years"
+  | "FTE-years per FTE"
+  | "currency"
+  | "currency per FTE"
+  | "currency per year"
+  | "days"
+  | "hours"
+  | "hours per day"
+  | "count"
+  | "count per year";
 
-/** A numeric parameter of a registry entry: its name, unit, valid range and label. */
+/**
+ * A numeric input of the package's files or a scenario (a parameter of the model, or a number
+ * that is not one, such as a driver's value): its name, unit, valid range, plausible range and
+ * label. `model/bounds.ts` lists them all; every reader of a number checks it against its spec.
+ */
 export interface ParameterSpec {
   /** Name relative to the owner, e.g. "adoption.midpoint" relative to a lever. */
   name: string;
   unit: ParameterUnit;
-  /** Smallest and largest meaningful value; `set` values outside are refused and draws are clamped to these. */
+  /**
+   * Smallest and largest valid value, always finite: a value outside is an error wherever it is
+   * written (a package file, a scenario's `set`, a request), and draws are clamped to these.
+   */
   bounds: readonly [number, number];
+  /**
+   * Smallest and largest plausible value (within `bounds`): a value outside is valid but most
+   * likely a mistake, a warning in the validation report. Absent: every valid value is plausible.
+   */
+  plausible?: readonly [number, number];
   /** The parameter in words, lower case (it follows its owner's name): "mittpunkt". */
   label: LocalizedText;
   /**

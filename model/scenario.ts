@@ -1,46 +1,48 @@
 /**
  * The scenario: the assumptions a forecast is run with (`data/README.md`, `scenarios/<id>.json`).
  * Its shape is defined here once, as a zod schema, and its types are inferred from it: the package
- * parser reads scenario files with it, the server reads requests with it (with tighter limits,
- * `contract/api.ts`), and the model, the web app and the command line use its types.
+ * parser reads scenario files with it, the server reads requests with it (with limits on sizes,
+ * `contract/api.ts`), and the model, the web app and the command line use its types. Numbers are
+ * held to the one table of bounds (`bounds.ts`) in a file and a request alike.
  */
 import { z } from "zod";
 import type { LocalizedText } from "./data-package.ts";
 import { distributionSchema } from "./distributions.ts";
 import { pointOrMedian } from "./median-rule.ts";
-import { ID_PATTERN, numberIn, strictObject } from "./schema-parts.ts";
+import { FILE_NUMBERS, PACKAGE_PARAMETERS } from "./bounds.ts";
+import { boundedNumber, ID_LENGTH, ID_PATTERN, strictObject } from "./schema-parts.ts";
 
 /**
- * How far a scenario's values and sizes may go. A data package's files accept any sensible value
- * ({@link FILE_LIMITS}); the server accepts less, since a value outside its limits can only be a
- * typing mistake or an attempt to make it work hard.
+ * How large a scenario may be. A data package's files accept any size (the file's own size is
+ * limited, `package-limits.ts`); the server accepts less, since a request past its limits can
+ * only be a typing mistake or an attempt to make it work hard. The numbers' ranges are not
+ * limits of either: they are the table of bounds (`bounds.ts`), the same for both.
  */
 export interface ScenarioLimits {
-  growthMultiplier: readonly [number, number];
-  growthRate: readonly [number, number];
   nameLength: number;
   descriptionLength: number;
-  /** Longest lever or driver id; when finite, ids must also have the id pattern. */
+  /** Longest lever or driver id. */
   idLength: number;
   /** Most levers; when finite, each lever may be listed once only (the package parser says so with the line). */
   levers: number;
   /** Most entries in `driverGrowthRates`, `set` and `uncertainty`. */
   entries: number;
-  /** Longest parameter path; when finite, paths must also look like paths. */
+  /** Longest parameter path. */
   parameterPathLength: number;
 }
 
 /** The limits of a scenario file. */
 export const FILE_LIMITS: ScenarioLimits = {
-  growthMultiplier: [0, Infinity],
-  growthRate: [-1, Infinity],
   nameLength: Infinity,
   descriptionLength: Infinity,
-  idLength: Infinity,
+  idLength: ID_LENGTH,
   levers: Infinity,
   entries: Infinity,
   parameterPathLength: Infinity,
 };
+
+/** A parameter path: segments of letters, digits, `_` and `-` joined by dots, starting with a letter (never `__proto__`). */
+const PARAMETER_PATH = /^[a-zA-Z][a-zA-Z0-9_.-]*$/;
 
 /** The assumptions of a scenario that leaves everything as the package gives it. */
 export const DEFAULT_ASSUMPTIONS = {
@@ -67,8 +69,11 @@ function localized(max: number, what: string, nonEmpty: boolean) {
   return strictObject({ sv: part("Swedish"), en: part("English") });
 }
 
+/**
+ * Ids and paths are checked in a file and a request alike: a key such as `__proto__` would
+ * otherwise vanish when zod copies the record (it sets the copy's prototype instead of a field).
+ */
 function idOf(what: string, max: number) {
-  if (max === Infinity) return z.string();
   return z
     .string({ error: `expected ${what} id (text)` })
     .max(max, `expected ${what} id of at most ${max} characters`)
@@ -76,16 +81,21 @@ function idOf(what: string, max: number) {
 }
 
 function pathKey(max: number) {
-  if (max === Infinity) return z.string();
-  return z
-    .string()
-    .max(max, `expected a parameter path of at most ${max} characters`)
-    .regex(/^[a-zA-Z][a-zA-Z0-9_.-]*$/, "expected a parameter path such as levers.e_services.efficiency");
+  const path = z.string().regex(PARAMETER_PATH, "expected a parameter path such as levers.e_services.efficiency");
+  return max === Infinity ? path : path.max(max, `expected a parameter path of at most ${max} characters`);
 }
 
-function entries<V extends z.ZodType>(key: z.ZodType<string>, value: V, max: number, what: string) {
+/** A record of `what` ("driver id → yearly growth rate"), its keys `keys` ("a driver id"). */
+function entries<V extends z.ZodType>(key: z.ZodType<string>, value: V, max: number, what: string, keys: string) {
   const record = z.record(key, value, { error: (issue) => (issue.code === "invalid_type" ? `expected an object of ${what}` : undefined) });
-  return max === Infinity ? record : record.refine((r) => Object.keys(r).length <= max, `expected at most ${max} entries`);
+  const bounded = max === Infinity ? record : record.refine((r) => Object.keys(r).length <= max, `expected at most ${max} entries`);
+  // zod's record drops a "__proto__" key without a word (JSON.parse makes it an own key): refuse it first.
+  return z.preprocess((input, context) => {
+    if (input !== null && typeof input === "object" && Object.hasOwn(input, "__proto__")) {
+      context.addIssue({ code: "custom", path: ["__proto__"], message: `"__proto__" is not ${keys}`, input });
+    }
+    return input;
+  }, bounded);
 }
 
 /**
@@ -99,12 +109,13 @@ export function scenarioSchema(limits: ScenarioLimits = FILE_LIMITS) {
   return strictObject({
     name: localized(limits.nameLength, "the scenario's name", true),
     description: localized(limits.descriptionLength, "the scenario's description", false).default(DEFAULT_ASSUMPTIONS.description),
-    growthMultiplier: numberIn("a growth multiplier", limits.growthMultiplier, " (1 = the forecast growth)").optional(),
+    growthMultiplier: boundedNumber(PACKAGE_PARAMETERS.growthMultiplier, "a growth multiplier (1 = the forecast growth)").optional(),
     driverGrowthRates: entries(
       idOf("a driver", limits.idLength),
-      numberIn("a yearly growth rate", limits.growthRate),
+      boundedNumber(FILE_NUMBERS.growthRate),
       limits.entries,
       "driver id → yearly growth rate",
+      "a driver id",
     ).default({}),
     levers: (limits.levers === Infinity
       ? leverList
@@ -112,8 +123,8 @@ export function scenarioSchema(limits: ScenarioLimits = FILE_LIMITS) {
           .max(limits.levers, `expected at most ${limits.levers} levers`)
           .refine((l) => new Set(l).size === l.length, "expected each lever once")
     ).default([]),
-    set: entries(pathKey(limits.parameterPathLength), z.number({ error: "expected a number" }), limits.entries, "parameter path → number").default({}),
-    uncertainty: entries(pathKey(limits.parameterPathLength), distributionSchema, limits.entries, "parameter path → distribution").default({}),
+    set: entries(pathKey(limits.parameterPathLength), z.number({ error: "expected a number" }), limits.entries, "parameter path → number", "a parameter path").default({}),
+    uncertainty: entries(pathKey(limits.parameterPathLength), distributionSchema, limits.entries, "parameter path → distribution", "a parameter path").default({}),
   });
 }
 

@@ -5,9 +5,13 @@
  * value found; the server adds the request's field path.
  */
 import { z } from "zod";
+import type { ParameterSpec } from "./registry.ts";
 
 /** Process, activity, driver and lever ids: lower-case letters, digits and `_`, starting with a letter. */
 export const ID_PATTERN = /^[a-z][a-z0-9_]*$/;
+
+/** Longest id, characters (ids appear in messages, labels and parameter paths). */
+export const ID_LENGTH = 64;
 
 /** Scenario ids (file names without `.json`) may also use `-`. */
 export const SCENARIO_ID_PATTERN = /^[a-z][a-z0-9_-]*$/;
@@ -23,9 +27,10 @@ export function strictObject<Shape extends z.ZodRawShape>(shape: Shape) {
   });
 }
 
-/** An id of `what` ("a process", "an activity", …). */
+/** An id of `what` ("a process", "an activity", …), at most {@link ID_LENGTH} characters. */
 export function id(what: string) {
-  return z.string().regex(ID_PATTERN, `expected ${what} id: lower-case letters, digits and _, starting with a letter`);
+  const message = `expected ${what} id: lower-case letters, digits and _, starting with a letter, at most ${ID_LENGTH} characters`;
+  return z.string().max(ID_LENGTH, message).regex(ID_PATTERN, message);
 }
 
 /** A number written for a person: a true minus sign, no exponent for the bounds used here. */
@@ -33,15 +38,23 @@ export function numberText(value: number): string {
   return value < 0 ? `−${String(-value)}` : String(value);
 }
 
+/** A spec's valid range in words: "from −10 to 10 (elasticity)". */
+export function rangeText(spec: Pick<ParameterSpec, "bounds" | "unit">, range = spec.bounds): string {
+  return `from ${numberText(range[0])} to ${numberText(range[1])} (${spec.unit})`;
+}
+
 /**
- * A number in `[lo, hi]`, with one message for a wrong type and a value out of range:
- * "expected a yearly growth rate from −0.5 to 0.5" or, without an upper bound, "… ≥ −1".
+ * A number within a spec's bounds (`bounds.ts`), with one message for a wrong type and a value
+ * out of range: "expected a growth multiplier from 0 to 5 (factor)".
+ *
+ * @param what the number in words, with its article; the spec's English label by default.
+ * @param whole whether only whole numbers are valid (years, counts of years).
  */
-export function numberIn(what: string, [lo, hi]: readonly [number, number], note = "") {
-  const range = hi === Infinity ? `≥ ${numberText(lo)}` : `from ${numberText(lo)} to ${numberText(hi)}`;
-  const message = `expected ${what} ${range}${note}`;
-  const atLeast = z.number({ error: message }).min(lo, message);
-  return hi === Infinity ? atLeast : atLeast.max(hi, message);
+export function boundedNumber(spec: Pick<ParameterSpec, "bounds" | "unit" | "label">, what = spec.label.en, whole = false) {
+  const message = `expected ${what} ${rangeText(spec)}${whole ? ", a whole number" : ""}`;
+  const [lo, hi] = spec.bounds;
+  const number = whole ? z.int({ error: message }) : z.number({ error: message });
+  return number.min(lo, message).max(hi, message);
 }
 
 export const text = z.string().min(1, "expected a non-empty text");
@@ -55,10 +68,13 @@ export const shareBelowOne = z
   .number()
   .min(0, "expected a share from 0 up to (not including) 1")
   .lt(1, "expected a share from 0 up to (not including) 1");
+/** The years a package may name (the first and last), in any file. */
+export const YEAR_RANGE = [1900, 2200] as const;
+
 export const year = z
   .int("expected a whole year such as 2024")
-  .min(1900, "expected a year such as 2024")
-  .max(2200, "expected a year such as 2040");
+  .min(YEAR_RANGE[0], "expected a year such as 2024")
+  .max(YEAR_RANGE[1], "expected a year such as 2040");
 export const days = z.number().min(0, "expected a number of days from 0 to 366").max(366, "expected a number of days from 0 to 366");
 
 /** A share of adoption reached in the long run, above 0 and at most 1. */

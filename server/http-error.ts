@@ -6,6 +6,7 @@ import type { NextFunction, Request, Response } from "express";
 import type { Logger } from "pino";
 import { TamperedPackageError } from "./db/package-store.ts";
 import { loggableUrl } from "./logger.ts";
+import { NonFiniteResultError } from "../model/finite.ts";
 import type { Problem } from "./validation.ts";
 
 /** An error whose message is meant for the client. */
@@ -47,10 +48,12 @@ function kB(bytes: number): string {
   return `${Math.round(bytes / 1024)} kB`;
 }
 
-/** What a client is told about an error from express or body-parser (never a stack trace). */
+/** What a client is told about an error from express, body-parser or the model (never a stack trace). */
 function describe(error: unknown): HttpError | undefined {
   if (error instanceof HttpError) return error;
   if (error instanceof TamperedPackageError) return new HttpError(500, error.message);
+  // The model refuses to give a result holding numbers that are not finite: the assumptions are at fault.
+  if (error instanceof NonFiniteResultError) return new HttpError(422, error.message, [{ path: "assumptions", message: error.message }]);
   const e = (error ?? {}) as BodyParserError;
   switch (e.type) {
     case "entity.too.large":

@@ -11,6 +11,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { readPackageFolder } from "../io/read-package-folder.ts";
+import { formatPackageError } from "../model/package-error.ts";
 import { createApp } from "./app.ts";
 import { ConfigError, readConfig, type ServerConfig } from "./config.ts";
 import { openDatabase } from "./db/open-database.ts";
@@ -31,11 +32,10 @@ try {
 }
 const logger = createLogger(config.logLevel);
 
-let files: Record<string, string>;
 let loaded: ReturnType<typeof packageFromFiles>;
 try {
-  files = await readPackageFolder(config.packageFolder);
-  loaded = packageFromFiles(files);
+  const folder = await readPackageFolder(config.packageFolder);
+  loaded = packageFromFiles(folder.files, folder.findings);
 } catch (error) {
   stop(`cannot load the data package ${config.packageFolder} (VAXA_PACKAGE): ${error instanceof Error ? error.message : String(error)}`);
 }
@@ -45,6 +45,10 @@ try {
   db = openDatabase(config.dataDir);
 } catch (error) {
   stop(`cannot open the database in ${config.dataDir} (VAXA_DATA_DIR): ${error instanceof Error ? error.message : String(error)}`);
+}
+
+if (loaded.report.length > 0) {
+  logger.warn({ report: loaded.report.map((f) => `${f.severity}: ${formatPackageError(f)}`) }, "the data package has warnings or notes (GET /api/package lists them)");
 }
 
 const services = createServices({ config, logger, db, package: loaded });

@@ -4,8 +4,9 @@
  * inputs, since the same assumptions always give the same numbers.
  */
 import type { DataPackage } from "../model/data-package.ts";
+import { NonFiniteResultError } from "../model/finite.ts";
 import { type ForecastResult, forecast } from "../model/forecast.ts";
-import { formatPackageError, type PackageError } from "../model/package-error.ts";
+import { formatPackageError, type PackageError, type PackageFinding } from "../model/package-error.ts";
 import { buildParameterTable } from "../model/parameters.ts";
 import { parseDataPackage } from "../model/parse-package.ts";
 import { compilePlan, type ModelPlan } from "../model/plan.ts";
@@ -17,12 +18,16 @@ import type { PackageStore } from "./db/package-store.ts";
 import { Lru } from "./lru.ts";
 import { formatPath, type Problem } from "./validation.ts";
 
-/** Parses a package's file texts and hashes them; throws with every problem if it is not valid. */
-export function packageFromFiles(files: Readonly<Record<string, string>>): LoadedPackage {
-  const parsed = parseDataPackage(files);
+/**
+ * Parses a package's file texts and hashes them; throws with every problem if it is not valid.
+ *
+ * @param findings what reading the files found (`readPackageFolder`), reported with the parser's own.
+ */
+export function packageFromFiles(files: Readonly<Record<string, string>>, findings: readonly PackageFinding[] = []): LoadedPackage {
+  const parsed = parseDataPackage(files, findings);
   if (!parsed.ok) throw new Error(`the data package has problems:\n${parsed.errors.map(formatPackageError).join("\n")}`);
   const hash = packageHash(files);
-  return { hash, versionId: shortId(hash), files: modelFiles(files), pkg: parsed.package };
+  return { hash, versionId: shortId(hash), files: modelFiles(files), pkg: parsed.package, report: parsed.report };
 }
 
 /** What a forecast is computed from. */
@@ -50,13 +55,6 @@ function problemOf(e: PackageError, prefix: string): Problem {
   const keyed = /^(set|uncertainty|driverGrowthRates)\.(.+)$/.exec(e.field);
   const path = keyed ? formatPath([prefix, keyed[1]!, keyed[2]!]) : `${prefix}.${e.field}`;
   return { path, message: e.message };
-}
-
-/** Whether every number in the result is finite (extreme `set` values can overflow). */
-function finiteResult(result: ForecastResult): boolean {
-  for (const r of result.rows) if (!Number.isFinite(r.totalFte) || !Number.isFinite(r.baselineFte)) return false;
-  for (const t of result.totals) if (!Number.isFinite(t.cumulativeNet) || !Number.isFinite(t.totalFte)) return false;
-  return true;
 }
 
 export class ModelService {
@@ -170,19 +168,12 @@ export class ModelService {
     if (hit) return { ok: true, key, cached: hit };
     const compiled = this.compile(input);
     if (!compiled.ok) return compiled;
-    const result = forecast(compiled.plan);
-    if (!finiteResult(result)) {
-      return {
-        ok: false,
-        status: 422,
-        problems: [
-          {
-            path: "assumptions",
-            message:
-              "these assumptions give results too large to compute (not finite numbers); check the values in set and the growth rates",
-          },
-        ],
-      };
+    let result: ForecastResult;
+    try {
+      result = forecast(compiled.plan);
+    } catch (error) {
+      if (error instanceof NonFiniteResultError) return { ok: false, status: 422, problems: [{ path: "assumptions", message: error.message }] };
+      throw error;
     }
     const cached: CachedForecast = { result };
     this.#forecasts.set(key, cached);

@@ -11,6 +11,7 @@
 import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import { arrowStreamChunks, drawsTable, tableBatches, trajectoryBatches } from "../io/arrow.ts";
+import { NonFiniteResultError } from "../model/finite.ts";
 import { monteCarlo, summariseMonteCarlo } from "../model/monte-carlo.ts";
 import type { ModelPlan } from "../model/plan.ts";
 
@@ -81,13 +82,7 @@ function run(request: Extract<WorkerRequest, { type: "run" }>): void {
   const { id, plan, draws, seed, answer } = request;
   const result = monteCarlo(plan, { draws, seed });
   if (answer === "summary") {
-    let summary;
-    try {
-      summary = summariseMonteCarlo(result);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      return reply({ type: "error", id, message, nonFinite: /NaN/.test(message) });
-    }
+    const summary = summariseMonteCarlo(result);
     return reply({ type: "summary", id, json: new TextEncoder().encode(JSON.stringify(summary)) });
   }
   const rowsPerDraw = (result.processes.length + 1) * result.years.length;
@@ -112,6 +107,7 @@ port.on("message", (request: WorkerRequest) => {
     }
   } catch (error) {
     streams.delete(request.id);
-    reply({ type: "error", id: request.id, message: error instanceof Error ? error.message : String(error), nonFinite: false });
+    // A run whose draws would hold numbers that are not finite (model/finite.ts) is the assumptions' fault.
+    reply({ type: "error", id: request.id, message: error instanceof Error ? error.message : String(error), nonFinite: error instanceof NonFiniteResultError });
   }
 });

@@ -105,12 +105,7 @@ class MonteCarloThread {
 /** The failure a reply reports, as an error for the client. */
 function replyError(reply: WorkerReply): Error {
   if (reply.type !== "error") return new Error(`internal: unexpected reply "${reply.type}" from the Monte Carlo worker`);
-  if (reply.nonFinite) {
-    return invalidRequest(
-      [{ path: "assumptions.uncertainty", message: "some draws give results too large to compute (not finite numbers); narrow the distributions" }],
-      422,
-    );
-  }
+  if (reply.nonFinite) return invalidRequest([{ path: "assumptions.uncertainty", message: reply.message }], 422);
   return new Error(`Monte Carlo worker failed: ${reply.message}`);
 }
 

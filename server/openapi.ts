@@ -100,7 +100,7 @@ export function openApiDocument(services: Services): Record<string, unknown> {
       "/api/health": { get: { summary: "Whether the server and its database answer", security: [{}], responses: { "200": ok("OK") } } },
       "/api/openapi.json": { get: { summary: "This document", security: [{}], responses: { "200": ok("OpenAPI 3.1") } } },
       "/api/package": {
-        get: { summary: "The data package: processes, drivers, years, levers, parameter paths, limits", security: read, responses: { "200": ok("Summary") } },
+        get: { summary: "The data package: processes, drivers, years, levers, parameter paths, limits, and its validation report (warnings and notes)", security: read, responses: { "200": ok("Summary") } },
       },
       "/api/package/files": {
         get: { summary: "The current data package's model files (texts), for running the model in the browser", security: read, responses: { "200": ok("{ package: { hash, versionId }, files }") } },

@@ -52,6 +52,7 @@ export function summarizePackage(loaded: LoadedPackage): PackageSummary {
       uncertain: Object.keys(l.distributions),
     })),
     scenarios: Object.values(pkg.scenarios).map((s) => ({ id: s.id, name: s.name })),
+    report: loaded.report,
     parameters: table.names.map((path, i) => ({
       path,
       default: table.values[i]!,

@@ -70,7 +70,7 @@ export function versionForecast(services: Services, version: Version): ForecastR
   // Saves are checked before they are stored, but a version seeded from a data package, or saved
   // by an older Vaxa, may not compute: the client is told which version and why, not a 500.
   if (!outcome.ok) {
-    const why = outcome.problems.map((p) => p.message).join("; ");
+    const why = outcome.problems.map((p) => `${p.path}: ${p.message}`).join("; ");
     throw new HttpError(422, `saved version ${version.scenarioId} v${version.number} (${version.versionId}) cannot be computed with its data package: ${why}`, outcome.problems);
   }
   return outcome.cached.result;

@@ -3,15 +3,15 @@ import type { Router } from "express";
 import { readAccess } from "../auth.ts";
 import { summarizePackage } from "../package-summary.ts";
 import type { Services } from "../services.ts";
-import { REQUEST_LIMITS } from "../../contract/api.ts";
+import { FILE_NUMBERS, PACKAGE_PARAMETERS } from "../../model/bounds.ts";
 
 export function packageRoutes(api: Router, services: Services): void {
   const summary = summarizePackage(services.model.current);
   const body = {
     ...summary,
     limits: {
-      growthMultiplier: REQUEST_LIMITS.growthMultiplier,
-      driverGrowthRate: REQUEST_LIMITS.growthRate,
+      growthMultiplier: PACKAGE_PARAMETERS.growthMultiplier.bounds,
+      driverGrowthRate: FILE_NUMBERS.growthRate.bounds,
       horizon: services.model.horizonRange(),
       maxDraws: services.config.maxDraws,
       maxScenarios: services.config.maxScenarios,

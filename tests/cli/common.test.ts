@@ -128,7 +128,7 @@ describe("output through a pipe", () => {
     const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
     expect(code).toBe(1);
     const lines = text.trimEnd().split("\n");
-    const reported = Number(/: (\d+) problem/.exec(lines[0]!)?.[1]);
+    const reported = Number(/: (\d+) fel/.exec(lines[0]!)?.[1]);
     expect(reported).toBeGreaterThanOrEqual(20_000);
     expect(lines).toHaveLength(reported + 1);
     expect(lines.at(-1)).toMatch(/^ {2}\S/);

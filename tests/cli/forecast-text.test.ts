@@ -65,8 +65,8 @@ describe("forecast --validate", () => {
     const bad = await writeSmallPackage({ "headcount.csv": "year,process,fte\n2020,cases,1000\n2021,cases,12 3a\n" });
     const sv = await runInProcess(forecastCommand, ["--data", bad, "--validate"]);
     expect(sv.code).toBe(1);
-    expect(sv.stderr).toMatch(/^.*: 1 problem\n {2}headcount\.csv rad 3, fält ”fte”: /);
+    expect(sv.stderr).toMatch(/^.*: 1 fel\n {2}fel {6}headcount\.csv rad 3, fält ”fte”: /);
     const en = await runInProcess(forecastCommand, ["--data", bad, "--validate", "--lang", "en"]);
-    expect(en.stderr).toMatch(/^.*: 1 problem\n {2}headcount\.csv line 3, field “fte”: /);
+    expect(en.stderr).toMatch(/^.*: 1 error\n {2}error {4}headcount\.csv line 3, field “fte”: /);
   });
 });

@@ -120,3 +120,38 @@ describe("npm run forecast", () => {
     expect(stderr).toBe("okänt scenario ”nope” (kända: baseline, dubbel-tillvaxt, vaxa-utan-att-vaxa)\n");
   }, 30_000);
 });
+
+describe("npm run forecast: the graded report", () => {
+  it("--validate lists warnings and notes after OK (exit 0), and forecast prints them on stderr, its output unchanged", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "vaxa-pkg-"));
+    await cp("data/nacka", folder, { recursive: true });
+    // Windows-1252 (what Swedish Excel writes): every character of the file is in Latin-1.
+    await writeFile(join(folder, "processes.json"), Buffer.from(await readFile(join(folder, "processes.json"), "utf8"), "latin1"));
+    const municipality = await readFile(join(folder, "municipality.json"), "utf8");
+    await writeFile(join(folder, "municipality.json"), municipality.replace('"costPerFte": 780000', '"costPerFte": 780'));
+    const validated = await runForecast(["--data", folder, "--validate", "--lang", "en"]);
+    expect(validated.code).toBe(0);
+    const lines = validated.stdout.split("\n");
+    expect(lines[0]).toMatch(/: OK — Nacka kommun, base year 2018/);
+    expect(lines[1]).toBe("1 warning, 1 note:");
+    expect(lines[2]).toMatch(/^ {2}warning {2}municipality\.json line 8, field “costPerFte”: 780 is valid but outside the plausible range from 10000 to 1000000000/);
+    expect(lines[3]).toMatch(/^ {2}note {5}processes\.json line \d+: the file is not UTF-8 .* read as Windows-1252/);
+
+    const run = await runForecast(["--data", folder, "--format", "json", "--lang", "en"]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/: 1 warning, 1 note\n {2}warning {2}municipality\.json line 8/);
+    expect((JSON.parse(run.stdout) as ForecastResult).processes.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("--validate writes every error with its severity and exits 1", async () => {
+    const folder = await mkdtemp(join(tmpdir(), "vaxa-pkg-"));
+    await cp("data/nacka", folder, { recursive: true });
+    const drivers = await readFile(join(folder, "drivers.csv"), "utf8");
+    await writeFile(join(folder, "drivers.csv"), drivers.replace("2018,residents,103656,", '2018,residents,"103,656",'));
+    const en = await runForecast(["--data", folder, "--validate", "--lang", "en"]);
+    expect(en.code).toBe(1);
+    expect(en.stderr).toContain(`${folder}: 1 error\n  error    drivers.csv line 5, field “value”: "103,656" is ambiguous`);
+    const sv = await runForecast(["--data", folder, "--validate"]);
+    expect(sv.stderr).toContain(`${folder}: 1 fel\n  fel      drivers.csv rad 5, fält ”value”: "103,656" is ambiguous`);
+  }, 60_000);
+});

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { goalSeekCommand } from "../../cli/goal-seek.ts";
-import { PACKAGE_PARAMETERS } from "../../model/parameters.ts";
+import { PACKAGE_PARAMETERS } from "../../model/bounds.ts";
 import { runInProcess } from "./run-in-process.ts";
 import { writeSmallPackage } from "./small-package.ts";
 

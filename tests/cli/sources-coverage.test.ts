@@ -93,7 +93,7 @@ describe("every data/*/SOURCES.md", () => {
     expect(folders.length).toBeGreaterThan(0);
     for (const folder of folders) {
       const sources = await readFile(join(folder, "SOURCES.md"), "utf8");
-      const files = await readPackageFolder(folder);
+      const { files } = await readPackageFolder(folder);
       expect(numberedIds(files).length).toBeGreaterThan(0);
       expect(sourcesProblems({ sources, files, folder, exists: (path) => existsSync(path) }), folder).toEqual([]);
     }

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type CsvRow, detectSeparator, numberField, parseCsv, parseDecimal } from "../../model/csv.ts";
+import { type CsvRow, decimalCommaLine, detectSeparator, mayBeThousands, numberField, parseCsv, parseDecimal } from "../../model/csv.ts";
+import { PACKAGE_LIMITS } from "../../model/package-limits.ts";
 
 const COLUMNS = ["year", "driver", "value", "kind"] as const;
 
@@ -184,5 +185,55 @@ describe("numberField", () => {
 
   it("returns the number of a good field", () => {
     expect(numberField("drivers.csv", { line: 3, fields: { value: "1 234,5" } }, "value")).toEqual({ ok: true, value: 1234.5 });
+  });
+});
+
+describe("a comma followed by three digits (mayBeThousands, decimalCommaLine)", () => {
+  it.each(["103,656", "1,500", "-2,000", "\u2212999,999", " 12,345 "])("%j may be an English thousands separator", (text) => {
+    expect(mayBeThousands(text)).toBe(true);
+  });
+
+  it.each(["103,6", "103,6560", "0,125", "1234,567", "1 234,567", "103.656", "103656", "1,2345"])("%j may not", (text) => {
+    expect(mayBeThousands(text)).toBe(false);
+  });
+
+  it("finds the first line whose decimal comma cannot be a thousands separator", () => {
+    const rows = (values: string[]): CsvRow[] => values.map((value, i) => ({ line: i + 2, fields: { value } }));
+    expect(decimalCommaLine(rows(["103,656", "12", "1 234,567", "0,5"]), "value")).toBe(4);
+    expect(decimalCommaLine(rows(["103,656", "12,5"]), "value")).toBe(3);
+    expect(decimalCommaLine(rows(["103,656", "12.5", "7"]), "value")).toBeUndefined();
+  });
+});
+
+describe("parseCsv: limits and excerpts", () => {
+  it("refuses a file with more data lines than the limit, before parsing it", () => {
+    const text = `year,driver,value,kind\n${"2024,x,1,actual\n".repeat(PACKAGE_LIMITS.csvRows + 1)}`;
+    const { table, errors } = parseCsv("drivers.csv", text, COLUMNS);
+    expect(table).toBeUndefined();
+    expect(errors).toEqual([
+      {
+        file: "drivers.csv",
+        message: `the file has ${PACKAGE_LIMITS.csvRows + 2} lines, more than the limit of ${PACKAGE_LIMITS.csvRows} data lines for a package file: expected a package's own figures (yearly values, a few thousand lines at most)`,
+      },
+    ]);
+  });
+
+  it("accepts exactly the limit of data lines", () => {
+    const text = `year,driver,value,kind\n${"2024,x,1,actual\n".repeat(PACKAGE_LIMITS.csvRows)}`;
+    expect(parseCsv("drivers.csv", text, COLUMNS).table?.rows).toHaveLength(PACKAGE_LIMITS.csvRows);
+  });
+
+  it("quotes at most a short excerpt of a long field or column name", () => {
+    const long = "9".repeat(1_000_000);
+    const row: CsvRow = { line: 3, fields: { value: `${long}x` } };
+    const result = numberField("drivers.csv", row, "value");
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.message.length).toBeLessThan(200);
+      expect(result.error.message).toMatch(/^"9{40}… \(1000001 characters\)" is not a number/);
+    }
+    const { errors } = parseCsv("drivers.csv", `year,driver,value,kind,${"k".repeat(10_000)}\n`, COLUMNS);
+    expect(errors[0]!.field).toBe(`${"k".repeat(40)}…`);
+    expect(errors[0]!.message.length).toBeLessThan(200);
   });
 });

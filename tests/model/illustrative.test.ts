@@ -16,7 +16,7 @@ import { compile, tinyPackage } from "./fixtures.ts";
 const WHY = { sv: "Bemanningen är antagen, inte kommunens.", en: "Staffing is assumed, not the municipality's." };
 
 async function nackaFilesWith(illustrative: unknown): Promise<Record<string, string>> {
-  const files = await readPackageFolder("data/nacka");
+  const { files } = await readPackageFolder("data/nacka");
   const municipality = JSON.parse(files["municipality.json"]!);
   if (illustrative === undefined) delete municipality.illustrative;
   else municipality.illustrative = illustrative;
@@ -41,7 +41,7 @@ describe("illustrative in municipality.json", () => {
   });
 
   it("is set for the Nacka package, whose FTE levels are assumptions", async () => {
-    const nacka = parseDataPackage(await readPackageFolder("data/nacka"));
+    const nacka = parseDataPackage((await readPackageFolder("data/nacka")).files);
     expect(nacka.ok && nacka.package.municipality.illustrative?.sv).toMatch(/antaganden/);
   });
 });

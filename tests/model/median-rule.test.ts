@@ -72,9 +72,10 @@ describe("the median rule in levers.json", () => {
   });
 
   it("refuses a median outside the parameter's range", () => {
-    const errors = errorsOf(withLever({ distributions: { efficiency: { type: "uniform", min: 0.9, max: 1.5 } } }, ["efficiency"]));
+    // A normal distribution (a bounded one reaching past the range is refused for that first, bounds.ts).
+    const errors = errorsOf(withLever({ distributions: { efficiency: { type: "normal", mean: 1.2, sd: 0.1 } } }, ["efficiency"]));
     expect(errors.map((e) => e.message)).toEqual([
-      "the median 1.2 of uniform 0.9–1.5 is outside the valid range of efficiency, 0 to 1",
+      "the median 1.2 of normal μ 1.2, σ 0.1 is outside the valid range of efficiency, 0 to 1",
     ]);
   });
 

@@ -67,12 +67,13 @@ describe("Monte Carlo", () => {
   it("counts the draws that hold total FTE at or below the base year", () => {
     // one process of 10 FTE, residents move by m × 100 a year: FTE ≤ 10 exactly when m ≤ 0
     const pkg = tinyPackage({ drivers: { residents: series("residents", 2020, [1000, 1100, 1200, 1300]) } });
-    const m: Distribution = { type: "uniform", min: -1, max: 3 };
+    // normal(1, 1.5): P(m ≤ 0) = Φ(−1 / 1.5) = Φ(−0.667) ≈ 0.252; draws below 0 are clamped to 0
+    const m: Distribution = { type: "normal", mean: 1, sd: 1.5 };
     const result = monteCarlo(compile(pkg, scenario({ uncertainty: { growthMultiplier: m } })), { draws: 2000, seed: 4 });
     const summary = summariseMonteCarlo(result);
     const drawn = result.parameters.values;
     const flat = drawn.filter((v) => v <= 0).length / 2000; // growth multipliers are clamped to ≥ 0
-    expect(flat).toBeGreaterThan(0.2); // P(m ≤ 0) = 1/4
+    expect(flat).toBeGreaterThan(0.2); // P(m ≤ 0) ≈ 0.252
     expect(flat).toBeLessThan(0.3);
     expect(summary.years[2]!.probabilityHoldsFlat).toBe(flat);
     expect(summary.years[3]!.probabilityHoldsFlatFrom).toBe(flat);

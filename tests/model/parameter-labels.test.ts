@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { driverName, parameterLabel, parameterSpec } from "../../model/parameter-labels.ts";
-import { PACKAGE_PARAMETERS } from "../../model/parameters.ts";
+import { PACKAGE_PARAMETERS } from "../../model/bounds.ts";
 import { parsed } from "./package-files.ts";
 import { smallPackage } from "./small-package.ts";
 

@@ -36,7 +36,7 @@ describe("parseDataPackage: drivers.csv", () => {
     const files = withEdit("drivers.csv", "2025,businesses,210,", "2025,businesses,-210,");
     files["drivers.csv"] = (files["drivers.csv"] ?? "").replace("2026,businesses,220,", "2026,businesses,,");
     expect(errorsOf(files)).toEqual([
-      { file: "drivers.csv", line: 8, field: "value", message: "-210 for businesses is negative: expected zero or a positive number" },
+      { file: "drivers.csv", line: 8, field: "value", message: "-210 for businesses is outside the valid range from 0 to 1000000000000 (count)" },
       {
         file: "drivers.csv",
         line: 9,
@@ -64,7 +64,7 @@ describe("parseDataPackage: drivers.csv", () => {
       file: "drivers.csv",
       line: 10,
       field: "driver",
-      message: '"Företag" is not a driver id: expected lower-case letters, digits and _, starting with a letter',
+      message: '"Företag" is not a driver id: expected lower-case letters, digits and _, starting with a letter, at most 64 characters',
     });
   });
 

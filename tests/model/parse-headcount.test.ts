@@ -37,7 +37,7 @@ describe("parseDataPackage: headcount.csv", () => {
         field: "year",
         message: "permits has no value for 2022: expected every year without gaps (2021 is followed by 2023)",
       },
-      { file: "headcount.csv", line: 6, field: "fte", message: "-4.5 for support is negative: expected zero or a positive number of FTE" },
+      { file: "headcount.csv", line: 6, field: "fte", message: "-4.5 for support is outside the valid range from 0 to 1000000 (FTE)" },
     ]);
   });
 

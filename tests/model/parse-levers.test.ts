@@ -76,25 +76,25 @@ describe("parseDataPackage: levers.json", () => {
         file: "levers.json",
         line: lineOf(text, '"reach": 0.5'),
         field: "levers[0].targets[0].reach",
-        message: "expected a share from 0 to 1, found 1.5",
+        message: "expected a reach from 0 to 1 (share), found 1.5",
       },
-      { file: "levers.json", line: lineOf(text, '"efficiency": 0.6,'), field: "levers[0].efficiency", message: "expected a share from 0 to 1, found -0.1" },
+      { file: "levers.json", line: lineOf(text, '"efficiency": 0.6,'), field: "levers[0].efficiency", message: "expected an efficiency from 0 to 1 (share), found -0.1" },
       {
         file: "levers.json",
         line: lineOf(text, '"curve": "bass"'),
         field: "levers[1].adoption.ceiling",
-        message: "expected a ceiling above 0, at most 1, found 0",
+        message: "expected a ceiling from 0.001 to 1 (share), found 0",
       },
     ]);
   });
 
-  it("reports a logistic steepness ≤ 0 and a midpoint before the start", () => {
+  it("reports a logistic steepness below 0.001 and a midpoint before the start", () => {
     const files = withEdit("levers.json", '"steepness": 1.5', '"steepness": 0');
     expect(onlyError(files)).toEqual({
       file: "levers.json",
       line: lineOf(text, '"curve": "logistic"'),
       field: "levers[0].adoption.steepness",
-      message: "expected a steepness per year above 0, found 0",
+      message: "expected a steepness from 0.001 to 100 (per year), found 0",
     });
     // With a valid steepness the midpoint check runs.
     const midpoint = withEdit("levers.json", '"midpoint": 2026', '"midpoint": 2024');
@@ -106,20 +106,20 @@ describe("parseDataPackage: levers.json", () => {
     });
   });
 
-  it("reports bass p ≤ 0 and q < 0", () => {
+  it("reports bass p below 10⁻⁶ and q below 0", () => {
     const files = withEdit("levers.json", '"p": 0.03, "q": 0.4', '"p": 0, "q": -0.1');
     expect(errorsOf(files)).toEqual([
       {
         file: "levers.json",
         line: lineOf(text, '"curve": "bass"'),
         field: "levers[1].adoption.p",
-        message: "expected a coefficient of innovation p above 0, found 0",
+        message: "expected a coefficient of innovation p from 0.000001 to 1 (per year), found 0",
       },
       {
         file: "levers.json",
         line: lineOf(text, '"curve": "bass"'),
         field: "levers[1].adoption.q",
-        message: "expected a coefficient of imitation q ≥ 0, found -0.1",
+        message: "expected a coefficient of imitation q from 0 to 10 (per year), found -0.1",
       },
     ]);
   });
@@ -149,7 +149,7 @@ describe("parseDataPackage: levers.json", () => {
         file: "levers.json",
         line: lineOf(text, '"licencesPerYear": 20000'),
         field: "levers[0].licencesPerYear",
-        message: "expected zero or a positive number, found -20000",
+        message: "expected licences per year from 0 to 1000000000000000 (currency per year), found -20000",
       },
     ]);
   });

@@ -3,7 +3,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readPackageFolder } from "../../io/read-package-folder.ts";
 import { formatPackageError } from "../../model/package-error.ts";
+import { forecast } from "../../model/forecast.ts";
+import { monteCarlo } from "../../model/monte-carlo.ts";
+import { packageParameters } from "../../model/parameters.ts";
 import { parseDataPackage } from "../../model/parse-package.ts";
+import { compilePlan } from "../../model/plan.ts";
 import { BASELINE, expectAllFinite, errorsOf, LEVERS, lineOf, onlyError, parsed, validFiles, withEdit } from "./package-files.ts";
 
 describe("parseDataPackage: a valid package", () => {
@@ -327,7 +331,10 @@ describe("parseDataPackage: every error at once, never a throw", () => {
 
 describe("the Nacka package", () => {
   it("data/nacka parses with no errors", async () => {
-    const result = parseDataPackage(await readPackageFolder(fileURLToPath(new URL("../../data/nacka", import.meta.url))));
+    const folder = await readPackageFolder(fileURLToPath(new URL("../../data/nacka", import.meta.url)));
+    const result = parseDataPackage(folder.files, folder.findings);
+    // Nacka's package is clean: no warnings or notes either.
+    expect(result.report.map(formatPackageError)).toEqual([]);
     expect(result.ok ? [] : result.errors.map(formatPackageError)).toEqual([]);
     if (!result.ok) return;
     expectAllFinite(result.package);
@@ -338,5 +345,72 @@ describe("the Nacka package", () => {
       expect(series.firstYear + series.values.length - 1).toBe(municipality.horizon);
     }
     for (const process of result.package.processes) expect(result.package.headcount[process.id]?.[baseYear]).toBeGreaterThan(0);
+  });
+});
+
+describe("no output holds a number that is not finite (fuzz)", () => {
+  /** Numbers a planner's slip or an attacker may write: huge, tiny, negative, zero, ordinary. */
+  const anyNumber = fc.oneof(
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.constantFrom(0, -0, 1e-300, -1e-300, 1e300, -1e300, 1e308, 5e-324, 1e9, 1e6, 50, -400, 10, -10, 0.5),
+  );
+  const jsonFiles = ["municipality.json", "processes.json", "levers.json", "scenarios/grow-fast.json"] as const;
+
+  /** Every number in a JSON value with its path (keys and indices). */
+  const leaves = (value: unknown, path: (string | number)[] = []): (string | number)[][] =>
+    typeof value === "number"
+      ? [path]
+      : Array.isArray(value)
+        ? value.flatMap((item, i) => leaves(item, [...path, i]))
+        : value !== null && typeof value === "object"
+          ? Object.entries(value).flatMap(([k, v]) => leaves(v, [...path, k]))
+          : [];
+
+  it("a package that parses, with any number changed in any file and any set, computes to finite numbers for every scenario", () => {
+    const pkgParameters = packageParameters(parsed(validFiles())).names;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...jsonFiles, "drivers.csv", "headcount.csv"),
+        fc.nat(),
+        anyNumber,
+        fc.dictionary(fc.constantFrom(...pkgParameters), anyNumber, { maxKeys: 4 }),
+        anyNumber,
+        (file, pick, number, set, growth) => {
+          const files = validFiles();
+          if (file.endsWith(".csv")) {
+            const lines = files[file]!.trimEnd().split("\n");
+            const line = 1 + (pick % (lines.length - 1));
+            const cells = lines[line]!.split(",");
+            cells[2] = String(number);
+            lines[line] = cells.join(",");
+            files[file] = `${lines.join("\n")}\n`;
+          } else {
+            const value = JSON.parse(files[file]!) as Record<string, unknown>;
+            const paths = leaves(value);
+            const path = paths[pick % paths.length]!;
+            let at = value as Record<string | number, unknown>;
+            for (const key of path.slice(0, -1)) at = at[key] as Record<string | number, unknown>;
+            at[path[path.length - 1]!] = number;
+            files[file] = JSON.stringify(value, null, 2);
+          }
+          files["scenarios/fuzz.json"] = JSON.stringify({ name: { sv: "F", en: "F" }, growthMultiplier: growth, levers: ["e_permits", "merge_systems"], set });
+          const result = parseDataPackage(files);
+          if (!result.ok) {
+            for (const error of result.errors) expect(error.message).not.toContain("internal error");
+            return;
+          }
+          for (const scenario of Object.values(result.package.scenarios)) {
+            const compiled = compilePlan(result.package, scenario);
+            if (!compiled.ok) continue;
+            expectAllFinite(forecast(compiled.plan), `forecast of ${scenario.id}`);
+            if (compiled.plan.parameters.uncertain.length > 0) {
+              const run = monteCarlo(compiled.plan, { draws: 5, seed: 1 });
+              for (const column of [run.fte, run.baselineFte, run.net, run.cumulativeNet, run.npv, run.humpDepth]) expectAllFinite(Array.from(column), "draws");
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

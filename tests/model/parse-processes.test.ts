@@ -82,7 +82,7 @@ describe("parseDataPackage: processes.json", () => {
     expect(parseDataPackage(files).ok).toBe(true);
   });
 
-  it("reports fixedShare and supportShare outside [0, 1), quoting the value", () => {
+  it("reports fixedShare outside [0, 0.99] and supportShare outside [0, 0.9], quoting the value", () => {
     const files = withEdit("processes.json", '"fixedShare": 0.2,', '"fixedShare": 1,');
     files["processes.json"] = (files["processes.json"] ?? "").replace('"supportShare": 0,', '"supportShare": -0.1,');
     expect(errorsOf(files)).toEqual([
@@ -90,13 +90,13 @@ describe("parseDataPackage: processes.json", () => {
         file: "processes.json",
         line: lineOf(text, '"fixedShare": 0.2,'),
         field: "processes[0].fixedShare",
-        message: "expected a share from 0 up to (not including) 1, found 1",
+        message: "expected a share of fixed work from 0 to 0.99 (share), found 1",
       },
       {
         file: "processes.json",
         line: lineOf(text, '"supportShare": 0,'),
         field: "processes[1].supportShare",
-        message: "expected a share from 0 up to (not including) 1, found -0.1",
+        message: "expected a share of support work from 0 to 0.9 (share), found -0.1",
       },
     ]);
   });
@@ -205,7 +205,7 @@ describe("processes.json: drift and fixed work that follows a driver", () => {
   it("refuses a drift outside ±0.5 and an unknown driver of fixed work", () => {
     const errors = errorsOf(withProcessFields({ drift: 0.8, fixedDrivers: { inhabitants: 1, supported_fte: 1 } }));
     expect(errors.map((e) => [e.field, e.message])).toEqual([
-      ["processes[0].drift", "expected a yearly relative change from −0.5 to 0.5, e.g. 0.01 for +1 % a year, found 0.8"],
+      ["processes[0].drift", "expected a yearly relative change (e.g. 0.01 for +1 % a year) from −0.5 to 0.5 (per year), found 0.8"],
     ]);
     const references = errorsOf(withProcessFields({ fixedDrivers: { inhabitants: 1, supported_fte: 1 } }));
     expect(references.map((e) => [e.field, e.message])).toEqual([

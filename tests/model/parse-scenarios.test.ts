@@ -33,7 +33,7 @@ describe("parseDataPackage: scenarios", () => {
       file: "scenarios/grow-fast.json",
       line: lineOf(text, '"set"'),
       field: 'set["levers.e_permits.efficiency"]',
-      message: "7 is outside the valid range 0 to 1",
+      message: "7 is outside the valid range from 0 to 1 (share)",
     });
   });
 
@@ -51,7 +51,7 @@ describe("parseDataPackage: scenarios", () => {
       file: "scenarios/grow-fast.json",
       line: lineOf(text, '"growthMultiplier": 2,'),
       field: "growthMultiplier",
-      message: "expected a growth multiplier ≥ 0 (1 = the forecast growth), found -1",
+      message: "expected a growth multiplier (1 = the forecast growth) from 0 to 5 (factor), found -1",
     });
   });
 

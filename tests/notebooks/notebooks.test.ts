@@ -98,7 +98,7 @@ describe("analyst notebooks", () => {
   });
 
   it("the notebooks' Nacka package is data/nacka, run by the model", async () => {
-    const fromFolder = parsePackage(await readPackageFolder(join(ROOT, "data", "nacka")));
+    const fromFolder = parsePackage((await readPackageFolder(join(ROOT, "data", "nacka"))).files);
     const bundled = loadNacka();
     expect(Object.keys(nackaFiles)).toEqual(expect.arrayContaining(["municipality.json", "drivers.csv", "headcount.csv", "processes.json", "levers.json"]));
     expect(bundled).toEqual(fromFolder);

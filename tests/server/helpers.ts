@@ -19,7 +19,7 @@ let nacka: Promise<LoadedPackage> | undefined;
 
 /** The default data package, loaded once per test file. */
 export function nackaPackage(): Promise<LoadedPackage> {
-  nacka ??= readPackageFolder("data/nacka").then(packageFromFiles);
+  nacka ??= readPackageFolder("data/nacka").then(({ files }) => packageFromFiles(files));
   return nacka;
 }
 

@@ -9,7 +9,7 @@ import { compilePlan } from "../../model/plan.ts";
 import { ModelService, packageFromFiles } from "../../server/model-service.ts";
 
 describe("ModelService: plans patched with new values", async () => {
-  const loaded = packageFromFiles(await readPackageFolder("data/nacka"));
+  const loaded = packageFromFiles((await readPackageFolder("data/nacka")).files);
   const scenario = loaded.pkg.scenarios["vaxa-utan-att-vaxa"]!;
   const { id: _id, ...assumptions } = scenario;
 

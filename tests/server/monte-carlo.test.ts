@@ -82,8 +82,8 @@ describe("POST /api/forecast, Monte Carlo", () => {
     }
   }, 60_000);
 
-  it("answers 422 when some draws give numbers that cannot be computed", async () => {
-    // the median (800,000) is a fine cost per FTE; about a third of the draws overflow to infinity
+  it("answers 400 for a distribution far wider than its parameter's range, before any draw", async () => {
+    // the median (800,000) is a fine cost per FTE, but sigma 2000 puts a third of the draws past 10^300
     const { app, services } = await testServer();
     const pkg = await nackaPackage();
     const lever = pkg.pkg.levers[0]!.id;
@@ -91,8 +91,10 @@ describe("POST /api/forecast, Monte Carlo", () => {
       const res = await request(app)
         .post("/api/forecast")
         .send({ assumptions: { levers: [lever], uncertainty: { costPerFte: { type: "lognormal", mu: Math.log(800_000), sigma: 2000 } } }, monteCarlo: { draws: 10 } })
-        .expect(422);
-      expect(res.body.error).toBe("assumptions.uncertainty: some draws give results too large to compute (not finite numbers); narrow the distributions");
+        .expect(400);
+      expect(res.body.error).toBe(
+        "assumptions.uncertainty.costPerFte: sigma 2000 is more than 2: the distribution spreads over more than a hundredfold",
+      );
     } finally {
       await services.monteCarlo.close();
     }

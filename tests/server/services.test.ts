@@ -10,7 +10,7 @@ import { defaultConfig } from "../../server/config.ts";
 
 describe("a new data package", () => {
   it("adds versions to the package's scenarios, while old versions still compute with the package they were saved with", async () => {
-    const files = await readPackageFolder("data/nacka");
+    const { files } = await readPackageFolder("data/nacka");
     const oldPackage = packageFromFiles(files);
     const municipality = JSON.parse(files["municipality.json"]!) as { costPerFte: number };
     const newFiles = { ...files, "municipality.json": JSON.stringify({ ...municipality, costPerFte: municipality.costPerFte * 2 }) };

@@ -16,7 +16,7 @@ import { createServices, seedPackageScenarios } from "../../../server/services.t
 
 describe("stored data packages", () => {
   it("refuses a package whose stored files no longer give its hash; versions of other packages still compute", async () => {
-    const files = await readPackageFolder("data/nacka");
+    const { files } = await readPackageFolder("data/nacka");
     const municipality = JSON.parse(files["municipality.json"]!) as { costPerFte: number };
     const older = packageFromFiles({ ...files, "municipality.json": JSON.stringify({ ...municipality, costPerFte: municipality.costPerFte * 0.9 }) });
     const current = packageFromFiles(files);
@@ -50,7 +50,7 @@ describe("stored data packages", () => {
   });
 
   it("stores a package once, and reads back exactly what it stored", async () => {
-    const loaded = packageFromFiles(await readPackageFolder("data/nacka"));
+    const loaded = packageFromFiles((await readPackageFolder("data/nacka")).files);
     const db = openDatabase(":memory:");
     const store = new PackageStore(db);
     store.put(loaded.hash, loaded.files);

@@ -162,14 +162,14 @@ describe("a saved version that does not compute", () => {
     // the save route itself refuses assumptions that do not compute.
     const saved = services.scenarios.create({
       id: "overflows",
-      // Every lever costs 1e308 per FTE: the investment's money overflows to non-finite numbers.
+      // A cost per FTE of 1e308, past its valid range (model/bounds.ts): as an older Vaxa could have saved it.
       assumptions: normalizeAssumptions({ name: { sv: "För dyr", en: "Too dear" }, set: { costPerFte: 1e308 }, levers: services.model.current.pkg.levers.map((l) => l.id) }),
       packageHash: services.model.current.hash,
       actor: { name: "test" },
     });
     if (!saved.ok) throw new Error("not stored");
     const versionId = saved.version.versionId;
-    const message = `saved version overflows v1 (${versionId}) cannot be computed with its data package: these assumptions give results too large to compute (not finite numbers); check the values in set and the growth rates`;
+    const message = `saved version overflows v1 (${versionId}) cannot be computed with its data package: assumptions.set.costPerFte: 1e+308 is outside the valid range from 1 to 10000000000 (currency per FTE)`;
     for (const path of ["forecast", "charts/fte-per-year.svg", "export.csv", "export.xlsx"]) {
       const res = await request(app).get(`/api/scenarios/overflows/versions/1/${path}`);
       expect(res.status, path).toBe(422);

@@ -6,7 +6,7 @@
 import { ADOPTION_CURVES, ADOPTION_START } from "../../../model/adoption.ts";
 import { LEVER_KINDS, leverParameterSpec, REACH } from "../../../model/levers.ts";
 import { capitalize, parameterLabel } from "../../../model/parameter-labels.ts";
-import { PACKAGE_PARAMETERS } from "../../../model/parameters.ts";
+import { PACKAGE_PARAMETERS } from "../../../model/bounds.ts";
 import type { ParameterSpec } from "../../../model/registry.ts";
 import { type Slider, slider } from "../../controls.ts";
 import { el } from "../../dom.ts";

@@ -1,0 +1,59 @@
+/**
+ * The model's boundary: no result leaves the model holding a number that is not finite
+ * (Infinity, −Infinity, NaN; JSON would write them as null, charts as gaps). The input bounds
+ * (`bounds.ts`) keep every input within what a municipality's figures can be, so this should
+ * never fire; it is the last guard, and it turns an overflow into one clear error instead of a
+ * result that is silently wrong.
+ */
+import type { ForecastResult } from "./forecast.ts";
+import type { MonteCarloColumns } from "./draw-columns.ts";
+
+/** Thrown when a result would hold a number that is not finite; the message names the first one. */
+export class NonFiniteResultError extends Error {
+  override name = "NonFiniteResultError";
+  constructor(readonly what: string, readonly value: number) {
+    super(
+      `the results cannot be computed: ${what} is ${String(value)}, not a finite number. Some input is far larger or smaller than a municipality's figures can be; run forecast --validate and look at the warnings, and at the values the scenario sets or makes uncertain`,
+    );
+  }
+}
+
+/** Every number among an object's own fields (texts, booleans and null are left alone). */
+function checkFields(object: object, where: (field: string) => string): void {
+  for (const [field, value] of Object.entries(object)) {
+    if (typeof value === "number" && !Number.isFinite(value)) throw new NonFiniteResultError(where(field), value);
+  }
+}
+
+/**
+ * The forecast itself when every number in it is finite (null stands for "none" and is allowed).
+ *
+ * @throws NonFiniteResultError naming the first number that is not, e.g. "totalFte of building_permits in 2031".
+ */
+export function finiteForecast(result: ForecastResult): ForecastResult {
+  for (const row of result.rows) checkFields(row, (field) => `${field} of ${row.process} in ${row.year}`);
+  for (const total of result.totals) checkFields(total, (field) => `${field} in ${total.year}`);
+  for (const lever of result.levers) checkFields(lever.adoption, (y) => `the adoption of ${lever.id} in ${result.baseYear + Number(y)}`);
+  if (result.investment !== null) checkFields(result.investment, (field) => `the investment's ${field}`);
+  return result;
+}
+
+const COLUMNS = ["fte", "baselineFte", "net", "cumulativeNet", "npv", "humpDepth"] as const;
+
+/**
+ * The columns of a Monte Carlo run when every outcome in them is finite (the years of the hump,
+ * payback and holding flat are NaN for "none" and are not checked).
+ *
+ * @throws NonFiniteResultError naming the column and the draw.
+ */
+export function finiteColumns<C extends MonteCarloColumns>(columns: C, draws: number): C {
+  for (const name of COLUMNS) {
+    const values = columns[name];
+    const perDraw = values.length / draws;
+    for (let index = 0; index < values.length; index += 1) {
+      const value = values[index]!;
+      if (!Number.isFinite(value)) throw new NonFiniteResultError(`${name} in draw ${Math.floor(index / perDraw) + 1}`, value);
+    }
+  }
+  return columns;
+}
