@@ -6,7 +6,7 @@
  * Swedish, “…” in English.
  */
 import type { Lang } from "../contract/locale.ts";
-import type { CommandLineWords } from "../io/command-line.ts";
+import { commandLineWords } from "../io/command-line.ts";
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -20,16 +20,7 @@ const SV_PLACEHOLDERS = new Map([
 
 const sv = {
   q: (text: string) => `”${text}”`,
-  cli: {
-    usage: "Användning",
-    options: "Flaggor",
-    defaultValue: (value: string) => `(standard: ${value})`,
-    unknownFlag: (flag: string, known: string) => `okänd flagga ${flag} (kända: ${known})`,
-    missingValue: (flag: string) => `flaggan ${flag} behöver ett värde`,
-    unexpectedArgument: (argument: string) => `oväntat argument ”${argument}”`,
-    seeHelp: "Skriv --help för att se alla flaggor.",
-    placeholder: (value: string) => SV_PLACEHOLDERS.get(value) ?? value,
-  } satisfies CommandLineWords,
+  cli: commandLineWords("sv", SV_PLACEHOLDERS),
   common: {
     help: "visar den här hjälpen",
     lang: "språket på allt kommandot skriver: sv (svenska) eller en (engelska)",
@@ -256,16 +247,7 @@ export type Messages = typeof sv;
 
 const en: Messages = {
   q: (text) => `“${text}”`,
-  cli: {
-    usage: "Usage",
-    options: "Options",
-    defaultValue: (value) => `(default: ${value})`,
-    unknownFlag: (flag, known) => `unknown flag ${flag} (known: ${known})`,
-    missingValue: (flag) => `the flag ${flag} needs a value`,
-    unexpectedArgument: (argument) => `unexpected argument “${argument}”`,
-    seeHelp: "Type --help to see every flag.",
-    placeholder: (value) => value,
-  },
+  cli: commandLineWords("en", SV_PLACEHOLDERS),
   common: {
     help: "shows this help",
     lang: "the language of everything the command prints: sv (Swedish) or en (English)",

@@ -43,6 +43,36 @@ export interface CommandLineWords {
   placeholder: (value: string) => string;
 }
 
+/**
+ * The words around help texts and argument errors in `lang`; Swedish placeholders come from
+ * `svPlaceholders` ("<folder>" → "<mapp>"), so every command shares the words and names only its own
+ * placeholders.
+ */
+export function commandLineWords(lang: Lang, svPlaceholders: ReadonlyMap<string, string>): CommandLineWords {
+  if (lang === "en") {
+    return {
+      usage: "Usage",
+      options: "Options",
+      defaultValue: (value) => `(default: ${value})`,
+      unknownFlag: (flag, known) => `unknown flag ${flag} (known: ${known})`,
+      missingValue: (flag) => `the flag ${flag} needs a value`,
+      unexpectedArgument: (argument) => `unexpected argument “${argument}”`,
+      seeHelp: "Type --help to see every flag.",
+      placeholder: (value) => value,
+    };
+  }
+  return {
+    usage: "Användning",
+    options: "Flaggor",
+    defaultValue: (value) => `(standard: ${value})`,
+    unknownFlag: (flag, known) => `okänd flagga ${flag} (kända: ${known})`,
+    missingValue: (flag) => `flaggan ${flag} behöver ett värde`,
+    unexpectedArgument: (argument) => `oväntat argument ”${argument}”`,
+    seeHelp: "Skriv --help för att se alla flaggor.",
+    placeholder: (value) => svPlaceholders.get(value) ?? value,
+  };
+}
+
 /** The flags every command has: its help, and the language of everything it prints. */
 export const COMMON_FLAGS = {
   help: { type: "boolean", short: "h" },

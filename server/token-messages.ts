@@ -3,20 +3,16 @@
  * English one typed by the Swedish one so that it cannot miss a text.
  */
 import type { Lang } from "../contract/locale.ts";
-import type { CommandLineWords } from "../io/command-line.ts";
+import { commandLineWords } from "../io/command-line.ts";
 import { lastAdminMessage } from "./db/token-store.ts";
 
+const SV_PLACEHOLDERS = new Map([
+  ["<days>", "<dagar>"],
+  ["<who holds it>", "<vem som har den>"],
+]);
+
 const sv = {
-  cli: {
-    usage: "Användning",
-    options: "Flaggor",
-    defaultValue: (value: string) => `(standard: ${value})`,
-    unknownFlag: (flag: string, known: string) => `okänd flagga ${flag} (kända: ${known})`,
-    missingValue: (flag: string) => `flaggan ${flag} behöver ett värde`,
-    unexpectedArgument: (argument: string) => `oväntat argument ”${argument}”`,
-    seeHelp: "Skriv --help för att se alla flaggor.",
-    placeholder: (value: string) => (value === "<days>" ? "<dagar>" : value === "<who holds it>" ? "<vem som har den>" : value),
-  } satisfies CommandLineWords,
+  cli: commandLineWords("sv", SV_PLACEHOLDERS),
   help: {
     usage: (roles: string) => [
       `npm run token -- create --role ${roles} --name "<vem som har den>" [--expires-in-days <dagar>]`,
@@ -61,16 +57,7 @@ const sv = {
 export type TokenMessages = typeof sv;
 
 const en: TokenMessages = {
-  cli: {
-    usage: "Usage",
-    options: "Options",
-    defaultValue: (value) => `(default: ${value})`,
-    unknownFlag: (flag, known) => `unknown flag ${flag} (known: ${known})`,
-    missingValue: (flag) => `the flag ${flag} needs a value`,
-    unexpectedArgument: (argument) => `unexpected argument “${argument}”`,
-    seeHelp: "Type --help to see every flag.",
-    placeholder: (value) => value,
-  },
+  cli: commandLineWords("en", SV_PLACEHOLDERS),
   help: {
     usage: (roles) => [
       `npm run token -- create --role ${roles} --name "<who holds it>" [--expires-in-days <days>]`,
