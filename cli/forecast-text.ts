@@ -32,7 +32,7 @@ function hump(summary: InvestmentSummary, lang: Lang, currency: string): string 
     `${t.hump}: ${t.depth} ${mkr(summary.humpDepth)}, ${t.year} ${summary.humpYear ?? t.none}, ` +
       `${t.payback} ${summary.paybackYear ?? t.never}`,
     `${t.npv(pct(summary.discountRate))}: ${mkr(summary.npv)}; ${t.irr}: ${irr(summary, f, lang)}; ` +
-      `${t.perFte}: ${summary.investmentPerFteAvoided === null ? t.none : mkr(summary.investmentPerFteAvoided)}`,
+      `${t.perFte}: ${summary.investmentPerFteAvoided === null ? t.none : f.tkr(summary.investmentPerFteAvoided)}`,
     t.npvConvention(pct(summary.discountRate)),
   ].join("\n");
 }
