@@ -1,0 +1,171 @@
+/**
+ * One import, from file bytes to the package's new `drivers.csv` and `SOURCES.md` texts: read the
+ * table (format by file name, or by content), map it onto the package's drivers, merge, and check
+ * that the package still validates. No file is touched here; `cli/import.ts` reads and writes.
+ */
+import { type AgeBand, ALL_AGES, bandOfDriverId, driverIdOfBand } from "../../model/age-bands.ts";
+import { formatPackageError } from "../../model/package-error.ts";
+import { parseDataPackage } from "../../model/parse-package.ts";
+import { type ImportProblem, type ReadOptions, type ReadResult, say } from "./import-types.ts";
+import { readJsonStat } from "./jsonstat.ts";
+import { readKolada } from "./kolada.ts";
+import { type DriverChange, type Kind, mergeDrivers } from "./merge-drivers.ts";
+import { readPx } from "./px.ts";
+import { readPxWebCsv } from "./pxweb-csv.ts";
+import { withImportEntry } from "./sources-section.ts";
+import { decodeText } from "./text.ts";
+import { type DriverTarget, toDriverValues } from "./to-drivers.ts";
+import { readXlsxForecast } from "./xlsx-forecast.ts";
+
+export const FORMATS = ["jsonstat", "px", "csv", "kolada", "xlsx"] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** The format of a file: by its extension, and for JSON by its content (JSON-stat or Kolada). */
+export function detectFormat(name: string, bytes: Uint8Array): Format | undefined {
+  const lower = name.toLowerCase();
+  if (lower.endsWith(".px")) return "px";
+  if (lower.endsWith(".csv") || lower.endsWith(".txt")) return "csv";
+  if (lower.endsWith(".xlsx")) return "xlsx";
+  if (lower.endsWith(".json")) {
+    const head = decodeText(bytes.subarray(0, 4096)).text;
+    if (/"class"\s*:\s*"dataset"/.test(head) || /"version"\s*:\s*"2\.0"/.test(head)) return "jsonstat";
+    if (/"kpi"\s*:/.test(head) || /"municipality"\s*:/.test(head)) return "kolada";
+    return "jsonstat";
+  }
+  return undefined;
+}
+
+/** Reads one file in its format. */
+export async function readTable(name: string, bytes: Uint8Array, options: ReadOptions, format = detectFormat(name, bytes)): Promise<ReadResult> {
+  switch (format) {
+    case "jsonstat":
+      return readJsonStat(name, decodeText(bytes).text, options);
+    case "kolada":
+      return readKolada(name, decodeText(bytes).text, options);
+    case "px":
+      return readPx(name, bytes, options);
+    case "csv":
+      return readPxWebCsv(name, bytes, options);
+    case "xlsx":
+      return readXlsxForecast(name, bytes, options);
+    default:
+      return {
+        observations: [],
+        provenance: { format: "?", file: name, requiredNotes: [], projection: false },
+        problems: [
+          {
+            file: name,
+            severity: "error",
+            message: say(`okänt filformat: väntade .json (JSON-stat eller Kolada), .px, .csv eller .xlsx`, `unknown file format: expected .json (JSON-stat or Kolada), .px, .csv or .xlsx`),
+          },
+        ],
+      };
+  }
+}
+
+export interface ImportRequest {
+  /** Drivers to write (default: every driver of the package that is an age band, or `residents` for a table without ages). */
+  drivers?: string[];
+  /** Extra age bands to write as new drivers (`residents_<from>_<to>`, `residents_<from>plus`). */
+  bands?: AgeBand[];
+  /** `actual` or `forecast`; default: `forecast` for a projection (or an XLSX forecast), else `actual`. */
+  kind?: Kind;
+}
+
+export interface ImportPlan {
+  /** New texts of the files that change (relative to the package folder). */
+  files: Record<string, string>;
+  changes: DriverChange[];
+  problems: ImportProblem[];
+  kind: Kind;
+}
+
+/**
+ * The package's files after importing the tables read (one table, or the pages of one Kolada answer).
+ *
+ * @param packageFiles the package's files as texts (as `readPackageFolder` gives them, plus `SOURCES.md` if any).
+ */
+export function planImport(packageFiles: Readonly<Record<string, string>>, tables: ReadResult[], request: ImportRequest): ImportPlan {
+  const problems: ImportProblem[] = tables.flatMap((t) => t.problems);
+  const first = tables[0];
+  const kind: Kind = request.kind ?? (first?.provenance.projection === true ? "forecast" : "actual");
+  const none = { files: {}, changes: [], problems, kind };
+  if (first === undefined || problems.some((p) => p.severity === "error")) return none;
+  const observations = tables.flatMap((t) => t.observations);
+  if (observations.length === 0) {
+    problems.push({ file: first.provenance.file, severity: "error", message: say("filen har inga värden för den valda regionen och det valda innehållet", "the file has no values for the chosen region and contents") });
+    return none;
+  }
+
+  const before = parseDataPackage(packageFiles);
+  const pkg = before.ok ? before.package : undefined;
+  const driverIds = pkg === undefined ? [] : Object.keys(pkg.drivers);
+  const hasAges = observations.some((o) => o.age !== "total");
+  let targets: DriverTarget[];
+  if (request.drivers !== undefined && request.drivers.length > 0) {
+    targets = request.drivers.map((id) => ({ id, band: bandOfDriverId(id) ?? ALL_AGES }));
+  } else if (hasAges) {
+    targets = driverIds.flatMap((id) => {
+      const band = bandOfDriverId(id);
+      return band === undefined ? [] : [{ id, band }];
+    });
+  } else {
+    targets = driverIds.includes("residents") ? [{ id: "residents", band: ALL_AGES }] : [];
+  }
+  for (const band of request.bands ?? []) {
+    const id = driverIdOfBand(band);
+    if (!targets.some((t) => t.id === id)) targets.push({ id, band });
+  }
+  if (targets.length === 0) {
+    problems.push({
+      file: first.provenance.file,
+      severity: "error",
+      message: say("vet inte vilken driver värdena ska till: ange --driver <id>", "do not know which driver the values go to: give --driver <id>"),
+    });
+    return none;
+  }
+
+  const driverValues = toDriverValues(first.provenance.file, observations, targets, problems);
+  const driversCsv = packageFiles["drivers.csv"];
+  if (driversCsv === undefined) {
+    problems.push({ file: "drivers.csv", severity: "error", message: say("paketet har ingen drivers.csv", "the package has no drivers.csv") });
+    return none;
+  }
+  if (problems.some((p) => p.severity === "error")) return none;
+  const horizon = pkg?.municipality.horizon ?? horizonOf(packageFiles["municipality.json"]);
+  const merged = mergeDrivers(driversCsv, driverValues, kind, pkg?.baseYear, horizon, problems);
+  if (problems.some((p) => p.severity === "error")) return none;
+
+  const after = parseDataPackage({ ...packageFiles, "drivers.csv": merged.text });
+  if (!after.ok) {
+    for (const e of after.errors) {
+      const text = formatPackageError(e);
+      problems.push({
+        file: e.file,
+        severity: "error",
+        ...(e.line === undefined ? {} : { line: e.line }),
+        ...(e.field === undefined ? {} : { field: e.field }),
+        message: say(`paketet skulle inte gå igenom --validate efter importen: ${text}`, `the package would not pass --validate after the import: ${text}`),
+      });
+    }
+    return { ...none, changes: merged.changes };
+  }
+
+  const written = new Map(driverValues.map((d) => [d.id, [...d.values.keys()].filter((y) => horizon === undefined || y <= horizon).sort((a, b) => a - b)]));
+  const sources = withImportEntry(packageFiles["SOURCES.md"] ?? "", {
+    provenance: first.provenance,
+    kind,
+    written,
+    notes: problems.filter((p) => p.severity === "note").map((p) => p.message.en),
+  });
+  return { files: { "drivers.csv": merged.text, "SOURCES.md": sources }, changes: merged.changes, problems, kind };
+}
+
+function horizonOf(municipalityJson: string | undefined): number | undefined {
+  try {
+    const horizon = (JSON.parse(municipalityJson ?? "") as { horizon?: unknown }).horizon;
+    return typeof horizon === "number" ? horizon : undefined;
+  } catch {
+    return undefined;
+  }
+}
