@@ -18,12 +18,14 @@ export function readPxWebCsv(file: string, bytes: Uint8Array, options: ReadOptio
   const problems: ImportProblem[] = [];
   const provenance = { format: "PxWeb CSV", file, requiredNotes: [] as string[], projection: false };
   const { text } = decodeText(bytes);
-  const firstLine = text.split(/\r?\n/).find((line) => line.trim() !== "") ?? "";
+  // The separator from the header: the first lines' most frequent of , ; and tab outside quotes (a title line has none).
   const counts = { ",": 0, ";": 0, "\t": 0 };
-  let quoted = false;
-  for (const c of firstLine) {
-    if (c === '"') quoted = !quoted;
-    else if (!quoted && (c === "," || c === ";" || c === "\t")) counts[c] += 1;
+  for (const line of text.split(/\r?\n/).filter((l) => l.trim() !== "").slice(0, 2)) {
+    let quoted = false;
+    for (const c of line) {
+      if (c === '"') quoted = !quoted;
+      else if (!quoted && (c === "," || c === ";" || c === "\t")) counts[c] += 1;
+    }
   }
   let records: { record: string[]; info: { lines: number } }[];
   try {
@@ -51,10 +53,14 @@ export function readPxWebCsv(file: string, bytes: Uint8Array, options: ReadOptio
   }
   const rows = records.slice(1);
   const names = header.record;
-  const valueLike = (column: number) => rows.every((r) => {
-    const field = r.record[column] ?? "";
-    return field === "" || NUMBER.test(field) || isStatusSymbol(field);
-  });
+  // A value column holds numbers and status symbols; at least half suffice, so that a bad field is reported rather than hiding the column.
+  const valueLike = (column: number) =>
+    rows.filter((r) => {
+      const field = r.record[column] ?? "";
+      return field === "" || NUMBER.test(field) || isStatusSymbol(field);
+    }).length *
+      2 >=
+    rows.length;
   const yearColumns = names.map((name, column) => (YEAR_IN_HEADER.test(name) && valueLike(column) ? column : -1)).filter((c) => c >= 0);
 
   const dimensions: CubeDimension[] = [];

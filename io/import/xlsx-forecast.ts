@@ -104,11 +104,16 @@ function readSheet(file: string, sheet: string, grid: Cell[][]): { observations:
         const ageText = text(row[ageColumn]);
         const labels = labelColumns.map((c) => text(row[c])).filter((t) => t !== "");
         if (ageText === "") {
-          // A block row: "Kvinnor" or "Män" above its ages.
+          // A block row: "Kvinnor" or "Män" above its ages (in another label column, or in the age column below).
           if (labels.length === 1) blockSex = parseSex(labels[0]!) ?? blockSex;
           return;
         }
         const age = parseAge(ageText);
+        const blockLabel = age === undefined && years.every(({ c }) => text(row[c]) === "") ? parseSex(ageText) : undefined;
+        if (blockLabel !== undefined) {
+          blockSex = blockLabel;
+          return;
+        }
         if (age === undefined) {
           problems.push({ file, severity: "error", cell: ref(rr, ageColumn), message: say(`"${ageText}" är inte en ålder`, `"${ageText}" is not an age`) });
           return;
