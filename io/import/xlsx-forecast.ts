@@ -5,7 +5,7 @@
  * sheet's name; otherwise the figures are totals. Sheets with five-year ages are skipped unless
  * `--sheet` names one. Problems name the sheet and cell, e.g. `Prognos!C7`.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { isStatusSymbol, parseAge, parseSex, parseYear } from "./categories.ts";
 import { type ImportProblem, type Observation, type ReadOptions, type ReadResult, type Sex, say } from "./import-types.ts";
 
@@ -14,7 +14,9 @@ type Cell = string | number | undefined;
 export async function readXlsxForecast(file: string, bytes: Uint8Array, options: ReadOptions): Promise<ReadResult> {
   const problems: ImportProblem[] = [];
   const provenance = { format: "Excel (XLSX)", file, requiredNotes: [] as string[], projection: true };
-  const workbook = new ExcelJS.Workbook();
+  // exceljs is large: loaded only when a workbook is read.
+  const { default: Excel } = await import("exceljs");
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   } catch (error) {

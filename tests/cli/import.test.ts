@@ -1,0 +1,88 @@
+/**
+ * `npm run import` as a planner runs it: a copy of the Nacka package, real files, then `--validate`.
+ * Expected figures follow the fixtures' rule (tests/fixtures/import/write-fixtures.ts): each single
+ * age 0–99 of each sex has 500 + 100·r + (year − 2015) people (Nacka r = 0), 100+ has 20.
+ */
+import { execFile } from "node:child_process";
+import { cp, mkdtemp, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const tsx = (script: string, args: string[]) =>
+  run(process.execPath, ["--import", "tsx", script, ...args], { encoding: "utf8" }).then(
+    (r) => ({ code: 0, ...r }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+  );
+const FIXTURES = "tests/fixtures/import";
+
+async function nackaCopy(): Promise<string> {
+  const folder = await mkdtemp(join(tmpdir(), "vaxa-import-"));
+  await cp("data/nacka", folder, { recursive: true });
+  return folder;
+}
+
+const row = (csv: string, year: number, driver: string) => new RegExp(`^${year},${driver},([^,]+),(\\w+)$`, "m").exec(csv)?.slice(1);
+
+describe("npm run import", () => {
+  it("imports a PX file's ages into every age band and residents, keeps provenance, and the package then validates", async () => {
+    const folder = await nackaCopy();
+    const imported = await tsx("cli/import.ts", ["--from", join(FIXTURES, "befolkning-latin1.px"), "--data", folder]);
+    expect(imported.stderr).toBe("");
+    expect(imported.code).toBe(0);
+    const drivers = await readFile(join(folder, "drivers.csv"), "utf8");
+    // 2015: 0–5 = 12 × 500; 20–64 = 45 × 2 × 500; 80+ = 20 × 2 × 500 + 2 × 20; residents = 2 × (100 × 500 + 20).
+    expect(row(drivers, 2015, "residents_0_5")).toEqual(["6000", "actual"]);
+    expect(row(drivers, 2015, "residents_20_64")).toEqual(["45000", "actual"]);
+    expect(row(drivers, 2015, "residents_80plus")).toEqual(["20040", "actual"]);
+    expect(row(drivers, 2024, "residents")).toEqual(["101840", "actual"]);
+    // Forecast years are left as they were.
+    expect(row(drivers, 2030, "residents")).toEqual(["119500", "forecast"]);
+    const sources = await readFile(join(folder, "SOURCES.md"), "utf8");
+    expect(sources).toContain("<!-- vaxa import: start");
+    expect(sources).toContain("| table | TAB638: Folkmängd efter region, ålder, kön och år |");
+    expect(sources).toContain("> Folkmängden avser förhållandena den 31 december");
+    const validated = await tsx("cli/forecast.ts", ["--data", folder, "--validate"]);
+    expect(validated.code).toBe(0);
+    expect(validated.stdout).toMatch(/: OK/);
+  }, 60_000);
+
+  it("a dry run lists driver, year, before and after in Swedish and writes nothing", async () => {
+    const folder = await nackaCopy();
+    const before = await readFile(join(folder, "drivers.csv"), "utf8");
+    const files = ["kolada-N01951-sida1.json", "kolada-N01951-sida2.json"].flatMap((f) => ["--from", join(FIXTURES, f)]);
+    const { code, stdout } = await tsx("cli/import.ts", [...files, "--data", folder, "--dry-run"]);
+    expect(code).toBe(0);
+    // Kolada's 2020 total 106,505 equals the package's: no change; none of the years differ but the kind of none either.
+    expect(stdout).toMatch(/Provkörning: \d+ rader i drivers\.csv skulle ändras \(actual\); inget skrevs\./);
+    expect(stdout).toMatch(/not: .*residents: värde saknas för 2023 \("Saknas"/);
+    expect(await readFile(join(folder, "drivers.csv"), "utf8")).toBe(before);
+  }, 60_000);
+
+  it("shows old → new for a changed figure", async () => {
+    const folder = await nackaCopy();
+    const { code, stdout } = await tsx("cli/import.ts", ["--from", join(FIXTURES, "befolkning-wide-latin1.csv"), "--data", folder, "--driver", "residents", "--dry-run", "--lang", "en"]);
+    expect(code).toBe(0);
+    // The package has 110,633 (2023) and 112,112 (2024); the file's totals are 2 × (100 × 508 + 20) and 2 × (100 × 509 + 20).
+    expect(stdout).toMatch(/residents\s+2023\s+110,633 \(actual\)\s+101,640 \(actual\)/);
+    expect(stdout).toMatch(/residents\s+2024\s+112,112 \(actual\)\s+101,840 \(actual\)/);
+  }, 60_000);
+
+  it("stops with every problem named, and writes nothing, when the file cannot be mapped", async () => {
+    const folder = await nackaCopy();
+    const { code, stderr } = await tsx("cli/import.ts", ["--from", join(FIXTURES, "befolkning-brus.json"), "--data", folder, "--region", "Nacka"]);
+    expect(code).toBe(1);
+    expect(stderr).toContain("Importen stoppades, inget skrevs");
+    // The age group 6–99 cannot make 6–15, 16–19, 20–64, 65–79 or 80+.
+    expect(stderr).toMatch(/fel: befolkning-brus\.json: residents_6_15 \(6–15 år\) går inte att bilda/);
+    expect(stderr).toMatch(/fel: befolkning-brus\.json: residents_80plus/);
+  }, 60_000);
+
+  it("explains itself with --help, in English with --lang en", async () => {
+    const { code, stdout } = await tsx("cli/import.ts", ["--help", "--lang", "en"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("--dry-run           show what would change, write nothing");
+  }, 30_000);
+});
