@@ -5,22 +5,17 @@
  * `updated`, `source`, and the notes `extension.noteMandatory` marks as required.
  */
 import JSONstat from "jsonstat-toolkit";
-import { findNodeAtLocation, parseTree } from "jsonc-parser";
 import { isStatusSymbol, looksLikeProjection } from "./categories.ts";
 import { categoriesOfIndex, type CubeCell, type CubeDimension, type DimensionRole, selectFromCube } from "./cube.ts";
 import { type ImportProblem, type ReadOptions, type ReadResult, say } from "./import-types.ts";
-import { lineLocator } from "./text.ts";
+import { parseJsonWithLines } from "./text.ts";
 
 export function readJsonStat(file: string, text: string, options: ReadOptions): ReadResult {
   const problems: ImportProblem[] = [];
   const provenance = { format: "JSON-stat 2.0", file, requiredNotes: [] as string[], projection: false };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.startsWith("\uFEFF") ? text.slice(1) : text);
-  } catch (error) {
-    problems.push({ file, severity: "error", line: 1, message: say(`inte giltig JSON: ${String(error)}`, `not valid JSON: ${String(error)}`) });
-    return { observations: [], provenance, problems };
-  }
+  const json = parseJsonWithLines(file, text, problems);
+  if (json === undefined) return { observations: [], provenance, problems };
+  const raw = json.value;
   const version = (raw as { version?: unknown; class?: unknown } | null)?.version;
   const klass = (raw as { class?: unknown } | null)?.class;
   if (version !== "2.0" || klass !== "dataset") {
@@ -66,13 +61,8 @@ export function readJsonStat(file: string, text: string, options: ReadOptions): 
     });
     return { observations: [], provenance, problems };
   }
-  const tree = parseTree(text);
-  const lineAt = lineLocator(text);
   // `value` is an array, or an object keyed by the index (sparse); a cell absent from it has no line.
-  const lineOfValue = (index: number): number | undefined => {
-    const node = tree === undefined ? undefined : (findNodeAtLocation(tree, ["value", index]) ?? findNodeAtLocation(tree, ["value", String(index)]));
-    return node === undefined ? undefined : lineAt(node.offset);
-  };
+  const lineOfValue = (index: number): number | undefined => json.lineOf(["value", index]) ?? json.lineOf(["value", String(index)]);
   const cells = function* (): Generator<CubeCell> {
     for (let index = 0; index < expected; index += 1) {
       const categories = categoriesOfIndex(index, dataset.size);

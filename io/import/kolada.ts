@@ -6,11 +6,10 @@
  * are totals for the municipality, by gender T (total), K (women) and M (men). A value of null,
  * or a status such as "Saknas", is kept as missing.
  */
-import { findNodeAtLocation, parseTree } from "jsonc-parser";
 import { z } from "zod";
 import { parseSex, parseYear } from "./categories.ts";
 import { type ImportProblem, type Observation, type ReadOptions, type ReadResult, say } from "./import-types.ts";
-import { lineLocator } from "./text.ts";
+import { parseJsonWithLines } from "./text.ts";
 
 const valueSchema = z.object({
   gender: z.string(),
@@ -29,19 +28,9 @@ const pageSchema = z.object({ values: z.array(recordSchema), count: z.number().o
 export function readKolada(file: string, text: string, options: ReadOptions): ReadResult {
   const problems: ImportProblem[] = [];
   const provenance = { format: "Kolada API (JSON)", file, source: "Kolada (RKA)", requiredNotes: [] as string[], projection: false };
-  const lineAt = lineLocator(text);
-  const tree = parseTree(text);
-  const lineOf = (path: (string | number)[]) => {
-    const node = tree === undefined ? undefined : findNodeAtLocation(tree, path);
-    return node === undefined ? undefined : lineAt(node.offset);
-  };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.startsWith("\uFEFF") ? text.slice(1) : text);
-  } catch (error) {
-    problems.push({ file, severity: "error", line: 1, message: say(`inte giltig JSON: ${String(error)}`, `not valid JSON: ${String(error)}`) });
-    return { observations: [], provenance, problems };
-  }
+  const json = parseJsonWithLines(file, text, problems);
+  if (json === undefined) return { observations: [], provenance, problems };
+  const { value: raw, lineOf } = json;
   const pages = Array.isArray(raw) ? raw : [raw];
   const records: { record: z.infer<typeof recordSchema>; path: (string | number)[] }[] = [];
   pages.forEach((page, p) => {

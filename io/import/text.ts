@@ -6,6 +6,9 @@
  * any other as Windows-1252 (the WHATWG superset of ISO-8859-1 that Node's TextDecoder provides),
  * unless the file names its encoding (PX's CODEPAGE).
  */
+import { findNodeAtLocation, type ParseError, parseTree, printParseErrorCode } from "jsonc-parser";
+import { lineOf, lineStartsOf } from "../../model/json-source.ts";
+import { type ImportProblem, say } from "./import-types.ts";
 
 /** The encodings a PX CODEPAGE may name, as TextDecoder labels. */
 export function decoderLabel(codepage: string): string | undefined {
@@ -29,16 +32,35 @@ export function decodeText(bytes: Uint8Array, encoding?: string): { text: string
 
 /** A function from a character offset in `text` to its 1-based line. */
 export function lineLocator(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = Math.ceil((low + high) / 2);
-      if ((starts[middle] ?? 0) <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return low + 1;
+  const starts = lineStartsOf(text);
+  return (offset) => lineOf(starts, offset);
+}
+
+/**
+ * A JSON text parsed, with the line of any value by its path (from jsonc-parser's syntax tree, since
+ * `JSON.parse` keeps no positions); undefined, and an error with the line, when it is not JSON.
+ */
+export function parseJsonWithLines(
+  file: string,
+  text: string,
+  problems: ImportProblem[],
+): { value: unknown; lineOf: (path: (string | number)[]) => number | undefined } | undefined {
+  const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  const errors: ParseError[] = [];
+  const tree = parseTree(body, errors);
+  const lineAt = lineLocator(body);
+  const first = errors[0];
+  if (first !== undefined || tree === undefined) {
+    const line = lineAt(first?.offset ?? 0);
+    const what = first === undefined ? "" : `: ${printParseErrorCode(first.error)}`;
+    problems.push({ file, severity: "error", line, message: say(`inte giltig JSON${what}`, `not valid JSON${what}`) });
+    return undefined;
+  }
+  return {
+    value: JSON.parse(body) as unknown,
+    lineOf: (path) => {
+      const node = findNodeAtLocation(tree, path);
+      return node === undefined ? undefined : lineAt(node.offset);
+    },
   };
 }
