@@ -55,8 +55,9 @@ export interface CohortScales {
   /** Scales every out-migration rate (capped at 1). */
   outMigration: number;
   /**
-   * Scales net migration (in − out) at every age and sex: the scenario's growth multiplier, so
-   * that faster growth comes from people moving in, with the age profile of those who move.
+   * Scales the year's net migration (in − out): the scenario's growth multiplier. The extra net
+   * migrants, (m − 1) × net, come with the in-migrants' age profile, so that faster growth comes
+   * from families and young adults moving in while the oldest follow the cohorts already there.
    */
   netMigration: number;
 }
@@ -84,7 +85,7 @@ export interface CohortProjection {
   deaths: Float64Array;
   inMigrants: Float64Array;
   outMigrants: Float64Array;
-  /** Net migration after the net-migration multiplier and after no age group was allowed below zero. */
+  /** Net migration after the net-migration multiplier (m × (in − out)), less any clamped at zero. */
   netMigrants: Float64Array;
 }
 
@@ -97,8 +98,8 @@ export interface CohortProjection {
  *     deaths   S_s(x) = A_s(x) · (1 − q_s(x))         (x ≥ 1)
  *     births   B = Σ_x f(x) · ½ (A_w(x) + S_w(x))    (mid-year women: the cohort before and after the year's deaths)
  *              A_boys(0) = B · r / (1 + r),  A_girls(0) = B / (1 + r),  S_s(0) = A_s(0) · (1 − q_s(0))
- *     moving   I_s(x) = I(t) · π_s(x),  O_s(x) = o_s(x) · S_s(x)
- *              P_s(x, t) = max(0, S_s(x) + m · (I_s(x) − O_s(x)))
+ *     moving   I_s(x) = I(t) · π_s(x),  O_s(x) = o_s(x) · S_s(x),  N = Σ_s,x (I_s(x) − O_s(x))
+ *              P_s(x, t) = max(0, S_s(x) + I_s(x) − O_s(x) + (m − 1) · N · π_s(x))
  *
  * with f scaled by `scales.fertility`, q by `scales.mortality`, I by `scales.inMigration`, o by
  * `scales.outMigration` (q and o capped at 1) and m = `scales.netMigration`.
@@ -166,17 +167,21 @@ export function projectCohorts(
     }
 
     const yearIn = (inMigrants[y - 1] ?? 0) * scales.inMigration;
-    const next = { women: new Float64Array(ages), men: new Float64Array(ages) };
     let outTotal = 0;
+    for (const sex of SEXES) {
+      for (let x = 0; x < ages; x += 1) outTotal += outRate(assumptions.outMigrationRate[sex][x] ?? 0) * (survivors[sex][x] ?? 0);
+    }
+    // The multiplier's extra (or missing) net migrants move with the in-migrants' age profile.
+    const extra = (scales.netMigration - 1) * (yearIn - outTotal);
+    const next = { women: new Float64Array(ages), men: new Float64Array(ages) };
     let netTotal = 0;
     for (const sex of SEXES) {
       for (let x = 0; x < ages; x += 1) {
         const survived = survivors[sex][x] ?? 0;
-        const movingIn = yearIn * (assumptions.inMigrationProfile[sex][x] ?? 0);
+        const share = assumptions.inMigrationProfile[sex][x] ?? 0;
         const movingOut = outRate(assumptions.outMigrationRate[sex][x] ?? 0) * survived;
-        const population = Math.max(0, survived + scales.netMigration * (movingIn - movingOut));
+        const population = Math.max(0, survived + yearIn * share - movingOut + extra * share);
         next[sex][x] = population;
-        outTotal += movingOut;
         netTotal += population - survived;
       }
     }

@@ -59,10 +59,12 @@ describe("projectCohorts: a three-year example computed by hand", () => {
     close(projection.outMigrants.subarray(0, 2), [0, 5]);
   });
 
-  it("scales net migration by the multiplier: twice the net in-migrants at each age", () => {
+  it("scales the year's net migration by the multiplier, the extra migrants with the in-migrants' ages", () => {
     const doubled = projectCohorts(2024, handBase, handExample, [10], { ...NEUTRAL_SCALES, netMigration: 2 });
-    // Women aged 1: 9 + 2 · 5 = 19; aged 2+: 25 + 2 · (0 − 2.5) = 20.
-    close(doubled.women[1]!, [2.375, 19, 20]);
+    // Net 2025 = 10 − 5 = 5; the extra (2 − 1) · 5 = 5 goes to age 1 (profile 0.5 women, 0.5 men):
+    // women aged 1: 14 + 2.5 = 16.5; aged 2+ unchanged at 22.5 (they only move out, as before).
+    close(doubled.women[1]!, [2.375, 16.5, 22.5]);
+    close(doubled.men[1]!, [2.375, 15.5, 22.5]);
     expect(doubled.netMigrants[1]).toBeCloseTo(2 * (10 - 5), 10);
   });
 
