@@ -64,3 +64,8 @@ export function parseJsonWithLines(
     },
   };
 }
+
+/** "Befolkning 2024.csv" → "Befolkning 2024". */
+export function fileStem(name: string): string {
+  return name.replace(/\.[A-Za-z0-9]+$/, "");
+}

@@ -7,6 +7,7 @@
  */
 import type ExcelJS from "exceljs";
 import { isStatusSymbol, parseAge, parseSex, parseYear } from "./categories.ts";
+import { fileStem } from "./text.ts";
 import { type ImportProblem, type Observation, type ReadOptions, type ReadResult, type Sex, say } from "./import-types.ts";
 
 type Cell = string | number | undefined;
@@ -46,7 +47,7 @@ export async function readXlsxForecast(file: string, bytes: Uint8Array, options:
     const singleAges = new Set(found.observations.flatMap((o) => (o.age !== "total" && o.age.from === o.age.to ? [o.age.from] : []))).size;
     if (singleAges >= 20 || options.sheet !== undefined) {
       problems.push(...found.problems);
-      return { observations: found.observations, provenance: { ...provenance, title: found.title ?? sheet.name, tableId: `${file} / ${sheet.name}` }, problems };
+      return { observations: found.observations, provenance: { ...provenance, title: found.title ?? sheet.name, tableId: `${fileStem(file)} / ${sheet.name}` }, problems };
     }
     fallback ??= { sheet: sheet.name, ...found };
   }
@@ -56,7 +57,7 @@ export async function readXlsxForecast(file: string, bytes: Uint8Array, options:
       severity: "note",
       message: say(`inget blad har ettåriga åldrar: bladet ${fallback.sheet} läses`, `no sheet has one-year ages: the sheet ${fallback.sheet} is read`),
     });
-    return { observations: fallback.observations, provenance: { ...provenance, title: fallback.title ?? fallback.sheet, tableId: `${file} / ${fallback.sheet}` }, problems };
+    return { observations: fallback.observations, provenance: { ...provenance, title: fallback.title ?? fallback.sheet, tableId: `${fileStem(file)} / ${fallback.sheet}` }, problems };
   }
   problems.push({ file, severity: "error", message: say(`hittar ingen tabell med ålder och år (${tried.join("; ")})`, `found no table of ages and years: ${tried.join("; ")}`) });
   return { observations: [], provenance, problems };

@@ -4,11 +4,14 @@
  * age 0–99 of each sex has 500 + 100·r + (year − 2015) people (Nacka r = 0), 100+ has 20.
  */
 import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
 import { cp, mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { sourcesProblems } from "../../cli/sources-coverage.ts";
+import { readPackageFolder } from "../../io/read-package-folder.ts";
 
 const run = promisify(execFile);
 const tsx = (script: string, args: string[]) =>
@@ -44,6 +47,9 @@ describe("npm run import", () => {
     expect(sources).toContain("<!-- vaxa import: start");
     expect(sources).toContain("| table | TAB638: Folkmängd efter region, ålder, kön och år |");
     expect(sources).toContain("> Folkmängden avser förhållandena den 31 december");
+    // The generated section keeps SOURCES.md's rules (no file outside the repository named).
+    const files = await readPackageFolder(folder);
+    expect(sourcesProblems({ sources, files, folder: "data/nacka", exists: (path) => existsSync(path) })).toEqual([]);
     const validated = await tsx("cli/forecast.ts", ["--data", folder, "--validate"]);
     expect(validated.code).toBe(0);
     expect(validated.stdout).toMatch(/: OK/);

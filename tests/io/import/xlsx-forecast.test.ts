@@ -35,7 +35,7 @@ describe("readXlsxForecast", () => {
   it("reads one-year ages by sex block from the sheet that has them, as a forecast", async () => {
     const result = await readXlsxForecast("prognos.xlsx", await workbookBytes(forecastBook), {});
     expect(errorsOf(result.problems)).toEqual([]);
-    expect(result.provenance).toMatchObject({ projection: true, title: "Befolkningsprognos 2025–2034, Exempelkommun", tableId: "prognos.xlsx / Prognos 1-årsklasser" });
+    expect(result.provenance).toMatchObject({ projection: true, title: "Befolkningsprognos 2025–2034, Exempelkommun", tableId: "prognos / Prognos 1-årsklasser" });
     // 0–5: Σ_{a=0..5} (100 + a) + (200 + a) = 6 × 300 + 2 × 15 = 1,830.
     expect(bandValues(result, { from: 0, to: 5 }).get(2030)).toBe(1830);
     // 90+: Σ_{a=90..99} (300 + 2a) + 10 = 3,000 + 2 × 945 + 10 = 4,900.
