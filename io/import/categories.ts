@@ -96,3 +96,12 @@ export function regionMatches(region: { code: string; name: string }, wanted: st
 export function looksLikeProjection(text: string): boolean {
   return /framskrivning|prognos|projection|forecast|projected/i.test(text);
 }
+
+/**
+ * Among several contents of a table, the one that is the population (SCB's BE0101N1, or a label
+ * starting "Folkmängd", "Befolkning" or "Population"), when exactly one is; else undefined.
+ */
+export function populationContents(entries: { code: string; name: string }[]): number | undefined {
+  const matches = entries.flatMap((e, i) => (/^BE0101N1$/i.test(e.code) || /^(folkmängd|befolkning|population)\b/i.test(e.name) ? [i] : []));
+  return matches.length === 1 ? matches[0] : undefined;
+}

@@ -8,7 +8,7 @@
  * value, a category called total, or else the sum over its categories (with a note).
  */
 import { type AgeBand, formatAgeBand } from "../../model/age-bands.ts";
-import { parseAge, parseSex, parseYear, regionMatches, splitRegionLabel } from "./categories.ts";
+import { parseAge, parseSex, parseYear, populationContents, regionMatches, splitRegionLabel } from "./categories.ts";
 import { type ImportProblem, type Observation, type ReadOptions, type Sex, say, type Where } from "./import-types.ts";
 
 export type DimensionRole = "region" | "age" | "sex" | "year" | "contents" | "other";
@@ -172,6 +172,18 @@ function chooseOne(
   let found = wanted === undefined ? undefined : entries.find((e) => matches(e, wanted));
   if (found === undefined && wanted === undefined && entries.length === 1) found = entries[0];
   if (found === undefined && wanted === undefined && municipality !== undefined) found = entries.find((e) => matches(e, municipality));
+  if (found === undefined && wanted === undefined && what === "contents") {
+    const population = populationContents(entries);
+    if (population !== undefined) {
+      found = entries[population];
+      problems.push({
+        file,
+        severity: "note",
+        field: dimension.id,
+        message: say(`tabellen har flera tabellinnehåll; folkmängden (${found!.text}) läses — välj ett annat med --contents`, `the table has several contents; the population (${found!.text}) is read — choose another with --contents`),
+      });
+    }
+  }
   if (found !== undefined) return { index, category: found.category, text: found.text };
   const list = entries.map((e) => e.text).join(", ");
   const option = what === "region" ? "--region" : "--contents";

@@ -4,7 +4,8 @@
  *
  * - Rows of other drivers and years keep their text as written.
  * - An `actual` import replaces the rows of its years. A `forecast` import replaces forecast rows
- *   and adds missing years, but never overwrites an actual (a note says which were kept).
+ *   and adds missing years, but never overwrites a past value (kind `actual` or `estimate`; a note
+ *   says which were kept).
  * - Estimates (`forecast` rows) before the first imported actual are removed, since drivers.csv
  *   wants actuals before forecasts — unless the driver would then no longer reach the base year.
  * - Years after the package's horizon are not written.
@@ -69,7 +70,7 @@ export function mergeDrivers(
       if (existing === undefined) {
         rows.push({ year, driver: driver.id, value: text, kind });
         changes.push({ driver: driver.id, year, after: { value: text, kind } });
-      } else if (kind === "forecast" && existing.kind === "actual") {
+      } else if (kind === "forecast" && existing.kind !== "forecast") {
         keptActuals.push(year);
       } else if (existing.value !== text || existing.kind !== kind) {
         changes.push({ driver: driver.id, year, before: { value: existing.value, kind: existing.kind }, after: { value: text, kind } });
@@ -85,7 +86,7 @@ export function mergeDrivers(
         file: FILE,
         severity: "note",
         field: driver.id,
-        message: say(`${driver.id}: utfall behålls för ${span(keptActuals)} (en prognos skriver aldrig över utfall)`, `${driver.id}: actuals kept for ${span(keptActuals)} (a forecast never overwrites actuals)`),
+        message: say(`${driver.id}: utfall behålls för ${span(keptActuals)} (en prognos skriver aldrig över utfall)`, `${driver.id}: past values kept for ${span(keptActuals)} (a forecast never overwrites actuals)`),
       });
     }
     if (kind === "actual") removeEarlierEstimates(rows, driver, baseYear, changes, problems);

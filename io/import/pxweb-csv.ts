@@ -6,7 +6,7 @@
  * value column. Status symbols (`..`, `.`, `:`, `-`) are kept as missing.
  */
 import { parse } from "csv-parse/browser/esm/sync";
-import { isStatusSymbol, looksLikeProjection, parseYear } from "./categories.ts";
+import { isStatusSymbol, looksLikeProjection, parseYear, populationContents } from "./categories.ts";
 import { type CubeCell, type CubeDimension, roleOf, selectFromCube } from "./cube.ts";
 import { type ImportProblem, type ReadOptions, type ReadResult, say } from "./import-types.ts";
 import { decodeText } from "./text.ts";
@@ -73,7 +73,12 @@ export function readPxWebCsv(file: string, bytes: Uint8Array, options: ReadOptio
     const contentsOf = (column: number) => (names[column] ?? "").replace(YEAR_IN_HEADER, "").trim();
     const contentsLabels = [...new Set(yearColumns.map(contentsOf))];
     const wanted = options.contents?.trim().toLowerCase();
-    const chosen = contentsLabels.length === 1 ? contentsLabels[0] : contentsLabels.find((l) => l.toLowerCase() === wanted);
+    const population = wanted === undefined ? populationContents(contentsLabels.map((l) => ({ code: l, name: l }))) : undefined;
+    const chosen =
+      contentsLabels.length === 1 ? contentsLabels[0] : wanted === undefined ? (population === undefined ? undefined : contentsLabels[population]) : contentsLabels.find((l) => l.toLowerCase() === wanted);
+    if (contentsLabels.length > 1 && wanted === undefined && chosen !== undefined) {
+      problems.push({ file, severity: "note", line: header.info.lines, message: say(`rubrikraden har flera tabellinnehåll; folkmängden (${chosen}) läses — välj ett annat med --contents`, `the header has several contents; the population (${chosen}) is read — choose another with --contents`) });
+    }
     if (chosen === undefined) {
       problems.push({
         file,

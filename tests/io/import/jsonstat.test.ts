@@ -47,6 +47,25 @@ describe("readJsonStat", () => {
     expect(notesOf(problems)[0]).toMatchObject({ field: "value[131]" });
   });
 
+  it("reads the population when a table has several contents, and says so", () => {
+    const dataset = {
+      version: "2.0",
+      class: "dataset",
+      id: ["ContentsCode", "Tid"],
+      size: [2, 1],
+      role: { metric: ["ContentsCode"], time: ["Tid"] },
+      dimension: {
+        ContentsCode: { label: "tabellinnehåll", category: { index: ["BE0101N1", "BE0101N2"], label: { BE0101N1: "Folkmängd", BE0101N2: "Folkökning" } } },
+        Tid: { label: "år", category: { index: ["2024"] } },
+      },
+      value: [112112, 1479],
+    };
+    const result = readJsonStat("two.json", JSON.stringify(dataset), {});
+    expect(result.observations).toMatchObject([{ year: 2024, value: 112112 }]);
+    expect(notesOf(result.problems)[0]?.message.en).toBe("the table has several contents; the population (BE0101N1 Folkmängd) is read — choose another with --contents");
+    expect(readJsonStat("two.json", JSON.stringify(dataset), { contents: "BE0101N2" }).observations).toMatchObject([{ value: 1479 }]);
+  });
+
   it("refuses what is not a JSON-stat 2.0 dataset, naming the field", () => {
     const result = readJsonStat("old.json", JSON.stringify({ dataset: { value: [] } }), {});
     expect(errorsOf(result.problems)[0]).toMatchObject({ field: "version" });

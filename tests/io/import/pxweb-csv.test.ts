@@ -38,8 +38,11 @@ describe("readPxWebCsv", () => {
 
   it("reads a title line, semicolons, and asks which contents when the header has several", () => {
     const text = '"Folkmängd och folkökning"\n"region";"ålder";"Folkmängd 2024";"Folkökning 2024"\n"0182 Nacka";"0 år";10;1\n';
-    const asked = readPxWebCsv("two.csv", utf8(text), {});
-    expect(errorsOf(asked.problems)[0]?.message.en).toBe("the header has several contents (Folkmängd, Folkökning): choose one with --contents");
+    const population = readPxWebCsv("two.csv", utf8(text), {});
+    expect(population.observations[0]).toMatchObject({ year: 2024, value: 10 });
+    expect(population.problems[0]?.message.en).toBe("the header has several contents; the population (Folkmängd) is read — choose another with --contents");
+    const other = '"region";"ålder";"Födda 2024";"Döda 2024"\n"0182 Nacka";"0 år";10;1\n';
+    expect(errorsOf(readPxWebCsv("two.csv", utf8(other), {}).problems)[0]?.message.en).toBe("the header has several contents (Födda, Döda): choose one with --contents");
     const chosen = readPxWebCsv("two.csv", utf8(text), { contents: "Folkökning" });
     expect(chosen.provenance.title).toBe("Folkmängd och folkökning");
     expect(chosen.observations[0]).toMatchObject({ year: 2024, value: 1 });
