@@ -52,7 +52,8 @@ function formatEntry(entry: ImportEntry, key: string): string {
   if (p.region !== undefined) rows.push(["region", p.region]);
   if (p.contents !== undefined) rows.push(["contents", p.contents]);
   rows.push(["written as", entry.kind]);
-  rows.push(["drivers and years", [...entry.written].map(([driver, years]) => `${driver} ${span(years)}`).join("; ") || "none"]);
+  // Each driver id in backticks: the line names the source of every driver it wrote (SOURCES.md's rule).
+  rows.push(["drivers and years", [...entry.written].map(([driver, years]) => `\`${driver}\` ${span(years)}`).join("; ") || "none"]);
   const lines = [`### ${p.tableId ?? p.file}`, key, "", "| | |", "|---|---|", ...rows.map(([k, v]) => `| ${k} | ${v.replaceAll("|", "\\|")} |`)];
   if (p.requiredNotes.length > 0) {
     lines.push("", "Required footnotes, as the source gives them:", "", p.requiredNotes.map((n) => `> ${n.replace(/\s*\r?\n\s*/g, " ")}`).join("\n\n"));

@@ -20,7 +20,7 @@ describe("withImportEntry", () => {
     expect(text).toContain("| table | TAB638: Folkmängd |");
     expect(text).toContain("| updated by the source | 2025-02-21 |");
     expect(text).toContain("| file | BE0101N1 (PX) |");
-    expect(text).toContain("| drivers and years | residents 2015–2017 |");
+    expect(text).toContain("| drivers and years | `residents` 2015–2017 |");
     expect(text).toContain("> Not ett\n\n> Not två");
     expect(text).toContain("- a note");
   });
@@ -30,7 +30,7 @@ describe("withImportEntry", () => {
     const other = withImportEntry(`${once}\nAfter the section.\n`, entry("TAB9999", [2020]));
     const again = withImportEntry(other, entry("TAB638", [2015, 2016]));
     expect(again.match(/### TAB638/g)).toHaveLength(1);
-    expect(again).toContain("residents 2015–2016");
+    expect(again).toContain("`residents` 2015–2016");
     expect(again).toContain("### TAB9999");
     expect(again).toContain("After the section.");
   });
