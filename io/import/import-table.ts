@@ -4,7 +4,6 @@
  * that the package still validates. No file is touched here; `cli/import.ts` reads and writes.
  */
 import { type AgeBand, ALL_AGES, bandOfDriverId, driverIdOfBand } from "../../model/age-bands.ts";
-import { formatPackageError } from "../../model/package-error.ts";
 import { parseDataPackage } from "../../model/parse-package.ts";
 import { type ImportProblem, type ReadOptions, type ReadResult, say } from "./import-types.ts";
 import { readJsonStat } from "./jsonstat.ts";
@@ -139,13 +138,13 @@ export function planImport(packageFiles: Readonly<Record<string, string>>, table
   const after = parseDataPackage({ ...packageFiles, "drivers.csv": merged.text });
   if (!after.ok) {
     for (const e of after.errors) {
-      const text = formatPackageError(e);
+      // The package parser's messages are in English; the place is in the problem's file, line and field.
       problems.push({
         file: e.file,
         severity: "error",
         ...(e.line === undefined ? {} : { line: e.line }),
         ...(e.field === undefined ? {} : { field: e.field }),
-        message: say(`paketet skulle inte gå igenom --validate efter importen: ${text}`, `the package would not pass --validate after the import: ${text}`),
+        message: say(`paketet skulle inte gå igenom --validate efter importen: ${e.message}`, `the package would not pass --validate after the import: ${e.message}`),
       });
     }
     return { ...none, changes: merged.changes };

@@ -89,7 +89,10 @@ export function mergeDrivers(
         message: say(`${driver.id}: utfall behålls för ${span(keptActuals)} (en prognos skriver aldrig över utfall)`, `${driver.id}: past values kept for ${span(keptActuals)} (a forecast never overwrites actuals)`),
       });
     }
-    if (kind === "actual") removeEarlierEstimates(rows, driver, baseYear, changes, problems);
+    if (kind === "actual") {
+      removeEarlierEstimates(rows, driver, baseYear, changes, problems);
+      reportEstimatesBetweenActuals(rows, driver, problems);
+    }
   }
   rows.sort((a, b) => order.indexOf(a.driver) - order.indexOf(b.driver) || a.year - b.year);
   const lines = ["year,driver,value,kind".replaceAll(",", separator), ...rows.map((r) => [r.year, r.driver, r.value, r.kind].join(separator))];
@@ -124,6 +127,24 @@ function removeEarlierEstimates(rows: Row[], driver: DriverValues, baseYear: num
     message: say(
       `${driver.id}: skattningarna för ${span(estimates.map((r) => r.year))} tas bort (utfall måste stå före prognoser)`,
       `${driver.id}: the estimates for ${span(estimates.map((r) => r.year))} are removed (actuals must come before forecasts)`,
+    ),
+  });
+}
+
+/** A year the file leaves missing, inside the imported years, whose row is a forecast (an estimate): it would sit between actuals. */
+function reportEstimatesBetweenActuals(rows: Row[], driver: DriverValues, problems: ImportProblem[]): void {
+  const years = [...driver.values.keys()];
+  const first = Math.min(...years);
+  const last = Math.max(...years);
+  const between = rows.filter((r) => r.driver === driver.id && r.year > first && r.year < last && r.kind === "forecast").map((r) => r.year);
+  if (between.length === 0) return;
+  problems.push({
+    file: FILE,
+    severity: "error",
+    field: driver.id,
+    message: say(
+      `${driver.id}: filen saknar värde för ${span(between)}, och paketets värde där är en skattning (forecast) som skulle stå mellan utfall; välj en annan tabell, eller skriv värdet i drivers.csv och importera igen`,
+      `${driver.id}: the file has no value for ${span(between)}, and the package's value there is an estimate (forecast) that would sit between actuals; choose another table, or write the value in drivers.csv and import again`,
     ),
   });
 }

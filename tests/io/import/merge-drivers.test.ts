@@ -53,6 +53,13 @@ describe("mergeDrivers", () => {
     expect(problems[0]?.message.en).toMatch(/export from the base year 2018 or earlier/);
   });
 
+  it("refuses an actual import with a missing year whose package value is an estimate between actuals", () => {
+    const problems: ImportProblem[] = [];
+    mergeDrivers(CSV, [values("residents_80plus", [[2018, 5], [2020, 7]])], "actual", 2018, 2021, problems);
+    expect(problems).toMatchObject([{ severity: "error", field: "residents_80plus" }]);
+    expect(problems[0]?.message.en).toMatch(/^residents_80plus: the file has no value for 2019, and the package's value there is an estimate/);
+  });
+
   it("a forecast import never overwrites an actual, adds new years up to the horizon, and writes a new driver", () => {
     const problems: ImportProblem[] = [];
     const { text } = mergeDrivers(CSV, [values("residents", [[2019, 999], [2021, 131], [2022, 140]]), values("residents_90plus", [[2018, 1]])], "forecast", 2018, 2021, problems);
