@@ -20,7 +20,7 @@ import { type CsvRow, numberField } from "./csv.ts";
 import { readCsvRows } from "./csv-rows.ts";
 import { readJson } from "./json-source.ts";
 import type { PackageError } from "./package-error.ts";
-import { ID_PATTERN } from "./package-schema.ts";
+import { ID_PATTERN } from "./schema-parts.ts";
 
 export const POPULATION_FILES = ["population/population.json", "population/base.csv", "population/fertility.csv", "population/mortality.csv", "population/migration.csv"] as const;
 
