@@ -118,7 +118,7 @@ async function main(): Promise<number> {
 
   let packageFiles: Record<string, string>;
   try {
-    packageFiles = await readPackageFolder(values.data);
+    packageFiles = (await readPackageFolder(values.data)).files;
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error));
   }

@@ -4,7 +4,11 @@
  */
 import { type AgeBand, sumAgeBand } from "./age-bands.ts";
 import { type CohortProjection, type CohortScales, NEUTRAL_SCALES, projectCohorts, totalByAge } from "./cohort.ts";
-import type { Population } from "./parse-population.ts";
+import { type DriverSeries, type Population, POPULATION_SCALES } from "./data-package.ts";
+import { quantile } from "./distributions.ts";
+
+/** What a projection needs of a population. */
+type ProjectionInputs = Pick<Population, "baseYear" | "base" | "assumptions" | "inMigrants">;
 
 /**
  * The projection from the population's base year to `lastYear`; in-migrants per year are
@@ -13,7 +17,7 @@ import type { Population } from "./parse-population.ts";
  * @param dwellings the dwellings driver's value in a year (used only when the population has `perDwelling`).
  */
 export function projectPopulation(
-  population: Population,
+  population: ProjectionInputs,
   lastYear: number,
   dwellings: (year: number) => number,
   scales: CohortScales = NEUTRAL_SCALES,
@@ -42,4 +46,45 @@ export function bandPaths(projection: CohortProjection, bands: { band: AgeBand; 
     const factor = level !== undefined && base > 0 ? level / base : 1;
     return Float64Array.from(sums, (sum) => sum * factor);
   });
+}
+
+/**
+ * The central estimate of the population's scale factors: the median of each one's distribution
+ * (the median rule), 1 without one; the net-migration multiplier 1 (no scenario).
+ */
+export function centralScales(population: Pick<Population, "distributions">): CohortScales {
+  const scales: CohortScales = { ...NEUTRAL_SCALES };
+  for (const name of POPULATION_SCALES) {
+    const distribution = population.distributions[name];
+    if (distribution !== undefined) scales[name] = quantile(distribution, 0.5);
+  }
+  return scales;
+}
+
+/**
+ * The package's driver series with each driver the population drives continued from the
+ * population's base year to the horizon by the projection at the central estimates, as forecasts.
+ * Homes built are read from the package's own dwellings driver.
+ */
+export function withPopulationForecast(drivers: Record<string, DriverSeries>, population: Population, horizon: number): Record<string, DriverSeries> {
+  const dwellings = population.inMigrants.dwellingsDriver === undefined ? undefined : drivers[population.inMigrants.dwellingsDriver];
+  const projection = projectPopulation(population, horizon, (year) => (dwellings?.values[year - dwellings.firstYear] ?? 0), centralScales(population));
+  const linked = population.bands.map(({ driver, band }) => {
+    const series = drivers[driver]!;
+    return { band, level: series.values[population.baseYear - series.firstYear] ?? Number.NaN };
+  });
+  const paths = bandPaths(projection, linked);
+  const result = { ...drivers };
+  population.bands.forEach(({ driver }, i) => {
+    const series = drivers[driver]!;
+    const kept = population.baseYear - series.firstYear + 1;
+    const future = Array.from(paths[i]!.subarray(1));
+    result[driver] = {
+      ...series,
+      values: [...series.values.slice(0, kept), ...future],
+      actual: [...series.actual.slice(0, kept), ...future.map(() => false)],
+      estimated: [...series.estimated.slice(0, kept), ...future.map(() => false)],
+    };
+  });
+  return result;
 }

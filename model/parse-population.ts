@@ -4,7 +4,9 @@
  *
  * - `population/population.json`: `baseYear` (the year of the base population, 31 December),
  *   `boysPerGirl` (default 1.05), `inMigrants`: `perYear` and/or `perDwelling` with
- *   `dwellingsDriver` (homes built drive in-migration: I(t) = perYear + perDwelling · dwellings(t)).
+ *   `dwellingsDriver` (homes built drive in-migration: I(t) = perYear + perDwelling · dwellings(t)),
+ *   and optionally `distributions` of the scale factors `fertility`, `mortality`, `inMigration`,
+ *   `outMigration` (the parameters `population.<name>`, 1 = the rates as given).
  * - `population/base.csv`: `age,sex,value` — the base population by single-year age (the last age
  *   written with a `+`, e.g. `100+`, is the open group) and sex (`women`, `men`).
  * - `population/fertility.csv`: `age,rate` — births per woman by age of mother (ages left out: 0).
@@ -13,26 +15,25 @@
  *   profile (scaled to sum to 1) and out-migrants per resident.
  *
  * Ages are completed ages on 31 December (the age attained by the end of the year).
+ *
+ * {@link linkPopulation} then checks the folder against drivers.csv: which drivers it drives (the
+ * age bands) and that each of them ends where the projection starts.
  */
 import { z } from "zod";
-import type { BySex, CohortAssumptions } from "./cohort.ts";
+import { type AgeBand, ageBandProblem, bandOfDriverId, formatAgeBand } from "./age-bands.ts";
 import { type CsvRow, numberField } from "./csv.ts";
 import { readCsvRows } from "./csv-rows.ts";
+import type { Population } from "./data-package.ts";
+import { distributionSchema } from "./distributions.ts";
 import { readJson } from "./json-source.ts";
 import type { PackageError } from "./package-error.ts";
-import { ID_PATTERN } from "./schema-parts.ts";
+import { ID_PATTERN, strictObject } from "./schema-parts.ts";
 
 export const POPULATION_FILES = ["population/population.json", "population/base.csv", "population/fertility.csv", "population/mortality.csv", "population/migration.csv"] as const;
+const SETTINGS = "population/population.json";
 
-/** A package's population: the base, the assumptions, and what drives in-migration. */
-export interface Population {
-  baseYear: number;
-  /** The open age group "maxAge and older". */
-  maxAge: number;
-  base: BySex;
-  assumptions: CohortAssumptions;
-  inMigrants: { perYear: number; perDwelling: number; dwellingsDriver?: string };
-}
+/** The population folder as read, before it is linked to the drivers it drives. */
+export type PopulationFolder = Omit<Population, "bands">;
 
 const populationSchema = z
   .object({
@@ -49,6 +50,12 @@ const populationSchema = z
         message: "perDwelling needs dwellingsDriver: the driver of homes built (e.g. dwellings_completed)",
         path: ["dwellingsDriver"],
       }),
+    distributions: strictObject({
+      fertility: distributionSchema.optional(),
+      mortality: distributionSchema.optional(),
+      inMigration: distributionSchema.optional(),
+      outMigration: distributionSchema.optional(),
+    }).default({}),
   })
   .strict();
 
@@ -60,7 +67,7 @@ const SEXES: readonly Sex[] = ["women", "men"];
  *
  * @param files the package's files by path (`population/base.csv` …).
  */
-export function parsePopulation(files: Readonly<Record<string, string>>, errors: PackageError[]): Population | undefined {
+export function parsePopulation(files: Readonly<Record<string, string>>, errors: PackageError[]): PopulationFolder | undefined {
   if (!POPULATION_FILES.some((f) => files[f] !== undefined)) return undefined;
   const before = errors.length;
   for (const file of POPULATION_FILES) {
@@ -68,7 +75,7 @@ export function parsePopulation(files: Readonly<Record<string, string>>, errors:
   }
   if (errors.length > before) return undefined;
 
-  const settings = readJson("population/population.json", files, populationSchema, errors)?.value;
+  const settings = readJson(SETTINGS, files, populationSchema, errors)?.value;
   const base = readBase(files, errors);
   if (settings === undefined || base === undefined) return undefined;
   const ages = base.maxAge + 1;
@@ -109,7 +116,80 @@ export function parsePopulation(files: Readonly<Record<string, string>>, errors:
       perDwelling: settings.inMigrants.perDwelling,
       ...(settings.inMigrants.dwellingsDriver === undefined ? {} : { dwellingsDriver: settings.inMigrants.dwellingsDriver }),
     },
+    distributions: Object.fromEntries(Object.entries(settings.distributions).filter(([, d]) => d !== undefined)),
   };
+}
+
+/** A drivers.csv row as far as {@link linkPopulation} needs it: history (actual or estimate) or forecast. */
+export interface DriverYear {
+  line: number;
+  year: number;
+  history: boolean;
+}
+
+/**
+ * The drivers a population drives, checked against drivers.csv: every driver that is an age band
+ * (its `ages` in drivers.json, else its id: `residents`, `residents_80_89`, `residents_90plus`)
+ * follows the projection after the population's base year, so drivers.csv gives its history up to
+ * that year and nothing later. Undefined (with the problems in `errors`) when they do not fit.
+ *
+ * @param drivers each driver's rows in drivers.csv, sorted by year.
+ * @param ages bands declared in drivers.json (`"ages": [from, to]`), by driver id.
+ * @param baseYear the package's base year (the last year of headcount.csv).
+ */
+export function linkPopulation(
+  folder: PopulationFolder,
+  drivers: ReadonlyMap<string, readonly DriverYear[]>,
+  ages: Readonly<Record<string, AgeBand>>,
+  baseYear: number,
+  horizon: number,
+  errors: PackageError[],
+): Population | undefined {
+  const before = errors.length;
+  const start = folder.baseYear;
+  if (start < baseYear || start >= horizon) {
+    errors.push({
+      file: SETTINGS,
+      field: "baseYear",
+      message: `${start} is outside the package's years: expected a year from the base year ${baseYear} (headcount.csv) to ${horizon - 1}, before the horizon`,
+    });
+  }
+  const dwellings = folder.inMigrants.dwellingsDriver;
+  if (dwellings !== undefined && !drivers.has(dwellings)) {
+    errors.push({ file: SETTINGS, field: "inMigrants.dwellingsDriver", message: `unknown driver "${dwellings}": expected a driver of drivers.csv (homes built)` });
+  }
+  const bands: Population["bands"] = [];
+  for (const [driver, rows] of drivers) {
+    const band = ages[driver] ?? bandOfDriverId(driver);
+    if (band === undefined) continue;
+    bands.push({ driver, band });
+    const problem = ageBandProblem(band, folder.maxAge);
+    if (problem !== undefined) {
+      errors.push({ file: "drivers.csv", field: "driver", message: `${driver} (ages ${formatAgeBand(band)}) cannot follow population/: ${problem}` });
+    }
+    const later = rows.find((r) => r.year > start);
+    if (later !== undefined) {
+      errors.push({
+        file: "drivers.csv",
+        line: later.line,
+        field: "year",
+        message: `${driver} follows the population projection (population/) after ${start}: expected no rows after ${start} (move a forecast of your own to a driver set, driver-sets/)`,
+      });
+    }
+    const last = rows.filter((r) => r.year <= start).at(-1);
+    if (last === undefined || last.year !== start || !last.history) {
+      errors.push({
+        file: "drivers.csv",
+        ...(last === undefined ? {} : { line: last.line }),
+        field: "kind",
+        message: `${driver} follows the population projection from ${start} (population/population.json baseYear): expected ${driver} ${start} as an actual or an estimate`,
+      });
+    }
+  }
+  if (bands.length === 0) {
+    errors.push({ file: SETTINGS, message: "the population drives no driver: expected age-band drivers in drivers.csv such as residents or residents_80plus (or drivers.json \"ages\")" });
+  }
+  return errors.length > before ? undefined : { ...folder, bands };
 }
 
 /** base.csv: the open age (written `N+`) sets maxAge; every age 0 … maxAge needs both sexes once. */

@@ -48,7 +48,7 @@ describe("npm run import", () => {
     expect(sources).toContain("| table | TAB638: Folkmängd efter region, ålder, kön och år |");
     expect(sources).toContain("> Folkmängden avser förhållandena den 31 december");
     // The generated section keeps SOURCES.md's rules (no file outside the repository named).
-    const files = await readPackageFolder(folder);
+    const { files } = await readPackageFolder(folder);
     expect(sourcesProblems({ sources, files, folder: "data/nacka", exists: (path) => existsSync(path) })).toEqual([]);
     const validated = await tsx("cli/forecast.ts", ["--data", folder, "--validate"]);
     expect(validated.code).toBe(0);

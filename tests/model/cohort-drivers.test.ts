@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { bandPaths, projectPopulation } from "../../model/cohort-drivers.ts";
 import { NEUTRAL_SCALES } from "../../model/cohort.ts";
-import type { Population } from "../../model/parse-population.ts";
+import type { Population } from "../../model/data-package.ts";
 
 const AGES = 101; // 0 … 100+
 const flat = (value: number) => new Float64Array(AGES).fill(value);
@@ -21,6 +21,8 @@ function population(perDwelling = 0): Population {
     base: { women: flat(100), men: flat(100) },
     assumptions: { fertility, boysPerGirl: 1.05, mortality: { women: mortality, men: mortality }, inMigrationProfile: { women: profile, men: profile }, outMigrationRate: { women: flat(0.05), men: flat(0.05) } },
     inMigrants: { perYear: perDwelling > 0 ? 0 : 1500, perDwelling, ...(perDwelling > 0 ? { dwellingsDriver: "dwellings_completed" } : {}) },
+    distributions: {},
+    bands: [],
   };
 }
 
