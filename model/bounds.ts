@@ -153,6 +153,27 @@ export const PACKAGE_PARAMETERS = {
   },
 } as const satisfies Record<string, ParameterSpec>;
 
+/** A population's scale factor (`population/`, `population.<name>`): 1 keeps its rates as given. */
+const populationScale = (name: string, sv: string, en: string): ParameterSpec => ({
+  name: `population.${name}`,
+  unit: "factor",
+  bounds: [0, 5],
+  plausible: [0.5, 2],
+  label: { sv, en },
+  slider: { min: 0.5, max: 1.5, step: 0.05 },
+});
+
+/**
+ * The scale factors of a package's population (`population/`), `population.<name>`: 1 keeps the
+ * rates as given. Mortality and out-migration rates are capped at 1 after scaling (`cohort.ts`).
+ */
+export const POPULATION_PARAMETERS = {
+  fertility: populationScale("fertility", "fruktsamhet ×", "fertility ×"),
+  mortality: populationScale("mortality", "dödlighet ×", "mortality ×"),
+  inMigration: populationScale("inMigration", "inflyttning ×", "in-migration ×"),
+  outMigration: populationScale("outMigration", "utflyttning ×", "out-migration ×"),
+} as const satisfies Record<"fertility" | "mortality" | "inMigration" | "outMigration", ParameterSpec>;
+
 const days = (name: string, plausible: readonly [number, number], sv: string, en: string): ParameterSpec => ({
   name: `workingTime.${name}`,
   unit: "days",
@@ -256,5 +277,6 @@ export const NUMERIC_INPUTS: readonly NumericInput[] = (() => {
     row(scenario, "set.drivers.<driver>.growthMultiplier", p.driverGrowthMultiplier),
     row(scenario, "set.levers.intensity", p.intensity),
     row(scenario, "set.levers.midpointShift", p.midpointShift),
+    ...Object.values(POPULATION_PARAMETERS).map((spec) => row(scenario, `set.${spec.name}`, spec)),
   ];
 })();

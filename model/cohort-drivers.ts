@@ -6,6 +6,7 @@ import { type AgeBand, sumAgeBand } from "./age-bands.ts";
 import { type CohortProjection, type CohortScales, NEUTRAL_SCALES, projectCohorts, totalByAge } from "./cohort.ts";
 import { type DriverSeries, type Population, POPULATION_SCALES } from "./data-package.ts";
 import { quantile } from "./distributions.ts";
+import type { PopulationPlan } from "./plan.ts";
 
 /** What a projection needs of a population. */
 type ProjectionInputs = Pick<Population, "baseYear" | "base" | "assumptions" | "inMigrants">;
@@ -87,4 +88,28 @@ export function withPopulationForecast(drivers: Record<string, DriverSeries>, po
     };
   });
   return result;
+}
+
+/**
+ * The raw band sums of a plan's projection for one run (index 0 = the population's base year):
+ * the scale factors read from the run's parameter values, the growth multiplier on net migration.
+ * A pure function of its arguments, so that a run whose population parameters are certain can
+ * compute it once.
+ */
+export function populationDriverPaths(
+  population: PopulationPlan,
+  horizon: number,
+  theta: Float64Array,
+  dwellings: (year: number) => number,
+  growthMultiplier: number,
+): Float64Array[] {
+  const scales: CohortScales = {
+    fertility: theta[population.fertility]!,
+    mortality: theta[population.mortality]!,
+    inMigration: theta[population.inMigration]!,
+    outMigration: theta[population.outMigration]!,
+    netMigration: growthMultiplier,
+  };
+  const projection = projectPopulation(population.inputs, horizon, dwellings, scales);
+  return bandPaths(projection, population.band.map((band) => ({ band })));
 }

@@ -7,6 +7,7 @@
  * [item × yearCount + year index], the year index counting from the base year.
  */
 import { ADOPTION_CURVE_LIST } from "./adoption.ts";
+import { populationDriverPaths } from "./cohort-drivers.ts";
 import { scenarioDriver } from "./drivers.ts";
 import { MATERIAL_AMOUNT, netPresentValue } from "./investment.ts";
 import {
@@ -200,7 +201,31 @@ function projectDrivers(plan: ModelPlan, theta: Float64Array, ws: Workspace): vo
       if (isResidents) ws.residents[y] = value;
     }
   }
+  if (plan.population !== null) projectPopulationDrivers(plan, theta, ws);
   if (plan.residentsDriver < 0) ws.residents.fill(NaN);
+}
+
+/**
+ * The drivers a population drives, after its base year: the projection with this run's scale
+ * factors and the growth multiplier on net migration; each band's growth since the base year
+ * applied to the driver's value then, A (its last history year: the same in every scenario), and
+ * the driver's own multiplier m_d on that change: D(t) = A + m_d · (A · band(t) / band(start) − A).
+ */
+function projectPopulationDrivers(plan: ModelPlan, theta: Float64Array, ws: Workspace): void {
+  const p = plan.population!;
+  const Y = plan.yearCount;
+  const paths = populationDriverPaths(p, plan.horizon, theta, (year) => (p.dwellings < 0 ? 0 : plan.driverPath[p.dwellings * Y + year - plan.baseYear]!), theta[plan.growthMultiplier]!);
+  p.driver.forEach((d, k) => {
+    const base = plan.driverBase[d]!;
+    const start = base * Math.exp(ws.driverLogRatio[d * Y + p.startIndex]!);
+    const m = theta[plan.driverMultiplier[d]!]!;
+    const path = paths[k]!;
+    for (let y = p.startIndex + 1; y < Y; y++) {
+      const value = scenarioDriver("stock", true, start, start * (path[y - p.startIndex]! / path[0]!), m, base);
+      ws.driverLogRatio[d * Y + y] = base > 0 ? Math.log(value / base) : 0;
+      if (d === plan.residentsDriver) ws.residents[y] = value;
+    }
+  });
 }
 
 /**

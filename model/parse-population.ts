@@ -20,7 +20,7 @@
  * age bands) and that each of them ends where the projection starts.
  */
 import { z } from "zod";
-import { type AgeBand, ageBandProblem, bandOfDriverId, formatAgeBand } from "./age-bands.ts";
+import { type AgeBand, ageBandProblem, bandOfDriverId, formatAgeBand, sumAgeBand } from "./age-bands.ts";
 import { type CsvRow, numberField } from "./csv.ts";
 import { readCsvRows } from "./csv-rows.ts";
 import type { Population } from "./data-package.ts";
@@ -166,6 +166,8 @@ export function linkPopulation(
     const problem = ageBandProblem(band, folder.maxAge);
     if (problem !== undefined) {
       errors.push({ file: "drivers.csv", field: "driver", message: `${driver} (ages ${formatAgeBand(band)}) cannot follow population/: ${problem}` });
+    } else if (sumAgeBand(folder.base.women, band) + sumAgeBand(folder.base.men, band) <= 0) {
+      errors.push({ file: "population/base.csv", field: "value", message: `nobody is aged ${formatAgeBand(band)}: ${driver} follows the band's growth, so expected people of those ages in the base population` });
     }
     const later = rows.find((r) => r.year > start);
     if (later !== undefined) {

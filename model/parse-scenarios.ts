@@ -8,6 +8,7 @@ import { type PackageError, type PackageFinding, quoted } from "./package-error.
 import { pointOrMedian } from "./median-rule.ts";
 import { buildParameterTable, implausibleSettings } from "./parameters.ts";
 import { valueWarnings } from "./plausibility.ts";
+import { unknownDriverSet } from "./parse-driver-sets.ts";
 import { type LeversFile, type ScenarioFile, scenarioFileSchema } from "./package-schema.ts";
 import { SCENARIO_ID_PATTERN } from "./schema-parts.ts";
 import type { DriverTable } from "./parse-drivers.ts";
@@ -96,11 +97,6 @@ export function checkScenarios(
   return scenarios;
 }
 
-/** The message for a scenario's driver set that the package does not have. */
-export function unknownDriverSet(id: string, driverSets: Readonly<Record<string, DriverSet>>): string {
-  const known = Object.keys(driverSets);
-  return `unknown driver set "${id}": ${known.length === 0 ? "the package has no driver sets (driver-sets.json)" : `expected one of ${known.join(", ")}`}`;
-}
 
 /**
  * Checks each scenario's `set` and `uncertainty` against the parameters the whole package defines

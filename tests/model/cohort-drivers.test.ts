@@ -5,7 +5,11 @@
 import { describe, expect, it } from "vitest";
 import { bandPaths, projectPopulation } from "../../model/cohort-drivers.ts";
 import { NEUTRAL_SCALES } from "../../model/cohort.ts";
-import type { Population } from "../../model/data-package.ts";
+import type { DataPackage, Population, Scenario } from "../../model/data-package.ts";
+import { createWorkspace, evaluate } from "../../model/evaluate.ts";
+import { compilePlan } from "../../model/plan.ts";
+import { defaultScenario } from "../../model/scenario.ts";
+import { parsed, populationFiles } from "./package-files.ts";
 
 const AGES = 101; // 0 … 100+
 const flat = (value: number) => new Float64Array(AGES).fill(value);
@@ -54,5 +58,68 @@ describe("age-band drivers from the cohort projection", () => {
   it("lets homes built drive in-migration: in-migrants = perDwelling × dwellings of the year", () => {
     const projection = projectPopulation(population(2), 2026, (year) => (year === 2025 ? 500 : 1000));
     expect(Array.from(projection.inMigrants)).toEqual([0, 1000, 2000]);
+  });
+});
+
+/** Each driver's values per year (base year 2024 … horizon 2027) in a scenario's run. */
+function driverValues(pkg: DataPackage, scenario: Partial<Scenario> = {}): Record<string, number[]> {
+  const compiled = compilePlan(pkg, { ...defaultScenario("test", { sv: "T", en: "T" }), ...scenario });
+  if (!compiled.ok) throw new Error(compiled.errors.map((e) => e.message).join("; "));
+  const { plan } = compiled;
+  const ws = evaluate(plan, plan.parameters.values, createWorkspace(plan));
+  return Object.fromEntries(plan.driverIds.map((d, i) => [d, Array.from({ length: plan.yearCount }, (_, y) => plan.driverBase[i]! * Math.exp(ws.driverLogRatio[i * plan.yearCount + y]!))]));
+}
+
+describe("a package with population/", () => {
+  it("continues its age bands by the projection after the population's base year", () => {
+    const pkg = parsed(populationFiles());
+    expect(pkg.population?.bands.map((b) => b.driver)).toEqual(["residents", "residents_20_64", "residents_80plus"]);
+    // By hand, 2025: everyone ages; 20–64 gains the 19-year-olds (20) and loses the 64-year-olds
+    // (20), and gains the 100 in-migrants aged 25–34: 900 + 100 = 1,000. 80+ gains the
+    // 79-year-olds (20); those reaching 90–100+ (11 ages, 20 each, with 100+ holding 40) lose half:
+    // 420 + 20 − ½ · (10 · 20 + 40) = 320. Births: 20 ages · 10 women · 0.05 = 10 (no deaths under 90).
+    expect(pkg.drivers.residents_20_64?.values[1]).toBeCloseTo(1000, 9);
+    expect(pkg.drivers.residents_80plus?.values[1]).toBeCloseTo(320, 9);
+    // Residents: 2,020 + 10 births − 120 deaths + 100 in-migrants = 2,010, linked to the package's own 2024 level (2,020 = the base).
+    expect(pkg.drivers.residents?.values[2]).toBeCloseTo(2010, 9);
+    expect(pkg.drivers.residents?.actual).toEqual([true, true, false, false, false]);
+    // The model's run at the central estimates gives the same drivers as the package.
+    expect(driverValues(pkg).residents_80plus![1]).toBeCloseTo(320, 9);
+  });
+
+  it("double growth raises young adults more than people aged 80+: the multiplier scales net in-migration", () => {
+    const pkg = parsed(populationFiles());
+    const once = driverValues(pkg);
+    const twice = driverValues(pkg, { growthMultiplier: 2 });
+    const gain = (d: string) => twice[d]![3]! / once[d]![3]! - 1;
+    // 2027: three years of 100 extra in-migrants aged 25–34 (and their births): 20–64 gains 300 of about 1,200.
+    expect(twice.residents_20_64![3]! - once.residents_20_64![3]!).toBeCloseTo(300, 9);
+    expect(gain("residents_20_64")).toBeGreaterThan(0.2);
+    // Nobody moves in aged 80+, so the 80+ follow their cohorts whatever the multiplier.
+    expect(gain("residents_80plus")).toBe(0);
+  });
+
+  it("takes fertility, mortality and migration as parameters: set moves the drivers, a driver's own multiplier scales its change", () => {
+    const pkg = parsed(populationFiles());
+    const base = driverValues(pkg);
+    const deadlier = driverValues(pkg, { set: { "population.mortality": 2 } });
+    // Mortality × 2 at 90+: q = 1, so in 2025 80+ = 420 + 20 − 240 = 200.
+    expect(deadlier.residents_80plus![1]).toBeCloseTo(200, 9);
+    expect(driverValues(pkg, { set: { "population.inMigration": 0 } }).residents_20_64![1]).toBeCloseTo(900, 9);
+    const damped = driverValues(pkg, { set: { "drivers.residents_80plus.growthMultiplier": 0.5 } });
+    expect(damped.residents_80plus![1]).toBeCloseTo(420 + 0.5 * (320 - 420), 9);
+    expect(base.residents_80plus![0]).toBe(420);
+  });
+
+  it("lets a scenario's driver set or growth rate take a band over from the projection", () => {
+    const files = {
+      ...populationFiles(),
+      "driver-sets.json": '{ "sets": { "egen": { "name": { "sv": "Egen", "en": "Own" } } } }',
+      "driver-sets/egen.csv": "year,driver,value\n2025,residents_80plus,430\n2026,residents_80plus,440\n2027,residents_80plus,450\n",
+    };
+    const pkg = parsed(files);
+    driverValues(pkg, { driverSet: "egen" }).residents_80plus!.forEach((value, y) => expect(value).toBeCloseTo([420, 430, 440, 450][y]!, 9));
+    expect(driverValues(pkg, { driverGrowthRates: { residents_80plus: 0.1 } }).residents_80plus![1]).toBeCloseTo(462, 9);
+    expect(driverValues(pkg, { driverSet: "egen" }).residents_20_64![1]).toBeCloseTo(1000, 9);
   });
 });

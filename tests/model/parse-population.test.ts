@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import type { PackageError } from "../../model/package-error.ts";
 import { parsePopulation } from "../../model/parse-population.ts";
+import { errorsOf, parsed, populationFiles, validFiles } from "./package-files.ts";
 
 const valid: Record<string, string> = {
   "population/population.json": JSON.stringify({ baseYear: 2024, inMigrants: { perYear: 100 } }),
@@ -51,5 +52,50 @@ describe("parsePopulation", () => {
     const missingFile = parsePopulation({ "population/base.csv": valid["population/base.csv"]! }, (errors.length = 0, errors));
     expect(missingFile).toBeUndefined();
     expect(errors.map((e) => e.file)).toEqual(["population/population.json", "population/fertility.csv", "population/mortality.csv", "population/migration.csv"]);
+  });
+});
+
+describe("population/ in a package, against drivers.csv", () => {
+  it("names each problem with file, line and field", () => {
+    const files = populationFiles();
+    files["drivers.csv"] = files["drivers.csv"]!.replace("2024,residents_80plus,420,actual", "2024,residents_80plus,420,forecast\n2025,residents_80plus,430,forecast");
+    files["population/population.json"] = JSON.stringify({ baseYear: 2024, inMigrants: { perDwelling: 1, dwellingsDriver: "homes" } });
+    const errors = errorsOf(files);
+    expect(errors).toContainEqual({
+      file: "drivers.csv",
+      line: 5,
+      field: "kind",
+      message: "residents_80plus follows the population projection from 2024 (population/population.json baseYear): expected residents_80plus 2024 as an actual or an estimate",
+    });
+    expect(errors).toContainEqual({
+      file: "drivers.csv",
+      line: 6,
+      field: "year",
+      message: "residents_80plus follows the population projection (population/) after 2024: expected no rows after 2024 (move a forecast of your own to a driver set, driver-sets/)",
+    });
+    expect(errors).toContainEqual({ file: "population/population.json", field: "inMigrants.dwellingsDriver", message: 'unknown driver "homes": expected a driver of drivers.csv (homes built)' });
+  });
+
+  it("needs its base year within the package's years, and people in every band it drives", () => {
+    const files = populationFiles();
+    files["population/population.json"] = JSON.stringify({ baseYear: 2027, inMigrants: { perYear: 100 } });
+    files["population/base.csv"] = files["population/base.csv"]!.replace(/^(8\d|9\d|100\+),(women|men),10$/gm, "$1,$2,0");
+    const errors = errorsOf(files);
+    expect(errors).toContainEqual({
+      file: "population/population.json",
+      field: "baseYear",
+      message: "2027 is outside the package's years: expected a year from the base year 2024 (headcount.csv) to 2026, before the horizon",
+    });
+    expect(errors).toContainEqual({
+      file: "population/base.csv",
+      field: "value",
+      message: "nobody is aged 80+: residents_80plus follows the band's growth, so expected people of those ages in the base population",
+    });
+  });
+
+  it("a package without population/ has none, and its drivers are as drivers.csv gives them", () => {
+    const pkg = parsed(validFiles());
+    expect(pkg.population).toBeUndefined();
+    expect(pkg.drivers.residents?.values).toEqual([1000, 1010.5, 1020, 1030, 1040]);
   });
 });
