@@ -26,6 +26,8 @@ export interface DriverForecasts {
   history: DriverLine;
   /** The package's own forecast first, then each driver set that has the driver. */
   forecasts: (DriverLine & { setId: string | null })[];
+  /** The driver in a scenario (its multipliers and driver set applied), from the last history year; drawn solid. */
+  scenario?: DriverLine;
 }
 
 export interface DriverForecastsOptions {
@@ -65,6 +67,21 @@ export function driverForecasts(pkg: DataPackage, driver: string, lang: Lang): D
   };
 }
 
+/**
+ * The drivers worth this chart in a package: those its population drives or a driver set has,
+ * `residents` first; none in a package with neither.
+ */
+export function driversWithForecasts(pkg: DataPackage): string[] {
+  const ids = new Set([...(pkg.population?.bands.map((b) => b.driver) ?? []), ...Object.values(pkg.driverSets ?? {}).flatMap((set) => Object.keys(set.drivers))]);
+  return Object.keys(pkg.drivers).filter((id) => ids.has(id)).sort((a, b) => Number(b === "residents") - Number(a === "residents"));
+}
+
+/** The part of a driver's path from the last history year on, as a line (`values[0]` in `firstYear`). */
+export function lineFrom(label: string, data: DriverForecasts, firstYear: number, values: readonly number[]): DriverLine {
+  const from = data.history.points.at(-1)?.year ?? firstYear;
+  return { label, points: values.map((value, i) => ({ year: firstYear + i, value })).filter((p) => p.year >= from) };
+}
+
 export function driverForecastsChart(data: DriverForecasts, options: DriverForecastsOptions): ChartSpec {
   const t = TEXT[options.lang];
   const f = formats(options.lang);
@@ -74,9 +91,11 @@ export function driverForecastsChart(data: DriverForecasts, options: DriverForec
   const rows = data.forecasts.flatMap((line, i) => line.points.map((p) => ({ ...p, line: line.label, index: i, chosen: line.setId === chosen })));
   const history = data.history.points.map((p) => ({ ...p, line: data.history.label }));
   const last = data.forecasts.map((line) => line.points.at(-1)).filter((p) => p !== undefined);
+  const scenario = data.scenario === undefined ? [] : data.scenario.points.map((p) => ({ ...p, line: data.scenario!.label }));
   const legend: LegendItem[] = [
     { label: data.history.label, color: COLORS.baseline, shape: "line" },
     ...data.forecasts.map((line, i) => ({ label: line.setId === chosen ? `${line.label} (${t.chosen})` : line.label, color: colors[i]!, shape: "dashed" as const })),
+    ...(data.scenario === undefined ? [] : [{ label: data.scenario.label, color: COLORS.scenario, shape: "line" as const }]),
   ];
   const horizon = last[0]?.year;
   return {
@@ -100,7 +119,8 @@ export function driverForecastsChart(data: DriverForecasts, options: DriverForec
             { x: "year", y: "value", stroke: colors[i]!, strokeDasharray: "6 4", strokeWidth: line.setId === chosen ? 3 : 1.5 },
           ),
         ),
-        Plot.tip([...history, ...rows], Plot.pointer({ x: "year", y: "value", title: (r: { line: string; year: number; value: number }) => `${r.line}\n${r.year}: ${fmt(r.value)}` })),
+        Plot.lineY(scenario, { x: "year", y: "value", stroke: COLORS.scenario, strokeWidth: 2.5 }),
+        Plot.tip([...history, ...rows, ...scenario], Plot.pointer({ x: "year", y: "value", title: (r: { line: string; year: number; value: number }) => `${r.line}\n${r.year}: ${fmt(r.value)}` })),
       ],
     },
   };

@@ -28,6 +28,7 @@ const sv = {
     invalidChoice: (flag: string, value: string, valid: string) => `ogiltigt värde för --${flag}: ”${value}” (giltiga: ${valid})`,
     unknownScenario: (id: string, known: string) => `okänt scenario ”${id}” (kända: ${known})`,
     noScenarios: "inga",
+    unknownDriverSet: (id: string, known: string) => `okänd drivaruppsättning ”${id}” (kända: ${known || "inga, paketet har ingen driver-sets.json"})`,
     required: (flag: string, why: string) => `--${flag} behövs: ${why}`,
     integer: (flag: string, text: string) => `--${flag} måste vara ett heltal, inte ”${text}”`,
     atLeast: (flag: string, min: string, text: string) => `--${flag} måste vara minst ${min}, inte ”${text}”`,
@@ -43,12 +44,13 @@ const sv = {
   },
   forecast: {
     help: {
-      usage: ["npm run forecast -- [--scenario <id>] [--format table|csv|json|xlsx|arrow] [--out <fil>]", "npm run forecast -- --data <mapp> --validate"],
+      usage: ["npm run forecast -- [--scenario <id>] [--driver-set <id>] [--format table|csv|json|xlsx|arrow] [--out <fil>]", "npm run forecast -- --data <mapp> --validate"],
       summary:
         "Skriver ett scenarios prognos: årsarbetare per process och år, om antalet hålls på basårets nivå, och investeringspuckeln. " +
         "Med --validate kontrolleras i stället ett datapakets filer: varje fel, varning och notis listas med fil, rad och fält.",
       flags: {
         scenario: "scenariots id (filnamnet i scenarios/ utan .json)",
+        "driver-set": "kör scenariot på en av paketets namngivna prognoser (driver-sets.json), t.ex. kommunens egen",
         format: "table (tabell att läsa), csv, json, xlsx eller arrow (de två sista är filer och behöver --out)",
         table: "vad csv och arrow innehåller: processes (en rad per process och år) eller totals (en rad per år)",
         out: "filen att skriva till i stället för skärmen",
@@ -60,6 +62,10 @@ const sv = {
     validOk: (folder: string, name: string, baseYear: number, horizon: number, processes: number, drivers: number, levers: number, scenarios: string) =>
       `${folder}: OK — ${name}, basår ${baseYear}, horisont ${horizon}, ${count(processes, "process", "processer")}, ` +
       `${count(drivers, "drivare", "drivare")}, ${count(levers, "hävstång", "hävstänger")}, scenarier ${scenarios}`,
+    validPopulation: (baseYear: number | null, sets: string) =>
+      `${baseYear === null ? "" : `, befolkning framskriven från ${baseYear}`}${sets === "" ? "" : `, drivaruppsättningar ${sets}`}`,
+    driverSet: (name: string) => `Drivarnas prognos: ${name}`,
+    cohort: (year: number) => `Befolkningens prognos: kohortframskrivning från ${year} (population/)`,
     title: (name: string, scenario: string) => `${name} — scenario ${scenario}: årsarbetare per process`,
     process: "Process",
     total: "Totalt",
@@ -255,6 +261,7 @@ const en: Messages = {
     invalidChoice: (flag, value, valid) => `invalid ${flag}: "${value}" (expected one of ${valid})`,
     unknownScenario: (id, known) => `unknown scenario “${id}” (known: ${known})`,
     noScenarios: "none",
+    unknownDriverSet: (id, known) => `unknown driver set “${id}” (known: ${known || "none, the package has no driver-sets.json"})`,
     required: (flag, why) => `--${flag} is required: ${why}`,
     integer: (flag, text) => `--${flag} must be a whole number, not “${text}”`,
     atLeast: (flag, min, text) => `--${flag} must be at least ${min}, not “${text}”`,
@@ -268,12 +275,13 @@ const en: Messages = {
   },
   forecast: {
     help: {
-      usage: ["npm run forecast -- [--scenario <id>] [--format table|csv|json|xlsx|arrow] [--out <file>]", "npm run forecast -- --data <folder> --validate"],
+      usage: ["npm run forecast -- [--scenario <id>] [--driver-set <id>] [--format table|csv|json|xlsx|arrow] [--out <file>]", "npm run forecast -- --data <folder> --validate"],
       summary:
         "Prints a scenario's forecast: FTE per process and year, whether headcount holds at the base year's level, and the investment hump. " +
         "With --validate it checks a data package's files instead: every error, warning and note is listed with file, line and field.",
       flags: {
         scenario: "the scenario's id (its file name in scenarios/ without .json)",
+        "driver-set": "run the scenario on one of the package's named forecasts (driver-sets.json), e.g. the municipality's own",
         format: "table (to read), csv, json, xlsx or arrow (the last two are files and need --out)",
         table: "what csv and arrow hold: processes (a row per process and year) or totals (a row per year)",
         out: "the file to write instead of the screen",
@@ -285,6 +293,9 @@ const en: Messages = {
     validOk: (folder, name, baseYear, horizon, processes, drivers, levers, scenarios) =>
       `${folder}: OK — ${name}, base year ${baseYear}, horizon ${horizon}, ${count(processes, "process", "processes")}, ` +
       `${count(drivers, "driver", "drivers")}, ${count(levers, "lever", "levers")}, scenarios ${scenarios}`,
+    validPopulation: (baseYear, sets) => `${baseYear === null ? "" : `, population projected from ${baseYear}`}${sets === "" ? "" : `, driver sets ${sets}`}`,
+    driverSet: (name) => `Drivers' forecast: ${name}`,
+    cohort: (year) => `Population forecast: cohort projection from ${year} (population/)`,
     title: (name, scenario) => `${name} — scenario ${scenario}: FTE per process`,
     process: "Process",
     total: "Total",
