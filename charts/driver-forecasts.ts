@@ -22,7 +22,7 @@ export interface DriverForecasts {
   driver: string;
   /** The driver's name in the chart's language. */
   name: string;
-  /** Actual and estimated years. */
+  /** Actual and estimated years (the history no scenario changes). */
   history: DriverLine;
   /** The package's own forecast first, then each driver set that has the driver. */
   forecasts: (DriverLine & { setId: string | null })[];
@@ -48,7 +48,7 @@ export function driverForecasts(pkg: DataPackage, driver: string, lang: Lang): D
   const series = pkg.drivers[driver];
   if (series === undefined) throw new RangeError(`unknown driver "${driver}"`);
   const t = TEXT[lang];
-  const points = series.values.map((value, i) => ({ year: series.firstYear + i, value, history: series.actual[i] === true }));
+  const points = series.values.map((value, i) => ({ year: series.firstYear + i, value, history: series.actual[i] === true || series.estimated[i] === true }));
   const lastHistory = points.filter((p) => p.history).at(-1);
   const own = points.filter((p) => !p.history || p === lastHistory).map(({ year, value }) => ({ year, value }));
   const followsPopulation = pkg.population?.bands.some((b) => b.driver === driver) === true;
@@ -87,7 +87,8 @@ export function driverForecastsChart(data: DriverForecasts, options: DriverForec
   const f = formats(options.lang);
   const fmt = (v: number) => f.number(v);
   const chosen = options.chosen ?? null;
-  const colors = data.forecasts.map((_, i) => nthColor(COLORS.versions, i));
+  // The scenario's own line is drawn in the scenario colour; the forecasts take the other version colours.
+  const colors = data.forecasts.map((_, i) => nthColor(COLORS.versions.slice(1), i));
   const rows = data.forecasts.flatMap((line, i) => line.points.map((p) => ({ ...p, line: line.label, index: i, chosen: line.setId === chosen })));
   const history = data.history.points.map((p) => ({ ...p, line: data.history.label }));
   const last = data.forecasts.map((line) => line.points.at(-1)).filter((p) => p !== undefined);

@@ -63,6 +63,14 @@ export function bandOfDriverId(id: string): AgeBand | undefined {
 }
 
 /**
+ * The band a driver counts: the one drivers.json declares (`ages`), else the one its id names
+ * ({@link bandOfDriverId}); undefined for a driver that is no count of residents by age.
+ */
+export function driverBand(driver: { id: string; ages?: AgeBand | undefined }): AgeBand | undefined {
+  return driver.ages ?? bandOfDriverId(driver.id);
+}
+
+/**
  * The conventional driver id of a band.
  *
  * @example driverIdOfBand({ from: 90, to: null }) // "residents_90plus"

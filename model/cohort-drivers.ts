@@ -13,7 +13,8 @@ type ProjectionInputs = Pick<Population, "baseYear" | "base" | "assumptions" | "
 
 /**
  * The projection from the population's base year to `lastYear`; in-migrants per year are
- * `perYear + perDwelling × dwellings(year)` (homes built drive in-migration).
+ * `perYear + perDwelling × dwellings(year) + perResident × residents(year − 1)` (homes built and
+ * homes vacated drive in-migration).
  *
  * @param dwellings the dwellings driver's value in a year (used only when the population has `perDwelling`).
  */
@@ -29,7 +30,7 @@ export function projectPopulation(
     const year = population.baseYear + 1 + y;
     inMigrants[y] = population.inMigrants.perYear + (population.inMigrants.perDwelling > 0 ? population.inMigrants.perDwelling * dwellings(year) : 0);
   }
-  return projectCohorts(population.baseYear, population.base, population.assumptions, inMigrants, scales);
+  return projectCohorts(population.baseYear, population.base, population.assumptions, inMigrants, scales, population.inMigrants.perResident);
 }
 
 /**

@@ -99,6 +99,7 @@ export interface CohortProjection {
  *     births   B = Σ_x f(x) · ½ (A_w(x) + S_w(x))    (mid-year women: the cohort before and after the year's deaths)
  *              A_boys(0) = B · r / (1 + r),  A_girls(0) = B / (1 + r),  S_s(0) = A_s(0) · (1 − q_s(0))
  *     moving   I_s(x) = I(t) · π_s(x),  O_s(x) = o_s(x) · S_s(x),  N = Σ_s,x (I_s(x) − O_s(x))
+ *              I(t) = (inMigrants(t) + ρ · Σ_s,x P_s(x, t−1)) · scale   (ρ: in-migrants per resident)
  *              P_s(x, t) = max(0, S_s(x) + I_s(x) − O_s(x) + (m − 1) · N · π_s(x))
  *
  * with f scaled by `scales.fertility`, q by `scales.mortality`, I by `scales.inMigration`, o by
@@ -106,6 +107,8 @@ export interface CohortProjection {
  *
  * @param base the population at the end of the base year by sex and age 0 … maxAge (open last).
  * @param inMigrants in-migrants in each year after the base year (index 0 = base year + 1).
+ * @param inMigrantsPerResident more in-migrants each year per resident at the end of the year
+ *   before (people moving into homes others leave): I(t) = inMigrants(t) + rate · P(t − 1).
  * @returns the population in the base year and each of the `inMigrants.length` following years.
  * @throws Error if the arrays' lengths differ from the base population's ages.
  * @example
@@ -121,6 +124,7 @@ export function projectCohorts(
   assumptions: CohortAssumptions,
   inMigrants: InMigrants,
   scales: CohortScales = NEUTRAL_SCALES,
+  inMigrantsPerResident = 0,
 ): CohortProjection {
   const ages = base.women.length;
   checkLengths(ages, base, assumptions);
@@ -166,7 +170,8 @@ export function projectCohorts(
       deaths += dying;
     }
 
-    const yearIn = (inMigrants[y - 1] ?? 0) * scales.inMigration;
+    const residents = inMigrantsPerResident === 0 ? 0 : sum(previous.women) + sum(previous.men);
+    const yearIn = ((inMigrants[y - 1] ?? 0) + inMigrantsPerResident * residents) * scales.inMigration;
     let outTotal = 0;
     for (const sex of SEXES) {
       for (let x = 0; x < ages; x += 1) outTotal += outRate(assumptions.outMigrationRate[sex][x] ?? 0) * (survivors[sex][x] ?? 0);
@@ -205,6 +210,12 @@ export function totalByAge(projection: CohortProjection, y: number): Float64Arra
 }
 
 const SEXES = ["women", "men"] as const;
+
+function sum(values: Float64Array): number {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
+}
 
 /** Everyone one year older (at least two age groups); the open group keeps its members and takes in the age below it. Age 0 is left empty for the year's births. */
 function age(population: Float64Array): Float64Array {

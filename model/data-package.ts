@@ -70,6 +70,8 @@ export interface DriverSeries {
   type: DriverType;
   /** Unit of the values, e.g. "invånare" / "residents" (drivers.json; optional). */
   unit?: LocalizedText;
+  /** The age band it counts, when drivers.json gives one (`ages`); see `driverBand` in `age-bands.ts` for the id's. */
+  ages?: AgeBand;
   /** Year of `values[0]`. */
   firstYear: number;
   values: number[];
@@ -187,8 +189,11 @@ export interface Population {
   maxAge: number;
   base: BySex;
   assumptions: CohortAssumptions;
-  /** In-migrants per year: perYear + perDwelling × the driver `dwellingsDriver` (homes built) of the year. */
-  inMigrants: { perYear: number; perDwelling: number; dwellingsDriver?: string };
+  /**
+   * In-migrants per year: perYear + perDwelling × the driver `dwellingsDriver` (homes built) of the
+   * year + perResident × the residents at the end of the year before (homes others leave).
+   */
+  inMigrants: { perYear: number; perDwelling: number; perResident: number; dwellingsDriver?: string };
   /** Uncertainty of the assumptions' scale factors (`population.<name>` parameters). */
   distributions: Partial<Record<PopulationScale, Distribution>>;
   /**

@@ -201,7 +201,7 @@ function projectDrivers(plan: ModelPlan, theta: Float64Array, ws: Workspace): vo
       if (isResidents) ws.residents[y] = value;
     }
   }
-  if (plan.population !== null) projectPopulationDrivers(plan, theta, ws);
+  if (plan.population !== null && plan.population.driver.length > 0) projectPopulationDrivers(plan, theta, ws);
   if (plan.residentsDriver < 0) ws.residents.fill(NaN);
 }
 

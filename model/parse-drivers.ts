@@ -153,6 +153,7 @@ export function toDriverSeries(table: DriverTable, horizon: number, info: Driver
       name: described?.name ?? { sv: id, en: id },
       type: described?.type ?? "stock",
       ...(described?.unit === undefined ? {} : { unit: described.unit }),
+      ...(described?.ages === undefined ? {} : { ages: { from: described.ages[0], to: described.ages[1] } }),
       firstYear: kept[0]?.year ?? horizon,
       // Only reached when there are no errors, so every value and kind is known.
       values: kept.map((r) => r.value ?? Number.NaN),

@@ -20,7 +20,7 @@ import {
   municipalitySchema,
   processesFileSchema,
 } from "./package-schema.ts";
-import { bandOfDriverId } from "./age-bands.ts";
+import { type AgeBand, driverBand } from "./age-bands.ts";
 import { withPopulationForecast } from "./cohort-drivers.ts";
 import { DRIVER_SETS_FILE, parseDriverSets } from "./parse-driver-sets.ts";
 import { checkDriverInfo, checkDrivers, type DriverTable, readDriverRows, toDriverSeries } from "./parse-drivers.ts";
@@ -148,13 +148,14 @@ function parse(files: Readonly<Record<string, string>>, errors: PackageError[], 
   }
 
   const populationFolder = parsePopulation(files, errors);
+  const ages = declaredAges(driversFile?.value);
   const drivers =
-    driverRows === undefined ? undefined : checkDrivers(driverRows, baseYear, municipality?.value.horizon, errors, (d) => populationFolder !== undefined && bandOfDriverId(d) !== undefined);
+    driverRows === undefined ? undefined : checkDrivers(driverRows, baseYear, municipality?.value.horizon, errors, (id) => populationFolder !== undefined && driverBand({ id, ages: ages[id] }) !== undefined);
   if (driversFile !== undefined) checkDriverInfo(driversFile.doc, driversFile.value, drivers, errors);
   const population =
     populationFolder === undefined || drivers === undefined || baseYear === undefined || municipality === undefined
       ? undefined
-      : linkPopulation(populationFolder, historyOf(drivers), {}, baseYear, municipality.value.horizon, errors);
+      : linkPopulation(populationFolder, historyOf(drivers), ages, baseYear, municipality.value.horizon, errors);
   const processIds = processesFile === undefined ? undefined : new Set(processesFile.value.processes.map((p) => p.id));
   const headcount = headcountRows === undefined ? undefined : checkHeadcount(headcountRows, baseYear, processIds, errors);
   const processes =
@@ -206,6 +207,13 @@ function parse(files: Readonly<Record<string, string>>, errors: PackageError[], 
   };
   checkScenarioParameters(pkg, scenarioFiles, errors, warnings);
   return errors.length > 0 ? undefined : pkg;
+}
+
+/** The age bands drivers.json declares, by driver id. */
+function declaredAges(file: { drivers: Record<string, { ages?: [number, number | null] | undefined }> } | undefined): Record<string, AgeBand> {
+  return Object.fromEntries(
+    Object.entries(file?.drivers ?? {}).flatMap(([id, info]) => (info.ages === undefined ? [] : [[id, { from: info.ages[0], to: info.ages[1] }]])),
+  );
 }
 
 /** Each driver's rows as history (actual or estimate) or forecast. */

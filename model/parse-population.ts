@@ -4,7 +4,8 @@
  *
  * - `population/population.json`: `baseYear` (the year of the base population, 31 December),
  *   `boysPerGirl` (default 1.05), `inMigrants`: `perYear` and/or `perDwelling` with
- *   `dwellingsDriver` (homes built drive in-migration: I(t) = perYear + perDwelling · dwellings(t)),
+ *   `dwellingsDriver` (homes built drive in-migration) and/or `perResident` (homes others leave):
+ *   I(t) = perYear + perDwelling · dwellings(t) + perResident · residents(t − 1),
  *   and optionally `distributions` of the scale factors `fertility`, `mortality`, `inMigration`,
  *   `outMigration` (the parameters `population.<name>`, 1 = the rates as given).
  * - `population/base.csv`: `age,sex,value` — the base population by single-year age (the last age
@@ -20,7 +21,7 @@
  * age bands) and that each of them ends where the projection starts.
  */
 import { z } from "zod";
-import { type AgeBand, ageBandProblem, bandOfDriverId, formatAgeBand, sumAgeBand } from "./age-bands.ts";
+import { type AgeBand, ageBandProblem, driverBand, formatAgeBand, sumAgeBand } from "./age-bands.ts";
 import { type CsvRow, numberField } from "./csv.ts";
 import { readCsvRows } from "./csv-rows.ts";
 import type { Population } from "./data-package.ts";
@@ -43,6 +44,7 @@ const populationSchema = z
       .object({
         perYear: z.number().nonnegative().default(0),
         perDwelling: z.number().nonnegative().default(0),
+        perResident: z.number().nonnegative().max(1).default(0),
         dwellingsDriver: z.string().regex(ID_PATTERN, "expected a driver id").optional(),
       })
       .strict()
@@ -101,7 +103,7 @@ export function parsePopulation(files: Readonly<Record<string, string>>, errors:
     if (sex !== undefined && rate !== undefined) outRate[sex][age] = rate;
   }
   const shareSum = SEXES.reduce((sum, sex) => sum + inProfile[sex].reduce((a, b) => a + b, 0), 0);
-  if (settings.inMigrants.perYear + settings.inMigrants.perDwelling > 0 && shareSum === 0) {
+  if (settings.inMigrants.perYear + settings.inMigrants.perDwelling + settings.inMigrants.perResident > 0 && shareSum === 0) {
     errors.push({ file: "population/migration.csv", field: "in_share", message: "every in_share is 0: expected the age profile of in-migrants (weights, scaled to sum to 1)" });
   }
   if (errors.length > before) return undefined;
@@ -114,6 +116,7 @@ export function parsePopulation(files: Readonly<Record<string, string>>, errors:
     inMigrants: {
       perYear: settings.inMigrants.perYear,
       perDwelling: settings.inMigrants.perDwelling,
+      perResident: settings.inMigrants.perResident,
       ...(settings.inMigrants.dwellingsDriver === undefined ? {} : { dwellingsDriver: settings.inMigrants.dwellingsDriver }),
     },
     distributions: Object.fromEntries(Object.entries(settings.distributions).filter(([, d]) => d !== undefined)),
@@ -160,7 +163,7 @@ export function linkPopulation(
   }
   const bands: Population["bands"] = [];
   for (const [driver, rows] of drivers) {
-    const band = ages[driver] ?? bandOfDriverId(driver);
+    const band = driverBand({ id: driver, ages: ages[driver] });
     if (band === undefined) continue;
     bands.push({ driver, band });
     const problem = ageBandProblem(band, folder.maxAge);

@@ -3,7 +3,7 @@
  * table (format by file name, or by content), map it onto the package's drivers, merge, and check
  * that the package still validates. No file is touched here; `cli/import.ts` reads and writes.
  */
-import { type AgeBand, ALL_AGES, bandOfDriverId, driverIdOfBand } from "../../model/age-bands.ts";
+import { type AgeBand, ALL_AGES, driverBand, driverIdOfBand } from "../../model/age-bands.ts";
 import { parseDataPackage } from "../../model/parse-package.ts";
 import { type ImportProblem, type ReadOptions, type ReadResult, say } from "./import-types.ts";
 import { readJsonStat } from "./jsonstat.ts";
@@ -102,10 +102,10 @@ export function planImport(packageFiles: Readonly<Record<string, string>>, table
   const hasAges = observations.some((o) => o.age !== "total");
   let targets: DriverTarget[];
   if (request.drivers !== undefined && request.drivers.length > 0) {
-    targets = request.drivers.map((id) => ({ id, band: bandOfDriverId(id) ?? ALL_AGES }));
+    targets = request.drivers.map((id) => ({ id, band: driverBand(pkg?.drivers[id] ?? { id }) ?? ALL_AGES }));
   } else if (hasAges) {
     targets = driverIds.flatMap((id) => {
-      const band = bandOfDriverId(id);
+      const band = driverBand(pkg!.drivers[id]!);
       return band === undefined ? [] : [{ id, band }];
     });
   } else {

@@ -9,11 +9,7 @@ import { describe, expect, it } from "vitest";
 import { loadPackageFolder } from "../../io/read-package-folder.ts";
 import { forecast } from "../../model/forecast.ts";
 import { compilePlan } from "../../model/plan.ts";
-
-/** JSON with numbers to six significant digits (−0 as 0). */
-export function goldenJson(value: unknown): string {
-  return `${JSON.stringify(value, (_key, v: unknown) => (typeof v === "number" && Number.isFinite(v) ? Number(v.toPrecision(6)) + 0 : v), 2)}\n`;
-}
+import { goldenJson } from "./golden-json.ts";
 
 describe("the Nacka forecast", () => {
   it("matches its golden file for baseline and vaxa-utan-att-vaxa", async () => {

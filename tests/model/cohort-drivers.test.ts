@@ -24,7 +24,7 @@ function population(perDwelling = 0): Population {
     maxAge: 100,
     base: { women: flat(100), men: flat(100) },
     assumptions: { fertility, boysPerGirl: 1.05, mortality: { women: mortality, men: mortality }, inMigrationProfile: { women: profile, men: profile }, outMigrationRate: { women: flat(0.05), men: flat(0.05) } },
-    inMigrants: { perYear: perDwelling > 0 ? 0 : 1500, perDwelling, ...(perDwelling > 0 ? { dwellingsDriver: "dwellings_completed" } : {}) },
+    inMigrants: { perYear: perDwelling > 0 ? 0 : 1500, perDwelling, perResident: 0, ...(perDwelling > 0 ? { dwellingsDriver: "dwellings_completed" } : {}) },
     distributions: {},
     bands: [],
   };

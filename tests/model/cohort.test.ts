@@ -68,6 +68,14 @@ describe("projectCohorts: a three-year example computed by hand", () => {
     expect(doubled.netMigrants[1]).toBeCloseTo(2 * (10 - 5), 10);
   });
 
+  it("adds in-migrants per resident of the year before (homes others leave)", () => {
+    // 2025: 10 + 0.1 × 120 (the base: 60 women, 60 men) = 22; 2026: 10 + 0.1 × the 2025 total.
+    // By hand, 2025: women [2.375, 9 + 11, 22.5], men [2.375, 8 + 11, 22.5]: total 88.75, so 2026: 18.875.
+    const withTurnover = projectCohorts(2024, handBase, handExample, [10, 10, 10], NEUTRAL_SCALES, 0.1);
+    close(withTurnover.inMigrants.subarray(0, 3), [0, 22, 18.875]);
+    close(withTurnover.women[1]!, [2.375, 20, 22.5]);
+  });
+
   it("lets a newborn die in its first year and splits births by the sex ratio", () => {
     const assumptions = { ...handExample, boysPerGirl: 1.05, mortality: { women: [0.1, 0, 0], men: [0.2, 0, 0] } };
     const noMigration = projectCohorts(2024, handBase, { ...assumptions, outMigrationRate: { women: [0, 0, 0], men: [0, 0, 0] } }, [0]);

@@ -34,7 +34,7 @@ describe("parsePopulation", () => {
     // Weights 3 and 1 → 0.75 and 0.25.
     expect(Array.from(population!.assumptions.inMigrationProfile.women)).toEqual([0, 0.75, 0]);
     expect(Array.from(population!.assumptions.inMigrationProfile.men)).toEqual([0, 0.25, 0]);
-    expect(population!.inMigrants).toEqual({ perYear: 100, perDwelling: 0 });
+    expect(population!.inMigrants).toEqual({ perYear: 100, perDwelling: 0, perResident: 0 });
   });
 
   it("names file, line and field of each problem", () => {
