@@ -41,8 +41,10 @@ describe("npm run import", () => {
     expect(row(drivers, 2015, "residents_20_64")).toEqual(["45000", "actual"]);
     expect(row(drivers, 2015, "residents_80plus")).toEqual(["20040", "actual"]);
     expect(row(drivers, 2024, "residents")).toEqual(["101840", "actual"]);
-    // Forecast years are left as they were.
-    expect(row(drivers, 2030, "residents")).toEqual(["119500", "forecast"]);
+    // Other drivers' forecast years are left as they were; residents and the age bands end in 2024,
+    // the base year of the package's population/, which projects them after it.
+    expect(row(drivers, 2030, "businesses")).toEqual(["17755", "forecast"]);
+    expect(row(drivers, 2025, "residents")).toBeUndefined();
     const sources = await readFile(join(folder, "SOURCES.md"), "utf8");
     expect(sources).toContain("<!-- vaxa import: start");
     expect(sources).toContain("| table | TAB638: Folkmängd efter region, ålder, kön och år |");
