@@ -2,8 +2,8 @@
  * Age-band drivers from a package's population: the cohort projection run from the population's
  * base year, each band summed over both sexes, linked to the driver's own level in that year.
  */
-import { type AgeBand, sumAgeBand } from "./age-bands.ts";
-import { type CohortProjection, type CohortScales, NEUTRAL_SCALES, projectCohorts, totalByAge } from "./cohort.ts";
+import { type AgeBand, ageBandProblem, formatAgeBand } from "./age-bands.ts";
+import { type CohortProjection, type CohortScales, NEUTRAL_SCALES, projectCohorts } from "./cohort.ts";
 import { type DriverSeries, type Population, POPULATION_SCALES } from "./data-package.ts";
 import { quantile } from "./distributions.ts";
 import type { PopulationPlan } from "./plan.ts";
@@ -41,12 +41,21 @@ export function projectPopulation(
  */
 export function bandPaths(projection: CohortProjection, bands: { band: AgeBand; level?: number }[]): Float64Array[] {
   const years = projection.women.length;
-  const byYear = Array.from({ length: years }, (_, y) => totalByAge(projection, y));
   return bands.map(({ band, level }) => {
-    const sums = byYear.map((byAge) => sumAgeBand(byAge, band));
+    const problem = ageBandProblem(band, projection.maxAge);
+    if (problem !== undefined) throw new Error(`age band ${formatAgeBand(band)}: ${problem}`);
+    const last = band.to ?? projection.maxAge;
+    const sums = new Float64Array(years);
+    for (let y = 0; y < years; y += 1) {
+      const women = projection.women[y]!;
+      const men = projection.men[y]!;
+      let sum = 0;
+      for (let x = band.from; x <= last; x += 1) sum += women[x]! + men[x]!;
+      sums[y] = sum;
+    }
     const base = sums[0] ?? 0;
     const factor = level !== undefined && base > 0 ? level / base : 1;
-    return Float64Array.from(sums, (sum) => sum * factor);
+    return factor === 1 ? sums : sums.map((sum) => sum * factor);
   });
 }
 

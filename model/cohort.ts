@@ -142,56 +142,33 @@ export function projectCohorts(
     netMigrants: new Float64Array(years + 1),
   };
   const boyShare = assumptions.boysPerGirl / (1 + assumptions.boysPerGirl);
-  const death = (q: number) => Math.min(1, q * scales.mortality);
-  const outRate = (o: number) => Math.min(1, o * scales.outMigration);
+  // The rates after the scale factors, once: q and o capped at 1.
+  const fertility = scaled(assumptions.fertility, scales.fertility, Infinity);
+  const women = sexRates(assumptions, "women", scales, ages);
+  const men = sexRates(assumptions, "men", scales, ages);
 
   for (let y = 1; y <= years; y += 1) {
-    const previous = { women: result.women[y - 1] as Float64Array, men: result.men[y - 1] as Float64Array };
-    const aged = { women: age(previous.women), men: age(previous.men) };
-    const survivors = { women: new Float64Array(ages), men: new Float64Array(ages) };
-    let deaths = 0;
-    for (const sex of SEXES) {
-      for (let x = 1; x < ages; x += 1) {
-        const dying = (aged[sex][x] ?? 0) * death(assumptions.mortality[sex][x] ?? 0);
-        survivors[sex][x] = (aged[sex][x] ?? 0) - dying;
-        deaths += dying;
-      }
-    }
+    const previousWomen = result.women[y - 1]!;
+    const previousMen = result.men[y - 1]!;
+    ageInto(previousWomen, women.aged);
+    ageInto(previousMen, men.aged);
+    let deaths = surviveFromAge1(women) + surviveFromAge1(men);
     let births = 0;
-    for (let x = 1; x < ages; x += 1) {
-      births += (assumptions.fertility[x] ?? 0) * scales.fertility * 0.5 * ((aged.women[x] ?? 0) + (survivors.women[x] ?? 0));
-    }
-    aged.men[0] = births * boyShare;
-    aged.women[0] = births - aged.men[0];
-    for (const sex of SEXES) {
-      const born = aged[sex][0] ?? 0;
-      const dying = born * death(assumptions.mortality[sex][0] ?? 0);
-      survivors[sex][0] = born - dying;
-      deaths += dying;
-    }
+    for (let x = 1; x < ages; x += 1) births += fertility[x]! * 0.5 * (women.aged[x]! + women.survivors[x]!);
+    men.aged[0] = births * boyShare;
+    women.aged[0] = births - men.aged[0];
+    deaths += surviveNewborns(women) + surviveNewborns(men);
 
-    const residents = inMigrantsPerResident === 0 ? 0 : sum(previous.women) + sum(previous.men);
+    const residents = inMigrantsPerResident === 0 ? 0 : sum(previousWomen) + sum(previousMen);
     const yearIn = ((inMigrants[y - 1] ?? 0) + inMigrantsPerResident * residents) * scales.inMigration;
-    let outTotal = 0;
-    for (const sex of SEXES) {
-      for (let x = 0; x < ages; x += 1) outTotal += outRate(assumptions.outMigrationRate[sex][x] ?? 0) * (survivors[sex][x] ?? 0);
-    }
+    const outTotal = leaving(women) + leaving(men);
     // The multiplier's extra (or missing) net migrants move with the in-migrants' age profile.
     const extra = (scales.netMigration - 1) * (yearIn - outTotal);
-    const next = { women: new Float64Array(ages), men: new Float64Array(ages) };
-    let netTotal = 0;
-    for (const sex of SEXES) {
-      for (let x = 0; x < ages; x += 1) {
-        const survived = survivors[sex][x] ?? 0;
-        const share = assumptions.inMigrationProfile[sex][x] ?? 0;
-        const movingOut = outRate(assumptions.outMigrationRate[sex][x] ?? 0) * survived;
-        const population = Math.max(0, survived + yearIn * share - movingOut + extra * share);
-        next[sex][x] = population;
-        netTotal += population - survived;
-      }
-    }
-    result.women.push(next.women);
-    result.men.push(next.men);
+    const nextWomen = new Float64Array(ages);
+    const nextMen = new Float64Array(ages);
+    const netTotal = move(women, yearIn, extra, nextWomen) + move(men, yearIn, extra, nextMen);
+    result.women.push(nextWomen);
+    result.men.push(nextMen);
     result.births[y] = births;
     result.deaths[y] = deaths;
     result.inMigrants[y] = yearIn;
@@ -199,6 +176,74 @@ export function projectCohorts(
     result.netMigrants[y] = netTotal;
   }
   return result;
+}
+
+/** One sex's rates after scaling, and the year's scratch arrays (people aged on, survivors). */
+interface SexYear {
+  mortality: Float64Array;
+  outRate: Float64Array;
+  inShare: Float64Array;
+  aged: Float64Array;
+  survivors: Float64Array;
+}
+
+function sexRates(assumptions: CohortAssumptions, sex: "women" | "men", scales: CohortScales, ages: number): SexYear {
+  return {
+    mortality: scaled(assumptions.mortality[sex], scales.mortality, 1),
+    outRate: scaled(assumptions.outMigrationRate[sex], scales.outMigration, 1),
+    inShare: Float64Array.from(assumptions.inMigrationProfile[sex]),
+    aged: new Float64Array(ages),
+    survivors: new Float64Array(ages),
+  };
+}
+
+/** Rates times a scale factor, at most `cap`. */
+function scaled(rates: ArrayLike<number>, scale: number, cap: number): Float64Array {
+  return Float64Array.from(rates, (rate) => Math.min(cap, (rate ?? 0) * scale));
+}
+
+function sum(values: Float64Array): number {
+  let total = 0;
+  for (let x = 0; x < values.length; x += 1) total += values[x]!;
+  return total;
+}
+
+/** Survivors of ages 1 and over (`aged` → `survivors`); returns the deaths. */
+function surviveFromAge1(sex: SexYear): number {
+  let deaths = 0;
+  for (let x = 1; x < sex.aged.length; x += 1) {
+    const dying = sex.aged[x]! * sex.mortality[x]!;
+    sex.survivors[x] = sex.aged[x]! - dying;
+    deaths += dying;
+  }
+  return deaths;
+}
+
+/** Survivors of the year's births (age 0); returns the babies who die in their year of birth. */
+function surviveNewborns(sex: SexYear): number {
+  const dying = sex.aged[0]! * sex.mortality[0]!;
+  sex.survivors[0] = sex.aged[0]! - dying;
+  return dying;
+}
+
+/** The year's out-migrants of one sex: out-migration rate × survivors. */
+function leaving(sex: SexYear): number {
+  let total = 0;
+  for (let x = 0; x < sex.survivors.length; x += 1) total += sex.outRate[x]! * sex.survivors[x]!;
+  return total;
+}
+
+/** The population at the end of the year after moving, into `next`; returns its net migration. */
+function move(sex: SexYear, yearIn: number, extra: number, next: Float64Array): number {
+  let net = 0;
+  for (let x = 0; x < next.length; x += 1) {
+    const survived = sex.survivors[x]!;
+    const share = sex.inShare[x]!;
+    const population = Math.max(0, survived + yearIn * share - sex.outRate[x]! * survived + extra * share);
+    next[x] = population;
+    net += population - survived;
+  }
+  return net;
 }
 
 /** Women and men together at each age in year index `y` of a projection. */
@@ -209,21 +254,17 @@ export function totalByAge(projection: CohortProjection, y: number): Float64Arra
   return women.map((value, x) => value + (men[x] ?? 0));
 }
 
-const SEXES = ["women", "men"] as const;
 
-function sum(values: Float64Array): number {
-  let total = 0;
-  for (const v of values) total += v;
-  return total;
-}
 
-/** Everyone one year older (at least two age groups); the open group keeps its members and takes in the age below it. Age 0 is left empty for the year's births. */
-function age(population: Float64Array): Float64Array {
+/**
+ * Everyone one year older, into `aged` (at least two age groups); the open group keeps its members
+ * and takes in the age below it. Age 0 is left for the year's births.
+ */
+function ageInto(population: Float64Array, aged: Float64Array): void {
   const last = population.length - 1;
-  const aged = new Float64Array(population.length);
-  for (let x = 1; x < last; x += 1) aged[x] = population[x - 1] ?? 0;
-  aged[last] = (population[last - 1] ?? 0) + (population[last] ?? 0);
-  return aged;
+  aged[0] = 0;
+  for (let x = 1; x < last; x += 1) aged[x] = population[x - 1]!;
+  aged[last] = population[last - 1]! + population[last]!;
 }
 
 function checkLengths(ages: number, base: BySex, assumptions: CohortAssumptions): void {

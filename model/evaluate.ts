@@ -24,6 +24,7 @@ import {
   L_UPKEEP,
   LEVER_STRIDE,
   type ModelPlan,
+  type PopulationPlan,
 } from "./plan.ts";
 
 /** Everything one run writes. Reused across runs: read what you need before the next run. */
@@ -32,6 +33,13 @@ export interface Workspace {
   driverLogRatio: Float64Array;
   /** Residents per year (NaN without a `residents` driver). */
   residents: Float64Array;
+  /**
+   * The last cohort projection's band sums and the five values it was run with (fertility,
+   * mortality, in- and out-migration scales, growth multiplier): a run with the same values reuses
+   * them (a lever's slider, a Monte Carlo run whose population is certain) when the plan's population
+   * is the same. Null before the first.
+   */
+  population: { plan: PopulationPlan; values: Float64Array; paths: Float64Array[] } | null;
   /** Adoption s(t) per lever and year. */
   adoption: Float64Array;
   /** Effective reach per lever target (reach × intensity, at most 1). */
@@ -108,6 +116,7 @@ export function createWorkspace(plan: ModelPlan): Workspace {
   return {
     driverLogRatio: new Float64Array(plan.driverIds.length * Y),
     residents: perYear(),
+    population: null,
     adoption: new Float64Array(plan.leverIds.length * Y),
     reach: new Float64Array(plan.targetProcess.length),
     targetRemaining: new Float64Array(plan.targetProcess.length * Y),
@@ -214,7 +223,13 @@ function projectDrivers(plan: ModelPlan, theta: Float64Array, ws: Workspace): vo
 function projectPopulationDrivers(plan: ModelPlan, theta: Float64Array, ws: Workspace): void {
   const p = plan.population!;
   const Y = plan.yearCount;
-  const paths = populationDriverPaths(p, plan.horizon, theta, (year) => (p.dwellings < 0 ? 0 : plan.driverPath[p.dwellings * Y + year - plan.baseYear]!), theta[plan.growthMultiplier]!);
+  const g = theta[plan.growthMultiplier]!;
+  const values = Float64Array.of(theta[p.fertility]!, theta[p.mortality]!, theta[p.inMigration]!, theta[p.outMigration]!, g);
+  if (ws.population === null || ws.population.plan !== p || ws.population.values.some((v, i) => v !== values[i])) {
+    const dwellings = (year: number) => (p.dwellings < 0 ? 0 : plan.driverPath[p.dwellings * Y + year - plan.baseYear]!);
+    ws.population = { plan: p, values, paths: populationDriverPaths(p, plan.horizon, theta, dwellings, g) };
+  }
+  const paths = ws.population.paths;
   p.driver.forEach((d, k) => {
     const base = plan.driverBase[d]!;
     const start = base * Math.exp(ws.driverLogRatio[d * Y + p.startIndex]!);

@@ -7,7 +7,10 @@ import { bandPaths, projectPopulation } from "../../model/cohort-drivers.ts";
 import { NEUTRAL_SCALES } from "../../model/cohort.ts";
 import type { DataPackage, Population, Scenario } from "../../model/data-package.ts";
 import { createWorkspace, evaluate } from "../../model/evaluate.ts";
+import { monteCarlo } from "../../model/monte-carlo.ts";
+import { parameterLabel } from "../../model/parameter-labels.ts";
 import { compilePlan } from "../../model/plan.ts";
+import { tornado } from "../../model/sensitivity.ts";
 import { defaultScenario } from "../../model/scenario.ts";
 import { parsed, populationFiles } from "./package-files.ts";
 
@@ -121,5 +124,61 @@ describe("a package with population/", () => {
     driverValues(pkg, { driverSet: "egen" }).residents_80plus!.forEach((value, y) => expect(value).toBeCloseTo([420, 430, 440, 450][y]!, 9));
     expect(driverValues(pkg, { driverGrowthRates: { residents_80plus: 0.1 } }).residents_80plus![1]).toBeCloseTo(462, 9);
     expect(driverValues(pkg, { driverSet: "egen" }).residents_20_64![1]).toBeCloseTo(1000, 9);
+  });
+});
+
+describe("the population's uncertainty, as every other parameter's", () => {
+  /** The test package with a distribution on in-migration in population.json. */
+  function uncertainPackage(inMigration: object): DataPackage {
+    const files = populationFiles();
+    files["population/population.json"] = JSON.stringify({ baseYear: 2024, inMigrants: { perYear: 100 }, distributions: { inMigration } });
+    return parsed(files);
+  }
+
+  it("runs at the median of its distribution (the median rule) and names it in words", () => {
+    // Uniform 0 to 1: median 0.5, so 50 in-migrants a year; 2025: 900 + 50 = 950 aged 20–64.
+    const pkg = uncertainPackage({ type: "uniform", min: 0, max: 1 });
+    expect(pkg.drivers.residents_20_64?.values[1]).toBeCloseTo(950, 9);
+    expect(driverValues(pkg).residents_20_64![1]).toBeCloseTo(950, 9);
+    expect(parameterLabel(pkg, "population.inMigration", "sv")).toBe("Inflyttning ×");
+    expect(parameterLabel(pkg, "population.mortality", "en")).toBe("Mortality ×");
+  });
+
+  it("is drawn in Monte Carlo and swung in the tornado", () => {
+    const pkg = uncertainPackage({ type: "uniform", min: 0.5, max: 1.5 });
+    const compiled = compilePlan(pkg, { ...defaultScenario("test", { sv: "T", en: "T" }), levers: ["e_permits"] });
+    if (!compiled.ok) throw new Error("does not compile");
+    const run = monteCarlo(compiled.plan, { draws: 200, seed: 7 });
+    const withoutLevers2027 = Array.from({ length: 200 }, (_, draw) => run.baselineFte[draw * compiled.plan.yearCount + 3]!);
+    // The only uncertain assumptions are the levers' and in-migration; without levers, only
+    // in-migration moves the FTE that follow residents: the draws differ.
+    expect(Math.max(...withoutLevers2027) - Math.min(...withoutLevers2027)).toBeGreaterThan(0);
+    const bars = tornado(compiled.plan, { kind: "fte", year: 2027 }).bars;
+    const bar = bars.find((b) => b.parameter === "population.inMigration");
+    expect(bar?.lowValue).toBeCloseTo(0.6, 12);
+    expect(bar?.highValue).toBeCloseTo(1.4, 12);
+    expect(bar!.outcomeAtHigh).toBeGreaterThan(bar!.outcomeAtLow);
+  });
+});
+
+describe("the projection kept in the workspace", () => {
+  it("is computed again when a population parameter or the growth multiplier changes, and reused otherwise", () => {
+    const pkg = parsed(populationFiles());
+    const compiled = compilePlan(pkg, { ...defaultScenario("test", { sv: "T", en: "T" }), levers: ["e_permits"] });
+    if (!compiled.ok) throw new Error("does not compile");
+    const { plan } = compiled;
+    const shared = createWorkspace(plan);
+    const at = (path: string, value: number) => {
+      const theta = plan.parameters.values.slice();
+      theta[plan.parameters.index.get(path)!] = value;
+      return theta;
+    };
+    const runs = [at("growthMultiplier", 2), at("population.mortality", 1.5), at("levers.intensity", 0.5), at("growthMultiplier", 2)];
+    for (const theta of runs) {
+      const fresh = evaluate(plan, theta, createWorkspace(plan));
+      const again = evaluate(plan, theta, shared);
+      expect(Array.from(again.driverLogRatio)).toEqual(Array.from(fresh.driverLogRatio));
+      expect(Array.from(again.total)).toEqual(Array.from(fresh.total));
+    }
   });
 });

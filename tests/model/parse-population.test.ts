@@ -93,6 +93,19 @@ describe("population/ in a package, against drivers.csv", () => {
     });
   });
 
+  it("drives a driver drivers.json declares an age band, whatever its id", () => {
+    const files = populationFiles();
+    files["drivers.csv"] = files["drivers.csv"]!.replace("2024,residents_80plus,420,actual", "2024,elderly,420,actual");
+    files["processes.json"] = files["processes.json"]!.replace('"residents_80plus": 1', '"elderly": 1');
+    files["drivers.json"] = JSON.stringify({ drivers: { elderly: { name: { sv: "Äldre", en: "Elderly" }, ages: [80, null] } } });
+    const pkg = parsed(files);
+    expect(pkg.population?.bands).toContainEqual({ driver: "elderly", band: { from: 80, to: null } });
+    // As residents_80plus in the test above: 420 + 20 − 120 = 320 in 2025.
+    expect(pkg.drivers.elderly?.values[1]).toBeCloseTo(320, 9);
+    files["drivers.json"] = JSON.stringify({ drivers: { elderly: { ages: [80, 70] } } });
+    expect(errorsOf(files)).toContainEqual(expect.objectContaining({ file: "drivers.json", field: "drivers.elderly.ages", message: expect.stringContaining("expected the last age at or above the first") }));
+  });
+
   it("a package without population/ has none, and its drivers are as drivers.csv gives them", () => {
     const pkg = parsed(validFiles());
     expect(pkg.population).toBeUndefined();
