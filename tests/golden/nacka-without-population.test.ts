@@ -7,10 +7,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { readPackageFolder } from "../../io/read-package-folder.ts";
-import { forecast } from "../../model/forecast.ts";
 import { parseDataPackage } from "../../model/parse-package.ts";
-import { compilePlan } from "../../model/plan.ts";
-import { goldenJson } from "./golden-json.ts";
+import { goldenForecasts, goldenJson } from "./golden.ts";
 
 describe("the Nacka forecast without population/", () => {
   it("is the forecast the package gave before it had population/", async () => {
@@ -23,13 +21,6 @@ describe("the Nacka forecast without population/", () => {
     if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join("\n"));
     const pkg = parsed.package;
     expect(pkg.population).toBeUndefined();
-    const results = Object.fromEntries(
-      ["baseline", "vaxa-utan-att-vaxa"].map((id) => {
-        const compiled = compilePlan(pkg, pkg.scenarios[id]!);
-        if (!compiled.ok) throw new Error(`${id} does not compile`);
-        return [id, forecast(compiled.plan)];
-      }),
-    );
-    await expect(goldenJson(results)).toMatchFileSnapshot("nacka-without-population.json");
+    await expect(goldenJson(goldenForecasts(pkg))).toMatchFileSnapshot("nacka-without-population.json");
   });
 });
