@@ -1,16 +1,17 @@
 /**
  * npm run import -- --from <file> [--from <page2> …] --data <package folder> [--driver <id>,…]
  *   [--bands skr|nacka|80-89,90+] [--region <code or name>] [--contents <code>] [--sheet <name>]
- *   [--kind actual|forecast] [--dry-run] [--lang sv|en]
+ *   [--kind actual|forecast] [--set <id> [--set-name <name>]] [--dry-run] [--lang sv|en]
  *
  * Imports population figures from SCB (JSON-stat 2.0, PX, PxWeb CSV), Kolada (JSON) or a
- * municipality's forecast (XLSX) into a package's drivers.csv, and their provenance into its
- * SOURCES.md. Nothing is written if any problem is an error, or if the package would not validate.
+ * municipality's forecast (XLSX) into a package's drivers.csv — or, with --set, a forecast into
+ * the named driver set driver-sets/<id>.csv — and their provenance into its SOURCES.md. Nothing is written if any problem is an error, or if the package would not validate.
  */
-import { readFile, writeFile } from "node:fs/promises";
-import { basename, join } from "node:path";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { AGE_BAND_PRESETS, type AgeBand } from "../model/age-bands.ts";
+import { ID_PATTERN } from "../model/schema-parts.ts";
 import { parseAge } from "../io/import/categories.ts";
 import type { ImportProblem } from "../io/import/import-types.ts";
 import { FORMATS, type Format, planImport, readTable } from "../io/import/import-table.ts";
@@ -33,6 +34,9 @@ const HELP = {
   --contents <kod>    tabellinnehållet eller Koladas nyckeltal (standard: det enda)
   --sheet <namn>      bladet i en Excel-fil
   --kind actual|forecast  utfall eller prognos (standard: prognos för framskrivningar)
+  --set <id>          skriv prognosen som drivaruppsättningen <id> (driver-sets/<id>.csv),
+                      t.ex. SCB:s framskrivning bredvid kommunens egen
+  --set-name <namn>   namnet på en ny uppsättning (standard: tabellens titel)
   --format <format>   ${FORMATS.join(", ")} (standard: efter filnamnet)
   --dry-run           visa vad som skulle ändras, skriv inget
   --lang en           engelska
@@ -51,6 +55,9 @@ const HELP = {
   --contents <code>   the table's contents or Kolada's KPI (default: the only one)
   --sheet <name>      the sheet of an Excel file
   --kind actual|forecast  actuals or forecast (default: forecast for projections)
+  --set <id>          write the forecast as the driver set <id> (driver-sets/<id>.csv), e.g.
+                      SCB's projection beside the municipality's own
+  --set-name <name>   the name of a new set (default: the table's title)
   --format <format>   ${FORMATS.join(", ")} (default: by the file name)
   --dry-run           show what would change, write nothing
   --lang en           English
@@ -89,6 +96,8 @@ async function main(): Promise<number> {
       contents: { type: "string" },
       sheet: { type: "string" },
       kind: { type: "string" },
+      set: { type: "string" },
+      "set-name": { type: "string" },
       format: { type: "string" },
       "dry-run": { type: "boolean", default: false },
       lang: { type: "string", default: "sv" },
@@ -109,6 +118,10 @@ async function main(): Promise<number> {
   if (values.kind !== undefined && values.kind !== "actual" && values.kind !== "forecast") {
     return fail(t(`ogiltig --kind: "${values.kind}"; giltiga är actual, forecast`, `invalid --kind: "${values.kind}"; valid kinds are actual, forecast`));
   }
+  if (values.set !== undefined && !ID_PATTERN.test(values.set)) {
+    return fail(t(`ogiltig --set: "${values.set}"; en uppsättning heter med små bokstäver, siffror och _`, `invalid --set: "${values.set}"; a set's id is lower-case letters, digits and _`));
+  }
+  if (values.set !== undefined && values.kind === "actual") return fail(t("--set skriver en prognos: utelämna --kind actual", "--set writes a forecast: leave out --kind actual"));
   const format = values.format === undefined ? undefined : FORMATS.find((f) => f === values.format);
   if (values.format !== undefined && format === undefined) {
     return fail(t(`ogiltigt --format: "${values.format}"; giltiga är ${FORMATS.join(", ")}`, `invalid --format: "${values.format}"; valid formats are ${FORMATS.join(", ")}`));
@@ -152,7 +165,11 @@ async function main(): Promise<number> {
     ...(values.driver === undefined ? {} : { drivers: values.driver.flatMap((d) => d.split(",")).map((d) => d.trim()).filter((d) => d !== "") }),
     bands,
     ...(values.kind === undefined ? {} : { kind: values.kind as "actual" | "forecast" }),
+    ...(values.set === undefined
+      ? {}
+      : { set: { id: values.set, ...(values["set-name"] === undefined ? {} : { name: { sv: values["set-name"], en: values["set-name"] } }) } }),
   });
+  const target = values.set === undefined ? "drivers.csv" : `driver-sets/${values.set}.csv`;
   const errors = plan.problems.filter((p) => p.severity === "error");
   const notes = plan.problems.filter((p) => p.severity === "note");
   if (errors.length > 0) {
@@ -170,14 +187,17 @@ async function main(): Promise<number> {
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
     const line = (cells: string[]) => cells.map((cell, i) => (i >= 2 ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join("  ");
     process.stdout.write(`${line(header)}\n${rows.map(line).join("\n")}${rows.length > 0 ? "\n" : ""}`);
-    process.stdout.write(t(`Provkörning: ${plan.changes.length} rader i drivers.csv skulle ändras (${plan.kind}); inget skrevs.\n`, `Dry run: ${plan.changes.length} rows of drivers.csv would change (${plan.kind}); nothing was written.\n`));
+    process.stdout.write(t(`Provkörning: ${plan.changes.length} rader i ${target} skulle ändras (${plan.kind}); inget skrevs.\n`, `Dry run: ${plan.changes.length} rows of ${target} would change (${plan.kind}); nothing was written.\n`));
     return 0;
   }
-  for (const [name, text] of Object.entries(plan.files)) await writeFile(join(values.data, name), text, "utf8");
+  for (const [name, text] of Object.entries(plan.files)) {
+    await mkdir(dirname(join(values.data, name)), { recursive: true });
+    await writeFile(join(values.data, name), text, "utf8");
+  }
   process.stdout.write(
     t(
-      `${plan.changes.length} rader i drivers.csv ändrades (${plan.kind}); källan står i SOURCES.md. Paketet går igenom --validate.\n`,
-      `${plan.changes.length} rows of drivers.csv changed (${plan.kind}); the source is in SOURCES.md. The package passes --validate.\n`,
+      `${plan.changes.length} rader i ${target} ändrades (${plan.kind}); källan står i SOURCES.md. Paketet går igenom --validate.\n`,
+      `${plan.changes.length} rows of ${target} changed (${plan.kind}); the source is in SOURCES.md. The package passes --validate.\n`,
     ),
   );
   return 0;

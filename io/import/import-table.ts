@@ -4,7 +4,9 @@
  * that the package still validates. No file is touched here; `cli/import.ts` reads and writes.
  */
 import { type AgeBand, ALL_AGES, driverBand, driverIdOfBand } from "../../model/age-bands.ts";
+import type { LocalizedText } from "../../model/data-package.ts";
 import { parseDataPackage } from "../../model/parse-package.ts";
+import { mergeDriverSet } from "./merge-driver-set.ts";
 import { type ImportProblem, type ReadOptions, type ReadResult, say } from "./import-types.ts";
 import { readJsonStat } from "./jsonstat.ts";
 import { readKolada } from "./kolada.ts";
@@ -69,6 +71,11 @@ export interface ImportRequest {
   bands?: AgeBand[];
   /** `actual` or `forecast`; default: `forecast` for a projection (or an XLSX forecast), else `actual`. */
   kind?: Kind;
+  /**
+   * Write the figures as the named driver set `id` (a forecast, `driver-sets/<id>.csv`) instead of
+   * into drivers.csv; `name` names a new set (default: the table's title).
+   */
+  set?: { id: string; name?: LocalizedText };
 }
 
 export interface ImportPlan {
@@ -87,7 +94,7 @@ export interface ImportPlan {
 export function planImport(packageFiles: Readonly<Record<string, string>>, tables: ReadResult[], request: ImportRequest): ImportPlan {
   const problems: ImportProblem[] = tables.flatMap((t) => t.problems);
   const first = tables[0];
-  const kind: Kind = request.kind ?? (first?.provenance.projection === true ? "forecast" : "actual");
+  const kind: Kind = request.set !== undefined ? "forecast" : (request.kind ?? (first?.provenance.projection === true ? "forecast" : "actual"));
   const none = { files: {}, changes: [], problems, kind };
   if (first === undefined || problems.some((p) => p.severity === "error")) return none;
   const observations = tables.flatMap((t) => t.observations);
@@ -132,10 +139,17 @@ export function planImport(packageFiles: Readonly<Record<string, string>>, table
   }
   if (problems.some((p) => p.severity === "error")) return none;
   const horizon = pkg?.municipality.horizon ?? horizonOf(packageFiles["municipality.json"]);
-  const merged = mergeDrivers(driversCsv, driverValues, kind, pkg?.baseYear, horizon, problems);
+  let merged: { files: Record<string, string>; changes: DriverChange[] };
+  if (request.set === undefined) {
+    const drivers = mergeDrivers(driversCsv, driverValues, kind, pkg?.baseYear, horizon, problems);
+    merged = { files: { "drivers.csv": drivers.text }, changes: drivers.changes };
+  } else {
+    const title = first.provenance.title ?? first.provenance.tableId ?? request.set.id;
+    merged = mergeDriverSet(packageFiles, { id: request.set.id, name: request.set.name ?? { sv: title, en: title } }, driverValues, horizon, problems);
+  }
   if (problems.some((p) => p.severity === "error")) return none;
 
-  const after = parseDataPackage({ ...packageFiles, "drivers.csv": merged.text });
+  const after = parseDataPackage({ ...packageFiles, ...merged.files });
   if (!after.ok) {
     for (const e of after.errors) {
       // The package parser's messages are in English; the place is in the problem's file, line and field.
@@ -154,10 +168,11 @@ export function planImport(packageFiles: Readonly<Record<string, string>>, table
   const sources = withImportEntry(packageFiles["SOURCES.md"] ?? "", {
     provenance: first.provenance,
     kind,
+    ...(request.set === undefined ? {} : { set: request.set.id }),
     written,
     notes: problems.filter((p) => p.severity === "note").map((p) => p.message.en),
   });
-  return { files: { "drivers.csv": merged.text, "SOURCES.md": sources }, changes: merged.changes, problems, kind };
+  return { files: { ...merged.files, "SOURCES.md": sources }, changes: merged.changes, problems, kind };
 }
 
 function horizonOf(municipalityJson: string | undefined): number | undefined {

@@ -159,7 +159,7 @@ export function span(years: number[]): string {
 }
 
 /** A value as drivers.csv writes it: integers plainly, others to 6 decimals, with the file's decimal mark. */
-function formatValue(value: number, separator: "," | ";"): string {
+export function formatValue(value: number, separator: "," | ";"): string {
   const text = Number.isInteger(value) ? String(value) : String(Number(value.toFixed(6)));
   return separator === ";" ? text.replace(".", ",") : text;
 }

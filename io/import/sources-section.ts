@@ -13,6 +13,8 @@ export const SECTION_END = "<!-- vaxa import: end -->";
 export interface ImportEntry {
   provenance: Provenance;
   kind: "actual" | "forecast";
+  /** The driver set written to, when the figures went to one rather than to drivers.csv. */
+  set?: string;
   /** Driver id → years written. */
   written: Map<string, number[]>;
   /** Notes of the import (noise in totals, missing values), in English. */
@@ -37,7 +39,8 @@ export function withImportEntry(sources: string, entry: ImportEntry): string {
 }
 
 function entryKey(entry: ImportEntry): string {
-  return `<!-- entry: ${entry.provenance.tableId ?? entry.provenance.file} → ${[...entry.written.keys()].sort().join(",")} -->`;
+  const target = entry.set === undefined ? "" : ` (set ${entry.set})`;
+  return `<!-- entry: ${entry.provenance.tableId ?? entry.provenance.file}${target} → ${[...entry.written.keys()].sort().join(",")} -->`;
 }
 
 function formatEntry(entry: ImportEntry, key: string): string {
@@ -51,7 +54,7 @@ function formatEntry(entry: ImportEntry, key: string): string {
   ];
   if (p.region !== undefined) rows.push(["region", p.region]);
   if (p.contents !== undefined) rows.push(["contents", p.contents]);
-  rows.push(["written as", entry.kind]);
+  rows.push(["written as", entry.set === undefined ? entry.kind : `${entry.kind}, the driver set \`${entry.set}\` (\`driver-sets/${entry.set}.csv\`)`]);
   // Each driver id in backticks: the line names the source of every driver it wrote (SOURCES.md's rule).
   rows.push(["drivers and years", [...entry.written].map(([driver, years]) => `\`${driver}\` ${span(years)}`).join("; ") || "none"]);
   const lines = [`### ${p.tableId ?? p.file}`, key, "", "| | |", "|---|---|", ...rows.map(([k, v]) => `| ${k} | ${v.replaceAll("|", "\\|")} |`)];

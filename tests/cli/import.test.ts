@@ -5,10 +5,11 @@
  */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { cp, mkdtemp, readFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { sourcesProblems } from "../../cli/sources-coverage.ts";
 import { readPackageFolder } from "../../io/read-package-folder.ts";
@@ -87,6 +88,38 @@ describe("npm run import", () => {
     expect(stderr).toMatch(/fel: befolkning-brus\.json: residents_6_15 \(6–15 år\) går inte att bilda/);
     expect(stderr).toMatch(/fel: befolkning-brus\.json: residents_80plus/);
   }, 60_000);
+
+  it("writes a projection as a named driver set with --set, which a scenario can then pick", async () => {
+    const folder = await nackaCopy();
+    // A projection 2024–2040 by one-year age: 100 people of each sex at every age 0–99 and 10 at
+    // 100+, plus 10 × (year − 2024) at every age 0–99 of each sex.
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Framskrivning");
+    const years = Array.from({ length: 17 }, (_, i) => 2024 + i);
+    sheet.addRow(["Framskrivning 2024–2040, Nacka"]);
+    sheet.addRow(["Ålder", ...years]);
+    for (const label of ["Kvinnor", "Män"]) {
+      sheet.addRow([label]);
+      for (let age = 0; age <= 100; age += 1) sheet.addRow([age === 100 ? "100+" : age, ...years.map((y) => (age === 100 ? 10 : 100 + 10 * (y - 2024)))]);
+    }
+    const file = join(folder, "framskrivning.xlsx");
+    await writeFile(file, new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const imported = await tsx("cli/import.ts", ["--from", file, "--data", folder, "--set", "scb", "--set-name", "SCB:s framskrivning", "--lang", "en"]);
+    expect(imported.stderr).toBe("");
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/rows of driver-sets\/scb\.csv changed \(forecast\)/);
+    const set = await readFile(join(folder, "driver-sets/scb.csv"), "utf8");
+    // 80+ in 2040: 20 ages × 2 sexes × (100 + 160) + 2 × 10 = 10,420; residents 2040: 100 × 2 × 260 + 20 = 52,020.
+    expect(set).toContain("2040,residents_80plus,10420\n");
+    expect(set).toContain("2040,residents,52020\n");
+    expect(JSON.parse(await readFile(join(folder, "driver-sets.json"), "utf8")).sets.scb).toEqual({ name: { sv: "SCB:s framskrivning", en: "SCB:s framskrivning" } });
+    // drivers.csv is untouched; SOURCES.md names the set's file.
+    expect(await readFile(join(folder, "drivers.csv"), "utf8")).toBe(await readFile("data/nacka/drivers.csv", "utf8"));
+    expect(await readFile(join(folder, "SOURCES.md"), "utf8")).toContain("the driver set `scb` (`driver-sets/scb.csv`)");
+    const forecast = await tsx("cli/forecast.ts", ["--data", folder, "--scenario", "baseline", "--driver-set", "scb", "--format", "json"]);
+    expect(forecast.code).toBe(0);
+    expect(JSON.parse(forecast.stdout).totals.at(-1).residents).toBeCloseTo(52020, 6);
+  }, 120_000);
 
   it("explains itself with --help, in English with --lang en", async () => {
     const { code, stdout } = await tsx("cli/import.ts", ["--help", "--lang", "en"]);
