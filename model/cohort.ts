@@ -150,18 +150,16 @@ export function projectCohorts(
   for (let y = 1; y <= years; y += 1) {
     const previousWomen = result.women[y - 1]!;
     const previousMen = result.men[y - 1]!;
-    ageInto(previousWomen, women.aged);
-    ageInto(previousMen, men.aged);
-    let deaths = surviveFromAge1(women) + surviveFromAge1(men);
-    let births = 0;
-    for (let x = 1; x < ages; x += 1) births += fertility[x]! * 0.5 * (women.aged[x]! + women.survivors[x]!);
-    men.aged[0] = births * boyShare;
-    women.aged[0] = births - men.aged[0];
-    deaths += surviveNewborns(women) + surviveNewborns(men);
+    // Ageing, deaths and (for women) the births they give, ages 1 and over, in one pass per sex.
+    const ofWomen = ageAndSurvive(previousWomen, women, fertility);
+    const ofMen = ageAndSurvive(previousMen, men, null);
+    const births = ofWomen.births;
+    const boys = births * boyShare;
+    const deaths = ofWomen.deaths + ofMen.deaths + bornAndSurvive(births - boys, women) + bornAndSurvive(boys, men);
 
-    const residents = inMigrantsPerResident === 0 ? 0 : sum(previousWomen) + sum(previousMen);
+    const residents = ofWomen.before + ofMen.before;
     const yearIn = ((inMigrants[y - 1] ?? 0) + inMigrantsPerResident * residents) * scales.inMigration;
-    const outTotal = leaving(women) + leaving(men);
+    const outTotal = ofWomen.leaving + women.outRate[0]! * women.survivors[0]! + ofMen.leaving + men.outRate[0]! * men.survivors[0]!;
     // The multiplier's extra (or missing) net migrants move with the in-migrants' age profile.
     const extra = (scales.netMigration - 1) * (yearIn - outTotal);
     const nextWomen = new Float64Array(ages);
@@ -178,12 +176,11 @@ export function projectCohorts(
   return result;
 }
 
-/** One sex's rates after scaling, and the year's scratch arrays (people aged on, survivors). */
+/** One sex's rates after scaling, and the year's survivors (scratch). */
 interface SexYear {
   mortality: Float64Array;
   outRate: Float64Array;
   inShare: Float64Array;
-  aged: Float64Array;
   survivors: Float64Array;
 }
 
@@ -192,45 +189,48 @@ function sexRates(assumptions: CohortAssumptions, sex: "women" | "men", scales: 
     mortality: scaled(assumptions.mortality[sex], scales.mortality, 1),
     outRate: scaled(assumptions.outMigrationRate[sex], scales.outMigration, 1),
     inShare: Float64Array.from(assumptions.inMigrationProfile[sex]),
-    aged: new Float64Array(ages),
     survivors: new Float64Array(ages),
   };
 }
 
 /** Rates times a scale factor, at most `cap`. */
 function scaled(rates: ArrayLike<number>, scale: number, cap: number): Float64Array {
-  return Float64Array.from(rates, (rate) => Math.min(cap, (rate ?? 0) * scale));
+  const out = new Float64Array(rates.length);
+  for (let x = 0; x < rates.length; x += 1) out[x] = Math.min(cap, (rates[x] ?? 0) * scale);
+  return out;
 }
 
-function sum(values: Float64Array): number {
-  let total = 0;
-  for (let x = 0; x < values.length; x += 1) total += values[x]!;
-  return total;
-}
-
-/** Survivors of ages 1 and over (`aged` → `survivors`); returns the deaths. */
-function surviveFromAge1(sex: SexYear): number {
+/**
+ * One sex's year, ages 1 and over, in one pass: everyone one year older (the open group keeps its
+ * members and takes in the age below it), the deaths, the survivors (into `sex.survivors`), the
+ * births of the women (given `fertility`: births per woman × the mid-year women, the cohort before
+ * and after the year's deaths), the out-migrants, and the people at the start of the year.
+ */
+function ageAndSurvive(previous: Float64Array, sex: SexYear, fertility: Float64Array | null): { deaths: number; births: number; leaving: number; before: number } {
+  const last = previous.length - 1;
+  const { mortality, outRate, survivors } = sex;
   let deaths = 0;
-  for (let x = 1; x < sex.aged.length; x += 1) {
-    const dying = sex.aged[x]! * sex.mortality[x]!;
-    sex.survivors[x] = sex.aged[x]! - dying;
+  let births = 0;
+  let leaving = 0;
+  let before = previous[0]!;
+  for (let x = 1; x <= last; x += 1) {
+    before += previous[x]!;
+    const aged = x < last ? previous[x - 1]! : previous[last - 1]! + previous[last]!;
+    const dying = aged * mortality[x]!;
+    const survived = aged - dying;
+    survivors[x] = survived;
     deaths += dying;
+    if (fertility !== null) births += fertility[x]! * 0.5 * (aged + survived);
+    leaving += outRate[x]! * survived;
   }
-  return deaths;
+  return { deaths, births, leaving, before };
 }
 
-/** Survivors of the year's births (age 0); returns the babies who die in their year of birth. */
-function surviveNewborns(sex: SexYear): number {
-  const dying = sex.aged[0]! * sex.mortality[0]!;
-  sex.survivors[0] = sex.aged[0]! - dying;
+/** The year's newborns of one sex and the survivors among them (age 0); returns those who die in their year of birth. */
+function bornAndSurvive(born: number, sex: SexYear): number {
+  const dying = born * sex.mortality[0]!;
+  sex.survivors[0] = born - dying;
   return dying;
-}
-
-/** The year's out-migrants of one sex: out-migration rate × survivors. */
-function leaving(sex: SexYear): number {
-  let total = 0;
-  for (let x = 0; x < sex.survivors.length; x += 1) total += sex.outRate[x]! * sex.survivors[x]!;
-  return total;
 }
 
 /** The population at the end of the year after moving, into `next`; returns its net migration. */
@@ -255,17 +255,6 @@ export function totalByAge(projection: CohortProjection, y: number): Float64Arra
 }
 
 
-
-/**
- * Everyone one year older, into `aged` (at least two age groups); the open group keeps its members
- * and takes in the age below it. Age 0 is left for the year's births.
- */
-function ageInto(population: Float64Array, aged: Float64Array): void {
-  const last = population.length - 1;
-  aged[0] = 0;
-  for (let x = 1; x < last; x += 1) aged[x] = population[x - 1]!;
-  aged[last] = population[last - 1]! + population[last]!;
-}
 
 function checkLengths(ages: number, base: BySex, assumptions: CohortAssumptions): void {
   const lengths: [string, number][] = [
