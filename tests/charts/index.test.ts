@@ -198,6 +198,8 @@ describe("the charts of the analyst notebooks", () => {
   });
   it("backtest-mape", () => expectGolden(backtestMapeChart(backtest(pkg), notebook()), ""));
   it("backtest-paths", () => expectGolden(backtestPathsChart(backtest(pkg), pkg.headcount, { ...notebook(), historyLabel: "Utfall (antaget)" }), ""));
+});
+
 describe("a driver's history and forecasts", () => {
   it("driver-forecasts", () => {
     // Residents aged 80+: the history, the cohort projection, Nacka's own forecast (the driver set

@@ -105,13 +105,15 @@ describe("npm run forecast", () => {
   }, 30_000);
 
   it("runs a scenario on a driver set with --driver-set, and names the sets for an unknown one", async () => {
-    const own = await runCommand("cli/forecast.ts", ["--scenario", "baseline", "--driver-set", "nacka", "--format", "json"]);
+    const own = await runForecast(["--scenario", "baseline", "--driver-set", "nacka", "--format", "json"]);
     expect(own.code).toBe(0);
     // Nacka's own forecast (driver-sets/nacka.csv) has 133,500 residents in 2040.
     expect((JSON.parse(own.stdout) as ForecastResult).totals.at(-1)!.residents).toBeCloseTo(133500, 6);
-    const unknown = await runCommand("cli/forecast.ts", ["--driver-set", "scb"]);
+    const unknown = await runForecast(["--driver-set", "scb"]);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain(`Unknown driver set "scb". The package's driver sets are: nacka.`);
+    expect(unknown.stderr).toContain("okänd drivaruppsättning ”scb” (kända: nacka)");
+    const table = await runForecast(["--scenario", "baseline", "--driver-set", "nacka"]);
+    expect(table.stdout).toContain("Drivarnas prognos: Nackas befolkningsprognos");
   }, 60_000);
 
   it("validates a package in a folder outside the repository and names every problem", async () => {
