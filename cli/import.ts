@@ -5,7 +5,8 @@
  *
  * Imports population figures from SCB (JSON-stat 2.0, PX, PxWeb CSV), Kolada (JSON) or a
  * municipality's forecast (XLSX) into a package's drivers.csv — or, with --set, a forecast into
- * the named driver set driver-sets/<id>.csv — and their provenance into its SOURCES.md. Nothing is written if any problem is an error, or if the package would not validate.
+ * the named driver set driver-sets/<id>.csv — and their provenance into its SOURCES.md. Nothing
+ * is written if any problem is an error, or if the package would not validate.
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
@@ -203,10 +204,13 @@ async function main(): Promise<number> {
   return 0;
 }
 
+// The exit code, not process.exit(): writes still queued for a pipe are delivered first.
 main().then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (error: unknown) => {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
+    process.exitCode = 1;
   },
 );
