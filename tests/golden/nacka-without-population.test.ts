@@ -12,7 +12,7 @@ import { goldenForecasts, goldenJson } from "./golden.ts";
 
 describe("the Nacka forecast without population/", () => {
   it("is the forecast the package gave before it had population/", async () => {
-    const files = await readPackageFolder("data/nacka");
+    const { files } = await readPackageFolder("data/nacka");
     // drivers.csv with the set's rows back as forecasts; the folders and files of issue 16 left out.
     const setRows = files["driver-sets/nacka.csv"]!.trim().split("\n").slice(1);
     const drivers = `${files["drivers.csv"]!.trimEnd()}\n${setRows.map((row) => `${row},forecast`).join("\n")}\n`;
