@@ -173,7 +173,7 @@ function parse(files: Readonly<Record<string, string>>, errors: PackageError[], 
     warnings.push(
       ...rowWarnings("drivers.csv", drivers, (r) => r.value, "value", f.driverValue),
       ...jumpWarnings("drivers.csv", drivers, (r) => r.value, "value"),
-      ...bandWarnings("drivers.csv", drivers, (r) => r.value),
+      ...bandWarnings("drivers.csv", drivers, (r) => r.value, (id) => driverBand({ id, ages: ages[id] })),
     );
   }
   if (headcount !== undefined) warnings.push(...rowWarnings("headcount.csv", headcount, (r) => r.fte, "fte", f.fte), ...jumpWarnings("headcount.csv", headcount, (r) => r.fte, "fte"));
