@@ -16,6 +16,9 @@ const SV_PLACEHOLDERS = new Map([
   ["<file.arrow>", "<fil.arrow>"],
   ["<year>", "<år>"],
   ["<years>", "<år>"],
+  ["<code|name>", "<kod|namn>"],
+  ["<code>", "<kod>"],
+  ["<name>", "<namn>"],
 ]);
 
 const sv = {
@@ -237,6 +240,39 @@ const sv = {
     ok: (file: string, checked: boolean) =>
       `${file}: OK — varje siffra har sin källa, varje fil finns i förrådet${checked ? ", aktuell mot modellen" : ""}`,
   },
+  import: {
+    help: {
+      usage: ["npm run import -- --from <fil> [--from <sida 2> …] [--data <mapp>] [--driver <id,…>] [--set <id>] [--dry-run]"],
+      summary:
+        "Importerar befolkningsuppgifter från SCB (JSON-stat 2.0, PX, PxWeb-CSV), Kolada (JSON) eller kommunens egen prognos (Excel) " +
+        "till datapaketets drivers.csv, eller med --set till en namngiven prognos, och källan till SOURCES.md. Statussymboler (.. . :) " +
+        "blir saknade värden, aldrig noll. Inget skrivs om något är fel eller om paketet inte skulle gå igenom --validate.",
+      flags: {
+        from: "filen att importera: JSON-stat 2.0 (.json), PX (.px), PxWeb-CSV (.csv), Kolada (.json) eller en prognos i Excel (.xlsx); en --from per sida av ett Kolada-svar",
+        driver: "drivarna som ska skrivas (standard: paketets åldersgrupper, eller residents för en tabell utan åldrar)",
+        bands: "nya åldersgrupper att skriva som drivare: skr, nacka eller egna, t.ex. 80-89,90+",
+        region: "regionen, med kod eller namn (standard: den enda, annars paketets kommun)",
+        contents: "tabellens innehåll eller Koladas nyckeltal (standard: det enda, eller folkmängden)",
+        sheet: "bladet i en Excel-fil (standard: det första med åldrar och år)",
+        kind: "actual (utfall) eller forecast (prognos) (standard: prognos för en framskrivning, annars utfall)",
+        set: "skriv prognosen som drivaruppsättningen <id> (driver-sets/<id>.csv), t.ex. SCB:s framskrivning bredvid kommunens egen",
+        "set-name": "namnet på en ny uppsättning (standard: tabellens titel)",
+        format: "filens format (standard: efter filnamnet och innehållet)",
+        "dry-run": "visa vad som skulle ändras (drivare, år, före, efter) och skriv ingenting",
+      },
+    },
+    fromWhy: "filen att importera (se --help)",
+    invalidSet: (id: string) => `ogiltigt id i --set: ”${id}” (små bokstäver, siffror och _, med en bokstav först)`,
+    setIsForecast: "--set skriver en prognos: utelämna --kind actual",
+    invalidBand: (band: string) => `ogiltig åldersgrupp i --bands: ”${band}” (t.ex. skr, nacka eller 80-89,90+)`,
+    unreadable: (path: string) => `Filen ${path} går inte att läsa.`,
+    cell: "cell",
+    stopped: (n: number) => `Importen stoppades, inget skrevs (${count(n, "fel", "fel")}):`,
+    columns: ["drivare", "år", "före", "efter"],
+    dryRun: (n: number, target: string, kind: string) => `Provkörning: ${count(n, "rad", "rader")} i ${target} skulle ändras (${kind === "actual" ? "utfall" : "prognos"}); inget skrevs.`,
+    done: (n: number, target: string, kind: string) =>
+      `${count(n, "rad", "rader")} i ${target} ändrades (${kind === "actual" ? "utfall" : "prognos"}); källan står i SOURCES.md. Paketet går igenom --validate.`,
+  },
   bench: {
     help: {
       usage: ["npm run bench [-- --model-only] [--no-peer]", "npm run bench -- --readme"],
@@ -454,6 +490,38 @@ const en: Messages = {
     updated: (file) => `Updated the generated regions of ${file}.`,
     problems: (file, n) => `${file}: ${count(n, "problem", "problems")}`,
     ok: (file, checked) => `${file}: OK — every number named, every file in the repository${checked ? ", up to date with the model" : ""}`,
+  },
+  import: {
+    help: {
+      usage: ["npm run import -- --from <file> [--from <page 2> …] [--data <folder>] [--driver <id,…>] [--set <id>] [--dry-run]"],
+      summary:
+        "Imports population figures from SCB (JSON-stat 2.0, PX, PxWeb CSV), Kolada (JSON) or the municipality's own forecast (Excel) " +
+        "into the data package's drivers.csv, or with --set into a named forecast, and their source into SOURCES.md. Status symbols " +
+        "(.. . :) become missing values, never zero. Nothing is written if anything is wrong or if the package would not pass --validate.",
+      flags: {
+        from: "the file to import: JSON-stat 2.0 (.json), PX (.px), PxWeb CSV (.csv), Kolada (.json) or a forecast in Excel (.xlsx); one --from per page of a Kolada answer",
+        driver: "the drivers to write (default: the package's age bands, or residents for a table without ages)",
+        bands: "new age bands to write as drivers: skr, nacka or your own, e.g. 80-89,90+",
+        region: "the region, by code or name (default: the only one, else the package's municipality)",
+        contents: "the table's contents or Kolada's KPI (default: the only one, or the population)",
+        sheet: "the sheet of an Excel file (default: the first with ages and years)",
+        kind: "actual or forecast (default: forecast for a projection, else actual)",
+        set: "write the forecast as the driver set <id> (driver-sets/<id>.csv), e.g. SCB's projection beside the municipality's own",
+        "set-name": "the name of a new set (default: the table's title)",
+        format: "the file's format (default: by the file's name and contents)",
+        "dry-run": "show what would change (driver, year, before, after) and write nothing",
+      },
+    },
+    fromWhy: "the file to import (see --help)",
+    invalidSet: (id) => `invalid id in --set: “${id}” (lower-case letters, digits and _, starting with a letter)`,
+    setIsForecast: "--set writes a forecast: leave out --kind actual",
+    invalidBand: (band) => `invalid age band in --bands: “${band}” (e.g. skr, nacka or 80-89,90+)`,
+    unreadable: (path) => `The file ${path} cannot be read.`,
+    cell: "cell",
+    stopped: (n) => `The import stopped, nothing was written (${count(n, "error", "errors")}):`,
+    columns: ["driver", "year", "before", "after"],
+    dryRun: (n, target, kind) => `Dry run: ${count(n, "row", "rows")} of ${target} would change (${kind}); nothing was written.`,
+    done: (n, target, kind) => `${count(n, "row", "rows")} of ${target} changed (${kind}); the source is in SOURCES.md. The package passes --validate.`,
   },
   bench: {
     help: {

@@ -7,42 +7,47 @@ import { type AgeBand, ALL_AGES, driverBand, driverIdOfBand } from "../../model/
 import type { LocalizedText } from "../../model/data-package.ts";
 import { parseDataPackage } from "../../model/parse-package.ts";
 import { mergeDriverSet } from "./merge-driver-set.ts";
-import { type ImportProblem, type ReadOptions, type ReadResult, say } from "./import-types.ts";
+import { type Format, type ImportProblem, type ReadOptions, type ReadResult, say } from "./import-types.ts";
 import { readJsonStat } from "./jsonstat.ts";
 import { readKolada } from "./kolada.ts";
 import { type DriverChange, type Kind, mergeDrivers } from "./merge-drivers.ts";
 import { readPx } from "./px.ts";
 import { readPxWebCsv } from "./pxweb-csv.ts";
 import { withImportEntry } from "./sources-section.ts";
-import { decodeText } from "./text.ts";
+import { importText } from "./text.ts";
 import { type DriverTarget, toDriverValues } from "./to-drivers.ts";
 import { readXlsxForecast } from "./xlsx-forecast.ts";
 
-export const FORMATS = ["jsonstat", "px", "csv", "kolada", "xlsx"] as const;
-export type Format = (typeof FORMATS)[number];
-
-/** The format of a file: by its extension, and for JSON by its content (JSON-stat or Kolada). */
-export function detectFormat(name: string, bytes: Uint8Array): Format | undefined {
+/** The format a file's name says; "json" is JSON-stat or Kolada, told apart by {@link jsonFormat}. */
+function formatOfName(name: string): Format | "json" | undefined {
   const lower = name.toLowerCase();
   if (lower.endsWith(".px")) return "px";
   if (lower.endsWith(".csv") || lower.endsWith(".txt")) return "csv";
   if (lower.endsWith(".xlsx")) return "xlsx";
-  if (lower.endsWith(".json")) {
-    const head = decodeText(bytes.subarray(0, 4096)).text;
-    if (/"class"\s*:\s*"dataset"/.test(head) || /"version"\s*:\s*"2\.0"/.test(head)) return "jsonstat";
-    if (/"kpi"\s*:/.test(head) || /"municipality"\s*:/.test(head)) return "kolada";
-    return "jsonstat";
-  }
+  if (lower.endsWith(".json")) return "json";
   return undefined;
 }
 
-/** Reads one file in its format. */
-export async function readTable(name: string, bytes: Uint8Array, options: ReadOptions, format = detectFormat(name, bytes)): Promise<ReadResult> {
-  switch (format) {
+/** A JSON text's format by its first keys: Kolada's answers have `kpi` and `municipality`, JSON-stat `class` and `version`. */
+function jsonFormat(text: string): "jsonstat" | "kolada" {
+  const head = text.slice(0, 4096);
+  if (/"class"\s*:\s*"dataset"/.test(head) || /"version"\s*:\s*"2\.0"/.test(head)) return "jsonstat";
+  return /"kpi"\s*:/.test(head) || /"municipality"\s*:/.test(head) ? "kolada" : "jsonstat";
+}
+
+/** Reads one file in its format (`format`, else by its name and, for JSON, its content). */
+export async function readTable(name: string, bytes: Uint8Array, options: ReadOptions, format?: Format): Promise<ReadResult> {
+  const chosen = format ?? formatOfName(name);
+  switch (chosen) {
+    case "json":
     case "jsonstat":
-      return readJsonStat(name, decodeText(bytes).text, options);
-    case "kolada":
-      return readKolada(name, decodeText(bytes).text, options);
+    case "kolada": {
+      const problems: ImportProblem[] = [];
+      const text = importText(name, bytes, problems)?.text;
+      if (text === undefined) return { observations: [], provenance: { format: "JSON", file: name, requiredNotes: [], projection: false }, problems };
+      const read = (chosen === "json" ? jsonFormat(text) : chosen) === "kolada" ? readKolada(name, text, options) : readJsonStat(name, text, options);
+      return { ...read, problems: [...problems, ...read.problems] };
+    }
     case "px":
       return readPx(name, bytes, options);
     case "csv":

@@ -8,6 +8,10 @@ import type { LocalizedText } from "../../model/data-package.ts";
 
 export type Sex = "total" | "women" | "men";
 
+/** The file formats an importer reads (`--format`). */
+export const FORMATS = ["jsonstat", "px", "csv", "kolada", "xlsx"] as const;
+export type Format = (typeof FORMATS)[number];
+
 /** Where in a file a figure or a problem is: a line (text formats) or a cell (spreadsheets), and a field. */
 export interface Where {
   line?: number;

@@ -12,7 +12,8 @@
 import { isStatusSymbol, looksLikeProjection } from "./categories.ts";
 import { categoriesOfIndex, type CubeCell, type CubeDimension, roleOf, selectFromCube } from "./cube.ts";
 import { type ImportProblem, type ReadOptions, type ReadResult, say } from "./import-types.ts";
-import { decodeText, decoderLabel, lineLocator } from "./text.ts";
+import type { TextEncodingName } from "../../model/text-encoding.ts";
+import { importText, lineLocator } from "./text.ts";
 
 interface PxRecord {
   keyword: string;
@@ -25,22 +26,33 @@ interface PxRecord {
   raw: string;
 }
 
-/** Reads the bytes of a PX file (its CODEPAGE decides the text encoding). */
+/** The encoding a PX CODEPAGE names, as the decoder names it (ISO-8859-1 is read as its superset Windows-1252). */
+function codepageEncoding(codepage: string): TextEncodingName | undefined {
+  const c = codepage.trim().toLowerCase().replace(/_/g, "-");
+  if (c === "utf-8" || c === "utf8") return "UTF-8";
+  if (["iso-8859-1", "iso8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "ansi"].includes(c)) return "Windows-1252";
+  return undefined;
+}
+
+/** Reads the bytes of a PX file (UTF-8 or ISO-8859-1, whatever its CODEPAGE says; a disagreement is a note). */
 export function readPx(file: string, bytes: Uint8Array, options: ReadOptions): ReadResult {
   const problems: ImportProblem[] = [];
   const provenance = { format: "PX", file, requiredNotes: [] as string[], projection: false };
-  const head = new TextDecoder("windows-1252").decode(bytes.subarray(0, Math.min(bytes.length, 4096)));
-  const codepage = /CODEPAGE\s*=\s*"([^"]*)"/i.exec(head)?.[1];
-  const label = codepage === undefined ? undefined : decoderLabel(codepage);
-  if (codepage !== undefined && label === undefined) {
-    problems.push({ file, severity: "note", field: "CODEPAGE", message: say(`okänd CODEPAGE "${codepage}": filen läses som UTF-8 eller Windows-1252`, `unknown CODEPAGE "${codepage}": the file is read as UTF-8 or Windows-1252`) });
+  const decoded = importText(file, bytes, problems, "Windows-1252");
+  if (decoded === undefined) return { observations: [], provenance, problems };
+  const { text, encoding } = decoded;
+  // CODEPAGE says what the file was written in; the bytes say what it is (a tool that re-saves a
+  // PX file as UTF-8 may leave iso-8859-1). The bytes win, and a disagreement is a note.
+  const codepage = /CODEPAGE\s*=\s*"([^"]*)"/i.exec(text)?.[1];
+  const named = codepage === undefined ? undefined : codepageEncoding(codepage);
+  if (codepage !== undefined && named !== encoding && bytes.some((b) => b >= 0x80)) {
+    problems.push({
+      file,
+      severity: "note",
+      field: "CODEPAGE",
+      message: say(`filen säger CODEPAGE "${codepage}" men läses som ${encoding}`, `the file says CODEPAGE "${codepage}" but is read as ${encoding}`),
+    });
   }
-  // A file saved as UTF-8 by a newer tool may still say iso-8859-1: valid UTF-8 with non-ASCII letters wins.
-  const utf8 = label === "windows-1252" && bytes.some((b) => b >= 0x80) ? decodeText(bytes) : undefined;
-  if (utf8?.encoding === "utf-8") {
-    problems.push({ file, severity: "note", field: "CODEPAGE", message: say(`filen säger CODEPAGE "${codepage}" men är UTF-8: den läses som UTF-8`, `the file says CODEPAGE "${codepage}" but is UTF-8: it is read as UTF-8`) });
-  }
-  const { text } = utf8?.encoding === "utf-8" ? utf8 : decodeText(bytes, label);
   const lineAt = lineLocator(text);
   const records = parseRecords(file, text, lineAt, problems);
   if (problems.some((p) => p.severity === "error")) return { observations: [], provenance, problems };

@@ -9,7 +9,7 @@ import { parse } from "csv-parse/browser/esm/sync";
 import { isStatusSymbol, looksLikeProjection, parseYear, populationContents } from "./categories.ts";
 import { type CubeCell, type CubeDimension, roleOf, selectFromCube } from "./cube.ts";
 import { type ImportProblem, type ReadOptions, type ReadResult, say } from "./import-types.ts";
-import { decodeText } from "./text.ts";
+import { importText } from "./text.ts";
 
 const YEAR_IN_HEADER = /(?:^|\s)(\d{4})$/;
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
@@ -17,7 +17,9 @@ const NUMBER = /^-?\d+(?:\.\d+)?$/;
 export function readPxWebCsv(file: string, bytes: Uint8Array, options: ReadOptions): ReadResult {
   const problems: ImportProblem[] = [];
   const provenance = { format: "PxWeb CSV", file, requiredNotes: [] as string[], projection: false };
-  const { text } = decodeText(bytes);
+  // SCB writes its CSV in ISO-8859-1: read as such (Windows-1252, its superset) without a note.
+  const text = importText(file, bytes, problems, "Windows-1252")?.text;
+  if (text === undefined) return { observations: [], provenance, problems };
   // The separator from the header: the first lines' most frequent of , ; and tab outside quotes (a title line has none).
   const counts = { ",": 0, ";": 0, "\t": 0 };
   for (const line of text.split(/\r?\n/).filter((l) => l.trim() !== "").slice(0, 2)) {

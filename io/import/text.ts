@@ -1,33 +1,40 @@
 /**
  * Bytes → text for the importers, and line numbers of character offsets.
  *
- * SCB's CSV exports and older PX files are ISO-8859-1 / Windows-1252; newer ones and JSON are
- * UTF-8. A file that is valid UTF-8 (or starts with a UTF-8 byte-order mark) is read as UTF-8,
- * any other as Windows-1252 (the WHATWG superset of ISO-8859-1 that Node's TextDecoder provides),
- * unless the file names its encoding (PX's CODEPAGE).
+ * One decoder for every file Vaxa reads: `decodeText` in `model/text-encoding.ts` (UTF-8 with or
+ * without a byte-order mark, UTF-16, else Windows-1252 — the WHATWG superset of the ISO-8859-1
+ * that SCB's CSV exports and older PX files are written in). Its refusals become import errors
+ * and its notes import notes; a PX file's CODEPAGE is compared with what the bytes are
+ * (`px.ts`) rather than obeyed, since tools that re-save a PX file as UTF-8 leave the keyword.
  */
 import { findNodeAtLocation, type ParseError, parseTree, printParseErrorCode } from "jsonc-parser";
 import { lineOf, lineStartsOf } from "../../model/json-source.ts";
+import { decodeText, type TextEncodingName } from "../../model/text-encoding.ts";
 import { type ImportProblem, say } from "./import-types.ts";
 
-/** The encodings a PX CODEPAGE may name, as TextDecoder labels. */
-export function decoderLabel(codepage: string): string | undefined {
-  const c = codepage.trim().toLowerCase().replace(/_/g, "-");
-  if (c === "utf-8" || c === "utf8") return "utf-8";
-  if (["iso-8859-1", "iso8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "ansi"].includes(c)) return "windows-1252";
-  if (c === "iso-8859-15" || c === "latin-9") return "iso-8859-15";
-  return undefined;
-}
-
-/** The bytes as text: UTF-8 if they are valid UTF-8, else Windows-1252 (ISO-8859-1). */
-export function decodeText(bytes: Uint8Array, encoding?: string): { text: string; encoding: string } {
-  if (encoding !== undefined) return { text: new TextDecoder(encoding).decode(bytes), encoding };
-  try {
-    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    return { text: text.startsWith("\uFEFF") ? text.slice(1) : text, encoding: "utf-8" };
-  } catch {
-    return { text: new TextDecoder("windows-1252").decode(bytes), encoding: "windows-1252" };
+/**
+ * The text of a file's bytes and its encoding, or undefined with an error when it is not text (or
+ * too large). `expected` is the encoding the format says (a PX file's CODEPAGE): when the bytes
+ * are in it, no note is added; otherwise the decoder's note (Windows-1252, UTF-16) is kept.
+ */
+export function importText(
+  file: string,
+  bytes: Uint8Array,
+  problems: ImportProblem[],
+  expected?: TextEncodingName,
+): { text: string; encoding: TextEncodingName } | undefined {
+  const decoded = decodeText(file, bytes);
+  if (!decoded.ok) {
+    const { line, message } = decoded.error;
+    problems.push({ file, severity: "error", ...(line === undefined ? {} : { line }), message: say(`filen går inte att läsa som text: ${message}`, `the file cannot be read as text: ${message}`) });
+    return undefined;
   }
+  const note = decoded.note;
+  if (note !== undefined && decoded.encoding !== expected) {
+    const sv = decoded.encoding === "Windows-1252" ? "filen är inte UTF-8: den läses som Windows-1252 (ISO-8859-1), som SCB:s CSV-filer" : `filen läses som ${decoded.encoding}`;
+    problems.push({ file, severity: "note", ...(note.line === undefined ? {} : { line: note.line }), message: say(sv, note.message) });
+  }
+  return { text: decoded.text, encoding: decoded.encoding };
 }
 
 /** A function from a character offset in `text` to its 1-based line. */

@@ -11,8 +11,11 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { forecastCommand } from "../../cli/forecast.ts";
+import { importCommand } from "../../cli/import.ts";
 import { sourcesProblems } from "../../cli/sources-coverage.ts";
 import { readPackageFolder } from "../../io/read-package-folder.ts";
+import { runInProcess } from "./run-in-process.ts";
 
 const run = promisify(execFile);
 const tsx = (script: string, args: string[]) =>
@@ -62,18 +65,27 @@ describe("npm run import", () => {
     const folder = await nackaCopy();
     const before = await readFile(join(folder, "drivers.csv"), "utf8");
     const files = ["kolada-N01951-sida1.json", "kolada-N01951-sida2.json"].flatMap((f) => ["--from", join(FIXTURES, f)]);
-    const { code, stdout } = await tsx("cli/import.ts", [...files, "--data", folder, "--dry-run"]);
+    const { code, stdout } = await runInProcess(importCommand, [...files, "--data", folder, "--dry-run"]);
     expect(code).toBe(0);
+    expect(stdout).toMatch(/^drivare +år +före +efter$/m);
     // Kolada's 2020 total 106,505 equals the package's: no change; none of the years differ but the kind of none either.
-    expect(stdout).toMatch(/Provkörning: \d+ rader i drivers\.csv skulle ändras \(actual\); inget skrevs\./);
-    expect(stdout).toMatch(/not: .*residents: värde saknas för 2023 \("Saknas"/);
+    expect(stdout).toMatch(/Provkörning: \d+ rader i drivers\.csv skulle ändras \(utfall\); inget skrevs\./);
+    expect(stdout).toMatch(/notis: .*residents: värde saknas för 2023 \("Saknas"/);
     expect(await readFile(join(folder, "drivers.csv"), "utf8")).toBe(before);
   }, 60_000);
 
   it("shows old → new for a changed figure", async () => {
     const folder = await nackaCopy();
-    const { code, stdout } = await tsx("cli/import.ts", ["--from", join(FIXTURES, "befolkning-wide-latin1.csv"), "--data", folder, "--driver", "residents", "--dry-run", "--lang", "en"]);
+    const args = ["--from", join(FIXTURES, "befolkning-wide-latin1.csv"), "--data", folder, "--driver", "residents", "--dry-run"];
+    const sv = await runInProcess(importCommand, args);
+    expect(sv.code).toBe(0);
+    // Swedish numbers (non-breaking space between thousands) and words.
+    expect(sv.stdout).toMatch(/residents\s+2023\s+110\u00a0633 \(actual\)\s+101\u00a0640 \(actual\)/);
+    expect(sv.stdout).toContain("Provkörning: 2 rader i drivers.csv skulle ändras (utfall); inget skrevs.");
+    const { code, stdout } = await runInProcess(importCommand, [...args, "--lang", "en"]);
     expect(code).toBe(0);
+    expect(stdout).toMatch(/^driver +year +before +after$/m);
+    expect(stdout).toContain("Dry run: 2 rows of drivers.csv would change (actual); nothing was written.");
     // The package has 110,633 (2023) and 112,112 (2024); the file's totals are 2 × (100 × 508 + 20) and 2 × (100 × 509 + 20).
     expect(stdout).toMatch(/residents\s+2023\s+110,633 \(actual\)\s+101,640 \(actual\)/);
     expect(stdout).toMatch(/residents\s+2024\s+112,112 \(actual\)\s+101,840 \(actual\)/);
@@ -81,12 +93,16 @@ describe("npm run import", () => {
 
   it("stops with every problem named, and writes nothing, when the file cannot be mapped", async () => {
     const folder = await nackaCopy();
-    const { code, stderr } = await tsx("cli/import.ts", ["--from", join(FIXTURES, "befolkning-brus.json"), "--data", folder, "--region", "Nacka"]);
+    const args = ["--from", join(FIXTURES, "befolkning-brus.json"), "--data", folder, "--region", "Nacka"];
+    const { code, stderr } = await runInProcess(importCommand, args);
     expect(code).toBe(1);
-    expect(stderr).toContain("Importen stoppades, inget skrevs");
+    expect(stderr).toMatch(/^Importen stoppades, inget skrevs \(\d+ fel\):$/m);
     // The age group 6–99 cannot make 6–15, 16–19, 20–64, 65–79 or 80+.
     expect(stderr).toMatch(/fel: befolkning-brus\.json: residents_6_15 \(6–15 år\) går inte att bilda/);
     expect(stderr).toMatch(/fel: befolkning-brus\.json: residents_80plus/);
+    const en = await runInProcess(importCommand, [...args, "--lang", "en"]);
+    expect(en.stderr).toMatch(/^The import stopped, nothing was written \(\d+ errors\):$/m);
+    expect(en.stderr).toMatch(/error: befolkning-brus\.json: residents_6_15 \(ages 6–15\) cannot be built/);
   }, 60_000);
 
   it("writes a projection as a named driver set with --set, which a scenario can then pick", async () => {
@@ -116,14 +132,37 @@ describe("npm run import", () => {
     // drivers.csv is untouched; SOURCES.md names the set's file.
     expect(await readFile(join(folder, "drivers.csv"), "utf8")).toBe(await readFile("data/nacka/drivers.csv", "utf8"));
     expect(await readFile(join(folder, "SOURCES.md"), "utf8")).toContain("the driver set `scb` (`driver-sets/scb.csv`)");
+    // The package with the new set passes --validate, which names the set.
+    const validated = await runInProcess(forecastCommand, ["--data", folder, "--validate"]);
+    expect(validated.stderr).toBe("");
+    expect(validated.code).toBe(0);
+    expect(validated.stdout).toMatch(/: OK — .*, drivaruppsättningar (nacka, scb|scb, nacka)\n/);
     const forecast = await tsx("cli/forecast.ts", ["--data", folder, "--scenario", "baseline", "--driver-set", "scb", "--format", "json"]);
     expect(forecast.code).toBe(0);
     expect(JSON.parse(forecast.stdout).totals.at(-1).residents).toBeCloseTo(52020, 6);
   }, 120_000);
 
-  it("explains itself with --help, in English with --lang en", async () => {
-    const { code, stdout } = await tsx("cli/import.ts", ["--help", "--lang", "en"]);
-    expect(code).toBe(0);
-    expect(stdout).toContain("--dry-run           show what would change, write nothing");
-  }, 30_000);
+  it("explains itself with --help in Swedish, in English with --lang en", async () => {
+    const sv = await runInProcess(importCommand, ["--help"]);
+    expect(sv.code).toBe(0);
+    expect(sv.stdout).toMatch(/^Användning:\n  npm run import -- --from <fil>/);
+    expect(sv.stdout).toMatch(/^ {6}--dry-run +visa vad som skulle ändras \(drivare, år, före, efter\) och skriv ingenting$/m);
+    expect(sv.stdout).toMatch(/^ {6}--region <kod\|namn> +regionen/m);
+    const en = await runInProcess(importCommand, ["--help", "--lang", "en"]);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toMatch(/^ {6}--dry-run +show what would change \(driver, year, before, after\) and write nothing$/m);
+    expect(en.stdout).toMatch(/^ {6}--data <folder> +the data package's folder \(default: data\/nacka\)$/m);
+  });
+
+  it("refuses unknown flags and bad values in the chosen language", async () => {
+    expect(await runInProcess(importCommand, ["--form", "x.px"])).toMatchObject({ code: 1, stderr: expect.stringMatching(/^okänd flagga --form \(kända: --from, --data, /) });
+    expect(await runInProcess(importCommand, ["--data", "data/nacka"])).toMatchObject({ code: 1, stderr: "--from behövs: filen att importera (se --help)\n" });
+    expect(await runInProcess(importCommand, ["--from", "x.px", "--kind", "utfall", "--lang", "en"])).toMatchObject({
+      code: 1,
+      stderr: 'invalid kind: "utfall" (expected one of actual, forecast)\n',
+    });
+    expect(await runInProcess(importCommand, ["--from", "x.px", "--bands", "80-89,nittio"])).toMatchObject({ code: 1, stderr: "ogiltig åldersgrupp i --bands: ”nittio” (t.ex. skr, nacka eller 80-89,90+)\n" });
+    expect(await runInProcess(importCommand, ["--from", "x.px", "--set", "SCB"])).toMatchObject({ code: 1, stderr: expect.stringContaining("ogiltigt id i --set: ”SCB”") });
+    expect(await runInProcess(importCommand, ["--from", "finns-inte.px", "--dry-run"])).toMatchObject({ code: 1, stderr: "Filen finns-inte.px går inte att läsa.\n" });
+  });
 });

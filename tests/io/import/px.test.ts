@@ -90,4 +90,33 @@ describe("readPx", () => {
     const word = readPx("word.px", latin1('STUB="ålder";\nHEADING="år";\nVALUES("ålder")="0","1";\nVALUES("år")="2024";\nDATA=\n1\n1a;\n'), {});
     expect(errorsOf(word.problems)[0]).toMatchObject({ line: 7, field: "DATA" });
   });
+
+  it("decodes by the bytes, with one decoder: CODEPAGE iso-8859-1 on UTF-8 bytes is read as UTF-8 with a note", () => {
+    const text = 'CODEPAGE="iso-8859-1";\nSTUB="ålder";\nHEADING="år";\nVALUES("ålder")="0 år";\nVALUES("år")="2024";\nDATA=\n5;\n';
+    const latin = readPx("latin.px", latin1(text), {});
+    // Latin-1 bytes as the CODEPAGE says: no note, the Swedish letters read.
+    expect(latin.problems).toEqual([]);
+    expect(latin.observations[0]).toMatchObject({ age: { from: 0, to: 0 }, year: 2024, value: 5 });
+    const resaved = readPx("resaved.px", new TextEncoder().encode(text), {});
+    expect(errorsOf(resaved.problems)).toEqual([]);
+    expect(notesOf(resaved.problems)).toEqual([
+      { file: "resaved.px", severity: "note", field: "CODEPAGE", message: { sv: 'filen säger CODEPAGE "iso-8859-1" men läses som UTF-8', en: 'the file says CODEPAGE "iso-8859-1" but is read as UTF-8' } },
+    ]);
+    expect(resaved.observations[0]).toMatchObject({ age: { from: 0, to: 0 }, year: 2024, value: 5 });
+  });
+
+  it("refuses bytes that are not text with the decoder's reason", () => {
+    const result = readPx("binary.px", Uint8Array.from([0x53, 0x54, 0x55, 0x42, 0x00, 0x01, 0x02]), {});
+    expect(errorsOf(result.problems)).toEqual([
+      {
+        file: "binary.px",
+        severity: "error",
+        line: 1,
+        message: {
+          sv: "filen går inte att läsa som text: the file has a NUL byte (at byte 5) and is not text: expected text saved as UTF-8 (or Windows-1252 or UTF-16)",
+          en: "the file cannot be read as text: the file has a NUL byte (at byte 5) and is not text: expected text saved as UTF-8 (or Windows-1252 or UTF-16)",
+        },
+      },
+    ]);
+  });
 });
