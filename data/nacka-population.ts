@@ -1,5 +1,6 @@
 /**
- * Writes the Nacka package's population/ files: `npx tsx data/nacka/population/construct.ts`.
+ * Writes the Nacka package's population/ files: `npx tsx data/nacka-population.ts`.
+ * (It lives outside the package folder: a package holds data, and its reader notes any other file.)
  *
  * SOURCES.md ("Population: the cohort projection") gives the source or the reasoning of every
  * figure and shape used here. In short: the totals are sourced (residents 31 December 2024 and the
@@ -10,7 +11,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-const here = import.meta.dirname;
+const here = join(import.meta.dirname, "nacka", "population");
 const MAX_AGE = 100;
 const AGES = Array.from({ length: MAX_AGE + 1 }, (_, x) => x);
 
