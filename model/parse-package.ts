@@ -147,7 +147,7 @@ function parse(files: Readonly<Record<string, string>>, errors: PackageError[], 
     );
   }
 
-  const populationFolder = parsePopulation(files, errors);
+  const populationFolder = parsePopulation(files, errors, warnings);
   const ages = declaredAges(driversFile?.value);
   const drivers =
     driverRows === undefined ? undefined : checkDrivers(driverRows, baseYear, municipality?.value.horizon, errors, (id) => populationFolder !== undefined && driverBand({ id, ages: ages[id] }) !== undefined);

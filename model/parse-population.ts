@@ -22,13 +22,16 @@
  */
 import { z } from "zod";
 import { type AgeBand, ageBandProblem, driverBand, formatAgeBand, sumAgeBand } from "./age-bands.ts";
-import { type CsvRow, numberField } from "./csv.ts";
-import { readCsvRows } from "./csv-rows.ts";
+import { implausible, POPULATION_NUMBERS as N } from "./bounds.ts";
+import type { CsvRow } from "./csv.ts";
+import { boundedField, readCsvRows } from "./csv-rows.ts";
 import type { Population } from "./data-package.ts";
 import { distributionSchema } from "./distributions.ts";
 import { readJson } from "./json-source.ts";
-import type { PackageError } from "./package-error.ts";
-import { ID_PATTERN, strictObject } from "./schema-parts.ts";
+import type { PackageError, PackageFinding } from "./package-error.ts";
+import type { ParameterSpec } from "./registry.ts";
+import { capped, valueWarnings } from "./plausibility.ts";
+import { boundedNumber, ID_PATTERN, strictObject, year } from "./schema-parts.ts";
 
 export const POPULATION_FILES = ["population/population.json", "population/base.csv", "population/fertility.csv", "population/mortality.csv", "population/migration.csv"] as const;
 const SETTINGS = "population/population.json";
@@ -38,13 +41,13 @@ export type PopulationFolder = Omit<Population, "bands">;
 
 const populationSchema = z
   .object({
-    baseYear: z.number().int().min(1900).max(2200),
-    boysPerGirl: z.number().positive().max(2).default(1.05),
+    baseYear: year,
+    boysPerGirl: boundedNumber(N.boysPerGirl).default(1.05),
     inMigrants: z
       .object({
-        perYear: z.number().nonnegative().default(0),
-        perDwelling: z.number().nonnegative().default(0),
-        perResident: z.number().nonnegative().max(1).default(0),
+        perYear: boundedNumber(N.perYear).default(0),
+        perDwelling: boundedNumber(N.perDwelling).default(0),
+        perResident: boundedNumber(N.perResident).default(0),
         dwellingsDriver: z.string().regex(ID_PATTERN, "expected a driver id").optional(),
       })
       .strict()
@@ -69,7 +72,7 @@ const SEXES: readonly Sex[] = ["women", "men"];
  *
  * @param files the package's files by path (`population/base.csv` …).
  */
-export function parsePopulation(files: Readonly<Record<string, string>>, errors: PackageError[]): PopulationFolder | undefined {
+export function parsePopulation(files: Readonly<Record<string, string>>, errors: PackageError[], warnings: PackageFinding[] = []): PopulationFolder | undefined {
   if (!POPULATION_FILES.some((f) => files[f] !== undefined)) return undefined;
   const before = errors.length;
   for (const file of POPULATION_FILES) {
@@ -77,8 +80,17 @@ export function parsePopulation(files: Readonly<Record<string, string>>, errors:
   }
   if (errors.length > before) return undefined;
 
-  const settings = readJson(SETTINGS, files, populationSchema, errors)?.value;
-  const base = readBase(files, errors);
+  const settingsFile = readJson(SETTINGS, files, populationSchema, errors);
+  if (settingsFile !== undefined) warnings.push(...valueWarnings(settingsFile.doc, settingsFile.value, SETTINGS));
+  const settings = settingsFile?.value;
+  const implausibleRows: PackageFinding[] = [];
+  const field = (file: string, row: CsvRow, spec: ParameterSpec) => {
+    const value = boundedField(file, row, spec.name, `age ${row.fields.age ?? ""}${row.fields.sex === undefined ? "" : ` ${row.fields.sex}`}`, spec, errors);
+    const message = value === undefined ? undefined : implausible(spec, value);
+    if (message !== undefined) implausibleRows.push({ severity: "warning", file, line: row.line, field: spec.name, message });
+    return value;
+  };
+  const base = readBase(files, errors, field);
   if (settings === undefined || base === undefined) return undefined;
   const ages = base.maxAge + 1;
   const fertility = new Float64Array(ages);
@@ -87,21 +99,22 @@ export function parsePopulation(files: Readonly<Record<string, string>>, errors:
   const outRate = { women: new Float64Array(ages), men: new Float64Array(ages) };
 
   for (const { row, age } of agedRows("population/fertility.csv", ["age", "rate"], files, base.maxAge, errors)) {
-    const rate = rateField("population/fertility.csv", row, "rate", 10, errors);
+    const rate = field("population/fertility.csv", row, N.fertility);
     if (rate !== undefined) fertility[age] = rate;
   }
   for (const { row, age } of agedRows("population/mortality.csv", ["age", "sex", "rate"], files, base.maxAge, errors)) {
     const sex = sexField("population/mortality.csv", row, errors);
-    const rate = rateField("population/mortality.csv", row, "rate", 1, errors);
+    const rate = field("population/mortality.csv", row, N.mortality);
     if (sex !== undefined && rate !== undefined) mortality[sex][age] = rate;
   }
   for (const { row, age } of agedRows("population/migration.csv", ["age", "sex", "in_share", "out_rate"], files, base.maxAge, errors)) {
     const sex = sexField("population/migration.csv", row, errors);
-    const share = rateField("population/migration.csv", row, "in_share", Infinity, errors);
-    const rate = rateField("population/migration.csv", row, "out_rate", 1, errors);
+    const share = field("population/migration.csv", row, N.inShare);
+    const rate = field("population/migration.csv", row, N.outRate);
     if (sex !== undefined && share !== undefined) inProfile[sex][age] = share;
     if (sex !== undefined && rate !== undefined) outRate[sex][age] = rate;
   }
+  warnings.push(...capped(implausibleRows));
   const shareSum = SEXES.reduce((sum, sex) => sum + inProfile[sex].reduce((a, b) => a + b, 0), 0);
   if (settings.inMigrants.perYear + settings.inMigrants.perDwelling + settings.inMigrants.perResident > 0 && shareSum === 0) {
     errors.push({ file: "population/migration.csv", field: "in_share", message: "every in_share is 0: expected the age profile of in-migrants (weights, scaled to sum to 1)" });
@@ -198,7 +211,11 @@ export function linkPopulation(
 }
 
 /** base.csv: the open age (written `N+`) sets maxAge; every age 0 … maxAge needs both sexes once. */
-function readBase(files: Readonly<Record<string, string>>, errors: PackageError[]): { maxAge: number; population: { women: Float64Array; men: Float64Array } } | undefined {
+function readBase(
+  files: Readonly<Record<string, string>>,
+  errors: PackageError[],
+  field: (file: string, row: CsvRow, spec: ParameterSpec) => number | undefined,
+): { maxAge: number; population: { women: Float64Array; men: Float64Array } } | undefined {
   const file = "population/base.csv";
   const rows = readCsvRows(file, files, ["age", "sex", "value"], "the population by age and sex (age, sex, value)", errors);
   if (rows === undefined) return undefined;
@@ -214,7 +231,7 @@ function readBase(files: Readonly<Record<string, string>>, errors: PackageError[
   for (const row of rows) {
     const age = ageField(file, row, maxAge, errors);
     const sex = sexField(file, row, errors);
-    const value = rateField(file, row, "value", Infinity, errors);
+    const value = field(file, row, N.people);
     if (age === undefined || sex === undefined || value === undefined) continue;
     const key = `${age}|${sex}`;
     const earlier = seen.get(key);
@@ -253,19 +270,4 @@ function sexField(file: string, row: CsvRow, errors: PackageError[]): Sex | unde
   if (sex === "women" || sex === "men") return sex;
   errors.push({ file, line: row.line, field: "sex", message: `"${sex}" is not a sex: expected women or men` });
   return undefined;
-}
-
-/** A number from 0 to `max` in `column`, or undefined (reported). */
-function rateField(file: string, row: CsvRow, column: string, max: number, errors: PackageError[]): number | undefined {
-  const parsed = numberField(file, row, column);
-  if (!parsed.ok) {
-    errors.push(parsed.error);
-    return undefined;
-  }
-  if (parsed.value < 0 || parsed.value > max) {
-    const expected = max === Infinity ? "zero or more" : `a number from 0 to ${max}`;
-    errors.push({ file, line: row.line, field: column, message: `${parsed.value} is out of range: expected ${expected}` });
-    return undefined;
-  }
-  return parsed.value;
 }

@@ -3,7 +3,7 @@
  * problems a planner can make in it, each with file, line and field.
  */
 import { describe, expect, it } from "vitest";
-import type { PackageError } from "../../model/package-error.ts";
+import type { PackageError, PackageFinding } from "../../model/package-error.ts";
 import { parsePopulation } from "../../model/parse-population.ts";
 import { errorsOf, parsed, populationFiles, validFiles } from "./package-files.ts";
 
@@ -47,11 +47,49 @@ describe("parsePopulation", () => {
     };
     expect(parsePopulation(files, errors)).toBeUndefined();
     expect(errors).toContainEqual({ file: "population/base.csv", line: 4, field: "sex", message: '"kvinnor" is not a sex: expected women or men' });
-    expect(errors).toContainEqual({ file: "population/base.csv", line: 5, field: "value", message: "-1 is out of range: expected zero or more" });
+    expect(errors).toContainEqual({ file: "population/base.csv", line: 5, field: "value", message: "-1 for age 1 men is outside the valid range from 0 to 1000000000 (count)" });
     expect(errors).toContainEqual(expect.objectContaining({ file: "population/population.json", field: "inMigrants.dwellingsDriver" }));
     const missingFile = parsePopulation({ "population/base.csv": valid["population/base.csv"]! }, (errors.length = 0, errors));
     expect(missingFile).toBeUndefined();
     expect(errors.map((e) => e.file)).toEqual(["population/population.json", "population/fertility.csv", "population/mortality.csv", "population/migration.csv"]);
+  });
+});
+
+describe("the population's numbers and the table of bounds (model/bounds.ts)", () => {
+  it("refuses a number past its valid range, naming file, line and field", () => {
+    const errors: PackageError[] = [];
+    const files = {
+      ...valid,
+      "population/base.csv": valid["population/base.csv"]!.replace("0,women,10", "0,women,1e300"),
+      "population/population.json": JSON.stringify({ baseYear: 2024, boysPerGirl: 0, inMigrants: { perYear: 1e300 } }),
+    };
+    expect(parsePopulation(files, errors)).toBeUndefined();
+    expect(errors).toContainEqual({ file: "population/base.csv", line: 2, field: "value", message: "1e+300 for age 0 women is outside the valid range from 0 to 1000000000 (count)" });
+    expect(errors).toContainEqual(expect.objectContaining({ file: "population/population.json", field: "boysPerGirl" }));
+    expect(errors).toContainEqual(expect.objectContaining({ file: "population/population.json", field: "inMigrants.perYear" }));
+    // A probability past 1 (the rates are read once the base population is).
+    const rates: PackageError[] = [];
+    expect(parsePopulation({ ...valid, "population/mortality.csv": "age,sex,rate\n2,women,0.5\n2,men,1.5\n" }, rates)).toBeUndefined();
+    expect(rates).toEqual([{ file: "population/mortality.csv", line: 3, field: "rate", message: "1.5 for age 2 men is outside the valid range from 0 to 1 (share)" }]);
+  });
+
+  it("warns of a valid but implausible number, and parses", () => {
+    const errors: PackageError[] = [];
+    const warnings: PackageFinding[] = [];
+    const files = {
+      ...valid,
+      "population/fertility.csv": "age;rate\n1;0,1\n",
+      "population/mortality.csv": valid["population/mortality.csv"]!.replace("2,women,0.5", "2,women,0.9"),
+      "population/population.json": JSON.stringify({ baseYear: 2024, boysPerGirl: 1.5, inMigrants: { perYear: 100 } }),
+    };
+    expect(parsePopulation(files, errors, warnings)).toBeDefined();
+    expect(errors).toEqual([]);
+    // 0.9 is a probability (valid to 1) but above the 0.8 a municipality's oldest reach; 1.5 boys per girl is no real sex ratio at birth.
+    expect(warnings.map((w) => [w.file, w.field, w.severity])).toEqual([
+      ["population/population.json", "boysPerGirl", "warning"],
+      ["population/mortality.csv", "rate", "warning"],
+    ]);
+    expect(warnings[1]?.message).toMatch(/^0\.9 is valid but outside the plausible range/);
   });
 });
 
