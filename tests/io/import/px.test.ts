@@ -119,4 +119,31 @@ describe("readPx", () => {
       },
     ]);
   });
+
+  it("uses the table's total where it differs from the sum of its parts (noise), with a note", () => {
+    // Värmdö, 2025: ages 0, 1 and 2+ are 10 + 12 + 5 = 27, the total says 26 (noise, from reference year 2025).
+    const text = [
+      'CODEPAGE="iso-8859-1";',
+      'STUB="region","ålder";',
+      'HEADING="år";',
+      'VALUES("region")="0120 Värmdö";',
+      'VALUES("ålder")="0 år","1 år","2+ år","totalt ålder";',
+      'VALUES("år")="2024","2025";',
+      'ELIMINATION("ålder")="totalt ålder";',
+      "DATA=",
+      "9 10",
+      "11 12",
+      "5 5",
+      "25 26;",
+      "",
+    ].join("\n");
+    const result = readPx("brus.px", latin1(text), {});
+    expect(errorsOf(result.problems)).toEqual([]);
+    const problems: Parameters<typeof bandValues>[2] = [];
+    expect([...bandValues(result, { from: 0, to: null }, problems)]).toEqual([
+      [2024, 25],
+      [2025, 26],
+    ]);
+    expect(notesOf(problems).map((p) => p.message.en)).toEqual([expect.stringMatching(/the total differs from the sum of its parts in 2025 \(largest -1 for 0+, 2025\)/)]);
+  });
 });

@@ -52,4 +52,20 @@ describe("readPxWebCsv", () => {
     const bad = readPxWebCsv("bad.csv", utf8('"region","ålder","2024","2025"\n"0182","0",12,13\n"0182","1",1 2,5\n'), {});
     expect(errorsOf(bad.problems)[0]).toMatchObject({ line: 3, field: "2024" });
   });
+
+  it("uses a Latin-1 wide export's total where it differs from the sum of its parts (noise), with a note", () => {
+    // Håbo, 2025 (SCB's noise from reference year 2025): ages 0, 1 and 2+ are 10 + 12 + 5 = 27, the total says 28.
+    const latin1 = (text: string) => Uint8Array.from([...text].map((c) => c.charCodeAt(0)));
+    const rows = [["0 år", 9, 10], ["1 år", 11, 12], ["2+ år", 5, 5], ["totalt ålder", 25, 28]];
+    const text = `"region","ålder","Folkmängd 2024","Folkmängd 2025"\n${rows.map(([age, a, b]) => `"0305 Håbo","${age}",${a},${b}\n`).join("")}`;
+    const result = readPxWebCsv("brus.csv", latin1(text), {});
+    expect(errorsOf(result.problems)).toEqual([]);
+    expect(result.provenance.region).toBe("0305 Håbo");
+    const problems: ImportProblem[] = [];
+    expect([...bandValues(result, { from: 0, to: null }, problems)]).toEqual([
+      [2024, 25],
+      [2025, 28],
+    ]);
+    expect(notesOf(problems).map((p) => p.message.en)).toEqual([expect.stringMatching(/the total differs from the sum of its parts in 2025 \(largest \+1/)]);
+  });
 });
