@@ -63,7 +63,7 @@ describe("driver sets", () => {
       expect.arrayContaining([
         { file: "driver-sets/scb.csv", line: 3, field: "year", message: "residents has no value for 2026: expected every year without gaps (2025 is followed by 2027)" },
         { file: "driver-sets/scb.csv", line: 4, field: "driver", message: 'unknown driver "resident": expected a driver of drivers.csv' },
-        { file: "driver-sets/scb.csv", line: 5, field: "value", message: "-3 for businesses is negative: expected zero or a positive number" },
+        { file: "driver-sets/scb.csv", line: 5, field: "value", message: "-3 for businesses is outside the valid range from 0 to 1000000000000 (count)" },
         { file: "driver-sets/egen.csv", line: 2, field: "year", message: "businesses starts in 2026: expected every year after its history, from 2025" },
         { file: "driver-sets/egen.csv", line: 5, field: "year", message: "residents ends in 2026: expected values for every year up to the horizon 2027 (municipality.json)" },
       ]),
