@@ -60,13 +60,15 @@ export function driverProjectionChart(pkg: DataPackage, driverId: string, option
   const rows = driverYears(pkg, driverId);
   // The years a scenario cannot change end with the last actual or estimate (model/drivers.ts).
   const last = lastActualYear(pkg.drivers[driverId]!, pkg.baseYear);
+  // A driver a population drives has the cohort projection as its forecast, not the municipality's.
+  const forecastLabel = pkg.population?.bands.some((b) => b.driver === driverId) === true ? t.cohortProjection : t.packageForecast;
   const history = rows.filter((d) => d.year <= last);
   const actuals = rows.filter((d) => d.actual);
   const historyLabel = history.some((d) => d.estimated) ? t.actualAndEstimate : t.actual;
   const scenarios = options.scenarios ?? [];
   const items: LegendItem[] = [
     { label: historyLabel, color: COLORS.actual, shape: "line" },
-    { label: t.packageForecast, color: COLORS.forecast, shape: "dashed" },
+    { label: forecastLabel, color: COLORS.forecast, shape: "dashed" },
     ...scenarios.map((s, i) => ({ label: s.label, color: nthColor(COLORS.runs, i + 1), shape: "line" as const })),
   ];
   const { legend, color } = legendScale(items);
@@ -88,7 +90,7 @@ export function driverProjectionChart(pkg: DataPackage, driverId: string, option
         Plot.text([pkg.baseYear], { x: (d: number) => d, frameAnchor: "top", text: () => t.baseYearMark, dx: 4, textAnchor: "start", fill: COLORS.referenceText }),
         Plot.lineY(
           rows.filter((d) => d.year >= last),
-          { x: "year", y: "value", stroke: () => t.packageForecast, strokeDasharray: "6,3", strokeWidth: 2 },
+          { x: "year", y: "value", stroke: () => forecastLabel, strokeDasharray: "6,3", strokeWidth: 2 },
         ),
         ...scenarios.map((s) => Plot.lineY(s.values, { x: "year", y: "value", stroke: () => s.label, strokeWidth: 2 })),
         Plot.lineY(history, { x: "year", y: "value", stroke: () => historyLabel, strokeWidth: 2.5 }),

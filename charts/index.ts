@@ -29,6 +29,7 @@ export * from "./driver-projection.ts";
 export * from "./elasticities.ts";
 export * from "./elasticity-fit.ts";
 export * from "./fte-fan.ts";
+export * from "./driver-forecasts.ts";
 export * from "./fte-per-process.ts";
 export * from "./fte-per-year.ts";
 export * from "./fte-process-bars.ts";

@@ -98,6 +98,11 @@ const sv = {
   backtestMethods: { model: "Modellen", calibrated: "Kalibrerad", naiveFlat: "Oförändrad", naiveResidents: "Invånare" },
   mape: "MAPE, %",
   modelFrom: (cutoff: number) => `Modellen från ${cutoff}`,
+  history: "Historik",
+  cohortProjection: "Kohortframskrivning (Vaxa)",
+  ownForecast: "Paketets prognos",
+  chosen: "scenariots val",
+  forecastAt: (line: string, year: number, value: string) => `${line} ${year}: ${value}.`,
   titles: {
     "fte-per-year": "Årsarbetare per år",
     "fte-per-process": "Årsarbetare per process",
@@ -129,6 +134,7 @@ const sv = {
     "elasticity-fit": "Skattningen mot historiken",
     "backtest-mape": "Bakåttest: medelabsolut procentfel",
     "backtest-paths": "Bakåttest: modellen från varje startår",
+    "driver-forecasts": (driver: string) => `${driver}: historik och prognoser`,
   },
   explain: {
     "fte-per-year":
@@ -187,6 +193,7 @@ const sv = {
     "backtest-mape": (longest: number, cutoffs: string) =>
       `Medelabsolut procentfel per process och totalt, alla prognoshorisonter (1–${longest} år) från startåren ${cutoffs}.`,
     "backtest-paths": "Totala årsarbetare: historik och modellens prognos från varje startår (streckat).",
+    "driver-forecasts": "Grå linje: historiken (utfall och skattningar). Streckade linjer: prognoserna, den som scenariot använder tjockare. Blå linje: scenariots väg med dess tillväxt.",
   },
 };
 
@@ -279,6 +286,11 @@ const en: ChartTexts = {
   backtestMethods: { model: "The model", calibrated: "Calibrated", naiveFlat: "Unchanged", naiveResidents: "Residents" },
   mape: "MAPE, %",
   modelFrom: (cutoff) => `The model from ${cutoff}`,
+  history: "History",
+  cohortProjection: "Cohort projection (Vaxa)",
+  ownForecast: "The package's forecast",
+  chosen: "the scenario's choice",
+  forecastAt: (line, year, value) => `${line} ${year}: ${value}.`,
   titles: {
     "fte-per-year": "FTE per year",
     "fte-per-process": "FTE per process",
@@ -310,6 +322,7 @@ const en: ChartTexts = {
     "elasticity-fit": "The estimate against the history",
     "backtest-mape": "Backtest: mean absolute percentage error",
     "backtest-paths": "Backtest: the model from each cutoff",
+    "driver-forecasts": (driver) => `${driver}: history and forecasts`,
   },
   explain: {
     "fte-per-year":
@@ -361,6 +374,7 @@ const en: ChartTexts = {
       `${process}: the change in staffing (without individual allowances, as the calibration fits it) against the change in ${driver}, both as logarithms relative to ${base}. The lines' slope is the elasticity.`,
     "backtest-mape": (longest, cutoffs) => `Mean absolute percentage error per process and in total, every horizon (1–${longest} years) from the cutoffs ${cutoffs}.`,
     "backtest-paths": "Total FTE: the history and the model's forecast from each cutoff (dashed).",
+    "driver-forecasts": "Grey line: the history (actuals and estimates). Dashed lines: the forecasts, the one the scenario uses heavier. Blue line: the scenario's path with its growth.",
   },
 };
 

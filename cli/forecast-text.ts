@@ -37,8 +37,23 @@ function hump(summary: InvestmentSummary, lang: Lang, currency: string): string 
   ].join("\n");
 }
 
-/** The forecast as a table of FTE per process for the shown years, with the totals and the hump. */
-export function forecastText(pkg: DataPackage, result: ForecastResult, lang: Lang): string {
+/**
+ * Where the drivers' forecast comes from, when not simply drivers.csv: the scenario's driver set,
+ * or the package's cohort projection.
+ */
+function driversLine(pkg: DataPackage, driverSet: string | undefined, lang: Lang): string | null {
+  const t = LABELS[lang];
+  const set = driverSet === undefined ? undefined : pkg.driverSets?.[driverSet];
+  if (set !== undefined) return t.driverSet(set.name[lang]);
+  return pkg.population === undefined ? null : t.cohort(pkg.population.baseYear);
+}
+
+/**
+ * The forecast as a table of FTE per process for the shown years, with the totals and the hump.
+ *
+ * @param driverSet the driver set the scenario picked, named under the title.
+ */
+export function forecastText(pkg: DataPackage, result: ForecastResult, lang: Lang, driverSet?: string): string {
   const t = LABELS[lang];
   const f = formats(lang, pkg.municipality.currency);
   const years = shownYears(result);
@@ -55,7 +70,8 @@ export function forecastText(pkg: DataPackage, result: ForecastResult, lang: Lan
   const text = lines.map((l) => l.map((cell, c) => (c === 0 ? cell.padEnd(width[c]!) : cell.padStart(width[c]!))).join("  "));
   const footer = [t.estimate, t.holdsFlat(result.holdsFlatFrom)];
   if (result.investment) footer.push(hump(result.investment, lang, pkg.municipality.currency));
-  const note = illustrativeNote(result.illustrative, lang);
-  const title = note === null ? t.title(pkg.municipality.name, result.scenario) : `${t.title(pkg.municipality.name, result.scenario)}\n${note}`;
+  const title = [t.title(pkg.municipality.name, result.scenario), illustrativeNote(result.illustrative, lang), driversLine(pkg, driverSet, lang)]
+    .filter((line) => line !== null)
+    .join("\n");
   return `${title}\n\n${text.join("\n")}\n\n${footer.join("\n")}\n`;
 }

@@ -1,5 +1,5 @@
 /**
- * npm run forecast -- [--data <folder>] [--scenario <id>] [--format table|csv|json|xlsx|arrow]
+ * npm run forecast -- [--data <folder>] [--scenario <id>] [--driver-set <id>] [--format table|csv|json|xlsx|arrow]
  *                     [--lang sv|en] [--table processes|totals] [--out <file>]
  * npm run forecast -- --data <folder> --validate
  *
@@ -8,7 +8,8 @@
  * (semicolon, decimal comma, Swedish names) and English CSV with `--lang en` (comma, decimal point);
  * `xlsx` and `arrow` are files and need `--out`. A package whose figures are illustrative says so
  * in every format (JSON field `illustrative`, a line under the table's title, a CSV column, the
- * workbook, the Arrow schema's metadata).
+ * workbook, the Arrow schema's metadata). `--driver-set` runs the scenario on one of the package's
+ * named driver sets (driver-sets.json) instead of the forecast it names.
  */
 import { writeFile } from "node:fs/promises";
 import { choice, command, DATA_FLAG, DEFAULT_SCENARIO, fail, runIfMain } from "./common.ts";
@@ -21,6 +22,7 @@ export const forecastCommand = command({
   flags: {
     ...DATA_FLAG,
     scenario: { type: "string", default: DEFAULT_SCENARIO, value: "<id>" },
+    "driver-set": { type: "string", value: "<id>" },
     format: { type: "string", default: "table", value: Object.keys(FORMATS).join("|") },
     table: { type: "string", default: "processes", value: TABLES.join("|") },
     out: { type: "string", value: "<file>" },
@@ -28,7 +30,7 @@ export const forecastCommand = command({
   },
   help: (t) => t.forecast.help,
   async run(values, { lang, t, io }) {
-    const { checkPackage, loadPackage, findScenario, planFor } = await import("./load.ts");
+    const { checkPackage, loadPackage, findDriverSet, findScenario, planFor } = await import("./load.ts");
     if (values.validate) {
       // The graded report: with errors, every finding on stderr and exit 1; else OK, then the warnings and notes.
       const { findingCounts, findingLines } = await import("./report.ts");
@@ -39,7 +41,7 @@ export const forecastCommand = command({
       const pkg = parsed.package;
       const findings = lines.length === 0 ? "" : `${findingCounts(t, parsed.report)}:\n${lines.map((l) => `  ${l}`).join("\n")}\n`;
       io.out(
-        `${t.forecast.validOk(folder, pkg.municipality.name, pkg.baseYear, pkg.municipality.horizon, pkg.processes.length, Object.keys(pkg.drivers).length, pkg.levers.length, Object.keys(pkg.scenarios).join(", "))}\n${findings}`,
+        `${t.forecast.validOk(folder, pkg.municipality.name, pkg.baseYear, pkg.municipality.horizon, pkg.processes.length, Object.keys(pkg.drivers).length, pkg.levers.length, Object.keys(pkg.scenarios).join(", "))}${t.forecast.validPopulation(pkg.population?.baseYear ?? null, Object.keys(pkg.driverSets ?? {}).join(", "))}\n${findings}`,
       );
       return;
     }
@@ -48,7 +50,8 @@ export const forecastCommand = command({
     if (FORMATS[format] && values.out === undefined) fail(t.forecast.needsOut(format));
 
     const { pkg, files } = await loadPackage(t, values.data, io);
-    const scenario = findScenario(t, pkg, values.scenario);
+    const named = findScenario(t, pkg, values.scenario);
+    const scenario = values["driver-set"] === undefined ? named : { ...named, driverSet: findDriverSet(t, pkg, values["driver-set"]) };
     const { forecast } = await import("../model/forecast.ts");
     const result = forecast(planFor(t, pkg, scenario));
     const processNames = Object.fromEntries(pkg.processes.map((p) => [p.id, p.name[lang]]));
@@ -79,7 +82,7 @@ export const forecastCommand = command({
       }
       case "table": {
         const { forecastText } = await import("./forecast-text.ts");
-        output = forecastText(pkg, result, lang);
+        output = forecastText(pkg, result, lang, scenario.driverSet);
         break;
       }
     }

@@ -52,6 +52,12 @@ export function findScenario(t: Messages, pkg: DataPackage, id: string): Scenari
   return pkg.scenarios[id]!;
 }
 
+/** The id of one of the package's driver sets, or the end with the list of known ones. */
+export function findDriverSet(t: Messages, pkg: DataPackage, id: string): string {
+  if (!Object.hasOwn(pkg.driverSets ?? {}, id)) fail(t.common.unknownDriverSet(id, Object.keys(pkg.driverSets ?? {}).join(", ")));
+  return id;
+}
+
 export function planFor(t: Messages, pkg: DataPackage, scenario: Scenario): ModelPlan {
   const compiled = compilePlan(pkg, scenario);
   if (!compiled.ok) fail(t.common.scenarioProblems(scenario.id), compiled.errors.map((e) => packageProblem(t, e)));

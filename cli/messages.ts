@@ -16,6 +16,9 @@ const SV_PLACEHOLDERS = new Map([
   ["<file.arrow>", "<fil.arrow>"],
   ["<year>", "<år>"],
   ["<years>", "<år>"],
+  ["<code|name>", "<kod|namn>"],
+  ["<code>", "<kod>"],
+  ["<name>", "<namn>"],
 ]);
 
 const sv = {
@@ -28,6 +31,7 @@ const sv = {
     invalidChoice: (flag: string, value: string, valid: string) => `ogiltigt värde för --${flag}: ”${value}” (giltiga: ${valid})`,
     unknownScenario: (id: string, known: string) => `okänt scenario ”${id}” (kända: ${known})`,
     noScenarios: "inga",
+    unknownDriverSet: (id: string, known: string) => `okänd drivaruppsättning ”${id}” (kända: ${known || "inga, paketet har ingen driver-sets.json"})`,
     required: (flag: string, why: string) => `--${flag} behövs: ${why}`,
     integer: (flag: string, text: string) => `--${flag} måste vara ett heltal, inte ”${text}”`,
     atLeast: (flag: string, min: string, text: string) => `--${flag} måste vara minst ${min}, inte ”${text}”`,
@@ -43,12 +47,13 @@ const sv = {
   },
   forecast: {
     help: {
-      usage: ["npm run forecast -- [--scenario <id>] [--format table|csv|json|xlsx|arrow] [--out <fil>]", "npm run forecast -- --data <mapp> --validate"],
+      usage: ["npm run forecast -- [--scenario <id>] [--driver-set <id>] [--format table|csv|json|xlsx|arrow] [--out <fil>]", "npm run forecast -- --data <mapp> --validate"],
       summary:
         "Skriver ett scenarios prognos: årsarbetare per process och år, om antalet hålls på basårets nivå, och investeringspuckeln. " +
         "Med --validate kontrolleras i stället ett datapakets filer: varje fel, varning och notis listas med fil, rad och fält.",
       flags: {
         scenario: "scenariots id (filnamnet i scenarios/ utan .json)",
+        "driver-set": "kör scenariot på en av paketets namngivna prognoser (driver-sets.json), t.ex. kommunens egen",
         format: "table (tabell att läsa), csv, json, xlsx eller arrow (de två sista är filer och behöver --out)",
         table: "vad csv och arrow innehåller: processes (en rad per process och år) eller totals (en rad per år)",
         out: "filen att skriva till i stället för skärmen",
@@ -60,6 +65,10 @@ const sv = {
     validOk: (folder: string, name: string, baseYear: number, horizon: number, processes: number, drivers: number, levers: number, scenarios: string) =>
       `${folder}: OK — ${name}, basår ${baseYear}, horisont ${horizon}, ${count(processes, "process", "processer")}, ` +
       `${count(drivers, "drivare", "drivare")}, ${count(levers, "hävstång", "hävstänger")}, scenarier ${scenarios}`,
+    validPopulation: (baseYear: number | null, sets: string) =>
+      `${baseYear === null ? "" : `, befolkning framskriven från ${baseYear}`}${sets === "" ? "" : `, drivaruppsättningar ${sets}`}`,
+    driverSet: (name: string) => `Drivarnas prognos: ${name}`,
+    cohort: (year: number) => `Befolkningens prognos: kohortframskrivning från ${year} (population/)`,
     title: (name: string, scenario: string) => `${name} — scenario ${scenario}: årsarbetare per process`,
     process: "Process",
     total: "Totalt",
@@ -231,6 +240,39 @@ const sv = {
     ok: (file: string, checked: boolean) =>
       `${file}: OK — varje siffra har sin källa, varje fil finns i förrådet${checked ? ", aktuell mot modellen" : ""}`,
   },
+  import: {
+    help: {
+      usage: ["npm run import -- --from <fil> [--from <sida 2> …] [--data <mapp>] [--driver <id,…>] [--set <id>] [--dry-run]"],
+      summary:
+        "Importerar befolkningsuppgifter från SCB (JSON-stat 2.0, PX, PxWeb-CSV), Kolada (JSON) eller kommunens egen prognos (Excel) " +
+        "till datapaketets drivers.csv, eller med --set till en namngiven prognos, och källan till SOURCES.md. Statussymboler (.. . :) " +
+        "blir saknade värden, aldrig noll. Inget skrivs om något är fel eller om paketet inte skulle gå igenom --validate.",
+      flags: {
+        from: "filen att importera: JSON-stat 2.0 (.json), PX (.px), PxWeb-CSV (.csv), Kolada (.json) eller en prognos i Excel (.xlsx); en --from per sida av ett Kolada-svar",
+        driver: "drivarna som ska skrivas (standard: paketets åldersgrupper, eller residents för en tabell utan åldrar)",
+        bands: "nya åldersgrupper att skriva som drivare: skr, nacka eller egna, t.ex. 80-89,90+",
+        region: "regionen, med kod eller namn (standard: den enda, annars paketets kommun)",
+        contents: "tabellens innehåll eller Koladas nyckeltal (standard: det enda, eller folkmängden)",
+        sheet: "bladet i en Excel-fil (standard: det första med åldrar och år)",
+        kind: "actual (utfall) eller forecast (prognos) (standard: prognos för en framskrivning, annars utfall)",
+        set: "skriv prognosen som drivaruppsättningen <id> (driver-sets/<id>.csv), t.ex. SCB:s framskrivning bredvid kommunens egen",
+        "set-name": "namnet på en ny uppsättning (standard: tabellens titel)",
+        format: "filens format (standard: efter filnamnet och innehållet)",
+        "dry-run": "visa vad som skulle ändras (drivare, år, före, efter) och skriv ingenting",
+      },
+    },
+    fromWhy: "filen att importera (se --help)",
+    invalidSet: (id: string) => `ogiltigt id i --set: ”${id}” (små bokstäver, siffror och _, med en bokstav först)`,
+    setIsForecast: "--set skriver en prognos: utelämna --kind actual",
+    invalidBand: (band: string) => `ogiltig åldersgrupp i --bands: ”${band}” (t.ex. skr, nacka eller 80-89,90+)`,
+    unreadable: (path: string) => `Filen ${path} går inte att läsa.`,
+    cell: "cell",
+    stopped: (n: number) => `Importen stoppades, inget skrevs (${count(n, "fel", "fel")}):`,
+    columns: ["drivare", "år", "före", "efter"],
+    dryRun: (n: number, target: string, kind: string) => `Provkörning: ${count(n, "rad", "rader")} i ${target} skulle ändras (${kind === "actual" ? "utfall" : "prognos"}); inget skrevs.`,
+    done: (n: number, target: string, kind: string) =>
+      `${count(n, "rad", "rader")} i ${target} ändrades (${kind === "actual" ? "utfall" : "prognos"}); källan står i SOURCES.md. Paketet går igenom --validate.`,
+  },
   bench: {
     help: {
       usage: ["npm run bench [-- --model-only] [--no-peer]", "npm run bench -- --readme"],
@@ -255,6 +297,7 @@ const en: Messages = {
     invalidChoice: (flag, value, valid) => `invalid ${flag}: "${value}" (expected one of ${valid})`,
     unknownScenario: (id, known) => `unknown scenario “${id}” (known: ${known})`,
     noScenarios: "none",
+    unknownDriverSet: (id, known) => `unknown driver set “${id}” (known: ${known || "none, the package has no driver-sets.json"})`,
     required: (flag, why) => `--${flag} is required: ${why}`,
     integer: (flag, text) => `--${flag} must be a whole number, not “${text}”`,
     atLeast: (flag, min, text) => `--${flag} must be at least ${min}, not “${text}”`,
@@ -268,12 +311,13 @@ const en: Messages = {
   },
   forecast: {
     help: {
-      usage: ["npm run forecast -- [--scenario <id>] [--format table|csv|json|xlsx|arrow] [--out <file>]", "npm run forecast -- --data <folder> --validate"],
+      usage: ["npm run forecast -- [--scenario <id>] [--driver-set <id>] [--format table|csv|json|xlsx|arrow] [--out <file>]", "npm run forecast -- --data <folder> --validate"],
       summary:
         "Prints a scenario's forecast: FTE per process and year, whether headcount holds at the base year's level, and the investment hump. " +
         "With --validate it checks a data package's files instead: every error, warning and note is listed with file, line and field.",
       flags: {
         scenario: "the scenario's id (its file name in scenarios/ without .json)",
+        "driver-set": "run the scenario on one of the package's named forecasts (driver-sets.json), e.g. the municipality's own",
         format: "table (to read), csv, json, xlsx or arrow (the last two are files and need --out)",
         table: "what csv and arrow hold: processes (a row per process and year) or totals (a row per year)",
         out: "the file to write instead of the screen",
@@ -285,6 +329,9 @@ const en: Messages = {
     validOk: (folder, name, baseYear, horizon, processes, drivers, levers, scenarios) =>
       `${folder}: OK — ${name}, base year ${baseYear}, horizon ${horizon}, ${count(processes, "process", "processes")}, ` +
       `${count(drivers, "driver", "drivers")}, ${count(levers, "lever", "levers")}, scenarios ${scenarios}`,
+    validPopulation: (baseYear, sets) => `${baseYear === null ? "" : `, population projected from ${baseYear}`}${sets === "" ? "" : `, driver sets ${sets}`}`,
+    driverSet: (name) => `Drivers' forecast: ${name}`,
+    cohort: (year) => `Population forecast: cohort projection from ${year} (population/)`,
     title: (name, scenario) => `${name} — scenario ${scenario}: FTE per process`,
     process: "Process",
     total: "Total",
@@ -443,6 +490,38 @@ const en: Messages = {
     updated: (file) => `Updated the generated regions of ${file}.`,
     problems: (file, n) => `${file}: ${count(n, "problem", "problems")}`,
     ok: (file, checked) => `${file}: OK — every number named, every file in the repository${checked ? ", up to date with the model" : ""}`,
+  },
+  import: {
+    help: {
+      usage: ["npm run import -- --from <file> [--from <page 2> …] [--data <folder>] [--driver <id,…>] [--set <id>] [--dry-run]"],
+      summary:
+        "Imports population figures from SCB (JSON-stat 2.0, PX, PxWeb CSV), Kolada (JSON) or the municipality's own forecast (Excel) " +
+        "into the data package's drivers.csv, or with --set into a named forecast, and their source into SOURCES.md. Status symbols " +
+        "(.. . :) become missing values, never zero. Nothing is written if anything is wrong or if the package would not pass --validate.",
+      flags: {
+        from: "the file to import: JSON-stat 2.0 (.json), PX (.px), PxWeb CSV (.csv), Kolada (.json) or a forecast in Excel (.xlsx); one --from per page of a Kolada answer",
+        driver: "the drivers to write (default: the package's age bands, or residents for a table without ages)",
+        bands: "new age bands to write as drivers: skr, nacka or your own, e.g. 80-89,90+",
+        region: "the region, by code or name (default: the only one, else the package's municipality)",
+        contents: "the table's contents or Kolada's KPI (default: the only one, or the population)",
+        sheet: "the sheet of an Excel file (default: the first with ages and years)",
+        kind: "actual or forecast (default: forecast for a projection, else actual)",
+        set: "write the forecast as the driver set <id> (driver-sets/<id>.csv), e.g. SCB's projection beside the municipality's own",
+        "set-name": "the name of a new set (default: the table's title)",
+        format: "the file's format (default: by the file's name and contents)",
+        "dry-run": "show what would change (driver, year, before, after) and write nothing",
+      },
+    },
+    fromWhy: "the file to import (see --help)",
+    invalidSet: (id) => `invalid id in --set: “${id}” (lower-case letters, digits and _, starting with a letter)`,
+    setIsForecast: "--set writes a forecast: leave out --kind actual",
+    invalidBand: (band) => `invalid age band in --bands: “${band}” (e.g. skr, nacka or 80-89,90+)`,
+    unreadable: (path) => `The file ${path} cannot be read.`,
+    cell: "cell",
+    stopped: (n) => `The import stopped, nothing was written (${count(n, "error", "errors")}):`,
+    columns: ["driver", "year", "before", "after"],
+    dryRun: (n, target, kind) => `Dry run: ${count(n, "row", "rows")} of ${target} would change (${kind}); nothing was written.`,
+    done: (n, target, kind) => `${count(n, "row", "rows")} of ${target} changed (${kind}); the source is in SOURCES.md. The package passes --validate.`,
   },
   bench: {
     help: {

@@ -3,9 +3,12 @@
  *
  * 1. **Every number is covered.** Every numeric field of `municipality.json` (by its path, e.g.
  *    `workingTime.leave`), every process and activity of `processes.json`, every lever of
- *    `levers.json`, every driver of `drivers.csv` and `drivers.json`, and every scenario file that
- *    holds a number is named, in backticks, on some line of `SOURCES.md` written by hand (not in a
- *    generated region): the line that gives its source or marks it ASSUMPTION.
+ *    `levers.json`, every driver of `drivers.csv` and `drivers.json`, every scenario file that
+ *    holds a number, every numeric field of `population/population.json` (a distribution by its
+ *    name, e.g. `distributions.fertility`) and every CSV file of `population/` and `driver-sets/`
+ *    (by its path, e.g. `population/base.csv`) is named, in backticks, on some line of
+ *    `SOURCES.md` written by hand (not in a generated region): the line that gives its source or
+ *    marks it ASSUMPTION.
  * 2. **Every source can be followed from the repository.** A file or folder it names (in backticks,
  *    or any word ending in a file extension) exists in the repository, relative to its root or to
  *    the package folder; it names no absolute path and none of the project's internal notes.
@@ -81,7 +84,10 @@ export function numberedIds(files: Readonly<Record<string, string>>): { id: stri
   for (const [path, text] of Object.entries(files)) {
     const scenario = /^scenarios\/(.+)\.json$/.exec(path);
     if (scenario && hasNumber(parseJson(text))) add(path, [scenario[1]!]);
+    if (/^(population|driver-sets)\/[^/]+\.csv$/.test(path)) add(path, [path]);
   }
+  const population = parseJson(files["population/population.json"]);
+  add("population/population.json", numericPaths(population).map((path) => path.replace(/^(distributions\.[^.]+)\..*$/, "$1")));
   return found;
 }
 

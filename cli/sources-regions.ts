@@ -20,6 +20,7 @@ import { median } from "../model/median-rule.ts";
 import { forecast, type ForecastResult } from "../model/forecast.ts";
 import { goalSeek } from "../model/goal-seek.ts";
 import { compilePlan, type ModelPlan } from "../model/plan.ts";
+import { createWorkspace, evaluate } from "../model/evaluate.ts";
 
 const MARKER = /<!-- generated:([a-z-]+) -->\n[\s\S]*?<!-- \/generated -->/g;
 
@@ -335,6 +336,82 @@ function leversRegion(pkg: DataPackage): string {
   return sections.join("\n\n");
 }
 
+/** Period life expectancy at birth from probabilities of dying by age (the last age open, its rate constant). */
+function lifeExpectancy(q: ArrayLike<number>): number {
+  let alive = 1;
+  let years = 0;
+  for (let x = 0; x < q.length - 1; x++) {
+    const dying = alive * Math.min(1, q[x]!);
+    years += alive - dying / 2;
+    alive -= dying;
+  }
+  const last = Math.min(1, q[q.length - 1]!);
+  return years + (last > 0 ? alive * (1 / last - 0.5) : Infinity);
+}
+
+/**
+ * The population/ folder checked against what it should reproduce: its total against the
+ * residents driver, and its rates applied to the base population (each sex and age) against the
+ * year's births, deaths and migrants; the implied total fertility, life expectancy, share of
+ * children and mean age.
+ */
+function populationRegion(pkg: DataPackage): string {
+  const population = pkg.population;
+  if (population === undefined) throw new Error("the population region needs a population/ folder");
+  const { base, assumptions: a, inMigrants, baseYear } = population;
+  const dot = (rates: ArrayLike<number>, people: ArrayLike<number>) => Array.from(people, (n, x) => n * (rates[x] ?? 0)).reduce((x, y) => x + y, 0);
+  const sum = (people: ArrayLike<number>) => Array.from(people).reduce((x, y) => x + y, 0);
+  const total = sum(base.women) + sum(base.men);
+  const children = sum(Array.from(base.women).slice(0, 18)) + sum(Array.from(base.men).slice(0, 18));
+  const meanAge = (dot(Array.from(base.women, (_, x) => x), base.women) + dot(Array.from(base.men, (_, x) => x), base.men)) / total;
+  const dwellings = inMigrants.dwellingsDriver === undefined ? 0 : (valueIn(pkg, inMigrants.dwellingsDriver, baseYear) ?? 0);
+  const inflow = inMigrants.perYear + inMigrants.perDwelling * dwellings + inMigrants.perResident * total;
+  const rows: string[][] = [
+    [`residents, 31 December ${baseYear}`, number(total), `\`residents\` ${baseYear}: ${number(valueIn(pkg, "residents", baseYear) ?? NaN)}`],
+    ["of them aged 0–17", percent(children / total), ""],
+    ["mean age (completed years)", number(meanAge, 1), ""],
+    ["births: fertility × women", number(dot(a.fertility, base.women)), ""],
+    ["total fertility (Σ births per woman)", number(dot(a.fertility, Array.from(a.fertility, () => 1)), 2), ""],
+    ["deaths: mortality × residents", number(dot(a.mortality.women, base.women) + dot(a.mortality.men, base.men)), ""],
+    ["life expectancy at birth, women / men", `${number(lifeExpectancy(a.mortality.women), 1)} / ${number(lifeExpectancy(a.mortality.men), 1)}`, "years, from the mortality rates"],
+    ["in-migrants: the in-migration rule", number(inflow), inMigrants.dwellingsDriver === undefined ? "" : `\`${inMigrants.dwellingsDriver}\` ${baseYear}: ${number(dwellings)}`],
+    ["out-migrants: out-migration × residents", number(dot(a.outMigrationRate.women, base.women) + dot(a.outMigrationRate.men, base.men)), ""],
+  ];
+  return table([`figure (${baseYear})`, "population/ gives", "compare"], rows);
+}
+
+/**
+ * Each driver the population drives at the horizon in three runs: the projection (baseline
+ * growth), the projection with the first scenario whose growth multiplier is not 1, and each driver
+ * set; with the change from the population's base year.
+ */
+function populationScenariosRegion(pkg: DataPackage): string {
+  const population = pkg.population;
+  if (population === undefined) throw new Error("the population-scenarios region needs a population/ folder");
+  const horizon = pkg.municipality.horizon;
+  const start = population.baseYear;
+  const run = (scenario: Scenario) => {
+    const plan = compile(pkg, scenario);
+    const ws = evaluate(plan, plan.parameters.values, createWorkspace(plan));
+    return (driver: string) => {
+      const d = plan.driverIds.indexOf(driver);
+      return plan.driverBase[d]! * Math.exp(ws.driverLogRatio[d * plan.yearCount + horizon - plan.baseYear]!);
+    };
+  };
+  const neutral = defaultScenario("projection", { sv: "Framskrivning", en: "Projection" });
+  const faster = Object.values(pkg.scenarios).find((s) => s.growthMultiplier !== 1 && s.driverSet === undefined);
+  const runs = [
+    { label: "projection", value: run(neutral) },
+    ...(faster === undefined ? [] : [{ label: `projection, \`${faster.id}\``, value: run(faster) }]),
+    ...Object.keys(pkg.driverSets ?? {}).map((id) => ({ label: `driver set \`${id}\``, value: run({ ...neutral, driverSet: id }) })),
+  ];
+  const rows = population.bands.map(({ driver }) => {
+    const at = valueIn(pkg, driver, start)!;
+    return [`\`${driver}\``, number(at), ...runs.map((r) => `${number(r.value(driver))} (${signedPercent(r.value(driver) / at - 1)})`)];
+  });
+  return table(["driver", String(start), ...runs.map((r) => `${horizon}: ${r.label}`)], rows);
+}
+
 /** The regions a `SOURCES.md` may ask for, by name. */
 export const REGIONS: Record<string, (pkg: DataPackage) => string> = {
   "available-hours": availableHoursRegion,
@@ -347,6 +424,8 @@ export const REGIONS: Record<string, (pkg: DataPackage) => string> = {
   processes: processesRegion,
   activities: activitiesRegion,
   levers: leversRegion,
+  population: populationRegion,
+  "population-scenarios": populationScenariosRegion,
 };
 
 /**

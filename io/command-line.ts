@@ -15,6 +15,8 @@ import { isLang, type Lang } from "../contract/locale.ts";
 export interface FlagSpec {
   type: "string" | "boolean";
   short?: string;
+  /** The flag may be given several times (`--from a.json --from b.json`): its value is the list. */
+  multiple?: boolean;
   default?: string | boolean;
   /** How the value is shown in the help, e.g. "<folder>", "table|csv|json". */
   value?: string;
@@ -83,7 +85,13 @@ export const COMMON_FLAGS = {
 export class UsageError extends Error {}
 
 type Values<F extends FlagTable> = {
-  [K in keyof F]: F[K]["type"] extends "boolean" ? boolean | undefined : F[K]["default"] extends string ? string : string | undefined;
+  [K in keyof F]: F[K]["type"] extends "boolean"
+    ? boolean | undefined
+    : F[K]["multiple"] extends true
+      ? string[] | undefined
+      : F[K]["default"] extends string
+        ? string
+        : string | undefined;
 };
 
 /**
@@ -97,7 +105,7 @@ export function readFlags<F extends FlagTable>(
   allowPositionals = false,
 ): { values: Values<F>; positionals: string[] } {
   const options = Object.fromEntries(
-    Object.entries(flags).map(([name, f]) => [name, { type: f.type, ...(f.short ? { short: f.short } : {}), ...(f.default === undefined ? {} : { default: f.default }) }]),
+    Object.entries(flags).map(([name, f]) => [name, { type: f.type, ...(f.short ? { short: f.short } : {}), ...(f.multiple ? { multiple: true } : {}), ...(f.default === undefined ? {} : { default: f.default }) }]),
   );
   try {
     const parsed = parseArgs({ args: [...args], options: options as never, strict: true, allowPositionals });

@@ -26,13 +26,27 @@ export interface PackageFolder {
 
 /** Files a package may hold for people, read by no part of the model: skipped without a note. */
 const DOCUMENTATION = new Set(["sources.md", "readme.md"]);
-const SCENARIOS = "scenarios";
-const KNOWN_FILES: readonly string[] = [...REQUIRED_FILES, ...OPTIONAL_FILES];
+/** The package's files at its top level. */
+const KNOWN_FILES: readonly string[] = [...REQUIRED_FILES, ...OPTIONAL_FILES].filter((name) => !name.includes("/"));
+
+/**
+ * The package's folders: which of their files are read (the file's name in lower case → its name
+ * in the package, or undefined), and the note on a file skipped.
+ */
+const FOLDERS: Readonly<Record<string, { accept: (lower: string, name: string) => string | undefined; holds: string }>> = {
+  scenarios: { accept: (lower, name) => (lower.endsWith(".json") ? name : undefined), holds: "not a scenario: a scenario is a file scenarios/<id>.json" },
+  population: {
+    accept: (lower) => OPTIONAL_FILES.find((file) => file === `population/${lower}`)?.slice("population/".length),
+    holds: `not a file of population/: its files are ${OPTIONAL_FILES.filter((f) => f.startsWith("population/")).join(", ")}`,
+  },
+  "driver-sets": { accept: (lower, name) => (lower.endsWith(".csv") ? name : undefined), holds: "not a driver set: a driver set is a file driver-sets/<id>.csv" },
+};
 
 /**
  * Reads a package folder's files as texts keyed by path relative to the folder: the known files
  * (`municipality.json`, `drivers.csv`, …; names matched without regard to case, keyed by their
- * own name) and every `scenarios/*.json` (`.json` in any case, keyed by the file's name). Missing
+ * own name), every `scenarios/*.json` (`.json` in any case, keyed by the file's name), the
+ * `population/` files and every `driver-sets/*.csv`. Missing
  * files are absent from the result (the parser reports the required ones); a file that cannot be
  * read is absent with an error among the findings; other files are skipped with a note
  * (`SOURCES.md` and `README.md` without one).
@@ -54,10 +68,10 @@ export async function readPackageFolder(folder: string): Promise<PackageFolder> 
     const known = KNOWN_FILES.find((name) => name === lower);
     if (known !== undefined) {
       await reader.readFile(join(root, entry.name), known, entry.name);
-    } else if (lower === SCENARIOS) {
-      await reader.readScenarios(join(root, entry.name), entry.name);
+    } else if (Object.hasOwn(FOLDERS, lower)) {
+      await reader.readFolder(join(root, entry.name), entry.name, lower);
     } else if (!DOCUMENTATION.has(lower)) {
-      reader.skip(entry.name, `not a file of a data package (its files are ${KNOWN_FILES.join(", ")} and scenarios/*.json)`);
+      reader.skip(entry.name, `not a file of a data package (its files are ${KNOWN_FILES.join(", ")}, scenarios/*.json, population/ and driver-sets/*.csv)`);
     }
   }
   return { files: reader.files, findings: reader.findings };
@@ -157,17 +171,19 @@ class FolderReader {
     if (shown !== key) this.findings.push({ severity: "note", file: key, message: `read from ${quoted(shown)}` });
   }
 
-  /** Every `*.json` in the scenarios folder (`.json` in any case), keyed `scenarios/<name>`. */
-  async readScenarios(path: string, shown: string): Promise<void> {
-    const folder = await this.#insideFolder(path, shown);
+  /** The files one of the package's folders accepts ({@link FOLDERS}), keyed `<folder>/<name>`. */
+  async readFolder(path: string, shown: string, key: string): Promise<void> {
+    const folder = await this.#insideFolder(path, shown, key);
     if (folder === undefined) return;
+    const { accept, holds } = FOLDERS[key]!;
     for (const entry of await sortedEntries(folder)) {
       const name = `${shown}/${entry.name}`;
-      if (!/\.json$/i.test(entry.name)) {
-        this.skip(name, `not a scenario: a scenario is a file scenarios/<id>.json`);
+      const accepted = accept(entry.name.toLowerCase(), entry.name);
+      if (accepted === undefined) {
+        this.skip(name, holds);
         continue;
       }
-      await this.readFile(join(folder, entry.name), `${SCENARIOS}/${entry.name}`, name);
+      await this.readFile(join(folder, entry.name), `${key}/${accepted}`, name);
     }
   }
 
@@ -188,12 +204,12 @@ class FolderReader {
   }
 
   /** The real path of a folder inside the package folder (the scenarios folder, perhaps a link), or undefined (refused). */
-  async #insideFolder(path: string, shown: string): Promise<string | undefined> {
+  async #insideFolder(path: string, shown: string, key: string): Promise<string | undefined> {
     const info = await lstat(path);
     const target = info.isSymbolicLink() ? await this.#linkInside(path, shown) : path;
     if (target === undefined) return undefined;
     const targetInfo = await stat(target);
-    if (!targetInfo.isDirectory()) return this.#refused(shown, `it is ${kindOf(targetInfo)}, not a folder of scenarios: not read`);
+    if (!targetInfo.isDirectory()) return this.#refused(shown, `it is ${kindOf(targetInfo)}, not a folder of ${key}: not read`);
     return target;
   }
 

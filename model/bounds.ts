@@ -153,6 +153,45 @@ export const PACKAGE_PARAMETERS = {
   },
 } as const satisfies Record<string, ParameterSpec>;
 
+/** A population's scale factor (`population/`, `population.<name>`): 1 keeps its rates as given. */
+const populationScale = (name: string, sv: string, en: string): ParameterSpec => ({
+  name: `population.${name}`,
+  unit: "factor",
+  bounds: [0, 5],
+  plausible: [0.5, 2],
+  label: { sv, en },
+  slider: { min: 0.5, max: 1.5, step: 0.05 },
+});
+
+/**
+ * The scale factors of a package's population (`population/`), `population.<name>`: 1 keeps the
+ * rates as given. Mortality and out-migration rates are capped at 1 after scaling (`cohort.ts`).
+ */
+export const POPULATION_PARAMETERS = {
+  fertility: populationScale("fertility", "fruktsamhet ×", "fertility ×"),
+  mortality: populationScale("mortality", "dödlighet ×", "mortality ×"),
+  inMigration: populationScale("inMigration", "inflyttning ×", "in-migration ×"),
+  outMigration: populationScale("outMigration", "utflyttning ×", "out-migration ×"),
+} as const satisfies Record<"fertility" | "mortality" | "inMigration" | "outMigration", ParameterSpec>;
+
+/**
+ * The numbers of a package's population/ files (`parse-population.ts`). The valid ranges keep a
+ * projection finite (rates that are probabilities end at 1); the plausible ones end where a
+ * Swedish municipality's figures end (at 100+ about 40 % die in a year; a fertility rate by age
+ * of mother peaks near 0.15; out-migration of young adults reaches 0.3 where students leave).
+ */
+export const POPULATION_NUMBERS = {
+  people: { name: "value", unit: "count", bounds: [0, 1e9], plausible: [0, 1e6], label: { sv: "invånare", en: "people of one age and sex" } },
+  fertility: { name: "rate", unit: "per year", bounds: [0, 1], plausible: [0, 0.3], label: { sv: "födda per kvinna", en: "births per woman a year" } },
+  mortality: { name: "rate", unit: "share", bounds: [0, 1], plausible: [0, 0.8], label: { sv: "dödsrisk", en: "a probability of dying in a year" } },
+  inShare: { name: "in_share", unit: "factor", bounds: [0, 1e9], label: { sv: "inflyttarnas åldersprofil", en: "a weight of the in-migrants' age profile" } },
+  outRate: { name: "out_rate", unit: "share", bounds: [0, 1], plausible: [0, 0.5], label: { sv: "utflyttade per invånare", en: "out-migrants per resident" } },
+  boysPerGirl: { name: "boysPerGirl", unit: "factor", bounds: [0.5, 2], plausible: [1, 1.1], label: { sv: "pojkar per flicka", en: "boys born per girl" } },
+  perYear: { name: "inMigrants.perYear", unit: "count per year", bounds: [0, 1e8], plausible: [0, 1e6], label: { sv: "inflyttade per år", en: "in-migrants a year" } },
+  perDwelling: { name: "inMigrants.perDwelling", unit: "count", bounds: [0, 100], plausible: [0, 6], label: { sv: "inflyttade per ny bostad", en: "in-migrants per dwelling built" } },
+  perResident: { name: "inMigrants.perResident", unit: "share", bounds: [0, 1], plausible: [0, 0.3], label: { sv: "inflyttade per invånare", en: "in-migrants per resident" } },
+} as const satisfies Record<string, ParameterSpec>;
+
 const days = (name: string, plausible: readonly [number, number], sv: string, en: string): ParameterSpec => ({
   name: `workingTime.${name}`,
   unit: "days",
@@ -229,6 +268,7 @@ export interface NumericInput {
 export const NUMERIC_INPUTS: readonly NumericInput[] = (() => {
   const f = FILE_NUMBERS;
   const p = PACKAGE_PARAMETERS;
+  const q = POPULATION_NUMBERS;
   const curves = ADOPTION_CURVE_NAMES.flatMap((curve) => adoptionParameters(curve)).filter((spec, index, all) => all.indexOf(spec) === index);
   const row = (file: string, field: string, spec: ParameterSpec): NumericInput => ({ file, field, spec });
   const scenario = "scenarios/<id>.json";
@@ -256,5 +296,13 @@ export const NUMERIC_INPUTS: readonly NumericInput[] = (() => {
     row(scenario, "set.drivers.<driver>.growthMultiplier", p.driverGrowthMultiplier),
     row(scenario, "set.levers.intensity", p.intensity),
     row(scenario, "set.levers.midpointShift", p.midpointShift),
+    ...Object.values(POPULATION_PARAMETERS).map((spec) => row(scenario, `set.${spec.name}`, spec)),
+    row("population/population.json", "baseYear", f.year),
+    ...[q.boysPerGirl, q.perYear, q.perDwelling, q.perResident].map((spec) => row("population/population.json", spec.name, spec)),
+    row("population/base.csv", "value", q.people),
+    row("population/fertility.csv", "rate", q.fertility),
+    row("population/mortality.csv", "rate", q.mortality),
+    row("population/migration.csv", "in_share", q.inShare),
+    row("population/migration.csv", "out_rate", q.outRate),
   ];
 })();

@@ -5,6 +5,8 @@
  * everything here has been validated, so the model never checks it again.
  */
 import type { Adoption } from "./adoption.ts";
+import type { AgeBand } from "./age-bands.ts";
+import type { BySex, CohortAssumptions } from "./cohort.ts";
 import type { Distribution } from "./distributions.ts";
 import type { LeverKind } from "./levers.ts";
 import type { Scenario } from "./scenario.ts";
@@ -68,6 +70,8 @@ export interface DriverSeries {
   type: DriverType;
   /** Unit of the values, e.g. "invånare" / "residents" (drivers.json; optional). */
   unit?: LocalizedText;
+  /** The age band it counts, when drivers.json gives one (`ages`); see `driverBand` in `age-bands.ts` for the id's. */
+  ages?: AgeBand;
   /** Year of `values[0]`. */
   firstYear: number;
   values: number[];
@@ -155,6 +159,50 @@ export interface Lever {
   distributions: Record<string, Distribution>;
 }
 
+/**
+ * A named alternative forecast of some drivers (`driver-sets.json`, `driver-sets/<id>.csv`), e.g.
+ * Statistics Sweden's projection beside the municipality's own; a scenario picks one by its id.
+ */
+export interface DriverSet {
+  id: string;
+  name: LocalizedText;
+  description?: LocalizedText;
+  /**
+   * Driver id → its values from `firstYear` to the horizon. `firstYear` may lie in the driver's
+   * history (a forecast file often starts with its base year): the model keeps the history there.
+   */
+  drivers: Record<string, { firstYear: number; values: number[] }>;
+}
+
+/** The scale factors of a population's assumptions, each a parameter `population.<name>` (default 1). */
+export const POPULATION_SCALES = ["fertility", "mortality", "inMigration", "outMigration"] as const;
+export type PopulationScale = (typeof POPULATION_SCALES)[number];
+
+/**
+ * A package's population (`population/`): the base of a cohort-component projection
+ * (`cohort.ts`) whose age bands drive the package's age-band drivers after the population's base year.
+ */
+export interface Population {
+  /** The year of the base population (31 December): the last year of every driver it drives. */
+  baseYear: number;
+  /** The open age group "maxAge and older". */
+  maxAge: number;
+  base: BySex;
+  assumptions: CohortAssumptions;
+  /**
+   * In-migrants per year: perYear + perDwelling × the driver `dwellingsDriver` (homes built) of the
+   * year + perResident × the residents at the end of the year before (homes others leave).
+   */
+  inMigrants: { perYear: number; perDwelling: number; perResident: number; dwellingsDriver?: string };
+  /** Uncertainty of the assumptions' scale factors (`population.<name>` parameters). */
+  distributions: Partial<Record<PopulationScale, Distribution>>;
+  /**
+   * The drivers the projection drives: each driver that is an age band (`drivers.json` `ages`, or
+   * an id such as `residents_80plus`), with its band.
+   */
+  bands: { driver: string; band: AgeBand }[];
+}
+
 export interface DataPackage {
   municipality: Municipality;
   /** The last year with actual headcount. */
@@ -165,4 +213,8 @@ export interface DataPackage {
   processes: Process[];
   levers: Lever[];
   scenarios: Record<string, Scenario>;
+  /** Named alternative forecasts a scenario may pick (`driverSet`); none when absent. */
+  driverSets?: Record<string, DriverSet>;
+  /** The cohort projection's base and assumptions, when the package has `population/`. */
+  population?: Population;
 }

@@ -5,7 +5,7 @@
  * year t_a, or after the base year when the base year is later. Years up to t_a are what happened
  * and are the same in every scenario.
  */
-import type { DriverSeries, DriverType } from "./data-package.ts";
+import type { DriverSeries, DriverSet, DriverType } from "./data-package.ts";
 
 /**
  * The year after which a scenario may change a driver, t_a: its last year of history (kind
@@ -19,6 +19,18 @@ export function lastActualYear(series: DriverSeries, baseYear: number): number {
     if (series.actual[i] || series.estimated[i]) last = Math.max(last, series.firstYear + i);
   });
   return last;
+}
+
+/**
+ * The series with its forecast replaced by a driver set's values from `from` on (the year after
+ * the driver's history: the set never changes what happened).
+ */
+export function withDriverSet(series: DriverSeries, set: DriverSet["drivers"][string], from: number): DriverSeries {
+  const values = series.values.map((value, i) => {
+    const year = series.firstYear + i;
+    return year >= from ? (set.values[year - set.firstYear] ?? value) : value;
+  });
+  return { ...series, values };
 }
 
 /**

@@ -7,6 +7,7 @@
  * [item × yearCount + year index], the year index counting from the base year.
  */
 import { ADOPTION_CURVE_LIST } from "./adoption.ts";
+import { populationDriverPaths } from "./cohort-drivers.ts";
 import { scenarioDriver } from "./drivers.ts";
 import { MATERIAL_AMOUNT, netPresentValue } from "./investment.ts";
 import {
@@ -23,6 +24,7 @@ import {
   L_UPKEEP,
   LEVER_STRIDE,
   type ModelPlan,
+  type PopulationPlan,
 } from "./plan.ts";
 
 /** Everything one run writes. Reused across runs: read what you need before the next run. */
@@ -31,6 +33,13 @@ export interface Workspace {
   driverLogRatio: Float64Array;
   /** Residents per year (NaN without a `residents` driver). */
   residents: Float64Array;
+  /**
+   * The last cohort projection's band sums and the five values it was run with (fertility,
+   * mortality, in- and out-migration scales, growth multiplier): a run with the same values reuses
+   * them (a lever's slider, a Monte Carlo run whose population is certain) when the plan's population
+   * is the same. Null before the first.
+   */
+  population: { plan: PopulationPlan; values: Float64Array; paths: Float64Array[] } | null;
   /** Adoption s(t) per lever and year. */
   adoption: Float64Array;
   /** Effective reach per lever target (reach × intensity, at most 1). */
@@ -107,6 +116,7 @@ export function createWorkspace(plan: ModelPlan): Workspace {
   return {
     driverLogRatio: new Float64Array(plan.driverIds.length * Y),
     residents: perYear(),
+    population: null,
     adoption: new Float64Array(plan.leverIds.length * Y),
     reach: new Float64Array(plan.targetProcess.length),
     targetRemaining: new Float64Array(plan.targetProcess.length * Y),
@@ -200,7 +210,37 @@ function projectDrivers(plan: ModelPlan, theta: Float64Array, ws: Workspace): vo
       if (isResidents) ws.residents[y] = value;
     }
   }
+  if (plan.population !== null && plan.population.driver.length > 0) projectPopulationDrivers(plan, theta, ws);
   if (plan.residentsDriver < 0) ws.residents.fill(NaN);
+}
+
+/**
+ * The drivers a population drives, after its base year: the projection with this run's scale
+ * factors and the growth multiplier on net migration; each band's growth since the base year
+ * applied to the driver's value then, A (its last history year: the same in every scenario), and
+ * the driver's own multiplier m_d on that change: D(t) = A + m_d · (A · band(t) / band(start) − A).
+ */
+function projectPopulationDrivers(plan: ModelPlan, theta: Float64Array, ws: Workspace): void {
+  const p = plan.population!;
+  const Y = plan.yearCount;
+  const g = theta[plan.growthMultiplier]!;
+  const values = Float64Array.of(theta[p.fertility]!, theta[p.mortality]!, theta[p.inMigration]!, theta[p.outMigration]!, g);
+  if (ws.population === null || ws.population.plan !== p || ws.population.values.some((v, i) => v !== values[i])) {
+    const dwellings = (year: number) => (p.dwellings < 0 ? 0 : plan.driverPath[p.dwellings * Y + year - plan.baseYear]!);
+    ws.population = { plan: p, values, paths: populationDriverPaths(p, plan.horizon, theta, dwellings, g) };
+  }
+  const paths = ws.population.paths;
+  p.driver.forEach((d, k) => {
+    const base = plan.driverBase[d]!;
+    const start = base * Math.exp(ws.driverLogRatio[d * Y + p.startIndex]!);
+    const m = theta[plan.driverMultiplier[d]!]!;
+    const path = paths[k]!;
+    for (let y = p.startIndex + 1; y < Y; y++) {
+      const value = scenarioDriver("stock", true, start, start * (path[y - p.startIndex]! / path[0]!), m, base);
+      ws.driverLogRatio[d * Y + y] = base > 0 ? Math.log(value / base) : 0;
+      if (d === plan.residentsDriver) ws.residents[y] = value;
+    }
+  });
 }
 
 /**

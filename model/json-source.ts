@@ -184,14 +184,15 @@ function offsetPastDepth(text: string, limit: number): number | undefined {
   return undefined;
 }
 
-function lineStartsOf(text: string): number[] {
+/** Offsets where each line of `text` starts. */
+export function lineStartsOf(text: string): number[] {
   const starts = [0];
   for (let index = 0; index < text.length; index += 1) if (text[index] === "\n") starts.push(index + 1);
   return starts;
 }
 
 /** 1-based line of a character offset. */
-function lineOf(lineStarts: number[], offset: number): number {
+export function lineOf(lineStarts: number[], offset: number): number {
   let low = 0;
   let high = lineStarts.length - 1;
   while (low < high) {

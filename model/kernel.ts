@@ -33,6 +33,7 @@
  * {@link kernelFor} falls back to the reference {@link evaluate}, which gives the same numbers.
  */
 import { ADOPTION_CURVE_LIST } from "./adoption.ts";
+import { populationDriverPaths } from "./cohort-drivers.ts";
 import { scenarioDriver } from "./drivers.ts";
 import { createWorkspace, evaluate, type Workspace } from "./evaluate.ts";
 import { MATERIAL_AMOUNT, netPresentValue } from "./investment.ts";
@@ -150,6 +151,73 @@ class Generator {
   }
 }
 
+/**
+ * The drivers a population drives (evaluate.ts projectPopulationDrivers): the band sums of the
+ * projection, computed once when the kernel is built if its five inputs are certain, else on every
+ * run by `F.population` (the reference's `populationDriverPaths`, which keeps its last result);
+ * each driver's years up to the population's base year are the package's, the later ones its
+ * band's growth from there, under the driver's own multiplier. Null without a population.
+ */
+function populationRows(g: Generator, residentsRow: Row | null): { row(d: number): Row | undefined } | null {
+  const { plan, Y } = g;
+  const p = plan.population;
+  if (p === null || p.driver.length === 0) return null;
+  const theta = g.values;
+  const inputs = [p.fertility, p.mortality, p.inMigration, p.outMigration, plan.growthMultiplier];
+  const varies = inputs.some((i) => g.varies(i));
+  const s = p.startIndex;
+  const length = Y - s;
+  // Band k's sums over the years from the population's base year, at X[bandRows[k].at + j].
+  let bandRows: Row[];
+  if (!varies) {
+    const dwellings = (year: number) => (p.dwellings < 0 ? 0 : plan.driverPath[p.dwellings * Y + year - plan.baseYear]!);
+    const paths = populationDriverPaths(p, plan.horizon, theta, dwellings, theta[plan.growthMultiplier]!);
+    bandRows = paths.map((path) => {
+      const values = new Float64Array(Y);
+      values.set(path);
+      return g.row(values);
+    });
+  } else {
+    bandRows = Array.from(p.driver, () => g.row());
+    g.emit(
+      `const bands = F.population(theta, ${inputs.map((i) => g.param(i)).join(", ")});
+${bandRows.map((row, k) => `for (let j = 0; j < ${length}; j++) X[${row.at} + j] = bands[${k}][j];`).join("\n")}`,
+    );
+  }
+  const rows = new Map<number, Row>();
+  p.driver.forEach((d, k) => {
+    const base = plan.driverBase[d]!;
+    const anchor = plan.driverAnchor[d]!;
+    const isResidents = d === plan.residentsDriver;
+    // Years up to the base year of the population: the package's (its last history year is s).
+    const logs = new Float64Array(s + 1);
+    const levels = new Float64Array(s + 1);
+    for (let y = 0; y <= s; y++) {
+      const value = scenarioDriver("stock", y > plan.driverAnchorIndex[d]!, anchor, plan.driverPath[d * Y + y]!, 1, base);
+      levels[y] = value;
+      logs[y] = base > 0 ? Math.log(value / base) : 0;
+    }
+    const row = g.row();
+    row.constant = false;
+    g.constants.push({ at: row.at, values: logs });
+    if (isResidents) g.constants.push({ at: residentsRow!.at, values: levels });
+    // As the reference: the start read back from its logarithm.
+    const start = base * Math.exp(logs[s]!);
+    const floor = base * 1e-9;
+    g.emit(
+      `const m = ${g.param(plan.driverMultiplier[d]!)};
+for (let y = ${s + 1}; y < ${Y}; y++) {
+  const v = ${literal(start)} * (X[${bandRows[k]!.at} + y - ${s}] / X[${bandRows[k]!.at}]);
+  let value = ${literal(start)} + m * (v - ${literal(start)});
+  value = value > ${literal(floor)} ? value : ${literal(floor)};
+  X[${row.at} + y] = ${base > 0 ? `Math.log(value / ${literal(base)})` : "0"};${isResidents ? `\n  X[${residentsRow!.at} + y] = value;` : ""}
+}`,
+    );
+    rows.set(d, row);
+  });
+  return { row: (d) => rows.get(d) };
+}
+
 /** The kernel's source and its constant rows, before functions are made of it. */
 interface KernelSource {
   chunks: string[];
@@ -167,7 +235,10 @@ export function kernelSource(plan: ModelPlan, variable: VariableParameters): Ker
 
   // --- Drivers (evaluate.ts projectDrivers): ln(D(t)/D(base)) per driver, residents.
   const residentsRow = plan.residentsDriver >= 0 ? g.row() : null;
+  const cohort = populationRows(g, residentsRow);
   const driverRows: Row[] = plan.driverIds.map((_, d) => {
+    const projected = cohort?.row(d);
+    if (projected !== undefined) return projected;
     const base = plan.driverBase[d]!;
     const anchor = plan.driverAnchor[d]!;
     const anchorIndex = plan.driverAnchorIndex[d]!;
@@ -527,10 +598,41 @@ const BL = ws.baseline, DL = ws.delivery, DV = ws.development, TR = ws.transitio
 const BT = ws.buildTotal, CX = ws.capex, LI = ws.licences, SS = ws.systemSavings;
 `;
 
-/** What the generated code calls: the adoption curves and the NPV, the reference's own functions. */
-const HELPERS = { curves: ADOPTION_CURVE_LIST.map((c) => c.adoption), npv: netPresentValue };
+/**
+ * What the generated code calls: the adoption curves, the NPV and the population's band sums (a
+ * plan's own, keeping the last result while its five inputs are the same), the reference's own
+ * functions.
+ */
+interface Helpers {
+  curves: typeof ADOPTION_CURVE_SOURCES;
+  npv: typeof netPresentValue;
+  population: (theta: Float64Array, ...values: number[]) => Float64Array[];
+}
 
-type Chunk = (theta: Float64Array, X: Float64Array, ws: Workspace, F: typeof HELPERS) => void;
+const ADOPTION_CURVE_SOURCES = ADOPTION_CURVE_LIST.map((c) => c.adoption);
+
+function helpers(plan: ModelPlan): Helpers {
+  let last: { values: number[]; paths: Float64Array[] } | null = null;
+  const p = plan.population;
+  const Y = plan.yearCount;
+  const dwellings = (year: number) => (p === null || p.dwellings < 0 ? 0 : plan.driverPath[p.dwellings * Y + year - plan.baseYear]!);
+  return {
+    curves: ADOPTION_CURVE_SOURCES,
+    npv: netPresentValue,
+    population(theta, ...values) {
+      if (p === null) throw new Error("internal: the plan has no population");
+      if (last === null || last.values.some((v, i) => v !== values[i])) {
+        // populationDriverPaths reads the scale factors from a parameter vector: the run's, with these values.
+        const vector = theta.slice();
+        [p.fertility, p.mortality, p.inMigration, p.outMigration].forEach((i, k) => (vector[i] = values[k]!));
+        last = { values, paths: populationDriverPaths(p, plan.horizon, vector, dwellings, values[4]!) };
+      }
+      return last.paths;
+    },
+  };
+}
+
+type Chunk = (theta: Float64Array, X: Float64Array, ws: Workspace, F: Helpers) => void;
 
 /** Whether this JavaScript engine allows code generation (a content security policy may forbid it). */
 const codeGeneration = (() => {
@@ -553,9 +655,10 @@ export function compileKernel(plan: ModelPlan, variable: VariableParameters = "a
   const X = new Float64Array(source.size);
   for (const c of source.constants) X.set(c.values, c.at);
   const chunks = source.chunks.map((body) => new Function("theta", "X", "ws", "F", PROLOGUE + body) as Chunk);
+  const F = helpers(plan);
   return {
     run(theta, ws) {
-      for (const chunk of chunks) chunk(theta, X, ws, HELPERS);
+      for (const chunk of chunks) chunk(theta, X, ws, F);
       return ws;
     },
     workspace,

@@ -72,11 +72,21 @@ export const municipalitySchema = strictObject({
 // ---------------------------------------------------------------------------------------------
 // drivers.json
 
-/** What one driver is: its name, stock or flow (default stock), and optionally its unit. */
+const age = z.int("expected a whole age such as 80").min(0, "expected an age from 0").max(150, "expected an age up to 150");
+
+/**
+ * What one driver is: its name, stock or flow (default stock), optionally its unit, and for a
+ * count of residents its age band: `"ages": [from, to]`, completed ages on 31 December, `to` =
+ * null for "and older" (e.g. `[80, 89]`, `[90, null]`).
+ */
 export const driverInfoSchema = strictObject({
   name: localizedTextSchema.optional(),
   type: z.enum(DRIVER_TYPES).default("stock"),
   unit: localizedTextSchema.optional(),
+  ages: z
+    .tuple([age, age.nullable()], { error: "expected [from, to], e.g. [80, 89], or [90, null] for 90 and older" })
+    .refine(([from, to]) => to === null || to >= from, "expected the last age at or above the first")
+    .optional(),
 });
 
 /** `drivers.json` (optional): driver id → what the driver is; drivers not listed are stocks named by their id. */

@@ -7,7 +7,7 @@
  */
 import { type DataPackage, FIXED_WORK, type LocalizedText, SUPPORTED_FTE } from "./data-package.ts";
 import { leverParameterSpec } from "./levers.ts";
-import { PACKAGE_PARAMETERS } from "./bounds.ts";
+import { PACKAGE_PARAMETERS, POPULATION_PARAMETERS } from "./bounds.ts";
 import type { ParameterSpec } from "./registry.ts";
 
 type Lang = keyof LocalizedText;
@@ -50,6 +50,7 @@ const WHOLE_PATHS: readonly ParameterSpec[] = [
   PACKAGE_PARAMETERS.discountRate,
   PACKAGE_PARAMETERS.intensity,
   PACKAGE_PARAMETERS.midpointShift,
+  ...Object.values(POPULATION_PARAMETERS),
 ];
 
 /** The registry entry of a parameter path, for its unit and bounds; undefined for an unknown path. */

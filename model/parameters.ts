@@ -6,8 +6,8 @@
  * paths are listed in `data/README.md`.
  */
 import { ADOPTION_START } from "./adoption.ts";
-import { distributionOutside, implausible, PACKAGE_PARAMETERS } from "./bounds.ts";
-import type { DataPackage, Lever } from "./data-package.ts";
+import { distributionOutside, implausible, PACKAGE_PARAMETERS, POPULATION_PARAMETERS } from "./bounds.ts";
+import { type DataPackage, type Lever, POPULATION_SCALES } from "./data-package.ts";
 import type { Distribution } from "./distributions.ts";
 import { type LeverShape, leverParameters, leverValue } from "./levers.ts";
 import { equalsMedian, median, medianMismatch, medianOutOfRange, shortNumber } from "./median-rule.ts";
@@ -76,6 +76,7 @@ function entries(pkg: DataPackage, levers: Lever[]): Entry[] {
         Object.entries(a.drivers).map(([d, e]) => entry(p.elasticity, `processes.${process.id}.activities.${a.id}.elasticity.${d}`, e)),
       ),
     ]),
+    ...(pkg.population === undefined ? [] : POPULATION_SCALES.map((name) => entry(POPULATION_PARAMETERS[name], POPULATION_PARAMETERS[name].name, 1))),
     entry(p.intensity, "levers.intensity", 1),
     entry(p.midpointShift, "levers.midpointShift", 0),
     ...levers.flatMap((l) => leverEntries(l, pkg.baseYear + 1)),
@@ -166,6 +167,12 @@ export function buildParameterTable(
       const i = resolve(path, field, "levers.json");
       if (i !== undefined && !Object.hasOwn(scenario.set, path)) uncertain.set(i, { distribution, field, source: "levers.json" });
     }
+  }
+  for (const [name, distribution] of Object.entries(pkg.population?.distributions ?? {})) {
+    const path = `population.${name}`;
+    const field = `distributions.${name}`;
+    const i = resolve(path, field, "population/population.json");
+    if (i !== undefined && !Object.hasOwn(scenario.set, path)) uncertain.set(i, { distribution, field, source: "population/population.json" });
   }
   for (const [path, distribution] of Object.entries(scenario.uncertainty)) {
     const i = resolve(path, `uncertainty.${path}`, file);

@@ -71,8 +71,16 @@ export function readDriverRows(files: Readonly<Record<string, string>>, errors: 
  *
  * @param baseYear the last year in headcount.csv, when known; every driver needs a value for it.
  * @param horizon the last year projected (municipality.json), when known; every driver needs a value up to it.
+ * @param projected whether a driver's later years come from the population projection (its rows
+ *   then end at the population's base year, checked by `linkPopulation`).
  */
-export function checkDrivers(rows: DriverRow[], baseYear: number | undefined, horizon: number | undefined, errors: PackageError[]): DriverTable {
+export function checkDrivers(
+  rows: DriverRow[],
+  baseYear: number | undefined,
+  horizon: number | undefined,
+  errors: PackageError[],
+  projected: (driver: string) => boolean = () => false,
+): DriverTable {
   const byDriver = groupByYear(FILE, rows, (r) => r.driver, "driver", errors);
   for (const [driver, series] of byDriver) {
     checkContiguous(FILE, driver, series, errors);
@@ -99,7 +107,7 @@ export function checkDrivers(rows: DriverRow[], baseYear: number | undefined, ho
         message: `${driver} starts in ${first.year}: expected a value for the base year ${baseYear} (the last year in headcount.csv)`,
       });
     }
-    if (horizon !== undefined && last.year < horizon) {
+    if (horizon !== undefined && last.year < horizon && !projected(driver)) {
       errors.push({
         file: FILE,
         line: last.line,
@@ -145,6 +153,7 @@ export function toDriverSeries(table: DriverTable, horizon: number, info: Driver
       name: described?.name ?? { sv: id, en: id },
       type: described?.type ?? "stock",
       ...(described?.unit === undefined ? {} : { unit: described.unit }),
+      ...(described?.ages === undefined ? {} : { ages: { from: described.ages[0], to: described.ages[1] } }),
       firstYear: kept[0]?.year ?? horizon,
       // Only reached when there are no errors, so every value and kind is known.
       values: kept.map((r) => r.value ?? Number.NaN),

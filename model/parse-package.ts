@@ -20,9 +20,13 @@ import {
   municipalitySchema,
   processesFileSchema,
 } from "./package-schema.ts";
-import { checkDriverInfo, checkDrivers, readDriverRows, toDriverSeries } from "./parse-drivers.ts";
+import { type AgeBand, driverBand } from "./age-bands.ts";
+import { withPopulationForecast } from "./cohort-drivers.ts";
+import { DRIVER_SETS_FILE, parseDriverSets } from "./parse-driver-sets.ts";
+import { checkDriverInfo, checkDrivers, type DriverTable, readDriverRows, toDriverSeries } from "./parse-drivers.ts";
 import { checkHeadcount, readHeadcountRows, toHeadcount } from "./parse-headcount.ts";
 import { checkLevers } from "./parse-levers.ts";
+import { linkPopulation, parsePopulation, POPULATION_FILES } from "./parse-population.ts";
 import { checkProcesses } from "./parse-processes.ts";
 import { checkScenarioParameters, checkScenarios, readScenarios } from "./parse-scenarios.ts";
 import { bandWarnings, jumpWarnings, reachWarnings, rowWarnings, valueWarnings } from "./plausibility.ts";
@@ -43,17 +47,20 @@ export const REQUIRED_FILES = ["municipality.json", "drivers.csv", "headcount.cs
 
 /**
  * Optional files: a missing `drivers.json` means every driver is a stock named by its id; a
- * missing `levers.json` means no levers. Scenarios are `scenarios/<id>.json`.
+ * missing `levers.json` means no levers; without `population/` the drivers are as drivers.csv
+ * gives them; without `driver-sets.json` there are no named driver sets. Scenarios are
+ * `scenarios/<id>.json`, driver sets `driver-sets/<id>.csv`.
  */
-export const OPTIONAL_FILES = ["drivers.json", "levers.json"] as const;
+export const OPTIONAL_FILES = ["drivers.json", "levers.json", ...POPULATION_FILES, DRIVER_SETS_FILE] as const;
 
 /**
  * Parses and validates a data package from its file texts.
  *
  * @param files path relative to the package folder → text: `municipality.json`, `drivers.csv`,
- *   `headcount.csv`, `processes.json`, optionally `levers.json`, and `scenarios/<id>.json` (the
- *   scenario id is the file name without `.json`), and optionally `drivers.json`. Other keys are
- *   ignored. Bytes are decoded first by `decodeFiles` (`text-encoding.ts`).
+ *   `headcount.csv`, `processes.json`, optionally `drivers.json`, `levers.json`, the `population/`
+ *   files, `driver-sets.json` with `driver-sets/<id>.csv`, and `scenarios/<id>.json` (the scenario
+ *   id is the file name without `.json`). Other keys are ignored. Bytes are decoded first by
+ *   `decodeFiles` (`text-encoding.ts`).
  * @param earlier what reading the files found (`decodeFiles`, `io/read-package-folder.ts`):
  *   notes, warnings and errors (an error stops the package; a required file refused by the reader
  *   is not reported again as missing).
@@ -140,16 +147,24 @@ function parse(files: Readonly<Record<string, string>>, errors: PackageError[], 
     );
   }
 
+  const populationFolder = parsePopulation(files, errors, warnings);
+  const ages = declaredAges(driversFile?.value);
   const drivers =
-    driverRows === undefined ? undefined : checkDrivers(driverRows, baseYear, municipality?.value.horizon, errors);
+    driverRows === undefined ? undefined : checkDrivers(driverRows, baseYear, municipality?.value.horizon, errors, (id) => populationFolder !== undefined && driverBand({ id, ages: ages[id] }) !== undefined);
   if (driversFile !== undefined) checkDriverInfo(driversFile.doc, driversFile.value, drivers, errors);
+  const population =
+    populationFolder === undefined || drivers === undefined || baseYear === undefined || municipality === undefined
+      ? undefined
+      : linkPopulation(populationFolder, historyOf(drivers), ages, baseYear, municipality.value.horizon, errors);
   const processIds = processesFile === undefined ? undefined : new Set(processesFile.value.processes.map((p) => p.id));
   const headcount = headcountRows === undefined ? undefined : checkHeadcount(headcountRows, baseYear, processIds, errors);
   const processes =
     processesFile === undefined ? undefined : checkProcesses(processesFile.doc, processesFile.value, drivers, headcount, baseYear, errors);
   const levers =
     leversFile === undefined ? undefined : checkLevers(leversFile.doc, leversFile.value, processesFile?.value, baseYear, errors);
-  const scenarios = checkScenarios(scenarioFiles, drivers, leversFile?.value, errors);
+  const driverSets =
+    drivers === undefined ? {} : parseDriverSets(files, (d) => forecastFrom(drivers, d, baseYear), municipality?.value.horizon, errors);
+  const scenarios = checkScenarios(scenarioFiles, drivers, leversFile?.value, driverSets, errors);
 
   // Plausibility (warnings, which never stop the package): values far outside what a package holds.
   const f = FILE_NUMBERS;
@@ -158,7 +173,7 @@ function parse(files: Readonly<Record<string, string>>, errors: PackageError[], 
     warnings.push(
       ...rowWarnings("drivers.csv", drivers, (r) => r.value, "value", f.driverValue),
       ...jumpWarnings("drivers.csv", drivers, (r) => r.value, "value"),
-      ...bandWarnings("drivers.csv", drivers, (r) => r.value),
+      ...bandWarnings("drivers.csv", drivers, (r) => r.value, (id) => driverBand({ id, ages: ages[id] })),
     );
   }
   if (headcount !== undefined) warnings.push(...rowWarnings("headcount.csv", headcount, (r) => r.fte, "fte", f.fte), ...jumpWarnings("headcount.csv", headcount, (r) => r.fte, "fte"));
@@ -173,21 +188,48 @@ function parse(files: Readonly<Record<string, string>>, errors: PackageError[], 
     drivers === undefined ||
     headcount === undefined ||
     processes === undefined ||
-    levers === undefined
+    levers === undefined ||
+    (populationFolder !== undefined && population === undefined)
   ) {
     return undefined;
   }
+  const series = toDriverSeries(drivers, municipality.value.horizon, driversFile?.value.drivers);
   const pkg: DataPackage = {
     municipality: toMunicipality(municipality.value),
     baseYear,
-    drivers: toDriverSeries(drivers, municipality.value.horizon, driversFile?.value.drivers),
+    drivers: population === undefined ? series : withPopulationForecast(series, population, municipality.value.horizon),
     headcount: toHeadcount(headcount),
     processes,
     levers,
     scenarios,
+    ...(Object.keys(driverSets).length === 0 ? {} : { driverSets }),
+    ...(population === undefined ? {} : { population }),
   };
   checkScenarioParameters(pkg, scenarioFiles, errors, warnings);
   return errors.length > 0 ? undefined : pkg;
+}
+
+/** The age bands drivers.json declares, by driver id. */
+function declaredAges(file: { drivers: Record<string, { ages?: [number, number | null] | undefined }> } | undefined): Record<string, AgeBand> {
+  return Object.fromEntries(
+    Object.entries(file?.drivers ?? {}).flatMap(([id, info]) => (info.ages === undefined ? [] : [[id, { from: info.ages[0], to: info.ages[1] }]])),
+  );
+}
+
+/** Each driver's rows as history (actual or estimate) or forecast. */
+function historyOf(drivers: DriverTable) {
+  return new Map([...drivers].map(([id, rows]) => [id, rows.map((r) => ({ line: r.line, year: r.year, history: r.kind !== "forecast" }))]));
+}
+
+/**
+ * A driver's first forecast year, the first a driver set may change: the year after its last
+ * actual year, or after the base year when that is later; undefined for an unknown driver.
+ */
+function forecastFrom(drivers: DriverTable, driver: string, baseYear: number | undefined): number | undefined {
+  const rows = drivers.get(driver);
+  if (rows === undefined) return undefined;
+  const lastHistory = rows.filter((r) => r.kind !== "forecast").at(-1)?.year ?? -Infinity;
+  return Math.max(lastHistory, baseYear ?? -Infinity) + 1;
 }
 
 function toMunicipality(file: MunicipalityFile): Municipality {

@@ -2,12 +2,13 @@
  * `scenarios/<id>.json` → scenarios, the id taken from the file name, checked against levers.json
  * and drivers.csv. See `data/README.md`.
  */
-import type { DataPackage, Scenario } from "./data-package.ts";
+import type { DataPackage, DriverSet, Scenario } from "./data-package.ts";
 import { errorAt, type JsonDoc, readJson } from "./json-source.ts";
 import { type PackageError, type PackageFinding, quoted } from "./package-error.ts";
 import { pointOrMedian } from "./median-rule.ts";
 import { buildParameterTable, implausibleSettings } from "./parameters.ts";
 import { valueWarnings } from "./plausibility.ts";
+import { unknownDriverSet } from "./parse-driver-sets.ts";
 import { type LeversFile, type ScenarioFile, scenarioFileSchema } from "./package-schema.ts";
 import { SCENARIO_ID_PATTERN } from "./schema-parts.ts";
 import type { DriverTable } from "./parse-drivers.ts";
@@ -47,8 +48,8 @@ export function readScenarios(files: Readonly<Record<string, string>>, errors: P
 }
 
 /**
- * Checks each scenario's levers against levers.json and its driver growth rates against
- * drivers.csv, where those could be read.
+ * Checks each scenario's levers against levers.json, its driver growth rates against
+ * drivers.csv and its driver set against driver-sets.json, where those could be read.
  *
  * @returns the scenarios by id.
  */
@@ -56,6 +57,7 @@ export function checkScenarios(
   sources: ScenarioSource[],
   drivers: DriverTable | undefined,
   leversFile: LeversFile | undefined,
+  driverSets: Readonly<Record<string, DriverSet>>,
   errors: PackageError[],
 ): Record<string, Scenario> {
   const leverIds = leversFile?.levers.map((l) => l.id);
@@ -77,6 +79,9 @@ export function checkScenarios(
         }
       }
     }
+    if (value.driverSet !== undefined && !Object.hasOwn(driverSets, value.driverSet)) {
+      errors.push(errorAt(doc, ["driverSet"], unknownDriverSet(value.driverSet, driverSets)));
+    }
     scenarios[id] = {
       id,
       name: value.name,
@@ -86,10 +91,12 @@ export function checkScenarios(
       levers: [...value.levers],
       set: { ...value.set },
       uncertainty: { ...value.uncertainty },
+      ...(value.driverSet === undefined ? {} : { driverSet: value.driverSet }),
     };
   }
   return scenarios;
 }
+
 
 /**
  * Checks each scenario's `set` and `uncertainty` against the parameters the whole package defines

@@ -8,10 +8,12 @@
  * no objects created per run. A plan is plain data: it can be sent to a worker thread as it is.
  */
 import { ADOPTION_CURVE_NAMES, ADOPTION_CURVES } from "./adoption.ts";
-import { type DataPackage, FIXED_WORK, type LocalizedText, type Process, type Scenario, SUPPORTED_FTE } from "./data-package.ts";
-import { driverPath, lastActualYear } from "./drivers.ts";
+import type { AgeBand } from "./age-bands.ts";
+import { type DataPackage, type DriverSeries, FIXED_WORK, type LocalizedText, type Population, type Process, type Scenario, SUPPORTED_FTE } from "./data-package.ts";
+import { driverPath, lastActualYear, withDriverSet } from "./drivers.ts";
 import type { PackageError } from "./package-error.ts";
 import { buildParameterTable, type ParameterTable } from "./parameters.ts";
+import { unknownDriverSet } from "./parse-driver-sets.ts";
 import { availableHours, calibrateProcess, type ProcessCalibration } from "./workload.ts";
 
 /** Offsets of a lever's parameters in {@link ModelPlan.leverParameter} (stride {@link LEVER_STRIDE}). */
@@ -28,6 +30,27 @@ export const L_UPKEEP = 8;
 export const L_LICENCES = 9;
 export const L_SYSTEM_SAVINGS = 10;
 export const LEVER_STRIDE = 11;
+
+/**
+ * The cohort projection in a plan: run on every evaluation (its scale factors are parameters and
+ * the scenario's growth multiplier scales its net migration), its bands drive these drivers after
+ * the population's base year.
+ */
+export interface PopulationPlan {
+  inputs: Pick<Population, "baseYear" | "base" | "assumptions" | "inMigrants">;
+  /** Year index of the population's base year (its drivers' last history year). */
+  startIndex: number;
+  /** Driver index of each band the projection drives in this scenario (not replaced by a driver set or a growth rate). */
+  driver: Int32Array;
+  band: AgeBand[];
+  /** Parameter indices of the scale factors (`population.<name>`). */
+  fertility: number;
+  mortality: number;
+  inMigration: number;
+  outMigration: number;
+  /** Driver index of homes built (in-migration per dwelling), or −1. */
+  dwellings: number;
+}
 
 export interface ModelPlan {
   scenarioId: string;
@@ -57,6 +80,8 @@ export interface ModelPlan {
   driverMultiplier: Int32Array;
   /** Index of `residents` in `driverIds`, or −1. */
   residentsDriver: number;
+  /** The cohort projection, when the package has a population. */
+  population: PopulationPlan | null;
 
   processIds: string[];
   /** Process indices in dependency order: a support process after the processes it supports. */
@@ -117,6 +142,37 @@ export interface ModelPlan {
   discountRate: number;
 }
 
+/** A driver's series in a scenario: its forecast from the scenario's driver set, when the set has it. */
+function scenarioSeries(series: DriverSeries, set: { drivers: Record<string, { firstYear: number; values: number[] }> } | undefined, baseYear: number): DriverSeries {
+  const values = set?.drivers[series.id];
+  if (values === undefined) return series;
+  return withDriverSet(series, values, lastActualYear(series, baseYear) + 1);
+}
+
+/** The population's part of a plan; `follows(d)`: whether driver d follows the projection in this scenario. */
+function populationPlan(
+  population: Population | undefined,
+  baseYear: number,
+  driverIndex: Map<string, number>,
+  param: (name: string) => number,
+  follows: (driver: string) => boolean,
+): PopulationPlan | null {
+  if (population === undefined) return null;
+  const bands = population.bands.filter((b) => follows(b.driver));
+  const { baseYear: start, base, assumptions, inMigrants } = population;
+  return {
+    inputs: { baseYear: start, base, assumptions, inMigrants },
+    startIndex: start - baseYear,
+    driver: Int32Array.from(bands, (b) => driverIndex.get(b.driver)!),
+    band: bands.map((b) => b.band),
+    fertility: param("population.fertility"),
+    mortality: param("population.mortality"),
+    inMigration: param("population.inMigration"),
+    outMigration: param("population.outMigration"),
+    dwellings: inMigrants.dwellingsDriver === undefined ? -1 : driverIndex.get(inMigrants.dwellingsDriver)!,
+  };
+}
+
 /** Compressed rows: for each of `count` owners, the items whose owner is that index. */
 function csr(count: number, owners: number[]): { start: Int32Array; list: Int32Array } {
   const start = new Int32Array(count + 1);
@@ -172,6 +228,9 @@ export function compilePlan(
         field: `driverGrowthRates.${d}`,
         message: `unknown driver "${d}"; the package's drivers are ${Object.keys(pkg.drivers).join(", ")}`,
       })),
+    ...(scenario.driverSet === undefined || Object.hasOwn(pkg.driverSets ?? {}, scenario.driverSet)
+      ? []
+      : [{ file, field: "driverSet", message: unknownDriverSet(scenario.driverSet, pkg.driverSets ?? {}) }]),
   ];
   if (references.length > 0) return { ok: false, errors: references };
   const built = buildParameterTable(pkg, scenario);
@@ -189,9 +248,12 @@ export function compilePlan(
   const driverIds = Object.keys(pkg.drivers);
   const driverIndex = new Map(driverIds.map((d, i) => [d, i]));
   const driverPaths = new Float64Array(driverIds.length * yearCount);
+  const set = scenario.driverSet === undefined ? undefined : pkg.driverSets?.[scenario.driverSet];
   driverIds.forEach((d, i) => {
-    driverPaths.set(driverPath(pkg.drivers[d]!, baseYear, horizon, scenario.driverGrowthRates[d]), i * yearCount);
+    const series = scenarioSeries(pkg.drivers[d]!, set, baseYear);
+    driverPaths.set(driverPath(series, baseYear, horizon, scenario.driverGrowthRates[d]), i * yearCount);
   });
+  const population = populationPlan(pkg.population, baseYear, driverIndex, param, (d) => set?.drivers[d] === undefined && scenario.driverGrowthRates[d] === undefined);
 
   const processes = pkg.processes;
   const processIndex = new Map(processes.map((p, i) => [p.id, i]));
@@ -281,6 +343,7 @@ export function compilePlan(
       driverIsFlow: Uint8Array.from(driverIds, (d) => (pkg.drivers[d]!.type === "flow" ? 1 : 0)),
       driverMultiplier: Int32Array.from(driverIds, (d) => param(`drivers.${d}.growthMultiplier`)),
       residentsDriver: driverIndex.get("residents") ?? -1,
+      population,
       processIds: processes.map((p) => p.id),
       processOrder: Int32Array.from(dependencyOrder(processes)),
       calibration,

@@ -5,6 +5,7 @@
  * field and never stops a run; `--validate`, `forecast` (on stderr) and the server's package
  * answer show them. Errors (values outside their valid range) are the schemas' and checkers' job.
  */
+import { ALL_AGES, type AgeBand } from "./age-bands.ts";
 import { implausible, NUMERIC_INPUTS } from "./bounds.ts";
 import type { Lever } from "./data-package.ts";
 import { errorAt, type JsonDoc, type JsonPath } from "./json-source.ts";
@@ -141,31 +142,40 @@ export function jumpWarnings<Row extends YearValue>(
 }
 
 /**
- * Age bands (`residents_0_5`, `residents_80plus`, … beside `residents`) that sum to more than
- * the total in a year: a warning on the total's line in the first such year. (Bands may cover
- * only some ages, so a smaller sum is no sign of a mistake.)
+ * Age bands that sum to more than the whole population in a year: a warning on the total's line
+ * in the first such year. A driver's band is its drivers.json `ages`, else the one its id names
+ * (`driverBand` in `age-bands.ts`); the total is the driver of every age. Only bands that do not
+ * overlap are summed (80–89 and 90+ beside 80+ would count the old twice): the most bands that
+ * fit side by side, taken by their last age. Bands may cover only some ages, so a smaller sum is
+ * no sign of a mistake.
  */
 export function bandWarnings<Row extends YearValue>(
   file: string,
   series: ReadonlyMap<string, readonly Row[]>,
   valueOf: (row: Row) => number | undefined,
+  bandOf: (id: string) => AgeBand | undefined,
 ): PackageFinding[] {
-  // Each key's bands, found from the bands' own names (every prefix before a "_" that is a key).
-  const bandsOf = new Map<string, string[]>();
-  for (const key of series.keys()) {
-    for (let at = key.indexOf("_"); at > 0; at = key.indexOf("_", at + 1)) {
-      const total = key.slice(0, at);
-      if (series.has(total)) bandsOf.set(total, [...(bandsOf.get(total) ?? []), key]);
-    }
+  const banded = [...series.keys()].flatMap((id) => {
+    const band = bandOf(id);
+    return band === undefined ? [] : [{ id, band }];
+  });
+  const whole = banded.filter(({ band }) => band.from === ALL_AGES.from && band.to === ALL_AGES.to);
+  const byLastAge = banded.filter((b) => !whole.includes(b)).sort((a, b) => (a.band.to ?? Infinity) - (b.band.to ?? Infinity) || a.band.from - b.band.from);
+  const bands: string[] = [];
+  let covered = -1;
+  for (const { id, band } of byLastAge) {
+    if (band.from <= covered) continue;
+    bands.push(id);
+    covered = band.to ?? Infinity;
+  }
+  if (bands.length === 0) return [];
+  const sums = new Map<number, number>();
+  for (const band of bands) {
+    for (const row of series.get(band) ?? []) sums.set(row.year, (sums.get(row.year) ?? 0) + (valueOf(row) ?? 0));
   }
   const warnings: PackageFinding[] = [];
-  for (const [total, bands] of bandsOf) {
-    const rows = series.get(total) ?? [];
-    const sums = new Map<number, number>();
-    for (const band of bands) {
-      for (const row of series.get(band) ?? []) sums.set(row.year, (sums.get(row.year) ?? 0) + (valueOf(row) ?? 0));
-    }
-    for (const row of rows) {
+  for (const { id: total } of whole) {
+    for (const row of series.get(total) ?? []) {
       const value = valueOf(row);
       const sum = sums.get(row.year) ?? 0;
       if (value === undefined || sum <= value * (1 + BAND_TOLERANCE)) continue;

@@ -125,6 +125,8 @@ export function scenarioSchema(limits: ScenarioLimits = FILE_LIMITS) {
     ).default([]),
     set: entries(pathKey(limits.parameterPathLength), z.number({ error: "expected a number" }), limits.entries, "parameter path → number", "a parameter path").default({}),
     uncertainty: entries(pathKey(limits.parameterPathLength), distributionSchema, limits.entries, "parameter path → distribution", "a parameter path").default({}),
+    /** A named driver set of the package (`driver-sets.json`) whose forecasts replace the package's own; none = the package's. */
+    driverSet: idOf("a driver set", limits.idLength).optional(),
   });
 }
 
@@ -154,6 +156,8 @@ export function normalizeAssumptions(input: AssumptionsInput): Assumptions {
     levers: [...(input.levers ?? [])].sort(),
     set: { ...input.set },
     uncertainty: { ...input.uncertainty },
+    // Left out when absent, so that scenarios without a driver set keep the hashes they had.
+    ...(input.driverSet === undefined ? {} : { driverSet: input.driverSet }),
   };
 }
 

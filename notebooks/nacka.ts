@@ -11,11 +11,14 @@
 import type { DataPackage } from "../model/data-package.ts";
 import { parsePackage } from "./runs.ts";
 
-const texts = import.meta.glob(["../data/nacka/*.json", "../data/nacka/*.csv", "../data/nacka/scenarios/*.json"], {
-  query: "?raw",
-  import: "default",
-  eager: true,
-}) as Record<string, string>;
+const texts = import.meta.glob(
+  ["../data/nacka/*.json", "../data/nacka/*.csv", "../data/nacka/scenarios/*.json", "../data/nacka/population/*.json", "../data/nacka/population/*.csv", "../data/nacka/driver-sets/*.csv"],
+  {
+    query: "?raw",
+    import: "default",
+    eager: true,
+  },
+) as Record<string, string>;
 
 /** The Nacka package's files: path relative to `data/nacka/` → text, as `parseDataPackage` takes them. */
 export const nackaFiles: Readonly<Record<string, string>> = Object.freeze(

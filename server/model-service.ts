@@ -62,7 +62,7 @@ export class ModelService {
   readonly #horizons = new Map<string, DataPackage>();
   readonly #forecasts: Lru<string, CachedForecast>;
   /**
-   * Compiled plans by structure (package, horizon, active levers, driver growth rates): new values
+   * Compiled plans by structure (package, horizon, active levers, driver growth rates, driver set): new values
    * for the same structure only need a new parameter table, and the plan patched with it shares
    * the structure's arrays, so it shares the structure's compiled kernel too (`kernelFor`).
    */
@@ -143,6 +143,7 @@ export class ModelService {
       horizon: pkg.municipality.horizon,
       levers: [...new Set(scenario.levers)].sort(),
       driverGrowthRates: scenario.driverGrowthRates,
+      driverSet: scenario.driverSet ?? null,
     });
     const template = this.#plans.get(structure);
     if (template) {

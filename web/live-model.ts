@@ -35,7 +35,7 @@ export function scenarioOf(id: string, a: Assumptions): Scenario {
 
 /** The structure a plan depends on; a change of it needs a new plan, a change of values does not. */
 function structureKey(a: Assumptions): string {
-  return JSON.stringify([[...a.levers].sort(), Object.entries(a.driverGrowthRates).sort()]);
+  return JSON.stringify([[...a.levers].sort(), Object.entries(a.driverGrowthRates).sort(), a.driverSet ?? null]);
 }
 
 /**
@@ -103,6 +103,18 @@ export class LiveModel {
     const hi = plan.parameters.upper[i]!;
     this.#theta[i] = Math.min(hi, Math.max(lo, value));
     return true;
+  }
+
+  /**
+   * A driver's values from the base year to the horizon in the last {@link run} (growth
+   * multipliers, driver set and cohort projection applied), or undefined for an unknown driver.
+   */
+  driver(id: string): number[] | undefined {
+    const plan = this.plan;
+    const d = plan.driverIds.indexOf(id);
+    if (d < 0 || this.#ws === undefined) return undefined;
+    const base = plan.driverBase[d]!;
+    return Array.from({ length: plan.yearCount }, (_, y) => base * Math.exp(this.#ws!.driverLogRatio[d * plan.yearCount + y]!));
   }
 
   /** Runs the model on the current values and reads the forecast. */

@@ -23,6 +23,8 @@ export interface Overlay {
    */
   readonly values: Readonly<Record<string, number>>;
   readonly uncertainty: Assumptions["uncertainty"];
+  /** The package's driver set the scenario picks, or null for the package's own forecast. */
+  readonly driverSet: string | null;
 }
 
 /** The scenario being edited. */
@@ -45,6 +47,7 @@ export function overlayOf(a: Assumptions): Overlay {
     levers: [...a.levers].sort(),
     values: { growthMultiplier: a.growthMultiplier, ...a.set },
     uncertainty: { ...a.uncertainty },
+    driverSet: a.driverSet ?? null,
   };
 }
 
@@ -92,6 +95,11 @@ export function withValue(o: Overlay, path: string, value: number): Overlay {
   return { ...o, values: { ...o.values, [path]: value } };
 }
 
+/** The overlay with a driver set picked (null: the package's own forecast). */
+export function withDriverSet(o: Overlay, driverSet: string | null): Overlay {
+  return { ...o, driverSet };
+}
+
 /** The overlay with a lever switched on or off (its values are kept either way). */
 export function withLever(o: Overlay, lever: string, active: boolean): Overlay {
   const others = o.levers.filter((id) => id !== lever);
@@ -108,10 +116,11 @@ export function withName(o: Overlay, lang: Lang, name: string): Overlay {
   return { ...o, name: { ...o.name, [lang]: name, ...(renamed || !o.name[other] ? { [other]: name } : {}) } };
 }
 
-/** Whether two overlays compile to different plans (other levers or driver growth rates), not only other values. */
+/** Whether two overlays compile to different plans (other levers, driver growth rates or driver set), not only other values. */
 export function structureChanged(a: Overlay, b: Overlay): boolean {
   const rates = Object.keys(a.driverGrowthRates);
   return (
+    a.driverSet !== b.driverSet ||
     a.levers.length !== b.levers.length ||
     a.levers.some((id, i) => b.levers[i] !== id) ||
     rates.length !== Object.keys(b.driverGrowthRates).length ||
@@ -150,6 +159,7 @@ export function assumptionsOf(w: Working, defaults: ReadonlyMap<string, Paramete
         return isActivePath(o, path) && (value === undefined || equalsMedian(value, median(d)));
       }),
     ),
+    ...(o.driverSet === null ? {} : { driverSet: o.driverSet }),
   };
 }
 

@@ -28,6 +28,9 @@ import {
   elasticityFitChart,
   elasticityFits,
   fteFanChart,
+  driverForecasts,
+  driverForecastsChart,
+  lineFrom,
   ftePerProcessChart,
   ftePerYearChart,
   fteProcessBarsChart,
@@ -46,6 +49,7 @@ import { backtest } from "../../model/backtest.ts";
 import { calibrate } from "../../model/calibrate.ts";
 import { renderSvg } from "../../io/svg.ts";
 import type { DataPackage } from "../../model/data-package.ts";
+import { createWorkspace, evaluate } from "../../model/evaluate.ts";
 import { type ForecastResult, forecast } from "../../model/forecast.ts";
 import { monteCarlo, type MonteCarloResult, type MonteCarloSummary, summariseMonteCarlo } from "../../model/monte-carlo.ts";
 import { parameterLabel } from "../../model/parameter-labels.ts";
@@ -194,6 +198,20 @@ describe("the charts of the analyst notebooks", () => {
   });
   it("backtest-mape", () => expectGolden(backtestMapeChart(backtest(pkg), notebook()), ""));
   it("backtest-paths", () => expectGolden(backtestPathsChart(backtest(pkg), pkg.headcount, { ...notebook(), historyLabel: "Utfall (antaget)" }), ""));
+});
+
+describe("a driver's history and forecasts", () => {
+  it("driver-forecasts", () => {
+    // Residents aged 80+: the history, the cohort projection, Nacka's own forecast (the driver set
+    // `nacka`) and the path of vaxa-utan-att-vaxa (double growth on the projection), which that
+    // scenario's plan gives.
+    const data = driverForecasts(pkg, "residents_80plus", "sv");
+    const d = growPlan.driverIds.indexOf("residents_80plus");
+    const { driverLogRatio } = evaluate(growPlan, growPlan.parameters.values, createWorkspace(growPlan));
+    const path = Array.from({ length: growPlan.yearCount }, (_, y) => growPlan.driverBase[d]! * Math.exp(driverLogRatio[d * growPlan.yearCount + y]!));
+    data.scenario = lineFrom(`Scenariot: ${pkg.scenarios["vaxa-utan-att-vaxa"]!.name.sv}`, data, pkg.baseYear, path);
+    return expectGolden(driverForecastsChart(data, { lang: "sv", municipality: pkg.municipality.name, chosen: null }), "c0f8dddfbf8c");
+  });
 });
 
 describe("roundNumbers", () => {

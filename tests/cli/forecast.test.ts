@@ -104,6 +104,18 @@ describe("npm run forecast", () => {
     expect(stdout).toMatch(/Investeringspuckel: djup [\d\s]+,\d\sMkr/);
   }, 30_000);
 
+  it("runs a scenario on a driver set with --driver-set, and names the sets for an unknown one", async () => {
+    const own = await runForecast(["--scenario", "baseline", "--driver-set", "nacka", "--format", "json"]);
+    expect(own.code).toBe(0);
+    // Nacka's own forecast (driver-sets/nacka.csv) has 133,500 residents in 2040.
+    expect((JSON.parse(own.stdout) as ForecastResult).totals.at(-1)!.residents).toBeCloseTo(133500, 6);
+    const unknown = await runForecast(["--driver-set", "scb"]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("okänd drivaruppsättning ”scb” (kända: nacka)");
+    const table = await runForecast(["--scenario", "baseline", "--driver-set", "nacka"]);
+    expect(table.stdout).toContain("Drivarnas prognos: Nackas befolkningsprognos");
+  }, 60_000);
+
   it("validates a package in a folder outside the repository and names every problem", async () => {
     const folder = await mkdtemp(join(tmpdir(), "vaxa-pkg-"));
     await cp("data/nacka", folder, { recursive: true });

@@ -7,25 +7,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { loadPackageFolder } from "../../io/read-package-folder.ts";
-import { forecast } from "../../model/forecast.ts";
-import { compilePlan } from "../../model/plan.ts";
-
-/** JSON with numbers to six significant digits (−0 as 0). */
-export function goldenJson(value: unknown): string {
-  return `${JSON.stringify(value, (_key, v: unknown) => (typeof v === "number" && Number.isFinite(v) ? Number(v.toPrecision(6)) + 0 : v), 2)}\n`;
-}
+import { goldenForecasts, goldenJson } from "./golden.ts";
 
 describe("the Nacka forecast", () => {
   it("matches its golden file for baseline and vaxa-utan-att-vaxa", async () => {
     const pkg = await loadPackageFolder("data/nacka");
-    const results = Object.fromEntries(
-      ["baseline", "vaxa-utan-att-vaxa"].map((id) => {
-        const compiled = compilePlan(pkg, pkg.scenarios[id]!);
-        if (!compiled.ok) throw new Error(`${id} does not compile`);
-        return [id, forecast(compiled.plan)];
-      }),
-    );
-    await expect(goldenJson(results)).toMatchFileSnapshot("nacka-forecast.json");
+    await expect(goldenJson(goldenForecasts(pkg))).toMatchFileSnapshot("nacka-forecast.json");
   });
 
   it("rounds to six significant digits", () => {

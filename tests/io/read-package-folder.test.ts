@@ -51,7 +51,7 @@ describe("readPackageFolder and loadPackageFolder", () => {
     const { files, findings } = await readPackageFolder(folder);
     expect(Object.keys(files).sort()).toEqual(Object.keys(validFiles()).sort());
     expect(shown(findings)).toEqual([
-      "note: drivers_old.csv: skipped: not a file of a data package (its files are municipality.json, drivers.csv, headcount.csv, processes.json, drivers.json, levers.json and scenarios/*.json)",
+      "note: drivers_old.csv: skipped: not a file of a data package (its files are municipality.json, drivers.csv, headcount.csv, processes.json, drivers.json, levers.json, driver-sets.json, scenarios/*.json, population/ and driver-sets/*.csv)",
       "note: scenarios/archive: skipped: not a scenario: a scenario is a file scenarios/<id>.json",
       "note: scenarios/notes.txt: skipped: not a scenario: a scenario is a file scenarios/<id>.json",
     ]);

@@ -167,6 +167,38 @@ export function validFiles(): Files {
   };
 }
 
+/**
+ * A whole package with population/ (the parser's test package, tests/model/package-files.ts, with
+ * its residents split into bands): 10 people of each sex at every age 0–100+ at the end of 2024,
+ * 0.05 births per woman aged 20–39, deaths only at 90+ (half a year), 100 in-migrants a year aged
+ * 25–34, no out-migration.
+ */
+export function populationFiles(): Files {
+  const ages = Array.from({ length: 101 }, (_, x) => x);
+  const age = (x: number) => (x === 100 ? "100+" : String(x));
+  return {
+    ...validFiles(),
+    "drivers.csv": [
+      "year,driver,value,kind",
+      "2023,residents,2000,actual",
+      "2024,residents,2020,actual",
+      "2024,residents_20_64,900,actual",
+      "2024,residents_80plus,420,actual",
+      "2024,businesses,200,actual",
+      "2025,businesses,210,forecast",
+      "2026,businesses,220,forecast",
+      "2027,businesses,230,forecast",
+      "",
+    ].join("\n"),
+    "processes.json": validFiles()["processes.json"]!.replace('"drivers": { "businesses": 0.5, "residents": 0.5 }', '"drivers": { "residents_80plus": 1 }'),
+    "population/population.json": JSON.stringify({ baseYear: 2024, inMigrants: { perYear: 100 } }),
+    "population/base.csv": ["age,sex,value", ...ages.flatMap((x) => [`${age(x)},women,10`, `${age(x)},men,10`]), ""].join("\n"),
+    "population/fertility.csv": ["age,rate", ...ages.filter((x) => x >= 20 && x <= 39).map((x) => `${x},0.05`), ""].join("\n"),
+    "population/mortality.csv": ["age,sex,rate", ...ages.filter((x) => x >= 90).flatMap((x) => [`${age(x)},women,0.5`, `${age(x)},men,0.5`]), ""].join("\n"),
+    "population/migration.csv": ["age,sex,in_share,out_rate", ...ages.filter((x) => x >= 25 && x <= 34).flatMap((x) => [`${x},women,1,0`, `${x},men,1,0`]), ""].join("\n"),
+  };
+}
+
 /** The package with `search` replaced by `replacement` in one file (the search text must occur exactly once). */
 export function withEdit(file: string, search: string, replacement: string): Files {
   const files = validFiles();

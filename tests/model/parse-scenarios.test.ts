@@ -61,7 +61,7 @@ describe("parseDataPackage: scenarios", () => {
       line: lineOf(text, '"growthMultiplier": 2,'),
       field: "growthMultipler",
       message:
-        'unknown field "growthMultipler": expected only the fields name, description, growthMultiplier, driverGrowthRates, levers, set, uncertainty',
+        'unknown field "growthMultipler": expected only the fields name, description, growthMultiplier, driverGrowthRates, levers, set, uncertainty, driverSet',
     });
   });
 

@@ -57,3 +57,31 @@ describe("plausibility warnings", () => {
     ]);
   });
 });
+
+describe("age bands by their ages (drivers.json), not their names", () => {
+  const rows = (id: string, values: [number, number, number, number]) =>
+    values.map((v, i) => `${2024 + i},${id},${v},${i === 0 ? "actual" : "forecast"}\n`).join("");
+
+  it("bands named in drivers.json sum to more than their total", () => {
+    const files = validFiles();
+    files["drivers.csv"] += rows("children", [600, 600, 600, 600]) + rows("others", [500, 400, 400, 400]);
+    files["drivers.json"] = JSON.stringify({ drivers: { children: { ages: [0, 5] }, others: { ages: [6, null] } } });
+    // 2024: 600 + 500 = 1100 > 1010.5 × 1.01; 2025: 1000 < 1020 (as in the test above, under other names).
+    expect(warnings(files)).toEqual([
+      "warning: drivers.csv line 3, field \"value\": the bands of residents (children, others) sum to 1100 in 2024, more than residents itself (1010.5): expected the parts to sum to at most the whole (a band counted twice, or a value in another unit?)",
+    ]);
+  });
+
+  it("overlapping bands are not summed twice: 80–89 and 90+ beside 80+", () => {
+    const files = validFiles();
+    // 0–79 400, 80+ 350, 80–89 250, 90+ 100: side by side 0–79, 80–89, 90+ = 750 ≤ 1010.5; all four would be 1100.
+    files["drivers.csv"] += rows("residents_0_79", [400, 400, 400, 400]) + rows("residents_80plus", [350, 350, 350, 350]);
+    files["drivers.csv"] += rows("residents_80_89", [250, 250, 250, 250]) + rows("residents_90plus", [100, 100, 100, 100]);
+    expect(warnings(files)).toEqual([]);
+    // …but the bands that fit side by side are still checked: 90+ at 700 makes 0–79 + 80–89 + 90+ = 1350.
+    files["drivers.csv"] = files["drivers.csv"]!.replace("2024,residents_90plus,100,", "2024,residents_90plus,700,");
+    expect(warnings(files)).toEqual([
+      "warning: drivers.csv line 3, field \"value\": the bands of residents (residents_0_79, residents_80_89, residents_90plus) sum to 1350 in 2024, more than residents itself (1010.5): expected the parts to sum to at most the whole (a band counted twice, or a value in another unit?)",
+    ]);
+  });
+});

@@ -40,7 +40,11 @@ async function expectedNacka() {
   const row = result.totals.find((t) => t.year === 2030)!;
   const inv = result.investment!;
   const [sv, en] = [formats("sv"), formats("en")];
+  const ownForecast = compilePlan(pkg, { ...pkg.scenarios["vaxa-utan-att-vaxa"]!, driverSet: "nacka" });
+  if (!ownForecast.ok) throw new Error("the Nacka scenario does not compile on the driver set nacka");
+  const own2030 = forecast(ownForecast.plan).totals.find((t) => t.year === 2030)!;
   return {
+    fte2030OnSet: sv.fte(own2030.totalFte),
     baseYear: result.baseYear,
     baseFte: sv.fte(result.totals[0]!.totalFte),
     fte2030: { sv: sv.fte(row.totalFte), en: en.fte(row.totalFte) },
@@ -155,6 +159,25 @@ if (!plan.run) {
         }
         expect(await page.locator("#planner-status").textContent()).toMatch(/Växa utan att växa.*version 1 \([0-9a-f]{12}\)/);
         await page.screenshot({ path: join(OUT, "planner-sv.png"), fullPage: true });
+        expect(p.problems()).toEqual([]);
+      },
+      TIMEOUT,
+    );
+
+    it(
+      "shows a driver's history and forecasts, and picking Nacka's own forecast runs the scenario on it",
+      async () => {
+        const p = await visit("#planering");
+        const { page } = p;
+        const figure = page.locator('figure[data-chart="driver-forecasts"]');
+        await expect.poll(() => figure.locator("svg").count()).toBeGreaterThan(0);
+        expect(await figure.locator("figcaption").textContent()).toContain("Nackas befolkningsprognos");
+        await page.locator("#driver-shown").selectOption("residents_80plus");
+        await expect.poll(() => figure.locator(".chart-title").textContent()).toContain("80 år");
+        await page.locator("#driver-set").selectOption("nacka");
+        await expect.poll(() => textOf(page, '[data-key="fte"] .value')).toBe(nacka.fte2030OnSet);
+        // The legend marks the forecast the scenario now uses.
+        await expect.poll(() => figure.textContent()).toContain("Nackas befolkningsprognos (scenariots val)");
         expect(p.problems()).toEqual([]);
       },
       TIMEOUT,

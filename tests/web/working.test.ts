@@ -16,6 +16,7 @@ import {
   overlayOf,
   structureChanged,
   valueOf,
+  withDriverSet,
   withLever,
   withName,
   withValue,
@@ -120,10 +121,20 @@ describe("changing the overlay", () => {
     expect(withName({ ...w.overlay, name: { sv: "Plan", en: "" } }, "sv", "Plan").name).toEqual({ sv: "Plan", en: "Plan" });
   });
 
-  it("tells a change of structure (levers, driver growth rates) from a change of values", () => {
+  it("tells a change of structure (levers, driver growth rates, driver set) from a change of values", () => {
     expect(structureChanged(w.overlay, withValue(w.overlay, "levers.intensity", 2))).toBe(false);
     expect(structureChanged(w.overlay, withLever(w.overlay, "chat", true))).toBe(true);
     expect(structureChanged(w.overlay, { ...w.overlay, driverGrowthRates: { residents: 0.02 } })).toBe(true);
+    expect(structureChanged(w.overlay, withDriverSet(w.overlay, "scb"))).toBe(true);
+  });
+
+  it("keeps the driver set a scenario picks, and leaves it out of the assumptions when none is picked", () => {
+    expect(w.overlay.driverSet).toBeNull();
+    expect(assumptionsOf(w, DEFAULTS)).not.toHaveProperty("driverSet");
+    const picked = { ...w, overlay: withDriverSet(w.overlay, "scb") };
+    expect(assumptionsOf(picked, DEFAULTS).driverSet).toBe("scb");
+    expect(overlayOf(assumptionsOf(picked, DEFAULTS)).driverSet).toBe("scb");
+    expect(isDirty(picked, DEFAULTS)).toBe(true);
   });
 });
 

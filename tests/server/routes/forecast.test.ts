@@ -144,3 +144,23 @@ describe("POST /api/forecast, the same Monte Carlo summary asked for twice at on
     }
   }, 60_000);
 });
+
+describe("POST /api/forecast, the population and driver sets", () => {
+  it("takes the population's scale factors in set, and a driver set, as the model does", async () => {
+    const { app } = await testServer();
+    const assumptions = { growthMultiplier: 2, set: { "population.mortality": 1.2, "population.inMigration": 0.9 } };
+    const res = await request(app).post("/api/forecast").send({ assumptions }).expect(200);
+    expect(res.body.result).toEqual(JSON.parse(JSON.stringify(await expected(assumptions))));
+    // Fewer in-migrants and more deaths: fewer residents in 2040 than at the rates as given.
+    const plain = await request(app).post("/api/forecast").send({ assumptions: { growthMultiplier: 2 } }).expect(200);
+    expect(res.body.result.totals.at(-1).residents).toBeLessThan(plain.body.result.totals.at(-1).residents);
+    const own = await request(app).post("/api/forecast").send({ assumptions: { driverSet: "nacka" } }).expect(200);
+    expect(own.body.result).toEqual(JSON.parse(JSON.stringify(await expected({ driverSet: "nacka" }))));
+  });
+
+  it("refuses a driver set the package does not have, naming the field and the sets there are", async () => {
+    const { app } = await testServer();
+    const res = await request(app).post("/api/forecast").send({ assumptions: { driverSet: "scb" } }).expect(400);
+    expect(res.body.problems).toEqual([{ path: "assumptions.driverSet", message: 'unknown driver set "scb": expected one of nacka' }]);
+  });
+});

@@ -6,13 +6,13 @@
 import { ADOPTION_CURVES, ADOPTION_START } from "../../../model/adoption.ts";
 import { LEVER_KINDS, leverParameterSpec, REACH } from "../../../model/levers.ts";
 import { capitalize, parameterLabel } from "../../../model/parameter-labels.ts";
-import { PACKAGE_PARAMETERS } from "../../../model/bounds.ts";
+import { PACKAGE_PARAMETERS, POPULATION_PARAMETERS } from "../../../model/bounds.ts";
 import type { ParameterSpec } from "../../../model/registry.ts";
 import { type Slider, slider } from "../../controls.ts";
 import { el } from "../../dom.ts";
 import { loadWorking } from "../../scenarios.ts";
 import type { ViewContext } from "../../view.ts";
-import { differsFromDefault, valueOf, withLever, withValue } from "../../working.ts";
+import { differsFromDefault, valueOf, withDriverSet, withLever, withValue } from "../../working.ts";
 
 /** How a parameter is shown: its label, bounds and step in model units, and how a value reads. */
 interface SliderSpec {
@@ -102,6 +102,22 @@ export function assumptionControls(context: ViewContext): AssumptionControls {
     registrySlider(driverDetails, path, PACKAGE_PARAMETERS.driverGrowthMultiplier, parameterLabel(pkg, path, lang));
   }
   growth.append(driverDetails);
+  const sets = Object.values(pkg.driverSets ?? {});
+  if (sets.length > 0) {
+    const select = el(
+      "select",
+      { id: "driver-set", "aria-describedby": "driver-set-hint" },
+      el("option", { value: "", text: t.ownForecast(pkg.population !== undefined), selected: overlay.driverSet === null }),
+      ...sets.map((set) => el("option", { value: set.id, text: set.name[lang], selected: overlay.driverSet === set.id })),
+    );
+    select.addEventListener("change", () => store.updateOverlay((o) => withDriverSet(o, select.value === "" ? null : select.value)));
+    growth.append(el("div", { class: "field" }, el("label", { for: "driver-set", text: t.driverSet }), select, el("p", { class: "hint", id: "driver-set-hint", text: t.driverSetHint })));
+  }
+  if (pkg.population !== undefined) {
+    const population = el("details", { class: "sub" }, el("summary", { text: t.populationGroup }), el("p", { class: "hint", text: t.populationHint }));
+    for (const spec of Object.values(POPULATION_PARAMETERS)) registrySlider(population, spec.name, spec, parameterLabel(pkg, spec.name, lang));
+    growth.append(population);
+  }
   form.append(growth);
 
   // Levers
