@@ -19,7 +19,7 @@ import { finiteColumns } from "./finite.ts";
 import { CENTRAL_ESTIMATE } from "./forecast.ts";
 import { NPV_CONVENTION } from "./investment.ts";
 import type { ModelPlan } from "./plan.ts";
-import { gather, mean, quantiles, quantilesInPlace, REPORTED_QUANTILES, share, yearQuantiles } from "./quantiles.ts";
+import { gather, gatherRows, mean, quantiles, quantilesInPlace, REPORTED_QUANTILES, share, yearQuantiles } from "./quantiles.ts";
 import { checkSeed, type ParameterDraws, sampleParameters } from "./sampling.ts";
 
 /** Default number of draws. */
@@ -318,14 +318,26 @@ export function summariseMonteCarlo(result: MonteCarloResult): MonteCarloSummary
   const q = (values: Float64Array, offset: number, stride: number) =>
     quantilesInPlace(gather(values, offset, stride, N, column), REPORTED_QUANTILES) as [number, number, number];
   const baseYearFte = result.fte[P * Y]!;
+  // A series' years are read draw by draw (each draw's row once, not one strided pass per year) into
+  // `block`, year-major: block[y × N + draw].
+  const block = new Float64Array(Y * N);
+  const yearOf = (y: number) => block.subarray(y * N, (y + 1) * N);
+  const seriesQuantiles = (values: Float64Array, offset: number, stride: number) => {
+    gatherRows(values, offset, stride, N, Y, block);
+    return result.years.map((_, y) => quantilesInPlace(yearOf(y), REPORTED_QUANTILES) as [number, number, number]);
+  };
+  const baseline = seriesQuantiles(result.baselineFte, 0, Y);
+  const cumulative = seriesQuantiles(result.cumulativeNet, 0, Y);
+  gatherRows(result.fte, P * Y, S * Y, N, Y, block);
 
   const years = result.years.map((year, y): MonteCarloYear => {
-    const total = gather(result.fte, P * Y + y, S * Y, N, column);
+    const total = yearOf(y);
+    // before the quantiles reorder the column: the mean adds the draws in their order
     const totalFte_mean = mean(total);
     const probabilityHoldsFlat = share(total, (fte) => holdsFlat(fte, baseYearFte));
-    const [totalFte_p10, totalFte_p50, totalFte_p90] = q(result.fte, P * Y + y, S * Y);
-    const [baselineFte_p10, baselineFte_p50, baselineFte_p90] = q(result.baselineFte, y, Y);
-    const [cumulativeNet_p10, cumulativeNet_p50, cumulativeNet_p90] = q(result.cumulativeNet, y, Y);
+    const [totalFte_p10, totalFte_p50, totalFte_p90] = quantilesInPlace(total, REPORTED_QUANTILES) as [number, number, number];
+    const [baselineFte_p10, baselineFte_p50, baselineFte_p90] = baseline[y]!;
+    const [cumulativeNet_p10, cumulativeNet_p50, cumulativeNet_p90] = cumulative[y]!;
     return {
       year,
       totalFte_p10,
@@ -343,10 +355,13 @@ export function summariseMonteCarlo(result: MonteCarloResult): MonteCarloSummary
     };
   });
   const processes = result.processes.flatMap((process, p) =>
-    result.years.map((year, y): MonteCarloProcessYear => {
-      const [fte_p10, fte_p50, fte_p90] = q(result.fte, p * Y + y, S * Y);
-      return { year, process, fte_p10, fte_p50, fte_p90 };
-    }),
+    seriesQuantiles(result.fte, p * Y, S * Y).map(([fte_p10, fte_p50, fte_p90], y): MonteCarloProcessYear => ({
+      year: result.years[y]!,
+      process,
+      fte_p10,
+      fte_p50,
+      fte_p90,
+    })),
   );
   const { names, values } = result.parameters;
   const summary = {
