@@ -13,7 +13,6 @@ import { holdsFlat } from "./decoupling.ts";
 import type { LocalizedText } from "./data-package.ts";
 import type { Distribution } from "./distributions.ts";
 import { allocateColumns, type MonteCarloColumns, runDraws } from "./draw-columns.ts";
-import { createWorkspace } from "./evaluate.ts";
 import { kernelFor } from "./kernel.ts";
 import { finiteColumns } from "./finite.ts";
 import { CENTRAL_ESTIMATE } from "./forecast.ts";
@@ -34,6 +33,36 @@ export interface MonteCarloOptions {
   seed?: number;
   /** Called now and then with the number of draws done so far and the total. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Where to write the draws and outcomes instead of new arrays ({@link monteCarloBuffers}), so that
+   * repeated runs allocate nothing large. The result's columns are these buffers: the next run
+   * into them overwrites it.
+   */
+  buffers?: MonteCarloBuffers;
+}
+
+/** Parameter draws and outcome columns of one size, kept by a caller that runs Monte Carlo again and again. */
+export interface MonteCarloBuffers {
+  draws: number;
+  /** Uncertain parameters × draws. */
+  parameters: Float64Array;
+  columns: MonteCarloColumns;
+}
+
+/** Buffers for runs of `draws` draws of a plan (or another plan with as many processes, years and uncertain parameters). */
+export function monteCarloBuffers(plan: ModelPlan, draws: number): MonteCarloBuffers {
+  return { draws, parameters: new Float64Array(plan.parameters.uncertain.length * draws), columns: allocateColumns(plan, draws) };
+}
+
+/** The buffers, after checking that they fit the plan and the number of draws. */
+function checkedBuffers(plan: ModelPlan, draws: number, buffers: MonteCarloBuffers): MonteCarloBuffers {
+  const fits =
+    buffers.draws === draws &&
+    buffers.parameters.length === plan.parameters.uncertain.length * draws &&
+    buffers.columns.fte.length === draws * (plan.processIds.length + 1) * plan.yearCount &&
+    buffers.columns.net.length === draws * plan.yearCount;
+  if (!fits) throw new RangeError(`Monte Carlo buffers made for ${buffers.draws} draws of another plan's shape; this run has ${draws} draws`);
+  return buffers;
 }
 
 /** A Monte Carlo run: what was run, the parameter draws, and the outcome columns. */
@@ -73,7 +102,8 @@ export interface CentralOutcomes {
 
 /** The deterministic forecast's outcomes of a plan (its point values: every uncertain parameter at its median). */
 export function centralOutcomes(plan: ModelPlan): CentralOutcomes {
-  const ws = kernelFor(plan).run(plan.parameters.values, createWorkspace(plan));
+  const kernel = kernelFor(plan);
+  const ws = kernel.run(plan.parameters.values, kernel.workspace());
   return {
     npv: ws.npv,
     humpDepth: ws.humpDepth,
@@ -130,8 +160,9 @@ export function monteCarloResult(plan: ModelPlan, sample: ParameterDraws, column
  */
 export function monteCarlo(plan: ModelPlan, options: MonteCarloOptions = {}): MonteCarloResult {
   const { draws, seed } = monteCarloSettings(options);
-  const sample = sampleParameters(plan.parameters, draws, seed);
-  const columns = allocateColumns(plan, draws);
+  const buffers = options.buffers && checkedBuffers(plan, draws, options.buffers);
+  const sample = sampleParameters(plan.parameters, draws, seed, undefined, buffers?.parameters);
+  const columns = buffers?.columns ?? allocateColumns(plan, draws);
   const report = options.onProgress;
   runDraws(plan, sample, columns, 0, draws, report ? (done) => report(done, draws) : undefined);
   return monteCarloResult(plan, sample, columns);
