@@ -30,6 +30,14 @@ export function speedTable(r: Results): string[] {
       `${ms(single.ms)} (CPU ${ms(single.cpuMs)}; sampling ${ms(single.samplingMs)})`,
       `≤ ${r.targets.singleThreadMs} ms: ${met(single.meetsTarget)}`,
     ],
+    ["  of which the draws (model run and copy)", `${single.perDrawMicroseconds.toFixed(1)} µs CPU a draw`, ""],
+    ...(mc.peakMemory
+      ? [[
+          `Monte Carlo, ${mc.peakMemory.draws.toLocaleString("en")} draws and summary, peak memory of the process`,
+          `${mc.peakMemory.peakMB.toFixed(0)} MB (${mc.peakMemory.beforeMB.toFixed(0)} MB before the run; the draws' columns ${mc.peakMemory.columnsMB.toFixed(0)} MB)`,
+          "bounded: linear in draws",
+        ] as [string, string, string]]
+      : []),
     [
       "numpy peer, same model and number of draws",
       peer?.skipped ? `not run: ${peer.reason}` : `${ms(peer.ms)}: Vaxa ${peer.ratio.toFixed(2)}× faster`,
