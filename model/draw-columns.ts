@@ -5,8 +5,7 @@
  * values, the plan's kernel specialised to its uncertain parameters (`kernel.ts`) runs in the
  * kernel's own workspace, reused for every draw and run, and the outcomes are copied
  * into preallocated typed arrays: no object is created per draw. A draw's outcomes depend only on
- * the plan and its parameter values, so draws can be split over threads (the workers import this
- * module only, which keeps their start-up short).
+ * the plan and its parameter values.
  */
 import { holdsFlat } from "./decoupling.ts";
 import type { Workspace } from "./evaluate.ts";
@@ -43,12 +42,9 @@ export interface MonteCarloColumns {
 /** How often (in draws) progress is reported. */
 export const PROGRESS_EVERY = 250;
 
-/** Allocates the outcome columns for `draws` draws; `create` may allocate on shared memory. */
-export function allocateColumns(
-  plan: ModelPlan,
-  draws: number,
-  create: (length: number) => Float64Array = (length) => new Float64Array(length),
-): MonteCarloColumns {
+/** Allocates the outcome columns for `draws` draws. */
+export function allocateColumns(plan: ModelPlan, draws: number): MonteCarloColumns {
+  const create = (length: number) => new Float64Array(length);
   const Y = plan.yearCount;
   const S = plan.processIds.length + 1;
   return {
@@ -85,7 +81,7 @@ function record(plan: ModelPlan, ws: Workspace, out: MonteCarloColumns, draw: nu
 
 /**
  * Runs draws `from` (inclusive) to `to` (exclusive) of a parameter sample and writes their
- * outcomes into the columns: the hot loop, shared by the single-threaded run and the workers.
+ * outcomes into the columns: the hot loop.
  */
 export function runDraws(
   plan: ModelPlan,
