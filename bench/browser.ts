@@ -1,5 +1,9 @@
 /**
- * Browser benchmark: how fast the planner's charts follow a slider.
+ * Browser benchmark: how fast the planner's first chart arrives and its charts follow a slider.
+ *
+ * First load: a fresh browser context (empty cache) opens the planner over Chromium's emulated
+ * network of 10 Mbit/s with a 40 ms round trip; reported are the time from the navigation's start
+ * to the first chart on screen (target ≤ 500 ms) and the bytes transferred (target ≤ 200 kB).
  *
  * The real server (`server/main.ts`, a fresh data directory, a free port of 127.0.0.1) serves the
  * freshly built web bundle to headless Chromium (Debian's, driven by playwright-core). In the
@@ -26,6 +30,62 @@ import { installRedrawProbe } from "./redraw-probe.ts";
 export const MOVES = 50;
 /** Target: p95 of input → finished redraw, milliseconds. */
 export const TARGET_P95_MS = 50;
+
+/** The network of the first-load measurement: 10 Mbit/s both ways, 40 ms round trip. */
+export const FIRST_LOAD_NETWORK = { offline: false, latency: 40, downloadThroughput: 10e6 / 8, uploadThroughput: 10e6 / 8 };
+/** Targets of the first load: bytes transferred (compressed) and time to the first chart. */
+export const TARGET_FIRST_LOAD_BYTES = 200_000;
+export const TARGET_FIRST_CHART_MS = 500;
+
+/**
+ * Opens the planner in a fresh context (empty cache) over an emulated network (Chromium's
+ * `Network.emulateNetworkConditions`, {@link FIRST_LOAD_NETWORK}) and returns the time from the
+ * navigation's start to the first chart drawn, and the bytes that crossed the network (encoded,
+ * that is compressed where the server compressed).
+ */
+async function firstLoad(browser: Awaited<ReturnType<typeof launchChromium>>, url: string) {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    await cdp.send("Network.emulateNetworkConditions", FIRST_LOAD_NETWORK);
+    let bytes = 0;
+    const encodings: Record<string, string> = {};
+    cdp.on("Network.responseReceived", (e) => {
+      const encoding = e.response.headers["content-encoding"] ?? e.response.headers["Content-Encoding"];
+      if (encoding) encodings[new URL(e.response.url).pathname] = encoding;
+    });
+    cdp.on("Network.loadingFinished", (e) => (bytes += e.encodedDataLength));
+    // performance.now() counts from the navigation's start; recorded when the first chart enters the page
+    await page.addInitScript(() => {
+      const w = window as unknown as { firstChartMs?: number };
+      const observer = new MutationObserver(() => {
+        if (document.querySelector("figure.chart .plot svg")) {
+          w.firstChartMs = performance.now();
+          observer.disconnect();
+        }
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(url, { waitUntil: "commit" });
+    await page.waitForFunction(() => (window as unknown as { firstChartMs?: number }).firstChartMs !== undefined, null, { timeout: 60_000 });
+    const firstChartMs = await page.evaluate(() => (window as unknown as { firstChartMs: number }).firstChartMs);
+    return {
+      network: "10 Mbit/s, 40 ms round trip (Chromium network emulation), empty cache",
+      firstChartMs: round(firstChartMs),
+      transferredBytes: bytes,
+      encodings,
+      targetFirstChartMs: TARGET_FIRST_CHART_MS,
+      targetBytes: TARGET_FIRST_LOAD_BYTES,
+      firstChartMet: firstChartMs <= TARGET_FIRST_CHART_MS,
+      bytesMet: bytes <= TARGET_FIRST_LOAD_BYTES,
+    };
+  } finally {
+    await context.close();
+  }
+}
 
 /** R-7 quantile of a sample (linear interpolation, the default of R and NumPy). */
 export function quantile(values: number[], p: number): number {
@@ -87,6 +147,7 @@ export async function benchBrowser(): Promise<Record<string, unknown>> {
   const server = await startServer();
   const browser = await launchChromium(found.path);
   try {
+    const first = await firstLoad(browser, `${server.url}/#planering`);
     const opened = await openOffline(browser, `${server.url}/#planering`);
     const { page } = opened;
     await page.setViewportSize({ width: 1360, height: 900 });
@@ -102,6 +163,7 @@ export async function benchBrowser(): Promise<Record<string, unknown>> {
     return {
       what: "planner view: time from a slider's input event to the finished redraw (model run in the browser, two Plot charts, key figures, layout), headless Chromium",
       browser: browser.version(),
+      firstLoad: first,
       growthMultiplier: summary(growth),
       leverEfficiency: summary(efficiency),
       bundle: { buildMs: build.ms, bytes: build.outputs.find((o) => o.file.endsWith("app.js"))?.bytes ?? null },

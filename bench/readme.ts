@@ -30,17 +30,20 @@ export function speedTable(r: Results): string[] {
       `${ms(single.ms)} (CPU ${ms(single.cpuMs)}; sampling ${ms(single.samplingMs)})`,
       `≤ ${r.targets.singleThreadMs} ms: ${met(single.meetsTarget)}`,
     ],
+    ["  of which the draws (model run and copy)", `${single.perDrawMicroseconds.toFixed(1)} µs CPU a draw`, ""],
+    ...(mc.peakMemory
+      ? [[
+          `Monte Carlo, ${mc.peakMemory.draws.toLocaleString("en")} draws and summary, peak memory of the process`,
+          `${mc.peakMemory.peakMB.toFixed(0)} MB (${mc.peakMemory.beforeMB.toFixed(0)} MB before the run; the draws' columns ${mc.peakMemory.columnsMB.toFixed(0)} MB)`,
+          "bounded: linear in draws",
+        ] as [string, string, string]]
+      : []),
     [
       "numpy peer, same model and number of draws",
       peer?.skipped ? `not run: ${peer.reason}` : `${ms(peer.ms)}: Vaxa ${peer.ratio.toFixed(2)}× faster`,
       `≥ ${r.targets.peerRatio}×: ${met(peer?.meetsTarget)}`,
     ],
     ["summary of 10,000 draws (P10/P50/P90, probabilities)", `${ms(single.summaryMs)} (CPU ${ms(single.summaryCpuMs)})`, `≤ ${r.targets.summaryMs} ms: ${met(single.summaryMeetsTarget)}`],
-    [
-      `Monte Carlo, two threads (warm pool)`,
-      `${ms(mc.allCores.ms)}, identical numbers: ${mc.allCores.identicalToSingleThread}`,
-      `speed-up ${mc.allCores.speedup.toFixed(2)}×`,
-    ],
     [
       `${r.largePackage.copies}× Nacka's activities (${r.largePackage.activities}), horizon ${r.largePackage.horizon}`,
       `${r.largePackage.perDrawMicroseconds.toFixed(0)} µs CPU a draw (Nacka ${r.largePackage.nackaPerDrawMicroseconds.toFixed(0)} µs)`,
@@ -59,6 +62,21 @@ export function speedTable(r: Results): string[] {
       ["server, `POST /api/forecast` against `/api/health`", `${server.forecast.requestsPerSecond} against ${server.health.requestsPerSecond} requests/s (${server.forecastToHealthRatio})`, ""],
       ["server, new assumptions on every request", `${server.forecastUncached.requestsPerSecond} requests/s (${server.uncachedToHealthRatio} of /api/health), p99 ${server.forecastUncached.latencyMs.p99} ms`, `≥ 2,000 requests/s: ${met(server.targets?.uncachedMet)}`],
     );
+  }
+  const first = r.browser?.firstLoad;
+  if (first) {
+    rows.push([
+      "browser, first load of the planner at 10 Mbit/s with 40 ms round trip (empty cache)",
+      `first chart after ${first.firstChartMs} ms; ${(first.transferredBytes / 1000).toFixed(0)} kB transferred`,
+      `≤ ${first.targetFirstChartMs} ms: ${met(first.firstChartMet)}; ≤ ${first.targetBytes / 1000} kB: ${met(first.bytesMet)}`,
+    ]);
+  }
+  if (server.healthDuringMonteCarlo) {
+    rows.push([
+      "server, `/api/health` while Monte Carlo runs",
+      `p99 ${server.healthDuringMonteCarlo.latencyMs.p99} ms; \`POST /api/forecast\` p99 ${server.forecast.latencyMs.p99} ms`,
+      `< 20 ms: ${met(server.targets?.healthUnderMonteCarloMet)}; < 25 ms: ${met(server.targets?.p99Met)}`,
+    ]);
   }
   return [
     `Measured ${r.measuredAt.slice(0, 10)} on ${r.machine.cores} cores (${r.machine.cpu}), Node ${r.machine.node}, load average ${r.machine.loadAverageBefore.join(" ")} before the run: wall-clock medians, CPU time beside them where other processes stretch the wall clock.`,

@@ -123,7 +123,7 @@ const sv = {
   },
   simulate: {
     help: {
-      usage: ["npm run simulate -- --scenario <id> [--draws 10000] [--seed 1] [--threads <n>] [--out resultat.arrow] [--format text|json]"],
+      usage: ["npm run simulate -- --scenario <id> [--draws 10000] [--seed 1] [--out resultat.arrow] [--format text|json]"],
       summary:
         "Monte Carlo över scenariots osäkra antaganden: P10/P50/P90 av årsarbetare per år, sannolikheten att hålla nollan och " +
         "investeringspuckelns spridning. Med --out skrivs varje dragning som Apache Arrow.",
@@ -131,7 +131,6 @@ const sv = {
         scenario: "scenariot vars osäkra antaganden dras",
         draws: "antal dragningar",
         seed: "slumpfrö (0 till 4294967295); samma frö ger samma siffror",
-        threads: "antal trådar (standard: en, eller alla kärnor från 5 000 dragningar)",
         out: "Arrow-filen för varje dragnings årsarbetare; bredvid den skrivs .draws.arrow och .summary.json",
         format: "text (att läsa) eller json",
       },
@@ -384,7 +383,7 @@ const en: Messages = {
   },
   simulate: {
     help: {
-      usage: ["npm run simulate -- --scenario <id> [--draws 10000] [--seed 1] [--threads <n>] [--out results.arrow] [--format text|json]"],
+      usage: ["npm run simulate -- --scenario <id> [--draws 10000] [--seed 1] [--out results.arrow] [--format text|json]"],
       summary:
         "Monte Carlo over the scenario's uncertain assumptions: P10/P50/P90 of FTE per year, the probability of holding flat and the " +
         "spread of the investment hump. With --out every draw is written as Apache Arrow.",
@@ -392,7 +391,6 @@ const en: Messages = {
         scenario: "the scenario whose uncertain assumptions are drawn",
         draws: "number of draws",
         seed: "random seed (0 to 4294967295); the same seed gives the same numbers",
-        threads: "number of threads (default: one, or every core from 5,000 draws)",
         out: "the Arrow file of every draw's FTE; .draws.arrow and .summary.json are written beside it",
         format: "text (to read) or json",
       },

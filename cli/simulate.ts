@@ -1,5 +1,5 @@
 /**
- * npm run simulate -- [--data <folder>] --scenario <id> [--draws 10000] [--seed 1] [--threads <n>]
+ * npm run simulate -- [--data <folder>] --scenario <id> [--draws 10000] [--seed 1]
  *                     [--out results.arrow] [--format text|json]
  *
  * Monte Carlo over the scenario's uncertain assumptions: P10/P50/P90 of total FTE per year, the
@@ -7,16 +7,15 @@
  * hump. With --out, writes the FTE paths of every draw as an Arrow IPC stream (results.arrow), the
  * per-draw outcomes and parameter values beside it (results.draws.arrow) and the summary as JSON
  * (results.summary.json).
+ *
+ * One thread: splitting the draws over worker threads gained 8 % on two cores with the other core
+ * free (issue 12, bench/results.json of Dec 1) and cost about 1.4 s to start the workers.
  */
 import { writeFile } from "node:fs/promises";
-import { availableParallelism } from "node:os";
 import type { Formats } from "../contract/locale.ts";
 import type { CentralFigure, MonteCarloSummary } from "../model/monte-carlo.ts";
 import { choice, command, DATA_FLAG, fail, integerFlag, runIfMain } from "./common.ts";
 import type { Messages } from "./messages.ts";
-
-/** Below this many draws one thread is faster than starting workers (about 0.3 s each). */
-const PARALLEL_FROM = 5000;
 
 const FORMATS = ["text", "json"] as const;
 
@@ -85,7 +84,6 @@ export const simulateCommand = command({
     scenario: { type: "string", value: "<id>" },
     draws: { type: "string", default: "10000", value: "<n>" },
     seed: { type: "string", default: "1", value: "<n>" },
-    threads: { type: "string", value: "<n>" },
     out: { type: "string", value: "<file.arrow>" },
     format: { type: "string", default: "text", value: FORMATS.join("|") },
   },
@@ -97,8 +95,6 @@ export const simulateCommand = command({
     const seed = integerFlag(t, "seed", values.seed, 1);
     if (draws < 1) fail(t.common.atLeast("draws", "1", values.draws));
     if (seed < 0 || seed > 0xffffffff) fail(t.simulate.seedRange(values.seed));
-    const threads = integerFlag(t, "threads", values.threads, draws >= PARALLEL_FROM ? availableParallelism() : 1);
-    if (threads < 1) fail(t.common.atLeast("threads", "1", values.threads ?? ""));
     const { loadPackage, findScenario, planFor } = await import("./load.ts");
     const { monteCarlo, summariseMonteCarlo } = await import("../model/monte-carlo.ts");
     const { illustrativeNote } = await import("../model/illustrative.ts");
@@ -110,11 +106,7 @@ export const simulateCommand = command({
 
     const bar = progressBar(t.simulate.progress, draws, t.simulate.drawsUnit);
     const options = { draws, seed, onProgress: bar.update };
-    let result;
-    if (threads > 1) {
-      const { monteCarloParallel } = await import("../io/parallel-monte-carlo.ts");
-      result = await monteCarloParallel(plan, { ...options, threads });
-    } else result = monteCarlo(plan, options);
+    const result = monteCarlo(plan, options);
     bar.stop();
     const summary = summariseMonteCarlo(result);
 

@@ -2,14 +2,13 @@
  * The hot loop of Monte Carlo: run the model once per draw and copy the outcomes into columns.
  *
  * Per draw the uncertain parameters' draws overwrite their entries in a copy of the plan's point
- * values, the plan's kernel specialised to its uncertain parameters (`kernel.ts`) runs in a
- * workspace reused for every draw, and the outcomes are copied
+ * values, the plan's kernel specialised to its uncertain parameters (`kernel.ts`) runs in the
+ * kernel's own workspace, reused for every draw and run, and the outcomes are copied
  * into preallocated typed arrays: no object is created per draw. A draw's outcomes depend only on
- * the plan and its parameter values, so draws can be split over threads (the workers import this
- * module only, which keeps their start-up short).
+ * the plan and its parameter values.
  */
 import { holdsFlat } from "./decoupling.ts";
-import { createWorkspace, type Workspace } from "./evaluate.ts";
+import type { Workspace } from "./evaluate.ts";
 import { kernelFor } from "./kernel.ts";
 import type { ModelPlan } from "./plan.ts";
 import type { ParameterDraws } from "./sampling.ts";
@@ -43,12 +42,9 @@ export interface MonteCarloColumns {
 /** How often (in draws) progress is reported. */
 export const PROGRESS_EVERY = 250;
 
-/** Allocates the outcome columns for `draws` draws; `create` may allocate on shared memory. */
-export function allocateColumns(
-  plan: ModelPlan,
-  draws: number,
-  create: (length: number) => Float64Array = (length) => new Float64Array(length),
-): MonteCarloColumns {
+/** Allocates the outcome columns for `draws` draws. */
+export function allocateColumns(plan: ModelPlan, draws: number): MonteCarloColumns {
+  const create = (length: number) => new Float64Array(length);
   const Y = plan.yearCount;
   const S = plan.processIds.length + 1;
   return {
@@ -85,7 +81,7 @@ function record(plan: ModelPlan, ws: Workspace, out: MonteCarloColumns, draw: nu
 
 /**
  * Runs draws `from` (inclusive) to `to` (exclusive) of a parameter sample and writes their
- * outcomes into the columns: the hot loop, shared by the single-threaded run and the workers.
+ * outcomes into the columns: the hot loop.
  */
 export function runDraws(
   plan: ModelPlan,
@@ -95,10 +91,10 @@ export function runDraws(
   to = sample.draws,
   onProgress?: (done: number) => void,
 ): void {
-  const ws = createWorkspace(plan);
-  const theta = plan.parameters.values.slice();
   const { parameters, values, draws } = sample;
   const kernel = kernelFor(plan, parameters);
+  const ws = kernel.workspace();
+  const theta = plan.parameters.values.slice();
   const J = parameters.length;
   for (let i = from; i < to; i++) {
     for (let j = 0; j < J; j++) theta[parameters[j]!] = values[j * draws + i]!;

@@ -20,7 +20,9 @@ export class NonFiniteResultError extends Error {
 
 /** Every number among an object's own fields (texts, booleans and null are left alone). */
 function checkFields(object: object, where: (field: string) => string): void {
-  for (const [field, value] of Object.entries(object)) {
+  // for…in over a plain object's own fields: no array per field, as Object.entries would make
+  for (const field in object) {
+    const value = (object as Record<string, unknown>)[field];
     if (typeof value === "number" && !Number.isFinite(value)) throw new NonFiniteResultError(where(field), value);
   }
 }

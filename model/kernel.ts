@@ -96,6 +96,8 @@ interface Row {
   constant: boolean;
   /** Whether every value of a constant row is exactly 1. */
   one: boolean;
+  /** How many leading years are filled when the kernel is built and never change (Y for a constant row). */
+  fixedYears: number;
 }
 
 /** A term of a growth row: a driver index (−1: the supported processes' FTE) and its elasticity parameter. */
@@ -141,9 +143,9 @@ class Generator {
     this.#size += this.Y;
     if (values) {
       this.constants.push({ at, values });
-      return { at, constant: true, one: values.every((v) => v === 1) };
+      return { at, constant: true, one: values.every((v) => v === 1), fixedYears: this.Y };
     }
-    return { at, constant: false, one: false };
+    return { at, constant: false, one: false, fixedYears: 0 };
   }
 
   emit(block: string): void {
@@ -261,6 +263,7 @@ export function kernelSource(plan: ModelPlan, variable: VariableParameters): Ker
     }
     // the years up to the last actual one never change: fill them once
     const row = g.row();
+    row.fixedYears = fixedYears;
     g.constants.push({ at: row.at, values: logs.subarray(0, fixedYears) });
     if (isResidents) g.constants.push({ at: residentsRow!.at, values: levels.subarray(0, fixedYears) });
     const floor = base * 1e-9;
@@ -292,8 +295,9 @@ for (let y = ${fixedYears}; y < ${Y}; y++) {
     }
     const row = g.row(new Float64Array(1)); // the base year: 0
     row.constant = false;
+    row.fixedYears = 1;
     const args = parameters.map((i) => g.param(i)).join(", ");
-    g.emit(`for (let y = 1; y < ${Y}; y++) X[${row.at} + y] = F.curves[${plan.leverCurve[l]!}](${plan.baseYear} + y, ${args});`);
+    g.emit(`const curve = F.curves[${plan.leverCurve[l]!}];\nfor (let y = 1; y < ${Y}; y++) X[${row.at} + y] = curve(${plan.baseYear} + y, ${args});`);
     return row;
   });
 
@@ -344,18 +348,23 @@ for (let y = ${fixedYears}; y < ${Y}; y++) {
     const key = termKey(terms, p);
     const known = growthRows.get(key);
     if (known) return known;
+    // the years in which every term's driver is fixed (all, for constant drivers) are computed now
+    const certain = terms.every((t) => !g.varies(t.elasticity) && t.driver >= 0);
+    const fixedYears = certain ? Math.min(...terms.map((t) => driverRows[t.driver]!.fixedYears)) : 0;
+    const values = new Float64Array(fixedYears);
+    for (let y = 0; y < fixedYears; y++) {
+      let log = 0;
+      for (const t of terms) log += theta[t.elasticity]! * driverLog(t.driver, y);
+      values[y] = Math.exp(log);
+    }
     let row: Row;
-    if (terms.every((t) => !g.varies(t.elasticity) && t.driver >= 0 && driverRows[t.driver]!.constant)) {
-      const values = new Float64Array(Y);
-      for (let y = 0; y < Y; y++) {
-        let log = 0;
-        for (const t of terms) log += theta[t.elasticity]! * driverLog(t.driver, y);
-        values[y] = Math.exp(log);
-      }
+    if (fixedYears === Y) {
       row = g.row(values);
     } else {
       row = g.row();
-      code.push(`for (let y = 0; y < ${Y}; y++) X[${row.at} + y] = ${growthExpression(terms, supportedLog)};`);
+      row.fixedYears = fixedYears;
+      if (fixedYears > 0) g.constants.push({ at: row.at, values });
+      code.push(`for (let y = ${fixedYears}; y < ${Y}; y++) X[${row.at} + y] = ${growthExpression(terms, supportedLog)};`);
     }
     growthRows.set(key, row);
     return row;
@@ -431,6 +440,9 @@ for (let y = 0; y < ${Y}; y++) {
     g.emit(code.join("\n"));
   }
 
+  /** The processes of targets, each once. */
+  const processesOf = (targets: number[]) => [...new Set(targets.map((t) => plan.targetProcess[t]!))];
+
   // --- The J-curve and the competence shift (evaluate.ts changeEffort), lever by lever.
   g.emit(`DV.fill(0); TR.fill(0); BT.fill(0); CX.fill(0); LI.fill(0); SS.fill(0);`);
   for (let l = 0; l < L; l++) {
@@ -457,14 +469,14 @@ for (let y = 0; y < ${Y}; y++) {
       `SS[y] += systemSavings * s;`,
       `const transition = dip * aff * rise;`,
       `const development = build + upkeep * s;`,
+      // a process's development and transition are added to in locals, in the targets' order, and
+      // stored once: the same additions in the same order as the reference's
+      ...processesOf(targets).map((p) => `let dv${p} = DV[${p * Y} + y];\nlet tr${p} = TR[${p * Y} + y];`),
       ...targets.flatMap((t, k) => {
-        const row = plan.targetProcess[t]! * Y;
-        return [
-          `const w${k} = aff > 0 ? q${k} / aff : ${k === 0 ? 1 : 0};`,
-          `DV[${row} + y] += development * w${k};`,
-          `TR[${row} + y] += transition * w${k};`,
-        ];
+        const p = plan.targetProcess[t]!;
+        return [`const w${k} = aff > 0 ? q${k} / aff : ${k === 0 ? 1 : 0};`, `dv${p} += development * w${k};`, `tr${p} += transition * w${k};`];
       }),
+      ...processesOf(targets).map((p) => `DV[${p * Y} + y] = dv${p};\nTR[${p * Y} + y] = tr${p};`),
     ];
     g.emit(
       [

@@ -4,8 +4,8 @@
  *
  * A scenario's `uncertainty` and its active levers' `distributions` are the uncertain parameters
  * (`plan.parameters.uncertain`); every other parameter keeps its point value. The draws come from
- * `sampling.ts` (seeded, one stream per parameter), the hot loop is `draw-columns.ts`, and
- * `io/parallel-monte-carlo.ts` spreads the same loop over worker threads with identical results.
+ * `sampling.ts` (seeded, one stream per parameter), the hot loop is `draw-columns.ts`. One thread:
+ * worker threads splitting a run gained 8 % on two cores and cost 1.4 s to start (issue 12).
  * {@link summariseMonteCarlo} turns the columns into P10/P50/P90 per year and process, the
  * probability of holding total FTE at or below the base year, and the spread of the investment hump.
  */
@@ -13,13 +13,12 @@ import { holdsFlat } from "./decoupling.ts";
 import type { LocalizedText } from "./data-package.ts";
 import type { Distribution } from "./distributions.ts";
 import { allocateColumns, type MonteCarloColumns, runDraws } from "./draw-columns.ts";
-import { createWorkspace } from "./evaluate.ts";
 import { kernelFor } from "./kernel.ts";
 import { finiteColumns } from "./finite.ts";
 import { CENTRAL_ESTIMATE } from "./forecast.ts";
 import { NPV_CONVENTION } from "./investment.ts";
 import type { ModelPlan } from "./plan.ts";
-import { gather, mean, quantiles, quantilesInPlace, REPORTED_QUANTILES, share, yearQuantiles } from "./quantiles.ts";
+import { gather, gatherRows, mean, quantiles, quantilesInPlace, REPORTED_QUANTILES, share, yearQuantiles } from "./quantiles.ts";
 import { checkSeed, type ParameterDraws, sampleParameters } from "./sampling.ts";
 
 /** Default number of draws. */
@@ -34,6 +33,36 @@ export interface MonteCarloOptions {
   seed?: number;
   /** Called now and then with the number of draws done so far and the total. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Where to write the draws and outcomes instead of new arrays ({@link monteCarloBuffers}), so that
+   * repeated runs allocate nothing large. The result's columns are these buffers: the next run
+   * into them overwrites it.
+   */
+  buffers?: MonteCarloBuffers;
+}
+
+/** Parameter draws and outcome columns of one size, kept by a caller that runs Monte Carlo again and again. */
+export interface MonteCarloBuffers {
+  draws: number;
+  /** Uncertain parameters × draws. */
+  parameters: Float64Array;
+  columns: MonteCarloColumns;
+}
+
+/** Buffers for runs of `draws` draws of a plan (or another plan with as many processes, years and uncertain parameters). */
+export function monteCarloBuffers(plan: ModelPlan, draws: number): MonteCarloBuffers {
+  return { draws, parameters: new Float64Array(plan.parameters.uncertain.length * draws), columns: allocateColumns(plan, draws) };
+}
+
+/** The buffers, after checking that they fit the plan and the number of draws. */
+function checkedBuffers(plan: ModelPlan, draws: number, buffers: MonteCarloBuffers): MonteCarloBuffers {
+  const fits =
+    buffers.draws === draws &&
+    buffers.parameters.length === plan.parameters.uncertain.length * draws &&
+    buffers.columns.fte.length === draws * (plan.processIds.length + 1) * plan.yearCount &&
+    buffers.columns.net.length === draws * plan.yearCount;
+  if (!fits) throw new RangeError(`Monte Carlo buffers made for ${buffers.draws} draws of another plan's shape; this run has ${draws} draws`);
+  return buffers;
 }
 
 /** A Monte Carlo run: what was run, the parameter draws, and the outcome columns. */
@@ -73,7 +102,8 @@ export interface CentralOutcomes {
 
 /** The deterministic forecast's outcomes of a plan (its point values: every uncertain parameter at its median). */
 export function centralOutcomes(plan: ModelPlan): CentralOutcomes {
-  const ws = kernelFor(plan).run(plan.parameters.values, createWorkspace(plan));
+  const kernel = kernelFor(plan);
+  const ws = kernel.run(plan.parameters.values, kernel.workspace());
   return {
     npv: ws.npv,
     humpDepth: ws.humpDepth,
@@ -123,15 +153,16 @@ export function monteCarloResult(plan: ModelPlan, sample: ParameterDraws, column
  * Runs the model once per draw of the plan's uncertain parameters, on this thread.
  *
  * With no uncertain parameter (or only zero-width ones at the point values) every draw is the
- * deterministic forecast. For large runs see `monteCarloParallel` in `io/parallel-monte-carlo.ts`,
- * which returns the same numbers.
+ * deterministic forecast. Memory grows linearly with draws: every outcome is kept per draw, since
+ * the quantiles need the values (100,000 draws of Nacka's scenario: about 270 MB of columns).
  *
  * @example summariseMonteCarlo(monteCarlo(plan, { draws: 10_000, seed: 42 })).years[12].totalFte_p90
  */
 export function monteCarlo(plan: ModelPlan, options: MonteCarloOptions = {}): MonteCarloResult {
   const { draws, seed } = monteCarloSettings(options);
-  const sample = sampleParameters(plan.parameters, draws, seed);
-  const columns = allocateColumns(plan, draws);
+  const buffers = options.buffers && checkedBuffers(plan, draws, options.buffers);
+  const sample = sampleParameters(plan.parameters, draws, seed, undefined, buffers?.parameters);
+  const columns = buffers?.columns ?? allocateColumns(plan, draws);
   const report = options.onProgress;
   runDraws(plan, sample, columns, 0, draws, report ? (done) => report(done, draws) : undefined);
   return monteCarloResult(plan, sample, columns);
@@ -318,14 +349,26 @@ export function summariseMonteCarlo(result: MonteCarloResult): MonteCarloSummary
   const q = (values: Float64Array, offset: number, stride: number) =>
     quantilesInPlace(gather(values, offset, stride, N, column), REPORTED_QUANTILES) as [number, number, number];
   const baseYearFte = result.fte[P * Y]!;
+  // A series' years are read draw by draw (each draw's row once, not one strided pass per year) into
+  // `block`, year-major: block[y × N + draw].
+  const block = new Float64Array(Y * N);
+  const yearOf = (y: number) => block.subarray(y * N, (y + 1) * N);
+  const seriesQuantiles = (values: Float64Array, offset: number, stride: number) => {
+    gatherRows(values, offset, stride, N, Y, block);
+    return result.years.map((_, y) => quantilesInPlace(yearOf(y), REPORTED_QUANTILES) as [number, number, number]);
+  };
+  const baseline = seriesQuantiles(result.baselineFte, 0, Y);
+  const cumulative = seriesQuantiles(result.cumulativeNet, 0, Y);
+  gatherRows(result.fte, P * Y, S * Y, N, Y, block);
 
   const years = result.years.map((year, y): MonteCarloYear => {
-    const total = gather(result.fte, P * Y + y, S * Y, N, column);
+    const total = yearOf(y);
+    // before the quantiles reorder the column: the mean adds the draws in their order
     const totalFte_mean = mean(total);
     const probabilityHoldsFlat = share(total, (fte) => holdsFlat(fte, baseYearFte));
-    const [totalFte_p10, totalFte_p50, totalFte_p90] = q(result.fte, P * Y + y, S * Y);
-    const [baselineFte_p10, baselineFte_p50, baselineFte_p90] = q(result.baselineFte, y, Y);
-    const [cumulativeNet_p10, cumulativeNet_p50, cumulativeNet_p90] = q(result.cumulativeNet, y, Y);
+    const [totalFte_p10, totalFte_p50, totalFte_p90] = quantilesInPlace(total, REPORTED_QUANTILES) as [number, number, number];
+    const [baselineFte_p10, baselineFte_p50, baselineFte_p90] = baseline[y]!;
+    const [cumulativeNet_p10, cumulativeNet_p50, cumulativeNet_p90] = cumulative[y]!;
     return {
       year,
       totalFte_p10,
@@ -343,10 +386,13 @@ export function summariseMonteCarlo(result: MonteCarloResult): MonteCarloSummary
     };
   });
   const processes = result.processes.flatMap((process, p) =>
-    result.years.map((year, y): MonteCarloProcessYear => {
-      const [fte_p10, fte_p50, fte_p90] = q(result.fte, p * Y + y, S * Y);
-      return { year, process, fte_p10, fte_p50, fte_p90 };
-    }),
+    seriesQuantiles(result.fte, p * Y, S * Y).map(([fte_p10, fte_p50, fte_p90], y): MonteCarloProcessYear => ({
+      year: result.years[y]!,
+      process,
+      fte_p10,
+      fte_p50,
+      fte_p90,
+    })),
   );
   const { names, values } = result.parameters;
   const summary = {

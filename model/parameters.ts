@@ -83,6 +83,40 @@ function entries(pkg: DataPackage, levers: Lever[]): Entry[] {
   ];
 }
 
+/** The table's parts that depend only on the package and the active levers, before the scenario. */
+type BaseTable = Pick<ParameterTable, "names" | "index" | "values" | "lower" | "upper" | "specs">;
+
+/**
+ * Base tables by package and active levers. A server builds a table for every request with new
+ * assumptions; the package is parsed once and not changed after, so its base tables are kept with
+ * it (and shared: callers copy `values` before changing it and never change the rest).
+ */
+const baseTables = new WeakMap<DataPackage, Map<string, BaseTable>>();
+
+function baseTable(pkg: DataPackage, levers: Lever[]): BaseTable {
+  let byLevers = baseTables.get(pkg);
+  if (!byLevers) {
+    byLevers = new Map();
+    baseTables.set(pkg, byLevers);
+  }
+  const key = levers.map((l) => l.id).join("\n");
+  let base = byLevers.get(key);
+  if (!base) {
+    const list = entries(pkg, levers);
+    const names = list.map((e) => e.name);
+    base = {
+      names,
+      index: new Map(names.map((n, i) => [n, i])),
+      values: Float64Array.from(list, (e) => e.value),
+      lower: Float64Array.from(list, (e) => e.lower),
+      upper: Float64Array.from(list, (e) => e.upper),
+      specs: list.map((e) => e.spec),
+    };
+    byLevers.set(key, base);
+  }
+  return base;
+}
+
 /** Every parameter of a package, with all its levers active, at the package's values. */
 export function packageParameters(pkg: DataPackage): ParameterTable {
   const all = defaultScenario("all", { sv: "Alla hävstänger", en: "All levers" }, pkg.levers.map((l) => l.id));
@@ -119,13 +153,9 @@ export function buildParameterTable(
 ): { ok: true; table: ParameterTable } | { ok: false; errors: PackageError[] } {
   const file = `scenarios/${scenario.id}.json`;
   const levers = pkg.levers.filter((l) => scenario.levers.includes(l.id));
-  const list = entries(pkg, levers);
-  const names = list.map((e) => e.name);
-  const index = new Map(names.map((n, i) => [n, i]));
-  const values = Float64Array.from(list, (e) => e.value);
-  const lower = Float64Array.from(list, (e) => e.lower);
-  const upper = Float64Array.from(list, (e) => e.upper);
-  const specs = list.map((e) => e.spec);
+  const base = baseTable(pkg, levers);
+  const { names, index, lower, upper, specs } = base;
+  const values = base.values.slice();
   const errors: PackageError[] = [];
 
   const resolve = (path: string, field: string, source: string): number | undefined => {

@@ -2,9 +2,9 @@
  * Quantiles of Monte Carlo columns.
  *
  * Continuous outcomes (FTE, money) use R's type 7 (linear interpolation between order statistics,
- * the default of R, NumPy and simple-statistics): simple-statistics' `quickselect` places only the
- * order statistics the quantiles need, in a buffer the caller reuses (no copy, no sort), and its
- * `quantileSorted` interpolates between them, so the numbers are simple-statistics' own.
+ * the default of R, NumPy and simple-statistics): only the order statistics the quantiles need are
+ * placed, by simple-statistics' `quickselect` and scans, in a buffer the caller reuses (no copy, no
+ * sort), and its `quantileSorted` interpolates between them, so the numbers are simple-statistics' own.
  * Years use the inverse of the empirical distribution (R's type 1), so that a quantile of payback
  * years is a year that occurred.
  *
@@ -34,6 +34,21 @@ export function gather(
 }
 
 /**
+ * Copies `width` adjacent strided columns at once: out[j × count + i] = values[offset + i × stride + j]
+ * for j < width, i < count. Each row's `width` values are read together, which on a draw-major
+ * array costs one pass over the rows instead of `width` (see {@link gather}).
+ *
+ * @param out a reusable buffer of length ≥ width × count.
+ */
+export function gatherRows(values: ArrayLike<number>, offset: number, stride: number, count: number, width: number, out: Float64Array): Float64Array {
+  for (let i = 0; i < count; i++) {
+    const row = offset + i * stride;
+    for (let j = 0; j < width; j++) out[j * count + i] = values[row + j]!;
+  }
+  return out;
+}
+
+/**
  * Type 7 quantiles of a sample (R, NumPy's default, simple-statistics).
  *
  * @param probabilities shares 0–1.
@@ -45,9 +60,10 @@ export function quantiles(sample: Float64Array, probabilities: readonly number[]
 }
 
 /**
- * {@link quantiles}, reordering `sample` itself (a buffer the caller reuses): the order statistics
- * at ⌊(n − 1)p⌋ and ⌈(n − 1)p⌉ are placed by quickselect, each in the part of the buffer left of
- * or right of those placed before, as simple-statistics' own `quantile` does.
+ * {@link quantiles}, reordering `sample` itself (a buffer the caller reuses). The order statistics at
+ * ⌊(n − 1)p⌋ and ⌈(n − 1)p⌉ are placed by {@link placeOrderStatistics}; simple-statistics'
+ * `quantileSorted` interpolates between them. An order statistic is one value whatever the
+ * algorithm that places it, so the quantiles are simple-statistics' own.
  */
 export function quantilesInPlace(sample: Float64Array, probabilities: readonly number[]): number[] {
   const n = sample.length;
@@ -55,15 +71,38 @@ export function quantilesInPlace(sample: Float64Array, probabilities: readonly n
   for (let i = 0; i < n; i++) {
     if (Number.isNaN(sample[i]!)) throw new Error(`quantiles of a sample with NaN at position ${i}`);
   }
-  // simple-statistics works on any indexable array; its types say number[].
-  const values = sample as unknown as number[];
   const positions = [...new Set(probabilities.flatMap((p) => [Math.floor((n - 1) * p), Math.ceil((n - 1) * p)]))].sort((a, b) => a - b);
-  let left = 0;
-  for (const k of positions) {
-    quickselect(values, k, left, n - 1);
-    left = k + 1;
+  placeOrderStatistics(sample, positions, 0, positions.length - 1, 0, n - 1);
+  // simple-statistics works on any indexable array; its types say number[].
+  return probabilities.map((p) => quantileSorted(sample as unknown as number[], p));
+}
+
+/**
+ * Puts the order statistics at `positions[from..to]` (ascending, all within left..right) in their
+ * places, with smaller values left of each and larger right of it.
+ *
+ * The middle position first, by simple-statistics' `quickselect` (Floyd–Rivest), then each half on
+ * its own side of it, so every later selection works on a part of the buffer; a position at the
+ * edge of its part (the upper neighbour of one just placed, as ⌈(n − 1)p⌉ is of ⌊(n − 1)p⌋) is the
+ * part's smallest or largest value, found by one scan.
+ */
+function placeOrderStatistics(values: Float64Array, positions: number[], from: number, to: number, left: number, right: number): void {
+  if (from > to) return;
+  const middle = (from + to) >> 1;
+  const k = positions[middle]!;
+  if (k === left || k === right) {
+    let best = left;
+    for (let i = left + 1; i <= right; i++) {
+      if (k === left ? values[i]! < values[best]! : values[i]! > values[best]!) best = i;
+    }
+    const v = values[best]!;
+    values[best] = values[k]!;
+    values[k] = v;
+  } else {
+    quickselect(values as unknown as number[], k, left, right);
   }
-  return probabilities.map((p) => quantileSorted(values, p));
+  placeOrderStatistics(values, positions, from, middle - 1, left, k - 1);
+  placeOrderStatistics(values, positions, middle + 1, to, k + 1, right);
 }
 
 /**

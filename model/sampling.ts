@@ -98,8 +98,7 @@ export function sampleDistribution(
  * Draws every uncertain parameter of a table `draws` times, clamped to the parameter's bounds.
  *
  * @param columns which of the uncertain parameters to draw (indices into `table.uncertain`); the
- *   default is all of them. The parallel runner gives each thread some columns; a column's values
- *   do not depend on which thread draws it.
+ *   default is all of them. A column's values do not depend on which others are drawn.
  * @param out where to write (length ≥ uncertain count × draws); columns not drawn are left as they are.
  */
 export function sampleParameters(

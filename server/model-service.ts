@@ -116,6 +116,10 @@ export class ModelService {
 
   /** Compiles assumptions into a plan, or the problems that prevent it (paths under `assumptions`). */
   compile(input: ForecastInput, prefix = "assumptions"): Compiled {
+    return this.#compile(input, prefix, this.#key(input));
+  }
+
+  #compile(input: ForecastInput, prefix: string, key: string): Compiled {
     const [first, last] = this.horizonRange(input.package);
     if (input.horizon !== undefined && (input.horizon < first || input.horizon > last)) {
       return {
@@ -151,13 +155,13 @@ export class ModelService {
       if (!built.ok) return { ok: false, status: 400, problems: built.errors.map((e) => problemOf(e, prefix)) };
       const names = built.table.names;
       if (names.length === template.parameters.names.length && names.every((n, i) => n === template.parameters.names[i])) {
-        return { ok: true, plan: { ...template, scenarioId: input.scenarioId, parameters: built.table }, key: this.#key(input) };
+        return { ok: true, plan: { ...template, scenarioId: input.scenarioId, parameters: built.table }, key };
       }
     }
     const compiled = compilePlan(pkg, scenario);
     if (!compiled.ok) return { ok: false, status: 400, problems: compiled.errors.map((e) => problemOf(e, prefix)) };
     this.#plans.set(structure, compiled.plan);
-    return { ok: true, plan: compiled.plan, key: this.#key(input) };
+    return { ok: true, plan: compiled.plan, key };
   }
 
   /** The deterministic forecast (cached by its inputs), or the problems that prevent it. */
@@ -167,7 +171,7 @@ export class ModelService {
     const key = this.#key(input);
     const hit = this.#forecasts.get(key);
     if (hit) return { ok: true, key, cached: hit };
-    const compiled = this.compile(input);
+    const compiled = this.#compile(input, "assumptions", key);
     if (!compiled.ok) return compiled;
     let result: ForecastResult;
     try {

@@ -19,7 +19,7 @@ beforeAll(async () => {
 
 describe("simulate", () => {
   it("prints the Monte Carlo summary in Swedish with sv-SE numbers, and in English", async () => {
-    const args = ["--data", folder, "--scenario", "robotar", "--draws", "40", "--threads", "1"];
+    const args = ["--data", folder, "--scenario", "robotar", "--draws", "40"];
     const sv = await runInProcess(simulateCommand, args);
     expect(sv.code).toBe(0);
     expect(sv.stdout).toContain("Monte Carlo — scenario robotar: 40 dragningar, frö 1, 1 osäkert antagande");

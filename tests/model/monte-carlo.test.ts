@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Distribution } from "../../model/distributions.ts";
 import { createWorkspace, evaluate } from "../../model/evaluate.ts";
 import { forecast } from "../../model/forecast.ts";
-import { type MonteCarloResult, monteCarlo, summariseMonteCarlo } from "../../model/monte-carlo.ts";
+import { type MonteCarloResult, monteCarlo, monteCarloBuffers, summariseMonteCarlo } from "../../model/monte-carlo.ts";
 import { compile, scenario, series, tinyPackage } from "./fixtures.ts";
 import { uncertainPackage, uncertainScenario } from "./uncertainty-fixtures.ts";
 
@@ -20,6 +20,19 @@ describe("Monte Carlo", () => {
     for (const column of COLUMNS) expect(identical(a[column], b[column]), column).toBe(true);
     expect(identical(a.parameters.values, b.parameters.values)).toBe(true);
     expect(summariseMonteCarlo(a)).toEqual(summariseMonteCarlo(b));
+  });
+
+  it("writes into buffers it is given, run after run, with the same numbers as fresh arrays", () => {
+    const buffers = monteCarloBuffers(plan, 300);
+    for (const seed of [5, 6]) {
+      const fresh = monteCarlo(plan, { draws: 300, seed });
+      const reused = monteCarlo(plan, { draws: 300, seed, buffers });
+      expect(reused.fte).toBe(buffers.columns.fte);
+      expect(reused.parameters.values).toBe(buffers.parameters);
+      for (const column of COLUMNS) expect(identical(fresh[column], reused[column]), column).toBe(true);
+      expect(identical(fresh.parameters.values, reused.parameters.values)).toBe(true);
+    }
+    expect(() => monteCarlo(plan, { draws: 299, seed: 5, buffers })).toThrow(/buffers made for 300 draws/);
   });
 
   it("gives different draws with a different seed", () => {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { quantile as ssQuantile } from "simple-statistics";
 import { describe, expect, it } from "vitest";
-import { gather, quantiles, quantilesInPlace, yearQuantiles } from "../../model/quantiles.ts";
+import { gather, gatherRows, quantiles, quantilesInPlace, yearQuantiles } from "../../model/quantiles.ts";
 
 describe("quantiles", () => {
   it("match R's type 7 on a known sample", () => {
@@ -37,6 +37,12 @@ describe("quantiles", () => {
   it("gather strided columns", () => {
     expect(Array.from(gather([0, 1, 2, 3, 4, 5, 6, 7], 1, 3, 3))).toEqual([1, 4, 7]);
   });
+
+  it("gather adjacent strided columns column by column", () => {
+    // rows of 4 from offset 1: [1 2 3 4] [5 6 7 8] [9 10 11 12]; two columns from each → [1 5 9] then [2 6 10]
+    const values = Array.from({ length: 13 }, (_, i) => i);
+    expect(Array.from(gatherRows(values, 1, 4, 3, 2, new Float64Array(6)))).toEqual([1, 5, 9, 2, 6, 10]);
+  });
 });
 
 describe("quantilesInPlace", () => {
@@ -50,6 +56,20 @@ describe("quantilesInPlace", () => {
           expect(quantilesInPlace(Float64Array.from(values), probabilities)).toEqual(expected);
         },
       ),
+    );
+  });
+
+  it("gives simple-statistics' own quantiles on samples large enough for Floyd–Rivest's sampling, with ties", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 0, max: 5 })), { minLength: 601, maxLength: 3000 }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 7 }),
+        (values, probabilities) => {
+          const sample = Float64Array.from(values, (v) => v + 0); // -0 as 0: which of two equal zeros lands in a place is not a quantile's business
+          expect(quantilesInPlace(sample, probabilities)).toEqual(ssQuantile(Array.from(sample), probabilities));
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 });
