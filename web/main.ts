@@ -21,11 +21,12 @@ import { createShell, drawShell } from "./shell.ts";
 import { createStore, type ViewName } from "./state.ts";
 import type { View, ViewContext, ViewFactory } from "./view.ts";
 import { councilView } from "./views/council/index.ts";
+import { dataView } from "./views/data/index.ts";
 import { financeView } from "./views/finance/index.ts";
 import { plannerView } from "./views/planner/index.ts";
 import { newWorking } from "./working.ts";
 
-const VIEWS: Record<ViewName, ViewFactory> = { planner: plannerView, finance: financeView, council: councilView };
+const VIEWS: Record<ViewName, ViewFactory> = { planner: plannerView, finance: financeView, council: councilView, data: dataView };
 
 /** The scenario the planner starts from when the link names none (if the package has it). */
 const DEFAULT_SCENARIO = "vaxa-utan-att-vaxa";
