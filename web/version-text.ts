@@ -21,13 +21,21 @@ export function authorName(author: string, lang: Lang): string {
   return token ? token[1]! : author;
 }
 
+/** A version's comment; the server's own comment on the package's scenarios in the reader's language. */
+export function commentText(comment: string, lang: Lang): string {
+  return comment === PACKAGE_COMMENT && lang === "sv" ? "från datapaketet" : comment;
+}
+
+/** A package's or version's short id: the hash's first 12 hex digits (as `io/content-hash.ts` makes it, which the browser does not load). */
+export function shortId(hash: string): string {
+  return hash.slice(0, 12);
+}
+
 /**
  * "version 2 (3f2a9c1d0b4e) · Anna Berg · 1 dec. 2026 — Dubbel tillväxt": number, id, author, date,
  * and the comment when there is one.
  */
 export function versionText(v: VersionInfo, lang: Lang, f: Formats): string {
   const base = `version ${v.number} (${v.versionId}) · ${authorName(v.author, lang)} · ${f.date(v.createdAt)}`;
-  if (!v.comment) return base;
-  const comment = v.comment === PACKAGE_COMMENT && lang === "sv" ? "från datapaketet" : v.comment;
-  return `${base} — ${comment}`;
+  return v.comment ? `${base} — ${commentText(v.comment, lang)}` : base;
 }

@@ -7,7 +7,7 @@
 import type { Formats, Lang } from "../../../contract/locale.ts";
 import { api, type ScenarioInfo } from "../../api.ts";
 import { el, errorText } from "../../dom.ts";
-import { authorName, versionText } from "../../version-text.ts";
+import { authorName, shortId, versionText } from "../../version-text.ts";
 import type { DataTexts } from "./texts.ts";
 
 export interface VersionsPanelOptions {
@@ -70,7 +70,7 @@ export function versionsPanel({ d, lang, f, scenarios, token, onChanged, showArc
                     el("th", { scope: "row", text: s.name[lang] }),
                     el("td", { text: String(s.versionCount) }),
                     el("td", { "data-version-id": s.latest.versionId, text: versionText(s.latest, lang, f) }),
-                    el("td", {}, el("code", { text: s.latest.packageHash.slice(0, 12) })),
+                    el("td", {}, el("code", { text: shortId(s.latest.packageHash) })),
                     el("td", { text: s.archived ? d.archived(authorName(s.archived.by, lang), f.date(s.archived.at)) : d.active }),
                     el(
                       "td",
