@@ -4,48 +4,12 @@
  * line and field, a second municipality's package written the Swedish spreadsheet way
  * (Windows-1252, semicolons, decimal commas), and the ZIP and XLSX downloads read back.
  */
-import { zipSync, strToU8 } from "fflate";
 import request from "supertest";
 import { describe, expect, it } from "vitest";
 import { modelFiles, packageHash } from "../../../io/content-hash.ts";
 import { readPackageArchive } from "../../../io/package-archive.ts";
-import { readPackageFolder } from "../../../io/read-package-folder.ts";
+import { nackaFiles, renamed, secondMunicipality, swedishCsv, withHeadcountError, zipOf } from "../../io/package-uploads.ts";
 import { assumptions, binary, testServer } from "../helpers.ts";
-
-const nackaFiles = async () => (await readPackageFolder("data/nacka")).files;
-const zipOf = (files: Record<string, Uint8Array | string>) =>
-  Buffer.from(zipSync(Object.fromEntries(Object.entries(files).map(([path, content]) => [path, typeof content === "string" ? strToU8(content) : content]))));
-
-/** Nacka's package renamed, so that it is a new package. */
-async function renamed(name: string): Promise<Record<string, string>> {
-  const files = await nackaFiles();
-  const municipality = JSON.parse(files["municipality.json"]!) as { name: string };
-  municipality.name = name;
-  return { ...files, "municipality.json": JSON.stringify(municipality, null, 2) };
-}
-
-/**
- * A CSV file as Swedish Excel saves "CSV (semicolon separated)": semicolons, decimal commas
- * (every field is a number, an id or a word; none holds a comma or a semicolon of its own).
- */
-function swedishCsv(text: string): string {
-  return text
-    .split("\n")
-    .map((line) => line.split(",").map((field) => (/^-?\d+\.\d+$/.test(field) ? field.replace(".", ",") : field)).join(";"))
-    .join("\r\n");
-}
-
-/** A text as Windows-1252 bytes: Latin-1 letters (å, ä, ö) as themselves, the en dash as 0x96 (the only other character Nacka's files use). */
-function windows1252(text: string): Uint8Array {
-  return new Uint8Array(
-    [...text].map((c) => {
-      const code = c.charCodeAt(0);
-      if (c === "\u2013") return 0x96;
-      expect(code < 0x80 || (code >= 0xa0 && code <= 0xff), `${c} is not in Windows-1252 here`).toBe(true);
-      return code;
-    }),
-  );
-}
 
 const upload = (app: Parameters<typeof request>[0], body: Buffer, headers: Record<string, string>) =>
   request(app).post("/api/packages").set(headers).set("Content-Type", "application/zip").send(body);
@@ -77,10 +41,7 @@ describe("POST /api/packages", () => {
 
   it("answers 422 with every finding's file, line and field for a package with an error, and stores nothing", async () => {
     const { app, auth, services } = await testServer();
-    const files = await nackaFiles();
-    const lines = files["headcount.csv"]!.split("\n");
-    lines[4] = lines[4]!.replace(/,[^,]*$/, ",many");
-    const res = await upload(app, zipOf({ ...files, "headcount.csv": lines.join("\n") }), auth("planner")).expect(422);
+    const res = await upload(app, zipOf(await withHeadcountError()), auth("planner")).expect(422);
     const errors = res.body.report.filter((f: { severity: string }) => f.severity === "error");
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ file: "headcount.csv", line: 5, field: "fte" });
@@ -90,11 +51,8 @@ describe("POST /api/packages", () => {
 
   it("stores a second municipality's package in Windows-1252 with semicolons and decimal commas, with the same numbers as its UTF-8 original", async () => {
     const { app, auth } = await testServer();
-    const original = await renamed("Åre-Östersund kommun");
+    const { original, swedish } = await secondMunicipality();
     expect(swedishCsv(original["headcount.csv"]!).split("\r\n")[1]).toBe("2015;urban_development;150,0");
-    const swedish = Object.fromEntries(
-      Object.entries(original).map(([path, text]) => [`Åre kommun/${path}`, windows1252(path.endsWith(".csv") ? swedishCsv(text) : text)]),
-    );
     const res = await upload(app, zipOf(swedish), { ...auth("planner"), "X-File-Name": encodeURIComponent("Åre kommun.zip") }).expect(201);
     expect(res.body.municipality).toBe("Åre-Östersund kommun");
     expect(res.body.format).toBe("zip");
