@@ -40,6 +40,13 @@ export const savedAssumptionsSchema = scenarioSchema(REQUEST_LIMITS);
 /** Assumptions of a forecast request: every field may be left out. */
 export const forecastAssumptionsSchema = savedAssumptionsSchema.partial({ name: true });
 
+/** A stored data package's hash, to compute a version with it instead of the server's current package. */
+const packageHashField = z
+  .string({ error: "must be a data package's hash (64 hex digits; GET /api/packages lists them)" })
+  .regex(/^[0-9a-fA-F]{64}$/, "must be a data package's hash (64 hex digits; GET /api/packages lists them)")
+  .transform((hash) => hash.toLowerCase())
+  .optional();
+
 /** What `POST /api/forecast` accepts that depends on the package and the server's configuration. */
 export interface RequestLimits {
   maxDraws: number;
@@ -47,7 +54,10 @@ export interface RequestLimits {
   horizon: readonly [number, number];
 }
 
-/** `POST /api/forecast`: assumptions, an earlier horizon, and Monte Carlo draws and seed. */
+/**
+ * `POST /api/forecast`: assumptions, an earlier horizon, and Monte Carlo draws and seed;
+ * `packageHash` computes with a stored package (a saved version's) instead of the current one.
+ */
 export function forecastRequestSchema(limits: RequestLimits) {
   const [first, last] = limits.horizon;
   const horizonMessage = `must be a whole year from ${first} to ${last} (the data package's drivers end in ${last})`;
@@ -55,6 +65,7 @@ export function forecastRequestSchema(limits: RequestLimits) {
   const seedMessage = "must be a whole number from 0 to 4294967295";
   return strictObject({
     assumptions: forecastAssumptionsSchema.prefault({}),
+    packageHash: packageHashField,
     horizon: z.int({ error: horizonMessage }).min(first, horizonMessage).max(last, horizonMessage).optional(),
     monteCarlo: strictObject({
       draws: z.int({ error: drawsMessage }).min(1, drawsMessage).max(limits.maxDraws, drawsMessage),
@@ -75,13 +86,6 @@ export const scenarioIdSchema = z
 
 const commentMessage = `must be a text of at most ${COMMENT_LENGTH} characters (what changed and why)`;
 const comment = z.string({ error: commentMessage }).max(COMMENT_LENGTH, commentMessage).optional();
-
-/** A stored data package's hash, to compute a version with it instead of the server's current package. */
-const packageHashField = z
-  .string({ error: "must be a data package's hash (64 hex digits; GET /api/packages lists them)" })
-  .regex(/^[0-9a-fA-F]{64}$/, "must be a data package's hash (64 hex digits; GET /api/packages lists them)")
-  .transform((hash) => hash.toLowerCase())
-  .optional();
 
 /** `POST /api/scenarios`: a new scenario and its first version; `packageHash` computes it with a stored package (default the current one). */
 export const createScenarioSchema = strictObject({

@@ -90,8 +90,9 @@ export const api = {
     request<ForecastAnswer>("GET", `/api/scenarios/${enc(id)}/versions/${enc(String(version))}/forecast`),
   forecast: (assumptions: Partial<Assumptions>, signal?: AbortSignal) =>
     request<ForecastAnswer>("POST", "/api/forecast", { body: { assumptions }, signal }),
-  monteCarlo: (assumptions: Partial<Assumptions>, draws: number, seed: number, signal?: AbortSignal) =>
-    request<MonteCarloAnswer>("POST", "/api/forecast", { body: { assumptions, monteCarlo: { draws, seed } }, signal }),
+  /** A Monte Carlo run, with the current package or the stored one `packageHash` names (a saved version's). */
+  monteCarlo: (assumptions: Partial<Assumptions>, draws: number, seed: number, signal?: AbortSignal, packageHash?: string) =>
+    request<MonteCarloAnswer>("POST", "/api/forecast", { body: { assumptions, monteCarlo: { draws, seed }, ...(packageHash ? { packageHash } : {}) }, signal }),
   createScenario: (token: string, body: CreateScenarioRequest) => request<SavedAnswer>("POST", "/api/scenarios", { body, token }),
   updateScenario: (token: string, id: string, body: UpdateScenarioRequest) =>
     request<SavedAnswer>("PUT", `/api/scenarios/${enc(id)}`, { body, token }),
