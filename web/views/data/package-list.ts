@@ -6,6 +6,7 @@ import type { Formats, Lang } from "../../../contract/locale.ts";
 import { api, type PackageListItem } from "../../api.ts";
 import { el } from "../../dom.ts";
 import { authorName } from "../../version-text.ts";
+import { dataTable } from "./table.ts";
 import type { DataTexts } from "./texts.ts";
 
 export function packageTable(packages: readonly PackageListItem[], d: DataTexts, lang: Lang, f: Formats): HTMLElement {
@@ -13,35 +14,27 @@ export function packageTable(packages: readonly PackageListItem[], d: DataTexts,
     const last = p.uploads.at(-1);
     return last === undefined ? d.fromFolder : `${authorName(last.author, lang)}, ${f.date(last.at)}${last.fileName ? ` (${last.fileName})` : ""}`;
   };
-  return el(
-    "div",
-    { class: "table-wrap", role: "region", "aria-labelledby": "packages-caption", tabindex: 0 },
-    el(
-      "table",
-      { class: "packages" },
-      el("caption", { id: "packages-caption", class: "visually-hidden", text: d.packages }),
-      el("thead", {}, el("tr", {}, ...[d.municipality, d.packageId, d.years, d.uploadedBy, d.download].map((h) => el("th", { scope: "col", text: h })))),
+  return dataTable({
+    name: "packages",
+    caption: d.packages,
+    captionHidden: true,
+    headings: [d.municipality, d.packageId, d.years, d.uploadedBy, d.download],
+    rows: packages.map((p) =>
       el(
-        "tbody",
-        {},
-        ...packages.map((p) =>
-          el(
-            "tr",
-            { "data-package": p.package.versionId },
-            el("th", { scope: "row" }, p.municipality, p.current ? el("span", { class: "badge", text: ` (${d.current})` }) : ""),
-            el("td", {}, el("code", { class: "version-id", text: p.package.versionId })),
-            el("td", { text: `${p.baseYear}–${p.horizon}` }),
-            el("td", { text: uploaded(p) }),
-            el(
-              "td",
-              { class: "downloads" },
-              el("a", { href: api.packageUrl(p.package.hash, "xlsx"), download: "", text: d.downloadXlsx(p.package.versionId) }),
-              " · ",
-              el("a", { href: api.packageUrl(p.package.hash, "zip"), download: "", text: d.downloadZip(p.package.versionId) }),
-            ),
-          ),
+        "tr",
+        { "data-package": p.package.versionId },
+        el("th", { scope: "row" }, p.municipality, p.current ? el("span", { class: "badge", text: ` (${d.current})` }) : ""),
+        el("td", {}, el("code", { class: "version-id", text: p.package.versionId })),
+        el("td", { text: `${p.baseYear}–${p.horizon}` }),
+        el("td", { text: uploaded(p) }),
+        el(
+          "td",
+          { class: "downloads" },
+          el("a", { href: api.packageUrl(p.package.hash, "xlsx"), download: "", text: d.downloadXlsx(p.package.versionId) }),
+          " · ",
+          el("a", { href: api.packageUrl(p.package.hash, "zip"), download: "", text: d.downloadZip(p.package.versionId) }),
         ),
       ),
     ),
-  );
+  });
 }

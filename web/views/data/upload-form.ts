@@ -8,6 +8,7 @@ import { zipSync } from "fflate";
 import type { PackageFinding } from "../../../model/package-error.ts";
 import { api, ApiError, type PackageUploadAnswer } from "../../api.ts";
 import { el, errorText } from "../../dom.ts";
+import { dataTable } from "./table.ts";
 import type { DataTexts } from "./texts.ts";
 
 /** What is sent: one ZIP or XLSX file as it is, or several files zipped with their relative paths. */
@@ -21,31 +22,22 @@ async function uploadBody(files: readonly File[]): Promise<{ bytes: Uint8Array; 
 
 /** The findings as a table (severity, file, line, field, message). */
 export function findingsTable(findings: readonly PackageFinding[], d: DataTexts): HTMLElement {
-  return el(
-    "div",
-    { class: "table-wrap", role: "region", "aria-labelledby": "upload-findings-caption", tabindex: 0 },
-    el(
-      "table",
-      { class: "findings" },
-      el("caption", { id: "upload-findings-caption", text: d.findings }),
-      el("thead", {}, el("tr", {}, ...[d.severity, d.file, d.line, d.field, d.message].map((h) => el("th", { scope: "col", text: h })))),
+  return dataTable({
+    name: "findings",
+    caption: d.findings,
+    headings: [d.severity, d.file, d.line, d.field, d.message],
+    rows: findings.map((f) =>
       el(
-        "tbody",
-        {},
-        ...findings.map((f) =>
-          el(
-            "tr",
-            { class: `finding finding-${f.severity}` },
-            el("td", { text: d.severities[f.severity] }),
-            el("td", {}, el("code", { text: f.file })),
-            el("td", { text: f.line === undefined ? "" : String(f.line) }),
-            el("td", {}, f.field === undefined ? "" : el("code", { text: f.field })),
-            el("td", { lang: "en", text: f.message }),
-          ),
-        ),
+        "tr",
+        { class: `finding finding-${f.severity}` },
+        el("td", { text: d.severities[f.severity] }),
+        el("td", {}, el("code", { text: f.file })),
+        el("td", { text: f.line === undefined ? "" : String(f.line) }),
+        el("td", {}, f.field === undefined ? "" : el("code", { text: f.field })),
+        el("td", { lang: "en", text: f.message }),
       ),
     ),
-  );
+  });
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Formats, Lang } from "../../../contract/locale.ts";
 import { api, type ScenarioInfo } from "../../api.ts";
 import { el, errorText } from "../../dom.ts";
 import { authorName, shortId, versionText } from "../../version-text.ts";
+import { dataTable } from "./table.ts";
 import type { DataTexts } from "./texts.ts";
 
 export interface VersionsPanelOptions {
@@ -52,45 +53,31 @@ export function versionsPanel({ d, lang, f, scenarios, token, onChanged, showArc
     body.replaceChildren(
       shown.length === 0
         ? el("p", { text: d.noScenarios })
-        : el(
-            "div",
-            { class: "table-wrap", role: "region", "aria-labelledby": "versions-caption", tabindex: 0 },
-            el(
-              "table",
-              { class: "versions" },
-              el("caption", { id: "versions-caption", class: "visually-hidden", text: d.versions }),
-              el("thead", {}, el("tr", {}, ...[d.scenario, d.versionCount, d.latest, d.package, d.state, ""].map((h) => el("th", { scope: "col", text: h })))),
-              el(
-                "tbody",
-                {},
-                ...shown.map((s) =>
-                  el(
-                    "tr",
-                    { "data-scenario": s.id, class: s.archived ? "archived" : undefined },
-                    el("th", { scope: "row", text: s.name[lang] }),
-                    el("td", { text: String(s.versionCount) }),
-                    el("td", { "data-version-id": s.latest.versionId, text: versionText(s.latest, lang, f) }),
-                    el("td", {}, el("code", { text: shortId(s.latest.packageHash) })),
-                    el("td", { text: s.archived ? d.archived(authorName(s.archived.by, lang), f.date(s.archived.at)) : d.active }),
-                    el(
-                      "td",
-                      {},
-                      (() => {
-                        const button = el("button", {
-                          type: "button",
-                          class: "secondary",
-                          "aria-label": s.archived ? d.unarchive(s.name[lang]) : d.archive(s.name[lang]),
-                          text: s.archived ? d.unarchiveLabel : d.archiveLabel,
-                        });
-                        button.addEventListener("click", () => void act(s));
-                        return button;
-                      })(),
-                    ),
-                  ),
-                ),
-              ),
-            ),
-          ),
+        : dataTable({
+            name: "versions",
+            caption: d.versions,
+            captionHidden: true,
+            headings: [d.scenario, d.versionCount, d.latest, d.package, d.state, ""],
+            rows: shown.map((s) => {
+              const button = el("button", {
+                type: "button",
+                class: "secondary",
+                "aria-label": s.archived ? d.unarchive(s.name[lang]) : d.archive(s.name[lang]),
+                text: s.archived ? d.unarchiveLabel : d.archiveLabel,
+              });
+              button.addEventListener("click", () => void act(s));
+              return el(
+                "tr",
+                { "data-scenario": s.id, class: s.archived ? "archived" : undefined },
+                el("th", { scope: "row", text: s.name[lang] }),
+                el("td", { text: String(s.versionCount) }),
+                el("td", { "data-version-id": s.latest.versionId, text: versionText(s.latest, lang, f) }),
+                el("td", {}, el("code", { text: shortId(s.latest.packageHash) })),
+                el("td", { text: s.archived ? d.archived(authorName(s.archived.by, lang), f.date(s.archived.at)) : d.active }),
+                el("td", {}, button),
+              );
+            }),
+          }),
       hidden > 0 ? el("p", { class: "hint", text: d.archivedCount(hidden) }) : "",
     );
   };

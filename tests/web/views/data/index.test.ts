@@ -137,7 +137,7 @@ if (!plan.run) {
         await page.waitForFunction(() => document.querySelectorAll("#pick-baseline-version option").length === 2);
         for (const id of await page.locator(".picks input[type=checkbox]:checked").evaluateAll((els) => els.map((e) => e.id))) await page.uncheck(`#${id}`);
         await page.check("#pick-baseline");
-        await page.click('button[aria-label="Jämför ytterligare en version av ”Växa med tillväxten”"]');
+        await page.click('button[aria-label="Lägg till version av ”Växa med tillväxten” (jämför två versioner)"]');
         await page.waitForFunction(() => document.querySelectorAll("#pick-baseline-2-version option").length === 2);
         await page.selectOption("#pick-baseline-version", { index: 1 });
         await page.selectOption("#pick-baseline-2-version", { index: 0 });
