@@ -3,7 +3,7 @@
  * package with an error shows its file, line and field; a second municipality's package written
  * the Swedish Excel way (Windows-1252, semicolons, decimal commas) is stored and listed with its
  * downloads; a scenario gets a new version computed with it, which the council picker compares
- * against the scenario's first version (v1 against v2); an admin archives a scenario, which is then
+ * against the scenario's first version (v1 against v2) and the planner computes with; an admin archives a scenario, which is then
  * hidden unless "Visa arkiverade" is ticked, and brings it back; axe-core finds no WCAG 2.1 A/AA
  * violations at 1366×900 and 390×844. Screenshots in `test-output/web/`.
  */
@@ -151,6 +151,14 @@ if (!plan.run) {
         expect(await page.evaluate(() => location.hash)).toMatch(/^#beslutsunderlag\?v=baseline%40[0-9a-f]{12}%2Cbaseline%40[0-9a-f]{12}/);
         await page.screenshot({ path: join(OUT, "council-v1-v2-sv.png"), fullPage: true });
         expect(p.problems()).toEqual([]);
+
+        // The planner works on version 2 with the package it was computed with.
+        const packageId = (await page.locator(".briefing .version-list li").nth(1).textContent())!.match(/datapaket ([0-9a-f]{12})\)/)![1]!;
+        await page.goto(`${server.url}/?reload#planering?s=baseline`);
+        await page.waitForSelector("main .view.planner");
+        await expect.poll(() => page.locator(".brand-tagline").textContent()).toContain("Åre-Östersund kommun");
+        expect(await page.locator(".site-footer").textContent()).toContain(`Datapaket ${packageId}.`);
+        expect(await page.locator("#planner-status").textContent()).toMatch(/version 2 \([0-9a-f]{12}\) · first admin · .* — Med Åres siffror/);
       },
       TIMEOUT,
     );
