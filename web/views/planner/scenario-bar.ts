@@ -6,6 +6,7 @@ import { el, errorText } from "../../dom.ts";
 import { loadWorking } from "../../scenarios.ts";
 import type { ViewContext } from "../../view.ts";
 import { versionText } from "../../version-text.ts";
+import { dataTexts } from "../data/texts.ts";
 import { isDirty } from "../../working.ts";
 
 export interface ScenarioBar {
@@ -18,16 +19,15 @@ export function scenarioBar(context: ViewContext): ScenarioBar {
   const { store, defaults, lang, t } = context;
   const pickId = "planner-scenario";
   const pick = el("select", { id: pickId });
-  /** The saved scenarios, the working one chosen; archived ones left out unless it is the working one. */
+  const showArchived = el("input", { type: "checkbox", id: "planner-show-archived" });
+  /** The saved scenarios, the working one chosen; archived ones left out unless asked for or it is the working one. */
+  const listed = () => store.state.scenarios.filter((s) => s.archived === null || showArchived.checked || s.id === store.state.working.scenarioId);
   const fillPick = () => {
-    const { scenarios, working } = store.state;
-    pick.replaceChildren(
-      ...scenarios
-        .filter((s) => s.archived === null || s.id === working.scenarioId)
-        .map((s) => el("option", { value: s.id, text: s.name[lang], selected: s.id === working.scenarioId })),
-    );
+    const chosen = pick.value || store.state.working.scenarioId;
+    pick.replaceChildren(...listed().map((s) => el("option", { value: s.id, text: s.name[lang], selected: s.id === chosen })));
   };
   fillPick();
+  showArchived.addEventListener("change", fillPick);
   const loadButton = el("button", { type: "button", class: "secondary", text: t.load });
   const status = el("p", { class: "status", id: "planner-status" });
   loadButton.addEventListener("click", async () => {
@@ -43,6 +43,9 @@ export function scenarioBar(context: ViewContext): ScenarioBar {
     "div",
     { class: "scenario-bar" },
     el("div", { class: "field-inline" }, el("label", { for: pickId, text: t.startFrom }), pick, loadButton),
+    store.state.scenarios.some((s) => s.archived !== null)
+      ? el("div", { class: "field-inline" }, showArchived, el("label", { for: "planner-show-archived", text: dataTexts(lang).showArchived }))
+      : "",
     status,
   );
   return {
@@ -50,7 +53,8 @@ export function scenarioBar(context: ViewContext): ScenarioBar {
     showStatus() {
       const working = store.state.working;
       // After saving as a new scenario the list and the choice name it, not the one started from.
-      if (pick.value !== (working.scenarioId ?? pick.value) || pick.options.length !== store.state.scenarios.filter((s) => s.archived === null || s.id === working.scenarioId).length) fillPick();
+      if (pick.options.length !== listed().length) fillPick();
+      if (working.scenarioId !== null && pick.value !== working.scenarioId) pick.value = working.scenarioId;
       const from =
         working.version && working.scenarioId
           ? t.loadedFrom(working.saved?.name[lang] ?? working.scenarioId, versionText(working.version, lang, context.f))
