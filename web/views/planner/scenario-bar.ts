@@ -28,6 +28,7 @@ export function scenarioBar(context: ViewContext): ScenarioBar {
   };
   fillPick();
   showArchived.addEventListener("change", fillPick);
+  let shownScenario = store.state.working.scenarioId;
   const loadButton = el("button", { type: "button", class: "secondary", text: t.load });
   const status = el("p", { class: "status", id: "planner-status" });
   loadButton.addEventListener("click", async () => {
@@ -54,7 +55,11 @@ export function scenarioBar(context: ViewContext): ScenarioBar {
       const working = store.state.working;
       // After saving as a new scenario the list and the choice name it, not the one started from.
       if (pick.options.length !== listed().length) fillPick();
-      if (working.scenarioId !== null && pick.value !== working.scenarioId) pick.value = working.scenarioId;
+      // Saved as another scenario: choose it (a choice the planner made and has not loaded is kept otherwise).
+      if (working.scenarioId !== shownScenario) {
+        shownScenario = working.scenarioId;
+        if (working.scenarioId !== null) pick.value = working.scenarioId;
+      }
       const from =
         working.version && working.scenarioId
           ? t.loadedFrom(working.saved?.name[lang] ?? working.scenarioId, versionText(working.version, lang, context.f))
