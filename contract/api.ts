@@ -40,6 +40,13 @@ export const savedAssumptionsSchema = scenarioSchema(REQUEST_LIMITS);
 /** Assumptions of a forecast request: every field may be left out. */
 export const forecastAssumptionsSchema = savedAssumptionsSchema.partial({ name: true });
 
+/** A stored data package's hash, to compute a version with it instead of the server's current package. */
+const packageHashField = z
+  .string({ error: "must be a data package's hash (64 hex digits; GET /api/packages lists them)" })
+  .regex(/^[0-9a-fA-F]{64}$/, "must be a data package's hash (64 hex digits; GET /api/packages lists them)")
+  .transform((hash) => hash.toLowerCase())
+  .optional();
+
 /** What `POST /api/forecast` accepts that depends on the package and the server's configuration. */
 export interface RequestLimits {
   maxDraws: number;
@@ -47,7 +54,10 @@ export interface RequestLimits {
   horizon: readonly [number, number];
 }
 
-/** `POST /api/forecast`: assumptions, an earlier horizon, and Monte Carlo draws and seed. */
+/**
+ * `POST /api/forecast`: assumptions, an earlier horizon, and Monte Carlo draws and seed;
+ * `packageHash` computes with a stored package (a saved version's) instead of the current one.
+ */
 export function forecastRequestSchema(limits: RequestLimits) {
   const [first, last] = limits.horizon;
   const horizonMessage = `must be a whole year from ${first} to ${last} (the data package's drivers end in ${last})`;
@@ -55,6 +65,7 @@ export function forecastRequestSchema(limits: RequestLimits) {
   const seedMessage = "must be a whole number from 0 to 4294967295";
   return strictObject({
     assumptions: forecastAssumptionsSchema.prefault({}),
+    packageHash: packageHashField,
     horizon: z.int({ error: horizonMessage }).min(first, horizonMessage).max(last, horizonMessage).optional(),
     monteCarlo: strictObject({
       draws: z.int({ error: drawsMessage }).min(1, drawsMessage).max(limits.maxDraws, drawsMessage),
@@ -76,8 +87,13 @@ export const scenarioIdSchema = z
 const commentMessage = `must be a text of at most ${COMMENT_LENGTH} characters (what changed and why)`;
 const comment = z.string({ error: commentMessage }).max(COMMENT_LENGTH, commentMessage).optional();
 
-/** `POST /api/scenarios`: a new scenario and its first version. */
-export const createScenarioSchema = strictObject({ id: scenarioIdSchema.optional(), assumptions: savedAssumptionsSchema, comment });
+/** `POST /api/scenarios`: a new scenario and its first version; `packageHash` computes it with a stored package (default the current one). */
+export const createScenarioSchema = strictObject({
+  id: scenarioIdSchema.optional(),
+  assumptions: savedAssumptionsSchema,
+  comment,
+  packageHash: packageHashField,
+});
 export type CreateScenarioRequest = z.input<typeof createScenarioSchema>;
 
 /** `PUT /api/scenarios/:id`: a new version of a scenario, naming the version it changes. */
@@ -87,6 +103,7 @@ export const updateScenarioSchema = strictObject({
     .regex(/^([0-9a-fA-F]{12}|[0-9a-fA-F]{64})$/, "must be a version id (12 hex digits) or a full hash (64 hex digits)"),
   assumptions: savedAssumptionsSchema,
   comment,
+  packageHash: packageHashField,
 });
 export type UpdateScenarioRequest = z.input<typeof updateScenarioSchema>;
 
@@ -167,6 +184,8 @@ export type PackageAnswer = PackageSummary & {
     maxScenarios: number;
     maxVersionsPerScenario: number;
     maxBodyBytes: number;
+    /** Largest uploaded data package (ZIP or XLSX), bytes. */
+    maxUploadBytes: number;
   };
 };
 
@@ -194,9 +213,18 @@ export interface Version extends VersionInfo {
   assumptions: Assumptions;
 }
 
+/** Who archived a scenario and when: archived scenarios are hidden from pickers, not deleted. */
+export interface ArchivedState {
+  /** ISO 8601 time. */
+  at: string;
+  by: string;
+}
+
 /** A saved scenario and its newest version. */
 export interface ScenarioInfo {
   id: string;
+  /** Null unless an admin archived (hid) the scenario. */
+  archived: ArchivedState | null;
   /** The newest version's name. */
   name: LocalizedText;
   versionCount: number;
@@ -245,4 +273,51 @@ export interface MonteCarloAnswer {
   draws: number;
   seed: number;
   result: MonteCarloSummary;
+}
+
+/** One upload of a data package. */
+export interface PackageUpload {
+  /** The uploaded file's name, as the browser sent it (X-File-Name), or null. */
+  fileName: string | null;
+  format: "zip" | "xlsx";
+  author: string;
+  /** ISO 8601 time. */
+  at: string;
+}
+
+/** A stored data package, as `GET /api/packages` lists it. */
+export interface PackageListItem {
+  package: PackageRef;
+  municipality: string;
+  illustrative: LocalizedText | null;
+  baseYear: number;
+  horizon: number;
+  /** Whether the server computes new scenarios with it (the package folder it started with). */
+  current: boolean;
+  /** When the server first stored it (ISO 8601). */
+  firstSeen: string;
+  /** Its uploads, oldest first; empty for the package folder the server read. */
+  uploads: PackageUpload[];
+}
+
+/** `GET /api/packages`. */
+export interface PackageListAnswer {
+  packages: PackageListItem[];
+}
+
+/**
+ * `POST /api/packages` (201 new, 200 already stored): the package stored, and its warnings and
+ * notes. With errors the answer is 422 `{ error, report }`, the report listing every finding.
+ */
+export interface PackageUploadAnswer {
+  package: PackageRef;
+  municipality: string;
+  format: "zip" | "xlsx";
+  created: boolean;
+  report: PackageFinding[];
+}
+
+/** `POST /api/scenarios/:id/archive` and `…/unarchive` (admin). */
+export interface ArchiveAnswer {
+  scenario: ScenarioInfo;
 }

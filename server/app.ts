@@ -24,6 +24,7 @@ import { forecastRoutes } from "./routes/forecast.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { packageRoutes } from "./routes/package.ts";
 import { packageFileRoutes } from "./routes/package-files.ts";
+import { packageUploadRoutes, storedPackageRoutes } from "./routes/packages.ts";
 import { scenarioRoutes } from "./routes/scenarios.ts";
 import { tokenRoutes } from "./routes/tokens.ts";
 import { versionRoutes } from "./routes/versions.ts";
@@ -117,6 +118,8 @@ export function createApp(services: Services): express.Express {
     next();
   });
   api.use(authenticate(services.tokens));
+  // An uploaded package is a file, not JSON: its route reads its own body, with its own size limit.
+  packageUploadRoutes(api, services);
   api.use(requireJson);
   api.use(express.json({ limit: config.maxBodyBytes, strict: true, type: "application/json" }));
 
@@ -127,6 +130,7 @@ export function createApp(services: Services): express.Express {
   });
   packageRoutes(api, services);
   packageFileRoutes(api, services);
+  storedPackageRoutes(api, services);
   forecastRoutes(api, services);
   scenarioRoutes(api, services);
   exportRoutes(api, services);

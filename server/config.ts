@@ -19,6 +19,8 @@ export interface ServerConfig {
   openReads: boolean;
   /** Largest request body, bytes. `VAXA_MAX_BODY_BYTES`, default 102400 (100 kB). */
   maxBodyBytes: number;
+  /** Largest uploaded data package (ZIP or XLSX), bytes. `VAXA_MAX_UPLOAD_BYTES`, default 5242880 (5 MB). */
+  maxUploadBytes: number;
   /** Most Monte Carlo draws per request. `VAXA_MAX_DRAWS`, default 20000. */
   maxDraws: number;
   /** Most scenarios the database holds. `VAXA_MAX_SCENARIOS`, default 1000. */
@@ -128,6 +130,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     packageFolder: env.VAXA_PACKAGE?.trim() || "data/nacka",
     openReads: boolean(env, "VAXA_OPEN_READS", true),
     maxBodyBytes: integer(env, "VAXA_MAX_BODY_BYTES", 100 * 1024, 1024, 10 * 1024 * 1024),
+    maxUploadBytes: integer(env, "VAXA_MAX_UPLOAD_BYTES", 5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     maxDraws: integer(env, "VAXA_MAX_DRAWS", 20_000, 1, 1_000_000),
     maxScenarios: integer(env, "VAXA_MAX_SCENARIOS", 1000, 1, 1_000_000),
     maxVersionsPerScenario: integer(env, "VAXA_MAX_VERSIONS", 1000, 1, 1_000_000),

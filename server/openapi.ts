@@ -155,6 +155,28 @@ export function openApiDocument(services: Services): Record<string, unknown> {
           },
         },
       },
+      "/api/scenarios/{id}/archive": {
+        post: { summary: "Archive (hide) a scenario: a state in the audit log; its versions stay", security: planner, parameters: [id], responses: { "200": ok("The scenario, archived"), "401": error("No or invalid token"), "403": error("Not an admin token"), "404": error("No such scenario") } },
+      },
+      "/api/scenarios/{id}/unarchive": {
+        post: { summary: "Bring back an archived scenario", security: planner, parameters: [id], responses: { "200": ok("The scenario, not archived"), "401": error("No or invalid token"), "403": error("Not an admin token"), "404": error("No such scenario") } },
+      },
+      "/api/packages": {
+        get: { summary: "Stored data packages (the current one and every one uploaded or saved with), with their uploads", security: read, responses: { "200": ok("List") } },
+        post: {
+          summary: "Upload a data package: a ZIP archive of the package folder, or an Excel workbook in the package layout (data/README.md), as the raw body; X-File-Name may name the file",
+          description: `Parsed by the same parser as the command line. 201 stored, 200 already stored (content-addressed), 422 with report: every error, warning and note (severity, file, line, field, message). At most ${config.maxUploadBytes} bytes.`,
+          security: planner,
+          requestBody: { required: true, content: { "application/zip": { schema: { type: "string", format: "binary" } }, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } } } },
+          responses: { "200": ok("Already stored"), "201": ok("Stored"), "400": error("Not a ZIP archive or workbook"), "401": error("No or invalid token"), "403": error("Role too low"), "413": error("Larger than VAXA_MAX_UPLOAD_BYTES"), "422": error("The package has errors (report lists them)") },
+        },
+      },
+      "/api/packages/{hash}/package.zip": {
+        get: { summary: "A stored package as a ZIP archive", security: read, parameters: [{ name: "hash", in: "path", required: true, schema: { type: "string" } }], responses: { "200": { description: "ZIP", content: { "application/zip": { schema: { type: "string", format: "binary" } } } }, "404": error("No such package") } },
+      },
+      "/api/packages/{hash}/package.xlsx": {
+        get: { summary: "A stored package as an Excel workbook, one sheet per file", security: read, parameters: [{ name: "hash", in: "path", required: true, schema: { type: "string" } }], responses: { "200": { description: "XLSX", content: { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } } } }, "404": error("No such package") } },
+      },
       "/api/scenarios/{id}/versions": {
         get: { summary: "The versions of a scenario, oldest first", security: read, parameters: [id], responses: { "200": ok("Versions") } },
       },

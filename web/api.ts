@@ -3,11 +3,14 @@
  * Every failure becomes an {@link ApiError} carrying the server's own plain-words message.
  */
 import type {
+  ArchiveAnswer,
   CreateScenarioRequest,
   ForecastAnswer,
   MonteCarloAnswer,
   PackageAnswer,
   PackageFilesAnswer,
+  PackageListAnswer,
+  PackageUploadAnswer,
   SavedAnswer,
   ScenarioListAnswer,
   UpdateScenarioRequest,
@@ -17,7 +20,7 @@ import type {
 import type { Assumptions } from "../model/scenario.ts";
 
 export type { Assumptions, PackageAnswer };
-export type { ScenarioInfo, Version, VersionInfo } from "../contract/api.ts";
+export type { PackageListItem, PackageUploadAnswer, ScenarioInfo, Version, VersionInfo } from "../contract/api.ts";
 
 /** An answer of the API that is not 2xx. */
 export class ApiError extends Error {
@@ -31,16 +34,30 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(method: string, url: string, options: { body?: unknown; token?: string | null; signal?: AbortSignal } = {}): Promise<T> {
+/** A file sent as it is (an uploaded package), not as JSON. */
+interface FileBody {
+  bytes: Uint8Array;
+  name: string;
+}
+
+async function request<T>(
+  method: string,
+  url: string,
+  options: { body?: unknown; file?: FileBody; token?: string | null; signal?: AbortSignal } = {},
+): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
+  if (options.file !== undefined) {
+    headers["Content-Type"] = "application/octet-stream";
+    headers["X-File-Name"] = encodeURIComponent(options.file.name);
+  }
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
   let response: Response;
   try {
     response = await fetch(url, {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.file !== undefined ? (options.file.bytes as BodyInit) : options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (error) {
@@ -73,11 +90,19 @@ export const api = {
     request<ForecastAnswer>("GET", `/api/scenarios/${enc(id)}/versions/${enc(String(version))}/forecast`),
   forecast: (assumptions: Partial<Assumptions>, signal?: AbortSignal) =>
     request<ForecastAnswer>("POST", "/api/forecast", { body: { assumptions }, signal }),
-  monteCarlo: (assumptions: Partial<Assumptions>, draws: number, seed: number, signal?: AbortSignal) =>
-    request<MonteCarloAnswer>("POST", "/api/forecast", { body: { assumptions, monteCarlo: { draws, seed } }, signal }),
+  /** A Monte Carlo run, with the current package or the stored one `packageHash` names (a saved version's). */
+  monteCarlo: (assumptions: Partial<Assumptions>, draws: number, seed: number, signal?: AbortSignal, packageHash?: string) =>
+    request<MonteCarloAnswer>("POST", "/api/forecast", { body: { assumptions, monteCarlo: { draws, seed }, ...(packageHash ? { packageHash } : {}) }, signal }),
   createScenario: (token: string, body: CreateScenarioRequest) => request<SavedAnswer>("POST", "/api/scenarios", { body, token }),
   updateScenario: (token: string, id: string, body: UpdateScenarioRequest) =>
     request<SavedAnswer>("PUT", `/api/scenarios/${enc(id)}`, { body, token }),
+  packages: () => request<PackageListAnswer>("GET", "/api/packages"),
+  /** Uploads a package (a ZIP archive or an XLSX workbook); a package with errors is an ApiError whose body's `report` lists them. */
+  uploadPackage: (token: string, file: FileBody) => request<PackageUploadAnswer>("POST", "/api/packages", { file, token }),
+  /** Link to a stored package as a ZIP archive or an Excel workbook. */
+  packageUrl: (hash: string, kind: "zip" | "xlsx") => `/api/packages/${enc(hash)}/package.${kind}`,
+  setArchived: (token: string, id: string, archived: boolean) =>
+    request<ArchiveAnswer>("POST", `/api/scenarios/${enc(id)}/${archived ? "archive" : "unarchive"}`, { token }),
   /** Link to a version's export (CSV of `table`, or XLSX). */
   exportUrl: (id: string, version: string, kind: "xlsx" | "csv", lang: "sv" | "en", table: "processes" | "totals" = "totals") =>
     kind === "xlsx"

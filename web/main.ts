@@ -21,11 +21,13 @@ import { createShell, drawShell } from "./shell.ts";
 import { createStore, type ViewName } from "./state.ts";
 import type { View, ViewContext, ViewFactory } from "./view.ts";
 import { councilView } from "./views/council/index.ts";
+import { dataView } from "./views/data/index.ts";
 import { financeView } from "./views/finance/index.ts";
 import { plannerView } from "./views/planner/index.ts";
-import { newWorking } from "./working.ts";
+import { newWorking, type Working } from "./working.ts";
+import type { DataPackage } from "../model/data-package.ts";
 
-const VIEWS: Record<ViewName, ViewFactory> = { planner: plannerView, finance: financeView, council: councilView };
+const VIEWS: Record<ViewName, ViewFactory> = { planner: plannerView, finance: financeView, council: councilView, data: dataView };
 
 /** The scenario the planner starts from when the link names none (if the package has it). */
 const DEFAULT_SCENARIO = "vaxa-utan-att-vaxa";
@@ -37,16 +39,36 @@ async function start(): Promise<void> {
   shell.main.replaceChildren(el("p", { class: "loading", role: "status", text: messages(lang).loading }));
 
   const [summary, files, list] = await Promise.all([api.package(), api.packageFiles(), api.scenarios()]);
-  const parsed = parseDataPackage(files.files);
-  if (!parsed.ok) throw new Error(parsed.errors.map(formatPackageError).join("\n"));
-  const pkg = parsed.package;
-  const defaults = parameterDefaults(pkg);
-  const live = new LiveModel(pkg);
+
+  // The package the working scenario is computed with: the one its saved version was computed
+  // with (an uploaded one, chosen per scenario), else the server's current one.
+  interface ActivePackage {
+    pkg: DataPackage;
+    versionId: string;
+    defaults: ReturnType<typeof parameterDefaults>;
+    live: LiveModel;
+  }
+  const loadedPackages = new Map<string, Promise<ActivePackage>>();
+  const packageFor = (hash: string): Promise<ActivePackage> => {
+    let loaded = loadedPackages.get(hash);
+    if (loaded === undefined) {
+      loaded = (hash === files.package.hash ? Promise.resolve(files) : api.packageFiles(hash)).then((answer) => {
+        const parsed = parseDataPackage(answer.files);
+        if (!parsed.ok) throw new Error(parsed.errors.map(formatPackageError).join("\n"));
+        return { pkg: parsed.package, versionId: answer.package.versionId, defaults: parameterDefaults(parsed.package), live: new LiveModel(parsed.package) };
+      });
+      loadedPackages.set(hash, loaded);
+      loaded.catch(() => loadedPackages.delete(hash));
+    }
+    return loaded;
+  };
+  const hashOf = (working: Working) => working.version?.packageHash ?? files.package.hash;
 
   // Start from the fragment's scenario (`#planering?s=<id>`), else Nacka's main scenario, else the first.
   const route = parseRoute(location.hash);
   const first = [route.params.s, DEFAULT_SCENARIO].find((id) => id && list.scenarios.some((s) => s.id === id)) ?? list.scenarios[0]?.id;
   const working = first ? await loadWorking(first) : newWorking();
+  let active = await packageFor(hashOf(working));
   const store = createStore({ lang, route, scenarios: list.scenarios, working, token: storedToken() });
 
   let current: View | null = null;
@@ -59,12 +81,13 @@ async function start(): Promise<void> {
     shown = route.view;
     current?.destroy?.();
     const t = messages(lang);
-    drawShell(shell, { lang, t, view: route.view, municipality: pkg.municipality.name, packageVersionId: files.package.versionId });
+    const { pkg, defaults, live } = active;
+    drawShell(shell, { lang, t, view: route.view, municipality: pkg.municipality.name, packageVersionId: active.versionId });
     const context: ViewContext = {
       store,
       pkg,
       summary,
-      packageVersionId: files.package.versionId,
+      packageVersionId: active.versionId,
       defaults,
       live,
       lang,
@@ -79,8 +102,15 @@ async function start(): Promise<void> {
       open(working) {
         current?.destroy?.();
         current = null;
-        store.update({ working });
-        render(true);
+        void packageFor(hashOf(working))
+          .then((loaded) => {
+            active = loaded;
+            store.update({ working });
+            render(true);
+          })
+          .catch((error: unknown) => {
+            shell.main.replaceChildren(el("p", { class: "error", role: "alert", text: messages(store.state.lang).loadFailed(errorText(error)) }));
+          });
       },
     };
     current = VIEWS[route.view](context);

@@ -14,10 +14,11 @@ const ROUTES: Record<string, ViewName> = {
   beslutsunderlag: "council",
   politiken: "council",
   council: "council",
+  data: "data",
 };
 
 /** The Swedish fragment of each view, in the order of the navigation. */
-export const FRAGMENT: Record<ViewName, string> = { planner: "planering", finance: "ekonomi", council: "beslutsunderlag" };
+export const FRAGMENT: Record<ViewName, string> = { planner: "planering", finance: "ekonomi", council: "beslutsunderlag", data: "data" };
 
 /** The route of a fragment such as `#beslutsunderlag?v=a@1`; an unknown name is the planner. */
 export function parseRoute(hash: string): Route {

@@ -25,11 +25,12 @@ export interface Saved {
  * @throws ApiError with the server's message (409 when someone saved a newer version first).
  */
 export async function saveWorking(token: string, working: Working, assumptions: Assumptions, comment: string, asVersion: boolean): Promise<Saved> {
-  const note = comment ? { comment } : {};
+  // Computed with the package the working scenario came with (its version's), as the browser computed it.
+  const extra = { ...(comment ? { comment } : {}), ...(working.version ? { packageHash: working.version.packageHash } : {}) };
   const answer =
     asVersion && working.scenarioId !== null && working.version !== null
-      ? await api.updateScenario(token, working.scenarioId, { parentVersion: working.version.hash, assumptions, ...note })
-      : await api.createScenario(token, { assumptions, ...note });
+      ? await api.updateScenario(token, working.scenarioId, { parentVersion: working.version.hash, assumptions, ...extra })
+      : await api.createScenario(token, { assumptions, ...extra });
   // The server leaves `created` out when it did create a version.
   return { version: answer.version, created: answer.created ?? true };
 }

@@ -10,7 +10,7 @@ import type { Lang } from "../contract/locale.ts";
 import type { Overlay, Working } from "./working.ts";
 
 /** The views of the app. */
-export type ViewName = "planner" | "finance" | "council";
+export type ViewName = "planner" | "finance" | "council" | "data";
 
 /** Where the app is: a view and the parameters after `?` in the fragment (`#beslutsunderlag?v=a@1`). */
 export interface Route {

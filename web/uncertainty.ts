@@ -39,15 +39,16 @@ export function readUncertainty(summary: MonteCarloSummary): Uncertainty {
 const cache = new Map<string, Promise<Uncertainty>>();
 
 /**
- * Runs the scenario's Monte Carlo on the server (cached per assumptions in this page).
+ * Runs the scenario's Monte Carlo on the server (cached per assumptions and package in this page),
+ * with the current package or the stored one `packageHash` names (a saved version's).
  *
  * @throws ApiError when the server refuses (e.g. 501 while Monte Carlo is not available).
  */
-export function fetchUncertainty(assumptions: Partial<Assumptions>, signal?: AbortSignal): Promise<Uncertainty> {
-  const key = JSON.stringify(assumptions);
+export function fetchUncertainty(assumptions: Partial<Assumptions>, signal?: AbortSignal, packageHash?: string): Promise<Uncertainty> {
+  const key = JSON.stringify([assumptions, packageHash ?? null]);
   let promise = cache.get(key);
   if (!promise) {
-    promise = api.monteCarlo(assumptions, WEB_DRAWS, WEB_SEED, signal).then((answer) => readUncertainty(answer.result));
+    promise = api.monteCarlo(assumptions, WEB_DRAWS, WEB_SEED, signal, packageHash).then((answer) => readUncertainty(answer.result));
     cache.set(key, promise);
     const cached = promise;
     const forget = () => {

@@ -109,6 +109,35 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE tokens ADD COLUMN expires_at TEXT;
     `,
   },
+  {
+    version: 3,
+    name: "who uploaded which data package; archived scenarios",
+    sql: `
+      -- Each upload of a data package through the API: who, when, from which file. Append-only;
+      -- the package itself is in packages (immutable), once, however often it is uploaded.
+      CREATE TABLE package_uploads (
+        id          INTEGER PRIMARY KEY,
+        hash        TEXT NOT NULL REFERENCES packages(hash),
+        file_name   TEXT,
+        format      TEXT NOT NULL CHECK (format IN ('zip', 'xlsx')),
+        author      TEXT NOT NULL,
+        at          TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX package_uploads_by_hash ON package_uploads(hash);
+      CREATE TRIGGER package_uploads_no_update BEFORE UPDATE ON package_uploads
+      BEGIN SELECT RAISE(ABORT, 'package uploads are append-only'); END;
+      CREATE TRIGGER package_uploads_no_delete BEFORE DELETE ON package_uploads
+      BEGIN SELECT RAISE(ABORT, 'package uploads are append-only'); END;
+      CREATE TRIGGER package_uploads_no_replace BEFORE INSERT ON package_uploads
+      WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM package_uploads WHERE id = NEW.id)
+      BEGIN SELECT RAISE(ABORT, 'package uploads are append-only'); END;
+
+      -- An archived scenario is hidden from pickers, not deleted: its versions stay, and archiving
+      -- is undone by clearing these (each change is in the audit log).
+      ALTER TABLE scenarios ADD COLUMN archived_at TEXT;
+      ALTER TABLE scenarios ADD COLUMN archived_by TEXT;
+    `,
+  },
 ];
 
 /**

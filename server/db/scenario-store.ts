@@ -64,7 +64,11 @@ interface ScenarioRow {
   created_by: string;
   latest_number: number;
   version_count: number;
+  archived_at: string | null;
+  archived_by: string | null;
 }
+
+export type ArchiveResult = { ok: true; scenario: ScenarioInfo; changed: boolean } | { ok: false; reason: "not-found" };
 
 const info = (r: VersionRow): VersionInfo => ({
   scenarioId: r.scenario_id,
@@ -112,6 +116,7 @@ export class ScenarioStore {
   readonly #version;
   readonly #versions;
   readonly #byHash;
+  readonly #setArchived;
 
   constructor(
     db: Database,
@@ -121,7 +126,7 @@ export class ScenarioStore {
   ) {
     this.#db = db;
     const select =
-      "SELECT s.id, s.created_at, s.created_by, s.latest_number, s.latest_number AS version_count FROM scenarios s";
+      "SELECT s.id, s.created_at, s.created_by, s.latest_number, s.latest_number AS version_count, s.archived_at, s.archived_by FROM scenarios s";
     this.#scenario = db.prepare<[string], ScenarioRow>(`${select} WHERE s.id = ?`);
     this.#scenarios = db.prepare<[], ScenarioRow>(`${select} ORDER BY s.id`);
     this.#count = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM scenarios");
@@ -143,6 +148,24 @@ export class ScenarioStore {
     this.#byHash = db.prepare<[string, string], VersionRow>(
       "SELECT * FROM scenario_versions WHERE hash >= ? AND hash < ? ORDER BY scenario_id, number",
     );
+    this.#setArchived = db.prepare("UPDATE scenarios SET archived_at = ?, archived_by = ? WHERE id = ?");
+  }
+
+  /**
+   * Archives (hides) a scenario or brings it back: a change of its state, recorded in the audit
+   * log; its versions are untouched. Archiving an archived scenario changes nothing.
+   */
+  setArchived(id: string, archived: boolean, actor: Actor): ArchiveResult {
+    return this.#db
+      .transaction((): ArchiveResult => {
+        const row = this.#scenario.get(id);
+        if (row === undefined) return { ok: false, reason: "not-found" };
+        if ((row.archived_at !== null) === archived) return { ok: true, scenario: this.#info(row), changed: false };
+        this.#setArchived.run(archived ? this.clock().toISOString() : null, archived ? actor.name : null, id);
+        this.audit.record(actor, archived ? "scenario.archive" : "scenario.unarchive", `scenario ${id}`);
+        return { ok: true, scenario: this.#info(this.#scenario.get(id)!), changed: true };
+      })
+      .immediate();
   }
 
   count(): number {
@@ -271,6 +294,7 @@ export class ScenarioStore {
     const latest = this.#version.get(row.id, row.latest_number)!;
     return {
       id: row.id,
+      archived: row.archived_at === null ? null : { at: row.archived_at, by: row.archived_by ?? "" },
       name: (JSON.parse(latest.assumptions) as Assumptions).name,
       versionCount: row.version_count,
       latest: info(latest),

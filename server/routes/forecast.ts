@@ -58,7 +58,6 @@ export function sendArrow(res: Response, bytes: Uint8Array, limits: AnswerLimits
 export function forecastRoutes(api: Router, services: Services): void {
   const { model, config } = services;
   const schema = forecastRequestSchema({ maxDraws: config.maxDraws, horizon: model.horizonRange() });
-  const packageInfo = { hash: model.current.hash, versionId: model.current.versionId };
   /** Monte Carlo answers by their inputs, draws and seed (the same inputs give the same numbers). */
   const summaries = new Lru<string, Buffer>(32);
   /**
@@ -73,8 +72,15 @@ export function forecastRoutes(api: Router, services: Services): void {
     const arrow = wantsArrow(req);
     const request = readBody(schema, req.body);
     const assumptions = normalizeAssumptions(request.assumptions);
-    const horizon = request.horizon ?? model.current.pkg.municipality.horizon;
-    const input = { package: model.current, scenarioId: "request", assumptions, horizon };
+    const pkg = request.packageHash === undefined ? model.current : model.package(request.packageHash);
+    if (pkg === undefined) {
+      throw new HttpError(400, `packageHash: no data package ${request.packageHash} is stored on this server; GET /api/packages lists them`, [
+        { path: "packageHash", message: "is not a stored data package" },
+      ]);
+    }
+    const packageInfo = { hash: pkg.hash, versionId: pkg.versionId };
+    const horizon = request.horizon ?? pkg.pkg.municipality.horizon;
+    const input = { package: pkg, scenarioId: "request", assumptions, horizon };
 
     if (request.monteCarlo) {
       const { draws, seed } = request.monteCarlo;
@@ -125,7 +131,7 @@ export function forecastRoutes(api: Router, services: Services): void {
     if (!outcome.ok) throw invalidRequest(outcome.problems, outcome.status);
     const { cached } = outcome;
     if (arrow) {
-      return sendArrow(res, encodeArrow(forecastArrowTable(cached.result, table, { packageHash: model.current.hash })), services.answers);
+      return sendArrow(res, encodeArrow(forecastArrowTable(cached.result, table, { packageHash: pkg.hash })), services.answers);
     }
     cached.body ??= Buffer.from(JSON.stringify({ package: packageInfo, horizon, kind: "deterministic", result: cached.result }));
     res.type("application/json");

@@ -17,6 +17,7 @@ export function packageRoutes(api: Router, services: Services): void {
       maxScenarios: services.config.maxScenarios,
       maxVersionsPerScenario: services.config.maxVersionsPerScenario,
       maxBodyBytes: services.config.maxBodyBytes,
+      maxUploadBytes: services.config.maxUploadBytes,
     },
   };
   api.get("/package", readAccess(services.config.openReads), (_req, res) => {

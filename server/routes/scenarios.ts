@@ -8,6 +8,11 @@
  * - GET  /api/scenarios/:id/versions             list versions
  * - GET  /api/scenarios/:id/versions/:version    one version (latest, number, version id or hash)
  * - GET  /api/scenarios/:id/versions/:version/forecast   its results (JSON or Arrow)
+ * - POST /api/scenarios/:id/archive              archive (admin): hidden from pickers, versions kept
+ * - POST /api/scenarios/:id/unarchive            undo the archiving (admin)
+ *
+ * A save computes the version with the server's current package, or with the stored package its
+ * `packageHash` names (an uploaded one, or one an older version was saved with).
  */
 import type { Router } from "express";
 import { type Assumptions, normalizeAssumptions } from "../../model/scenario.ts";
@@ -16,6 +21,7 @@ import { encodeArrow, forecastArrowTable } from "../../io/arrow.ts";
 
 import { HttpError, invalidRequest } from "../http-error.ts";
 import type { Services } from "../services.ts";
+import type { ArchiveAnswer, LoadedPackage } from "../../contract/api.ts";
 import { createScenarioSchema, updateScenarioSchema } from "../../contract/api.ts";
 import { packageOf, readBody, requireScenario, scenarioIdOf, versionCacheHeaders, versionForecast, versionHeaders, versionOf } from "./common.ts";
 import { sendArrow, tableOf, wantsArrow } from "./forecast.ts";
@@ -25,9 +31,21 @@ export function scenarioRoutes(api: Router, services: Services): void {
   const read = readAccess(config.openReads);
   const write = requireRole("planner", "saving a scenario");
 
-  /** Checks that assumptions compute with the current package before they are saved. */
-  const check = (id: string, assumptions: Assumptions): void => {
-    const outcome = model.forecast({ package: model.current, scenarioId: id, assumptions });
+  /** The package a save asks for: the stored one `packageHash` names, else the current one. */
+  const packageFor = (hash: string | undefined): LoadedPackage => {
+    if (hash === undefined) return model.current;
+    const loaded = model.package(hash);
+    if (loaded === undefined) {
+      throw new HttpError(400, `packageHash: no data package ${hash} is stored on this server; upload it first (POST /api/packages) or choose one GET /api/packages lists`, [
+        { path: "packageHash", message: "is not a stored data package" },
+      ]);
+    }
+    return loaded;
+  };
+
+  /** Checks that assumptions compute with the package before they are saved. */
+  const check = (id: string, assumptions: Assumptions, pkg: LoadedPackage): void => {
+    const outcome = model.forecast({ package: pkg, scenarioId: id, assumptions });
     if (!outcome.ok) throw invalidRequest(outcome.problems, outcome.status);
   };
 
@@ -39,11 +57,12 @@ export function scenarioRoutes(api: Router, services: Services): void {
   api.post("/scenarios", write, (req, res) => {
     const body = readBody(createScenarioSchema, req.body);
     const assumptions = normalizeAssumptions(body.assumptions);
-    check(body.id ?? "new-scenario", assumptions);
+    const pkg = packageFor(body.packageHash);
+    check(body.id ?? "new-scenario", assumptions, pkg);
     const created = scenarios.create({
       id: body.id,
       assumptions,
-      packageHash: model.current.hash,
+      packageHash: pkg.hash,
       actor: actorOf(req, res),
       comment: body.comment,
     });
@@ -68,10 +87,11 @@ export function scenarioRoutes(api: Router, services: Services): void {
     const body = readBody(updateScenarioSchema, req.body);
     requireScenario(services, id);
     const assumptions = normalizeAssumptions(body.assumptions);
-    check(id, assumptions);
+    const pkg = packageFor(body.packageHash);
+    check(id, assumptions, pkg);
     const updated = scenarios.update(id, body.parentVersion, {
       assumptions,
-      packageHash: model.current.hash,
+      packageHash: pkg.hash,
       actor: actorOf(req, res),
       comment: body.comment,
     });
@@ -130,4 +150,14 @@ export function scenarioRoutes(api: Router, services: Services): void {
       result,
     });
   });
+
+  for (const [action, archived] of [["archive", true], ["unarchive", false]] as const) {
+    api.post(`/scenarios/:id/${action}`, requireRole("admin", archived ? "archiving a scenario" : "bringing back an archived scenario"), (req, res) => {
+      const id = scenarioIdOf(req);
+      const result = scenarios.setArchived(id, archived, actorOf(req, res));
+      if (!result.ok) throw new HttpError(404, `there is no scenario "${id}"; GET /api/scenarios lists them`);
+      const answer: ArchiveAnswer = { scenario: result.scenario };
+      res.json(answer);
+    });
+  }
 }

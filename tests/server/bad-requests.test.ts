@@ -58,7 +58,7 @@ const cases = (): Case[] => [
   { name: "Accept that is neither JSON nor Arrow", method: "post", path: "/api/forecast", body: {}, headers: { Accept: "text/html" }, status: 406, error: /^results are available as application\/json or application\/vnd.apache.arrow.stream/ },
 
   // Wrong types, unknown fields and out-of-range values in the assumptions
-  { name: "an unknown top-level field", method: "post", path: "/api/forecast", body: { assumption: {} }, status: 400, error: "assumption: expected only the fields assumptions, horizon, monteCarlo" },
+  { name: "an unknown top-level field", method: "post", path: "/api/forecast", body: { assumption: {} }, status: 400, error: "assumption: expected only the fields assumptions, packageHash, horizon, monteCarlo" },
   { name: "a misspelt assumption", method: "post", path: "/api/forecast", body: { assumptions: { growthMultipler: 2 } }, status: 400, error: /^assumptions\.growthMultipler: expected only the fields name, description, growthMultiplier/ },
   { name: "growth multiplier as text", method: "post", path: "/api/forecast", body: { assumptions: { growthMultiplier: "2" } }, status: 400, error: "assumptions.growthMultiplier: expected a growth multiplier (1 = the forecast growth) from 0 to 5 (factor)" },
   { name: "growth multiplier too large", method: "post", path: "/api/forecast", body: { assumptions: { growthMultiplier: 50 } }, status: 400, error: "assumptions.growthMultiplier: expected a growth multiplier (1 = the forecast growth) from 0 to 5 (factor)" },
@@ -108,7 +108,7 @@ const cases = (): Case[] => [
   { name: "an update without parentVersion", method: "put", path: "/api/scenarios/baseline", role: "planner", body: save(), status: 400, error: "parentVersion: is required: the id of the version you changed (versionId, 12 hex digits, or the full hash)" },
   { name: "an update with a parentVersion that is no id", method: "put", path: "/api/scenarios/baseline", role: "planner", body: { parentVersion: "v1", ...save() }, status: 400, error: "parentVersion: must be a version id (12 hex digits) or a full hash (64 hex digits)" },
   { name: "an update of an unknown scenario", method: "put", path: "/api/scenarios/nowhere", role: "planner", body: { parentVersion: "0".repeat(12), ...save() }, status: 404, error: 'there is no scenario "nowhere"; GET /api/scenarios lists them' },
-  { name: "an update with an extra field", method: "put", path: "/api/scenarios/baseline", role: "planner", body: { parentVersion: "0".repeat(12), version: 2, ...save() }, status: 400, error: "version: expected only the fields parentVersion, assumptions, comment" },
+  { name: "an update with an extra field", method: "put", path: "/api/scenarios/baseline", role: "planner", body: { parentVersion: "0".repeat(12), version: 2, ...save() }, status: 400, error: "version: expected only the fields parentVersion, assumptions, comment, packageHash" },
 
   // Unknown ids and malformed URLs
   { name: "an unknown scenario", method: "get", path: "/api/scenarios/nowhere", status: 404, error: 'there is no scenario "nowhere"; GET /api/scenarios lists them' },

@@ -332,7 +332,7 @@ if (!plan.run) {
         await page.waitForFunction(() => document.documentElement.lang === "en");
         await settled(page);
         expect(await textOf(page, "h1")).toBe("Planning: growth and levers");
-        expect(await page.locator("nav a").allTextContents()).toEqual(["Planning", "Finance", "Council briefing"]);
+        expect(await page.locator("nav a").allTextContents()).toEqual(["Planning", "Finance", "Council briefing", "Data"]);
         expect(await textOf(page, '[data-key="fte"] dt')).toBe("FTE in 2030");
         expect(await textOf(page, '[data-key="fte"] .value')).toBe(nacka.fte2030.en);
         expect(await textOf(page, 'figure[data-chart="fte-per-year"] .chart-title')).toBe("FTE per year");

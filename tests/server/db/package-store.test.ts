@@ -8,6 +8,7 @@ import { readPackageFolder } from "../../../io/read-package-folder.ts";
 import { createApp } from "../../../server/app.ts";
 import { defaultConfig } from "../../../server/config.ts";
 import { shortId } from "../../../io/content-hash.ts";
+import { AuditLog } from "../../../server/db/audit-log.ts";
 import { openDatabase } from "../../../server/db/open-database.ts";
 import { PackageStore, TamperedPackageError } from "../../../server/db/package-store.ts";
 import { createLogger } from "../../../server/logger.ts";
@@ -58,5 +59,32 @@ describe("stored data packages", () => {
     expect(db.prepare("SELECT count(*) AS n FROM packages").get()).toEqual({ n: 1 });
     expect(store.files(loaded.hash)).toEqual(loaded.files);
     expect(store.files("0".repeat(64))).toBeUndefined();
+  });
+});
+
+describe("package uploads", () => {
+  it("stores a package once however often it is uploaded, records every upload, and refuses changing or deleting an upload", () => {
+    const db = openDatabase(":memory:");
+    const clock = () => new Date("2026-12-01T08:00:00.000Z");
+    const audit = new AuditLog(db, clock);
+    const store = new PackageStore(db, clock);
+    const files = { "municipality.json": "{}" };
+    const hash = "d".repeat(64);
+    const actor = { name: "token 2 (Per Planner, planner)" };
+    expect(store.upload(hash, files, { fileName: "a.zip", format: "zip", actor }, audit)).toBe(true);
+    expect(store.upload(hash, files, { fileName: "a.xlsx", format: "xlsx", actor }, audit)).toBe(false);
+    expect(store.list()).toEqual([
+      {
+        hash,
+        firstSeen: "2026-12-01T08:00:00.000Z",
+        uploads: [
+          { fileName: "a.zip", format: "zip", author: actor.name, at: "2026-12-01T08:00:00.000Z" },
+          { fileName: "a.xlsx", format: "xlsx", author: actor.name, at: "2026-12-01T08:00:00.000Z" },
+        ],
+      },
+    ]);
+    expect(audit.list(10).map((e) => e.action)).toEqual(["package.upload", "package.upload"]);
+    expect(() => db.prepare("UPDATE package_uploads SET author = 'someone else'").run()).toThrow("package uploads are append-only");
+    expect(() => db.prepare("DELETE FROM package_uploads").run()).toThrow("package uploads are append-only");
   });
 });

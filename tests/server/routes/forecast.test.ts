@@ -6,6 +6,7 @@ import { compilePlan } from "../../../model/plan.ts";
 import { normalizeAssumptions } from "../../../model/scenario.ts";
 import { MonteCarloRunner } from "../../../server/monte-carlo.ts";
 import { binary, nackaPackage, testServer } from "../helpers.ts";
+import { renamed, zipOf } from "../../io/package-uploads.ts";
 
 const ARROW = "application/vnd.apache.arrow.stream";
 
@@ -162,5 +163,23 @@ describe("POST /api/forecast, the population and driver sets", () => {
     const { app } = await testServer();
     const res = await request(app).post("/api/forecast").send({ assumptions: { driverSet: "scb" } }).expect(400);
     expect(res.body.problems).toEqual([{ path: "assumptions.driverSet", message: 'unknown driver set "scb": expected one of nacka' }]);
+  });
+});
+
+describe("POST /api/forecast with a stored package (packageHash)", () => {
+  it("computes the forecast and the Monte Carlo run with that package, and refuses one the server does not have", async () => {
+    const { app, auth } = await testServer();
+    const uploaded = await request(app).post("/api/packages").set(auth("planner")).set("Content-Type", "application/zip").send(zipOf(await renamed("Paketby kommun"))).expect(201);
+    const hash = uploaded.body.package.hash;
+    const point = await request(app).post("/api/forecast").send({ assumptions: {}, packageHash: hash }).expect(200);
+    expect(point.body.package.hash).toBe(hash);
+    const current = await request(app).post("/api/forecast").send({ assumptions: {} }).expect(200);
+    // The same figures under another name: the same numbers, another package.
+    expect(point.body.result.totals).toEqual(current.body.result.totals);
+    expect(current.body.package.hash).not.toBe(hash);
+    const mc = await request(app).post("/api/forecast").send({ assumptions: {}, packageHash: hash, monteCarlo: { draws: 20, seed: 1 } }).expect(200);
+    expect(mc.body).toMatchObject({ kind: "monte-carlo", package: { hash } });
+    const unknown = await request(app).post("/api/forecast").send({ assumptions: {}, packageHash: "c".repeat(64) }).expect(400);
+    expect(unknown.body.error).toMatch(/^packageHash: no data package c{64} is stored on this server/);
   });
 });

@@ -177,3 +177,59 @@ describe("a saved version that does not compute", () => {
     }
   });
 });
+
+// Archiving (admin only, reversible, in the audit log) and two versions of one scenario side by side.
+describe("archiving a scenario", () => {
+  it("is refused without a token and for planners, allowed for admins, and undone by unarchive", async () => {
+    const { app, auth } = await testServer();
+    await request(app).post("/api/scenarios").set(auth("planner")).send({ id: "test-run", assumptions: assumptions() }).expect(201);
+    await request(app).post("/api/scenarios/test-run/archive").expect(401);
+    const planner = await request(app).post("/api/scenarios/test-run/archive").set(auth("planner")).expect(403);
+    expect(planner.body.error).toBe("archiving a scenario needs an admin token; your token (Per Planner) has the role planner");
+
+    const archived = await request(app).post("/api/scenarios/test-run/archive").set(auth("admin")).expect(200);
+    expect(archived.body.scenario.archived).toMatchObject({ by: "token 1 (Ada Admin, admin)" });
+    const listed = await request(app).get("/api/scenarios").expect(200);
+    expect(listed.body.scenarios.find((s: { id: string }) => s.id === "test-run").archived).not.toBeNull();
+    // The versions stay readable.
+    await request(app).get("/api/scenarios/test-run/versions/1/forecast").expect(200);
+
+    const back = await request(app).post("/api/scenarios/test-run/unarchive").set(auth("admin")).expect(200);
+    expect(back.body.scenario.archived).toBeNull();
+    const audit = await request(app).get("/api/audit").set(auth("admin")).expect(200);
+    expect(audit.body.entries.slice(0, 2).map((e: { action: string; target: string }) => `${e.action} ${e.target}`)).toEqual([
+      "scenario.unarchive scenario test-run",
+      "scenario.archive scenario test-run",
+    ]);
+  });
+
+  it("answers 404 for a scenario that does not exist and records nothing when the state does not change", async () => {
+    const { app, auth } = await testServer();
+    await request(app).post("/api/scenarios/nothing-here/archive").set(auth("admin")).expect(404);
+    await request(app).post("/api/scenarios/baseline/unarchive").set(auth("admin")).expect(200);
+    const audit = await request(app).get("/api/audit").set(auth("admin")).expect(200);
+    expect(audit.body.entries.some((e: { action: string }) => e.action.endsWith("archive"))).toBe(false);
+  });
+});
+
+describe("two versions of one scenario", () => {
+  it("are both kept with their own author and comment and computed on their own", async () => {
+    const { app, auth } = await testServer();
+    const v1 = await request(app).post("/api/scenarios").set(auth("planner")).send({ id: "two", assumptions: assumptions({ growthMultiplier: 1 }), comment: "first" }).expect(201);
+    await request(app)
+      .put("/api/scenarios/two")
+      .set(auth("admin"))
+      .send({ parentVersion: v1.body.version.versionId, assumptions: assumptions({ growthMultiplier: 2 }), comment: "double growth" })
+      .expect(201);
+    const versions = await request(app).get("/api/scenarios/two/versions").expect(200);
+    expect(versions.body.versions.map((v: { number: number; author: string; comment: string }) => [v.number, v.author, v.comment])).toEqual([
+      [1, "token 2 (Per Planner, planner)", "first"],
+      [2, "token 1 (Ada Admin, admin)", "double growth"],
+    ]);
+    const first = await request(app).get("/api/scenarios/two/versions/1/forecast").expect(200);
+    const second = await request(app).get("/api/scenarios/two/versions/2/forecast").expect(200);
+    const at = (body: { result: { totals: { year: number; baselineFte: number }[] } }) => body.result.totals.at(-1)!.baselineFte;
+    // Twice the growth in drivers gives more baseline FTE at the horizon.
+    expect(at(second.body)).toBeGreaterThan(at(first.body));
+  });
+});

@@ -6,11 +6,12 @@
 import { type ScenarioFacts, scenarioCaption } from "../../captions.ts";
 import { el } from "../../dom.ts";
 import type { ViewContext } from "../../view.ts";
+import { authorName, commentText, shortId } from "../../version-text.ts";
 import type { Compared } from "./compared.ts";
 
 /** The title block, dated `now`. */
 export function briefingHeader(context: ViewContext, items: Compared[], now: Date): HTMLElement {
-  const { pkg, packageVersionId, t, f } = context;
+  const { pkg, packageVersionId, lang, t, f } = context;
   return el(
     "header",
     { class: "briefing-header" },
@@ -26,7 +27,8 @@ export function briefingHeader(context: ViewContext, items: Compared[], now: Dat
           {},
           `${item.label}: `,
           el("code", { class: "version-id", "data-version-id": item.version.versionId, text: item.version.versionId }),
-          ` (${t.versionLabel(item.version.number, item.version.versionId).replace(/ \(.*\)$/, "")}, ${t.savedAt.toLowerCase()} ${f.date(item.version.createdAt)})`,
+          ` (${t.versionLabel(item.version.number, item.version.versionId).replace(/ \(.*\)$/, "")}, ${t.savedAt.toLowerCase()} ${f.date(item.version.createdAt)}, ${t.savedBy(authorName(item.version.author, lang))}; ${t.printPackage(shortId(item.version.packageHash)).replace(/\.$/, "").toLowerCase()})`,
+          item.version.comment ? ` — ${commentText(item.version.comment, lang)}` : "",
         ),
       ),
     ),

@@ -48,7 +48,7 @@ export function withUncertainty(items: Compared[], signal: AbortSignal): Promise
   return Promise.all(
     items.map(async (item) => {
       try {
-        return { ...item, uncertainty: await fetchUncertainty(item.version.assumptions, signal) };
+        return { ...item, uncertainty: await fetchUncertainty(item.version.assumptions, signal, item.version.packageHash) };
       } catch (error) {
         if (isAbort(error)) throw error;
         return { ...item, uncertaintyError: errorText(error) };

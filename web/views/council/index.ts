@@ -28,7 +28,7 @@ export function councilView(context: ViewContext): View {
     flatYear: clampYear(Number(context.params.flat), 2035),
   };
   if (comparison.picks.length === 0) {
-    comparison.picks = store.state.scenarios.slice(0, MAX_COMPARED).map((s) => ({ scenario: s.id, version: s.latest.versionId }));
+    comparison.picks = store.state.scenarios.filter((s) => s.archived === null).slice(0, MAX_COMPARED).map((s) => ({ scenario: s.id, version: s.latest.versionId }));
   }
 
   const briefing = el("article", { class: "briefing", "aria-labelledby": "briefing-title", "data-state": "loading" });

@@ -4,6 +4,7 @@
  * with the Monte Carlo P10–P90 band (computed on the server), yearly cost and savings, the tornado
  * of the assumptions that move the result most, and the XLSX/CSV exports of the saved version.
  */
+import { versionText } from "../../version-text.ts";
 import { humpRangeSentence, scenarioFacts } from "../../captions.ts";
 import { chartWidth, el, errorText, isAbort } from "../../dom.ts";
 import { fetchUncertainty, type Uncertainty, WEB_DRAWS } from "../../uncertainty.ts";
@@ -22,13 +23,13 @@ export function financeView(context: ViewContext): View {
   const dirty = isDirty(working, defaults);
   const loaded = live.load(assumptions);
   const name = working.overlay.name[lang];
-  const versionText = working.version ? t.versionLabel(working.version.number, working.version.versionId) : t.unsaved;
+  const versionLine = working.version ? versionText(working.version, lang, f) : t.unsaved;
   const root = el(
     "div",
     { class: "view finance" },
     el("h1", { text: t.viewTitles.finance }),
     el("p", { class: "lead", text: t.financeLead }),
-    el("p", { class: "status" }, t.financeScenario(t.scenarioWithVersion(`”${name}”`, versionText)), dirty && working.version ? el("strong", { class: "dirty", text: ` ${t.changed}` }) : ""),
+    el("p", { class: "status" }, t.financeScenario(t.scenarioWithVersion(`”${name}”`, versionLine)), dirty && working.version ? el("strong", { class: "dirty", text: ` ${t.changed}` }) : ""),
   );
   if (!loaded.ok) {
     root.append(el("div", { class: "model-errors", role: "alert" }, el("p", { text: t.modelErrors }), el("ul", {}, ...loaded.errors.map((e) => el("li", { text: e })))));

@@ -12,7 +12,7 @@ import type { ForecastResult } from "../../../model/forecast.ts";
 import { el } from "../../dom.ts";
 import { debounce, perFrame } from "../../schedule.ts";
 import type { View, ViewContext } from "../../view.ts";
-import { assumptionsOf, isActivePath, type Overlay, structureChanged } from "../../working.ts";
+import { assumptionsOf, isActivePath, isDirty, type Overlay, structureChanged } from "../../working.ts";
 import { assumptionControls } from "./assumption-controls.ts";
 import { plannerCharts } from "./charts.ts";
 import { keyFigures } from "./key-figures.ts";
@@ -55,7 +55,8 @@ export function plannerView(context: ViewContext): View {
 
   const label = () => {
     const w = store.state.working;
-    return { name: w.overlay.name[lang], versionId: w.version?.versionId ?? t.unsaved };
+    // A chart of changed assumptions is not the saved version's: it says "osparat".
+    return { name: w.overlay.name[lang], versionId: w.version && !isDirty(w, defaults) ? w.version.versionId : t.unsaved };
   };
 
   function announce(): void {
@@ -92,8 +93,9 @@ export function plannerView(context: ViewContext): View {
     const now = state.working.overlay;
     const then = before.working.overlay;
     if (now === then) {
-      // Saved: same assumptions, a new version.
+      // Saved: same assumptions, a new version, which the status and every chart caption now name.
       bar.showStatus();
+      redraw(true);
     } else if (structureChanged(then, now)) {
       reload();
       settle();

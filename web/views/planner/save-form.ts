@@ -16,6 +16,7 @@ export function saveForm(context: ViewContext): HTMLFormElement {
   const comment = el("textarea", { id: "save-comment", rows: 2, maxlength: 1000 });
   const token = el("input", { type: "password", id: "save-token", value: store.state.token, autocomplete: "off", "aria-describedby": "save-token-hint" });
   const modeVersion = el("input", { type: "radio", name: "save-mode", id: "save-mode-version", value: "version", checked: w.scenarioId !== null, disabled: w.scenarioId === null });
+  const modeVersionLabel = el("label", { for: "save-mode-version", text: t.saveAsVersion(w.saved?.name[lang] ?? w.overlay.name[lang]) });
   const modeNew = el("input", { type: "radio", name: "save-mode", id: "save-mode-new", value: "new", checked: w.scenarioId === null });
   const button = el("button", { type: "submit", class: "primary", text: t.saveButton });
   const result = el("div", { class: "save-result", role: "status", id: "save-result" });
@@ -31,7 +32,7 @@ export function saveForm(context: ViewContext): HTMLFormElement {
       "fieldset",
       { class: "radios" },
       el("legend", { text: t.saveMode }),
-      el("div", {}, modeVersion, el("label", { for: "save-mode-version", text: t.saveAsVersion(w.saved?.name[lang] ?? w.overlay.name[lang]) })),
+      el("div", {}, modeVersion, modeVersionLabel),
       el("div", {}, modeNew, el("label", { for: "save-mode-new", text: t.saveAsNew })),
     ),
     el("div", { class: "actions" }, button),
@@ -80,6 +81,8 @@ export function saveForm(context: ViewContext): HTMLFormElement {
       );
       comment.value = "";
       modeVersion.disabled = false;
+      // The scenario saved to from now on is the one just saved (a new one, after "Nytt scenario").
+      modeVersionLabel.textContent = t.saveAsVersion(assumptions.name[lang]);
     } catch (error) {
       const message = error instanceof ApiError && error.status === 409 && /someone saved/.test(error.message) ? t.conflict : errorText(error);
       result.replaceChildren(el("p", { class: "error", text: t.saveFailed(message) }));

@@ -5,6 +5,8 @@
 import { el, errorText } from "../../dom.ts";
 import { loadWorking } from "../../scenarios.ts";
 import type { ViewContext } from "../../view.ts";
+import { versionText } from "../../version-text.ts";
+import { dataTexts } from "../data/texts.ts";
 import { isDirty } from "../../working.ts";
 
 export interface ScenarioBar {
@@ -17,9 +19,16 @@ export function scenarioBar(context: ViewContext): ScenarioBar {
   const { store, defaults, lang, t } = context;
   const pickId = "planner-scenario";
   const pick = el("select", { id: pickId });
-  for (const s of store.state.scenarios) {
-    pick.append(el("option", { value: s.id, text: s.name[lang], selected: s.id === store.state.working.scenarioId }));
-  }
+  const showArchived = el("input", { type: "checkbox", id: "planner-show-archived" });
+  /** The saved scenarios, the working one chosen; archived ones left out unless asked for or it is the working one. */
+  const listed = () => store.state.scenarios.filter((s) => s.archived === null || showArchived.checked || s.id === store.state.working.scenarioId);
+  const fillPick = () => {
+    const chosen = pick.value || store.state.working.scenarioId;
+    pick.replaceChildren(...listed().map((s) => el("option", { value: s.id, text: s.name[lang], selected: s.id === chosen })));
+  };
+  fillPick();
+  showArchived.addEventListener("change", fillPick);
+  let shownScenario = store.state.working.scenarioId;
   const loadButton = el("button", { type: "button", class: "secondary", text: t.load });
   const status = el("p", { class: "status", id: "planner-status" });
   loadButton.addEventListener("click", async () => {
@@ -35,15 +44,25 @@ export function scenarioBar(context: ViewContext): ScenarioBar {
     "div",
     { class: "scenario-bar" },
     el("div", { class: "field-inline" }, el("label", { for: pickId, text: t.startFrom }), pick, loadButton),
+    store.state.scenarios.some((s) => s.archived !== null)
+      ? el("div", { class: "field-inline" }, showArchived, el("label", { for: "planner-show-archived", text: dataTexts(lang).showArchived }))
+      : "",
     status,
   );
   return {
     element,
     showStatus() {
       const working = store.state.working;
+      // After saving as a new scenario the list and the choice name it, not the one started from.
+      if (pick.options.length !== listed().length) fillPick();
+      // Saved as another scenario: choose it (a choice the planner made and has not loaded is kept otherwise).
+      if (working.scenarioId !== shownScenario) {
+        shownScenario = working.scenarioId;
+        if (working.scenarioId !== null) pick.value = working.scenarioId;
+      }
       const from =
         working.version && working.scenarioId
-          ? t.loadedFrom(working.saved?.name[lang] ?? working.scenarioId, t.versionLabel(working.version.number, working.version.versionId))
+          ? t.loadedFrom(working.saved?.name[lang] ?? working.scenarioId, versionText(working.version, lang, context.f))
           : t.newScenario;
       const changed = isDirty(working, defaults) && working.version;
       status.replaceChildren(from, changed ? el("strong", { class: "dirty", text: ` ${t.changed}` }) : "");
