@@ -74,7 +74,7 @@ export function compareCharts(context: ViewContext, items: Compared[], facts: Sc
   });
 
   const draw = () => {
-    const entries: CompareEntry[] = items.map((item) => ({ label: item.label, versionId: item.version.versionId, result: item.result, holdFlat: item.uncertainty?.holdFlat }));
+    const entries: CompareEntry[] = items.map((item) => ({ scenarioId: item.pick.scenario, label: item.label, versionId: item.version.versionId, result: item.result, holdFlat: item.uncertainty?.holdFlat }));
     const common = { lang, municipality: pkg.municipality.name, width: chartWidth(element), year };
     const ids = items.map((item) => item.version.versionId).join(", ");
     const idsSentence = lang === "sv" ? `Scenarioversioner ${ids}.` : `Scenario versions ${ids}.`;

@@ -8,7 +8,7 @@ import { api, type Version } from "../../api.ts";
 import type { Lang } from "../../../contract/locale.ts";
 import { errorText, isAbort } from "../../dom.ts";
 import { fetchUncertainty, type Uncertainty } from "../../uncertainty.ts";
-import type { Pick } from "./picks.ts";
+import type { Pick } from "../../../paper/picks.ts";
 
 /** A version being compared. */
 export interface Compared {

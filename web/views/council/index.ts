@@ -13,7 +13,7 @@ import type { View, ViewContext } from "../../view.ts";
 import { briefingHeader, briefingSummaries } from "./briefing-text.ts";
 import { compareCharts } from "./compare-charts.ts";
 import { type Compared, loadCompared, withUncertainty } from "./compared.ts";
-import { formatPicks, MAX_COMPARED, parsePicks } from "./picks.ts";
+import { defaultPicks, formatPicks, parsePicks } from "../../../paper/picks.ts";
 import { sideBySide } from "./side-by-side.ts";
 import { type Comparison, versionPicker } from "./version-picker.ts";
 
@@ -28,7 +28,7 @@ export function councilView(context: ViewContext): View {
     flatYear: clampYear(Number(context.params.flat), 2035),
   };
   if (comparison.picks.length === 0) {
-    comparison.picks = store.state.scenarios.slice(0, MAX_COMPARED).map((s) => ({ scenario: s.id, version: s.latest.versionId }));
+    comparison.picks = defaultPicks(store.state.scenarios);
   }
 
   const briefing = el("article", { class: "briefing", "aria-labelledby": "briefing-title", "data-state": "loading" });

@@ -6,7 +6,7 @@
 import { api, type ScenarioInfo, type VersionInfo } from "../../api.ts";
 import { el } from "../../dom.ts";
 import type { ViewContext } from "../../view.ts";
-import { MAX_COMPARED, type Pick } from "./picks.ts";
+import { MAX_COMPARED, type Pick } from "../../../paper/picks.ts";
 
 /** Version lists fetched when the view opens; the rest when their list is first used. */
 const EAGER_VERSION_LISTS = 12;

@@ -30,3 +30,15 @@ export function parsePicks(text: string | null | undefined): Pick[] {
 export function formatPicks(picks: Pick[]): string {
   return picks.map((p) => `${p.scenario}@${p.version}`).join(",");
 }
+
+/**
+ * The versions compared when none are chosen: the newest version of the first {@link MAX_COMPARED}
+ * saved scenarios that are not archived. Archiving is issue 14b's; until a scenario carries the
+ * flag, this is the one place that leaves test and old scenarios out of the default comparison.
+ */
+export function defaultPicks(scenarios: readonly { id: string; archived?: boolean; latest: { versionId: string } }[]): Pick[] {
+  return scenarios
+    .filter((s) => s.archived !== true)
+    .slice(0, MAX_COMPARED)
+    .map((s) => ({ scenario: s.id, version: s.latest.versionId }));
+}
