@@ -28,7 +28,8 @@ export function compareFteChart(entries: CompareEntry[], options: CompareOptions
   const dashed = showsWithoutLevers(entries);
   const withLevers = entries.filter((e) => e.result.investment !== null).map((e) => e.label);
   const shown = [...rows.map((r) => r.fte), ...(dashed ? rows.filter((r) => withLevers.includes(r.version)).map((r) => r.baseline) : [])];
-  const domain = paddedDomain(shown, [base]);
+  // Room under the base year's level, so that its line and label stand clear of the x-axis.
+  const domain = paddedDomain(shown, [base], 0.25);
   const width = options.width ?? 720;
   const height = 400;
   const ends = endLabels(
@@ -59,7 +60,7 @@ export function compareFteChart(entries: CompareEntry[], options: CompareOptions
       marks: [
         Plot.ruleY([base], { stroke: COLORS.baseLine, strokeWidth: 1.5, strokeDasharray: "2 3" }),
         ...(first
-          ? [Plot.text([{ year: first.baseYear, value: base }], { x: "year", y: "value", text: () => t.baseLevel(first.baseYear, fmt(base)), textAnchor: "start", dy: 10, fill: COLORS.baseLine, fontSize: 11 })]
+          ? [Plot.text([{ year: first.horizon, value: base }], { x: "year", y: "value", text: () => t.baseLevel(first.baseYear, fmt(base)), textAnchor: "end", dy: 12, fill: COLORS.baseLine, fontSize: 11 })]
           : []),
         ...(dashed
           ? [Plot.lineY(rows.filter((r) => withLevers.includes(r.version)), { x: "year", y: "baseline", z: "version", stroke: "version", strokeDasharray: "6 4", strokeWidth: 1.5 })]
