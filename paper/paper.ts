@@ -16,6 +16,7 @@ import { compareYearChart } from "../charts/compare-year.ts";
 import { type Formats, formats, type Lang } from "../contract/locale.ts";
 import type { DataPackage } from "../model/data-package.ts";
 import type { ForecastResult } from "../model/forecast.ts";
+import type { MonteCarloSummary } from "../model/monte-carlo.ts";
 import { illustrativeNote } from "../model/illustrative.ts";
 import type { Assumptions } from "../model/scenario.ts";
 import { assumptionsTable } from "./assumptions.ts";
@@ -30,6 +31,16 @@ export interface PaperUncertainty {
   holdFlat: { year: number; probability: number }[];
   /** Number of uncertain parameters: 0 means every draw is the deterministic forecast. */
   uncertainParameters: number;
+}
+
+/** What the paper uses of a Monte Carlo summary. */
+export function paperUncertainty(summary: MonteCarloSummary): PaperUncertainty {
+  return {
+    draws: summary.draws,
+    seed: summary.seed,
+    holdFlat: summary.years.map((y) => ({ year: y.year, probability: y.probabilityHoldsFlat })),
+    uncertainParameters: summary.parameters.length,
+  };
 }
 
 /** One compared saved version. */

@@ -26,6 +26,7 @@ import { packageRoutes } from "./routes/package.ts";
 import { packageFileRoutes } from "./routes/package-files.ts";
 import { scenarioRoutes } from "./routes/scenarios.ts";
 import { tokenRoutes } from "./routes/tokens.ts";
+import { paperRoutes } from "./routes/paper.ts";
 import { versionRoutes } from "./routes/versions.ts";
 import type { Services } from "./services.ts";
 import { precompressed } from "./precompressed.ts";
@@ -131,6 +132,7 @@ export function createApp(services: Services): express.Express {
   scenarioRoutes(api, services);
   exportRoutes(api, services);
   chartRoutes(api, services);
+  paperRoutes(api, services);
   versionRoutes(api, services);
   auditRoutes(api, services);
   tokenRoutes(api, services);
