@@ -174,15 +174,15 @@ export function buildPaper(input: PaperInput): Paper {
   const common = { lang, municipality: pkg.municipality.name, year: input.year, currency: pkg.municipality.currency };
   const source = t.source(`${pkg.municipality.name} ${input.packageVersionId}`, idList);
   const simulated = versions.find((v) => v.uncertainty !== null)?.uncertainty;
-  const mkrCell = (r: ForecastResult["totals"][number]) => f.number(r.cumulativeNet / 1e6, 1);
+  const mkrCell = (r: ForecastResult["totals"][number]) => f.fixed(r.cumulativeNet / 1e6, 1);
 
   const charts: PaperChart[] = [];
   const dashed = showsWithoutLevers(entries);
   charts.push({
     spec: compareFteChart(entries, common),
     table: yearTable(versions, t.fteTable, t, [
-      { label: (v) => v.label, cell: (r) => f.number(r.totalFte, 1) },
-      ...(dashed ? [{ label: (v: PaperVersion) => `${v.label}: ${t.withoutLevers}`, cell: (r: ForecastResult["totals"][number]) => f.number(r.baselineFte, 1), when: (v: PaperVersion) => v.result.investment !== null }] : []),
+      { label: (v) => v.label, cell: (r) => f.fixed(r.totalFte, 1) },
+      ...(dashed ? [{ label: (v: PaperVersion) => `${v.label}: ${t.withoutLevers}`, cell: (r: ForecastResult["totals"][number]) => f.fixed(r.baselineFte, 1), when: (v: PaperVersion) => v.result.investment !== null }] : []),
     ]),
     source,
   });
@@ -193,7 +193,7 @@ export function buildPaper(input: PaperInput): Paper {
     table: {
       caption: yearSpec.title,
       columns: [{ label: t.scenario }, { label: t.withLeversColumn, numeric: true }, { label: t.withoutLeversColumn, numeric: true }, { label: t.baseYearColumn(pkg.baseYear), numeric: true }],
-      rows: versions.map((v) => [v.label, f.number(at(v).totalFte, 1), f.number(at(v).baselineFte, 1), f.number(v.result.totals[0]!.totalFte, 1)]),
+      rows: versions.map((v) => [v.label, f.fixed(at(v).totalFte, 1), f.fixed(at(v).baselineFte, 1), f.fixed(v.result.totals[0]!.totalFte, 1)]),
     },
     source,
   });

@@ -50,6 +50,6 @@ export function summarySentences(version: PaperVersion, flatYear: number, lang: 
       ? t.probabilityMissing
       : u.uncertainParameters === 0 || p === undefined
         ? t.noUncertainty
-        : (p.probability <= SURE || p.probability >= 1 - SURE ? t.probabilityAlways : t.probability)(flatYear, probabilityText(p.probability, lang), f.number(u.draws));
+        : (p.probability <= SURE ? t.probabilityNever : p.probability >= 1 - SURE ? t.probabilityAlways : t.probability)(flatYear, probabilityText(p.probability, lang), f.number(u.draws));
   return [flat, money, chance];
 }

@@ -35,15 +35,17 @@ const sv = {
   holdsFrom: (name: string, year: number, base: string, baseYear: number) =>
     `Med ${name} kan organisationen hålla nollan från ${year}: antalet årsarbetare är då och därefter högst basårets ${base} (${baseYear}).`,
   holdsNot: (name: string, horizon: number, fte: string, base: string, baseYear: number) =>
-    `Med ${name} håller organisationen inte nollan före ${horizon}: då behövs ${fte} årsarbetare mot ${base} basåret ${baseYear}.`,
+    `Med ${name} håller organisationen inte nollan fram till ${horizon}: då behövs ${fte} årsarbetare mot ${base} basåret ${baseYear}.`,
   noLevers: "Scenariot har inga hävstänger och kräver ingen investering.",
   noHump: "Hävstängerna kräver ingen investeringspuckel: besparingarna är större än kostnaderna varje år.",
   hump: (depth: string, year: number, payback: string) => `Det kräver en investering som är djupast ${year} med ${depth} netto och ${payback}.`,
   paidBack: (year: number, npv: string) => `är återbetald ${year} (nuvärde ${npv})`,
   notPaidBack: (horizon: number, npv: string) => `inte är återbetald före ${horizon} (nuvärde ${npv})`,
   probability: (year: number, p: string, draws: string) => `Sannolikheten att hålla nollan ${year} är ${p}, i ${draws} simuleringar av de osäkra antagandena.`,
+  probabilityNever: (year: number, p: string, draws: string) =>
+    `Sannolikheten att hålla nollan ${year} är ${p}: i nästan ingen av ${draws} simuleringar av de osäkra antagandena håller organisationen nollan.`,
   probabilityAlways: (year: number, p: string, draws: string) =>
-    `Sannolikheten att hålla nollan ${year} är ${p}: i ${draws} simuleringar av de osäkra antagandena blir utfallet detsamma nästan varje gång.`,
+    `Sannolikheten att hålla nollan ${year} är ${p}: i nästan alla ${draws} simuleringar av de osäkra antagandena håller organisationen nollan.`,
   noUncertainty: "Scenariot anger inga osäkra antaganden, så ingen sannolikhet är beräknad.",
   probabilityMissing: "Sannolikheten att hålla nollan är inte beräknad (simuleringen av osäkerheten gick inte att köra).",
   holdFlatNote: "Diagrammet över sannolikheten att hålla nollan visas inte: sannolikheten är nära 0 % eller 100 % varje år.",
@@ -127,8 +129,10 @@ const en: PaperTexts = {
   paidBack: (year, npv) => `has paid for itself by ${year} (net present value ${npv})`,
   notPaidBack: (horizon, npv) => `has not paid for itself by ${horizon} (net present value ${npv})`,
   probability: (year, p, draws) => `The probability of holding headcount flat in ${year} is ${p}, in ${draws} simulations of the uncertain assumptions.`,
+  probabilityNever: (year, p, draws) =>
+    `The probability of holding headcount flat in ${year} is ${p}: in almost none of ${draws} simulations of the uncertain assumptions does the organisation hold flat.`,
   probabilityAlways: (year, p, draws) =>
-    `The probability of holding headcount flat in ${year} is ${p}: in ${draws} simulations of the uncertain assumptions the outcome is the same almost every time.`,
+    `The probability of holding headcount flat in ${year} is ${p}: in almost all ${draws} simulations of the uncertain assumptions the organisation holds flat.`,
   noUncertainty: "The scenario names no uncertain assumptions, so no probability is computed.",
   probabilityMissing: "The probability of holding headcount flat is not computed (the simulation of the uncertainty could not run).",
   holdFlatNote: "The chart of the probability of holding headcount flat is not shown: the probability is near 0 % or 100 % in every year.",
