@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
+import { accessibilityPage } from "./accessibility.ts";
 import { authenticate } from "./auth.ts";
 import { errorHandler, HttpError } from "./http-error.ts";
 import { loggableUrl } from "./logger.ts";
@@ -141,6 +142,11 @@ export function createApp(services: Services): express.Express {
   });
   app.use("/api", api);
 
+  // The accessibility statement: a page of its own, readable without JavaScript (`accessibility.ts`).
+  app.get("/tillganglighet", (req, res) => {
+    const lang = req.query.lang === "en" ? "en" : "sv";
+    res.type("html").send(accessibilityPage(lang, services.model.current.pkg.municipality.name, services.config.accessibilityContact));
+  });
   app.use(express.static(PUBLIC_DIR, { index: "index.html", maxAge: "5m" }));
   app.use("/build", precompressed(WEB_BUNDLE_DIR, "5m"), express.static(WEB_BUNDLE_DIR, { maxAge: "5m" }));
   app.use((req, _res, next) => {

@@ -23,6 +23,8 @@ const sv = {
   footer: (municipality: string, packageId: string) =>
     `Vaxa, en bemanningsmodell för ${municipality}. Datapaket ${packageId}. Alla siffror räknas fram av samma modell i webbläsaren och på servern.`,
   openApi: "API-beskrivning",
+  accessibility: "Tillgänglighetsredogörelse",
+  accessibilityHref: "/tillganglighet",
   showTable: "Visa siffrorna som tabell",
   tableRegion: (title: string) => `Tabell: ${title}`,
   none: "–",
@@ -201,6 +203,8 @@ const en: Messages = {
   footer: (municipality, packageId) =>
     `Vaxa, a workforce model for ${municipality}. Data package ${packageId}. Every figure is computed by the same model in the browser and on the server.`,
   openApi: "API description",
+  accessibility: "Accessibility statement",
+  accessibilityHref: "/tillganglighet?lang=en",
   showTable: "Show the numbers as a table",
   tableRegion: (title) => `Table: ${title}`,
   none: "–",

@@ -3,7 +3,7 @@
  * each passes WCAG 1.4.11's 3:1 against white, and every pair stays apart (CIEDE2000 ≥ 20) in
  * normal vision and as deuteranopes and protanopes see them (culori's Machado et al. 2009 filters).
  */
-import { differenceCiede2000, filterDeficiencyDeuter, filterDeficiencyProt, parse, wcagContrast } from "culori";
+import { type Color, differenceCiede2000, filterDeficiencyDeuter, filterDeficiencyProt, parse, wcagContrast } from "culori";
 import { describe, expect, it } from "vitest";
 import { compareFteChart } from "../../charts/compare-fte.ts";
 import { COLORS, scenarioColors } from "../../charts/frame.ts";
@@ -18,11 +18,11 @@ describe("the scenario palette", () => {
 
   it("keeps every pair apart in normal, deuteranope and protanope vision", () => {
     const difference = differenceCiede2000();
-    const visions = { normal: (c: ReturnType<typeof parse>) => c, deuteranopia: filterDeficiencyDeuter(1), protanopia: filterDeficiencyProt(1) };
+    const visions: Record<string, (c: Color) => Color> = { normal: (c) => c, deuteranopia: filterDeficiencyDeuter(1), protanopia: filterDeficiencyProt(1) };
     for (const [name, see] of Object.entries(visions)) {
       for (let i = 0; i < palette.length; i++) {
         for (let j = i + 1; j < palette.length; j++) {
-          const d = difference(see(parse(palette[i]!))!, see(parse(palette[j]!))!);
+          const d = difference(see(parse(palette[i]!)!), see(parse(palette[j]!)!));
           expect(d, `${palette[i]} and ${palette[j]} in ${name}`).toBeGreaterThanOrEqual(20);
         }
       }

@@ -364,6 +364,31 @@ if (!plan.run) {
     }
 
     it(
+      "the accessibility statement is linked from the footer, passes axe-core in Swedish and English, and starts with its skip link",
+      async () => {
+        const p = await visit("#beslutsunderlag");
+        const link = p.page.locator('.site-footer a[href="/tillganglighet"]');
+        expect(await link.textContent()).toBe("Tillgänglighetsredogörelse");
+        for (const [path, heading] of [
+          ["/tillganglighet", "Tillgänglighetsredogörelse för Vaxa"],
+          ["/tillganglighet?lang=en", "Accessibility statement for Vaxa"],
+        ] as const) {
+          const statement = await openOffline(browser, `${server.url}${path}`);
+          open.push(statement);
+          const { page } = statement;
+          await page.waitForLoadState("load");
+          expect(await textOf(page, "h1")).toBe(heading);
+          expect(await axeViolations(page)).toEqual([]);
+          await page.keyboard.press("Tab");
+          expect(await page.evaluate(() => document.activeElement?.className)).toBe("skip-link");
+          expect(statement.problems()).toEqual([]);
+        }
+        expect(p.problems()).toEqual([]);
+      },
+      TIMEOUT,
+    );
+
+    it(
       "works at phone width, and every control is reachable with the keyboard",
       async () => {
         const p = await visit("#planering", 400);
