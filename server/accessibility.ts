@@ -94,8 +94,9 @@ export function accessibilityPage(lang: "sv" | "en", organisation: string, conta
 </head>
 <body>
   <a class="skip-link" href="#main">${e(t.skip)}</a>
-  <header class="site-header"><div class="header-inner"><p class="brand"><a class="brand-link" href="/">Vaxa</a></p><p><a href="${other.href}" lang="${other.lang}" hreflang="${other.lang}">${other.text}</a></p></div></header>
+  <header class="site-header"><div class="header-inner"><p class="brand"><a class="brand-link" href="/">Vaxa</a></p></div></header>
   <main id="main" tabindex="-1" class="statement">
+    <p><a href="${other.href}" lang="${other.lang}" hreflang="${other.lang}">${other.text}</a></p>
     <h1>${e(t.title)}</h1>
     <p>${e(t.intro(organisation))}</p>
     <h2>${e(t.howHeading)}</h2>
