@@ -56,8 +56,10 @@ export interface PaperVersion {
   comment: string | null;
   assumptions: Assumptions;
   result: ForecastResult;
-  /** The Monte Carlo run; null when it failed or was not run. */
+  /** The Monte Carlo run; null when it failed or was not run, or is still running (`uncertaintyPending`). */
   uncertainty: PaperUncertainty | null;
+  /** True while the Monte Carlo run is under way (the web app draws the paper before it is in). */
+  uncertaintyPending?: boolean;
 }
 
 export interface PaperInput {

@@ -47,7 +47,9 @@ export function summarySentences(version: PaperVersion, flatYear: number, lang: 
   const p = u?.holdFlat.find((h) => h.year === flatYear);
   const chance =
     u === null
-      ? t.probabilityMissing
+      ? version.uncertaintyPending
+        ? t.probabilityPending
+        : t.probabilityMissing
       : u.uncertainParameters === 0 || p === undefined
         ? t.noUncertainty
         : (p.probability <= SURE ? t.probabilityNever : p.probability >= 1 - SURE ? t.probabilityAlways : t.probability)(flatYear, probabilityText(p.probability, lang), f.number(u.draws));

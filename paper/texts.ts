@@ -49,6 +49,7 @@ const sv = {
   probabilityAlways: (year: number, p: string, draws: string) =>
     `Sannolikheten att hålla nollan ${year} är ${p}: i nästan alla ${draws} simuleringar av de osäkra antagandena håller organisationen nollan.`,
   noUncertainty: "Scenariot anger inga osäkra antaganden, så ingen sannolikhet är beräknad.",
+  probabilityPending: "Sannolikheten att hålla nollan räknas fram …",
   probabilityMissing: "Sannolikheten att hålla nollan är inte beräknad (simuleringen av osäkerheten gick inte att köra).",
   holdFlatNote: "Diagrammet över sannolikheten att hålla nollan visas inte: sannolikheten är nära 0 % eller 100 % varje år.",
   // Key figures.
@@ -138,6 +139,7 @@ const en: PaperTexts = {
   probabilityAlways: (year, p, draws) =>
     `The probability of holding headcount flat in ${year} is ${p}: in almost all ${draws} simulations of the uncertain assumptions the organisation holds flat.`,
   noUncertainty: "The scenario names no uncertain assumptions, so no probability is computed.",
+  probabilityPending: "The probability of holding headcount flat is being computed …",
   probabilityMissing: "The probability of holding headcount flat is not computed (the simulation of the uncertainty could not run).",
   holdFlatNote: "The chart of the probability of holding headcount flat is not shown: the probability is near 0 % or 100 % in every year.",
   versionId: "Version id",

@@ -166,21 +166,10 @@ const sv = {
   pickAtLeastOne: "Välj minst ett scenario.",
   tooMany: "Välj högst fyra scenarier.",
   comparison: "Jämförelse",
-  sideBySide: "Nyckeltal sida vid sida",
-  scenario: "Scenario",
   versionId: "Versions-id",
   savedAt: "Sparad",
-  cFte: (year: number) => `Årsarbetare ${year}, med hävstänger`,
-  cFteWithout: (year: number) => `Årsarbetare ${year}, utan hävstänger`,
-  cFlatFrom: "Håller nollan från",
-  cHump: "Investeringspuckelns djup",
-  cHumpYear: "Djupast år",
-  cPayback: "Återbetald",
   cNpv: "Nuvärde (NPV)",
-  cProbability: (year: number) => `Sannolikhet att hålla nollan ${year}`,
-  probabilityRunning: "Räknar sannolikheten …",
   loadingVersions: "Hämtar scenarioversionerna …",
-  summaryFor: (name: string) => `Sammanfattning: ”${name}”`,
 };
 
 export type Messages = typeof sv;
@@ -343,21 +332,10 @@ const en: Messages = {
   pickAtLeastOne: "Choose at least one scenario.",
   tooMany: "Choose at most four scenarios.",
   comparison: "Comparison",
-  sideBySide: "Key figures side by side",
-  scenario: "Scenario",
   versionId: "Version id",
   savedAt: "Saved",
-  cFte: (year) => `FTE in ${year}, with levers`,
-  cFteWithout: (year) => `FTE in ${year}, without levers`,
-  cFlatFrom: "Holds flat from",
-  cHump: "Depth of the investment hump",
-  cHumpYear: "Deepest year",
-  cPayback: "Paid back",
   cNpv: "Net present value (NPV)",
-  cProbability: (year) => `Probability of holding flat in ${year}`,
-  probabilityRunning: "Computing the probability …",
   loadingVersions: "Fetching the scenario versions …",
-  summaryFor: (name) => `Summary: “${name}”`,
 };
 
 const tables: Record<Lang, Messages> = { sv, en };

@@ -75,6 +75,7 @@ export function councilView(context: ViewContext): View {
         assumptions: item.version.assumptions,
         result: item.result,
         uncertainty: item.uncertainty,
+        uncertaintyPending: !complete,
       })),
       year,
       flatYear,
