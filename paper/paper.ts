@@ -114,6 +114,13 @@ export interface Paper {
   provenance: string[];
 }
 
+/**
+ * The author and comment the server gives versions saved from the package's own scenario files
+ * (`PACKAGE_AUTHOR` in server/services.ts): English words stored with the version, written in the
+ * paper's language instead.
+ */
+const SEEDED = { author: "data package", comment: "from the data package" };
+
 /** The charts' entries of the compared versions. */
 export function compareEntries(versions: PaperVersion[]): CompareEntry[] {
   return versions.map((v) => ({ scenarioId: v.scenarioId, label: v.label, versionId: v.versionId, result: v.result, holdFlat: v.uncertainty?.holdFlat }));
@@ -248,7 +255,14 @@ export function buildPaper(input: PaperInput): Paper {
     versions: {
       caption: t.versionsHeading,
       columns: [{ label: t.scenario }, { label: t.version }, { label: t.versionId }, { label: t.saved }, { label: t.author }, { label: t.comment }],
-      rows: versions.map((v) => [v.label, String(v.number), v.versionId, f.date(v.createdAt), v.author, v.comment ?? t.noComment]),
+      rows: versions.map((v) => [
+        v.label,
+        String(v.number),
+        v.versionId,
+        f.date(v.createdAt),
+        v.author === SEEDED.author ? t.seededAuthor : v.author,
+        v.comment === null ? t.noComment : v.comment === SEEDED.comment ? t.seededComment : v.comment,
+      ]),
     },
     provenance: [t.packageLine(pkg.municipality.name, input.packageVersionId), t.sourcesLine(input.sourcesPath), t.modelLine, t.versionLine],
   };

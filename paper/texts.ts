@@ -86,6 +86,8 @@ const sv = {
   author: "Författare",
   comment: "Kommentar",
   noComment: "ingen kommentar",
+  seededAuthor: "datapaketet",
+  seededComment: "scenariot som datapaketet levererar",
   // Provenance.
   packageLine: (name: string, id: string) => `Datapaket: ${name}, version ${id}.`,
   sourcesLine: (path: string) => `Varje siffra i datapaketet har sin källa, eller är markerad som ANTAGANDE med motivering, i ${path}.`,
@@ -173,6 +175,8 @@ const en: PaperTexts = {
   author: "Author",
   comment: "Comment",
   noComment: "no comment",
+  seededAuthor: "the data package",
+  seededComment: "the scenario the data package comes with",
   packageLine: (name, id) => `Data package: ${name}, version ${id}.`,
   sourcesLine: (path) => `Every figure of the data package has its source, or is marked ASSUMPTION with its reasoning, in ${path}.`,
   modelLine: "Computed with Vaxa: every assumption at its median; the net present value is discounted at the end of each year to the base year, in constant prices.",

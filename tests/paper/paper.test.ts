@@ -132,6 +132,12 @@ describe("the paper's tables", () => {
     );
   });
 
+  it("writes the server's English author and comment of a package's own scenario in the paper's language", () => {
+    const seeded = { ...version("baseline", "aaaaaaaaaaaa", null), author: "data package", comment: "from the data package" };
+    const p = buildPaper({ lang: "sv", pkg, packageVersionId: "0123456789ab", sourcesPath: "x", year: 2022, flatYear: 2022, printedAt: new Date(), versions: [seeded] });
+    expect(p.versions.rows[0]!.slice(4)).toEqual(["datapaketet", "scenariot som datapaketet levererar"]);
+  });
+
   it("gives every chart a table of its numbers and a source line naming the package and the versions", () => {
     for (const chart of paper("sv").charts) {
       expect(chart.table.rows.length, chart.spec.name).toBeGreaterThan(0);
