@@ -52,6 +52,16 @@ describe("GET /api/paper.pdf", () => {
   });
 });
 
+describe("the paper in the API's description", () => {
+  it("lists both routes with their parameters", async () => {
+    const { app } = await withSavedVersion();
+    const res = await request(app).get("/api/openapi.json").expect(200);
+    for (const path of ["/api/paper.pdf", "/api/paper.xlsx"]) {
+      expect(res.body.paths[path].get.parameters.map((p: { name: string }) => p.name)).toEqual(["v", "year", "flat", "lang"]);
+    }
+  });
+});
+
 describe("GET /api/paper.xlsx", () => {
   it("holds the paper's tables, a sheet each, naming the versions", async () => {
     const { app, version } = await withSavedVersion();
