@@ -104,24 +104,18 @@ export function paperRoutes(api: Router, services: Services): void {
     });
   }
 
-  const attach = (res: Response, paper: { versionIds: string[] }, ext: string) => {
-    res.setHeader("X-Vaxa-Versions", paper.versionIds.join(","));
-    res.attachment(`beslutsunderlag-${paper.versionIds.join("-")}.${ext}`);
-  };
-
-  api.get("/paper.pdf", read, async (req, res) => {
-    const paper = await paperOf(req, res);
-    const bytes = await paperPdf(paper);
-    res.type("application/pdf");
-    attach(res, paper, "pdf");
-    await sendBytes(res, bytes, services.answers);
-  });
-
-  api.get("/paper.xlsx", read, async (req, res) => {
-    const paper = await paperOf(req, res);
-    const bytes = await paperXlsx(paper);
-    res.type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    attach(res, paper, "xlsx");
-    await sendBytes(res, bytes, services.answers);
-  });
+  const formats = [
+    { ext: "pdf", type: "application/pdf", write: paperPdf },
+    { ext: "xlsx", type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", write: paperXlsx },
+  ] as const;
+  for (const { ext, type, write } of formats) {
+    api.get(`/paper.${ext}`, read, async (req, res) => {
+      const paper = await paperOf(req, res);
+      const bytes = await write(paper);
+      res.type(type);
+      res.setHeader("X-Vaxa-Versions", paper.versionIds.join(","));
+      res.attachment(`beslutsunderlag-${paper.versionIds.join("-")}.${ext}`);
+      await sendBytes(res, bytes, services.answers);
+    });
+  }
 }
