@@ -33,6 +33,8 @@ export interface ChartOptions {
 
 /** One scenario version in a comparison chart. */
 export interface CompareEntry {
+  /** The saved scenario's id: its colour follows from it (`scenarioColors` in `frame.ts`). */
+  scenarioId: string;
   /** The scenario's name in the chart's language. */
   label: string;
   /** The version's short id (12 hex digits). */

@@ -1,11 +1,11 @@
 /**
  * FTE in one year for several scenario versions: without levers (grey bar), with them (coloured
- * bar inside it), and the base year's level (red mark).
+ * bar inside it), and the base year's level (black mark); each bar labelled with its number.
  */
 import * as Plot from "@observablehq/plot";
 import { formats } from "../contract/locale.ts";
 import type { ChartSpec, CompareEntry, CompareOptions } from "./chart-spec.ts";
-import { COLORS, compareCaptionOf, focusYear, labelRoom, nthColor } from "./frame.ts";
+import { COLORS, compareCaptionOf, focusYear, labelRoom, scenarioColors } from "./frame.ts";
 import { TEXT } from "./texts.ts";
 
 export function compareYearChart(entries: CompareEntry[], options: CompareOptions): ChartSpec {
@@ -14,11 +14,12 @@ export function compareYearChart(entries: CompareEntry[], options: CompareOption
   const fmt = (v: number) => f.number(v);
   const first = entries[0]?.result;
   const year = first ? focusYear(first, options.year) : (options.year ?? 2030);
+  const colors = scenarioColors(entries.map((e) => e.scenarioId));
   const bars = entries.map((e, i) => {
     const row = e.result.totals.find((r) => r.year === year) ?? e.result.totals.at(-1)!;
     return {
       version: e.label,
-      color: nthColor(COLORS.versions, i),
+      color: colors[i]!,
       scenario: row.totalFte,
       baseline: row.baselineFte,
       base: e.result.totals[0]!.totalFte,
@@ -40,7 +41,7 @@ export function compareYearChart(entries: CompareEntry[], options: CompareOption
     legend: [
       { label: t.withoutLevers, color: COLORS.withoutLevers },
       ...bars.map((b) => ({ label: `${t.withLevers}: ${b.version}`, color: b.color })),
-      ...(first ? [{ label: t.baseYear(first.baseYear), color: COLORS.baseLevel, shape: "line" as const }] : []),
+      ...(first ? [{ label: t.baseYear(first.baseYear), color: COLORS.ink, shape: "line" as const }] : []),
     ],
     plot: {
       width,
@@ -52,7 +53,7 @@ export function compareYearChart(entries: CompareEntry[], options: CompareOption
       marks: [
         Plot.barX(bars, { y: "version", x: "baseline", fill: COLORS.withoutLevers, insetTop: 6, insetBottom: 6 }),
         Plot.barX(bars, { y: "version", x: "scenario", fill: (b: (typeof bars)[number]) => b.color, insetTop: 15, insetBottom: 15 }),
-        Plot.tickX(bars, { y: "version", x: "base", stroke: COLORS.baseLevel, strokeWidth: 3 }),
+        Plot.tickX(bars, { y: "version", x: "base", stroke: COLORS.ink, strokeWidth: 3 }),
         Plot.text(bars, {
           y: "version",
           x: "baseline",

@@ -20,8 +20,13 @@ export const COLORS = {
   withoutLevers: "#858585",
   /** The dashed "without levers" line of several versions in a legend. */
   withoutLeversLine: "#555555",
-  /** Up to four compared versions: each at least 4.5:1 against white. */
-  versions: ["#1f5fa8", "#a94a05", "#2e7d32", "#6b3fa0"],
+  /**
+   * Scenarios, one colour each wherever they are drawn ({@link scenarioColors}): vermillion, indigo,
+   * blue and crimson, each at least 3.5:1 against white (WCAG 1.4.11 asks 3:1 for graphics) and at
+   * least 20 CIEDE2000 apart from each other in normal, deuteranope and protanope vision
+   * (tests/charts/frame-colors.test.ts). None is the reference lines' dark grey.
+   */
+  versions: ["#D55E00", "#332288", "#4477AA", "#b2182b"],
   /** Processes: Plot's default categorical scheme (Tableau 10), so that a legend drawn outside Plot matches. */
   processes: ["#4e79a7", "#f28e2c", "#e15759", "#76b7b2", "#59a14f", "#edc949", "#af7aa1", "#ff9da7", "#9c755f", "#bab0ab"],
   /** Actuals (a driver's, the headcount history): darker than any forecast. */
@@ -45,11 +50,41 @@ export const COLORS = {
   futureBar: "#c7d3e3",
   /** The backtest's methods: the model, the calibrated model, unchanged staffing, staffing with residents. */
   backtest: ["#1f77b4", "#ff7f0e", "#999999", "#2ca02c"],
+  /** The base year's level in a comparison: dark grey and dashed, apart from every scenario colour. */
+  baseLine: "#444444",
   /** Reference lines (a base level, 1, a quantile) and their labels. */
   reference: "#999999",
   referenceText: "#777777",
   ink: "#333333",
 } as const;
+
+/** FNV-1a of a text: the same number for the same scenario id in every view and process. */
+function idHash(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash;
+}
+
+/**
+ * One colour per scenario, kept across every view, chart and the council paper: a scenario's
+ * colour follows from its id alone (a hash into {@link COLORS.versions}). When two compared ids
+ * want the same colour, the one later in sorted order takes the next free one, so a comparison
+ * never shows two scenarios in one colour and the result does not depend on the order compared.
+ * An id given twice (two versions of one scenario) gets a colour per occurrence.
+ */
+export function scenarioColors(ids: readonly string[]): string[] {
+  const palette = COLORS.versions;
+  const taken = new Set<number>();
+  const slots = new Array<number>(ids.length);
+  const order = ids.map((id, i) => ({ id, i })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.i - b.i));
+  for (const { id, i } of order) {
+    let slot = idHash(id) % palette.length;
+    for (let k = 0; k < palette.length && taken.has(slot); k++) slot = (slot + 1) % palette.length;
+    taken.add(slot);
+    slots[i] = slot;
+  }
+  return slots.map((slot) => palette[slot]!);
+}
 
 /** The colour of the i-th of several series from a palette, repeating when there are more. */
 export function nthColor(palette: readonly string[], i: number): string {
@@ -138,4 +173,36 @@ export function focusYear(result: ForecastResult, year: number | undefined): num
   const first = result.years[0]!;
   const last = result.years.at(-1)!;
   return Math.min(Math.max(year ?? 2030, first), last);
+}
+
+/** At most this many lines in one chart (public-sector chart guidance: more cannot be told apart). */
+export const MAX_LINES = 5;
+
+/**
+ * A y domain around `values` and the reference `lines` with room below and above, so that a
+ * reference line at the lowest value (the base year's level, zero) stands clear of the x-axis.
+ */
+export function paddedDomain(values: readonly number[], lines: readonly number[] = [], share = 0.12): [number, number] {
+  const all = [...values, ...lines].filter(Number.isFinite);
+  const lo = Math.min(...all);
+  const hi = Math.max(...all);
+  const pad = (hi - lo || Math.abs(hi) || 1) * share;
+  return [lo - pad, hi + pad];
+}
+
+/**
+ * Labels at the end of lines, naming each line so that no meaning rests on colour alone: one
+ * label per line at its last point, moved apart so that they do not overlap (in the y scale's
+ * units, `gap` apart), and the right margin (pixels) they need.
+ */
+export function endLabels<T extends { year: number; value: number; text: string }>(ends: T[], domain: [number, number], height: number, width: number) {
+  const unitsPerPixel = (domain[1] - domain[0]) / Math.max(1, height - 60);
+  const placed = spreadLabels(
+    ends.map((e) => e.value),
+    14 * unitsPerPixel,
+  );
+  const rows = ends.map((e, i) => ({ ...e, at: placed[i]! }));
+  const longest = ends.reduce((n, e) => Math.max(n, e.text.length), 0);
+  // About 7.4 px a character of 12 px bold text in a wide sans (DejaVu, Verdana): the label must not be cut.
+  return { rows, marginRight: Math.min(Math.round(width * 0.45), 16 + Math.ceil(longest * 7.4)) };
 }

@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
+import { accessibilityPage } from "./accessibility.ts";
 import { authenticate } from "./auth.ts";
 import { errorHandler, HttpError } from "./http-error.ts";
 import { loggableUrl } from "./logger.ts";
@@ -27,6 +28,7 @@ import { packageFileRoutes } from "./routes/package-files.ts";
 import { packageUploadRoutes, storedPackageRoutes } from "./routes/packages.ts";
 import { scenarioRoutes } from "./routes/scenarios.ts";
 import { tokenRoutes } from "./routes/tokens.ts";
+import { paperRoutes } from "./routes/paper.ts";
 import { versionRoutes } from "./routes/versions.ts";
 import type { Services } from "./services.ts";
 import { precompressed } from "./precompressed.ts";
@@ -135,6 +137,7 @@ export function createApp(services: Services): express.Express {
   scenarioRoutes(api, services);
   exportRoutes(api, services);
   chartRoutes(api, services);
+  paperRoutes(api, services);
   versionRoutes(api, services);
   auditRoutes(api, services);
   tokenRoutes(api, services);
@@ -143,6 +146,11 @@ export function createApp(services: Services): express.Express {
   });
   app.use("/api", api);
 
+  // The accessibility statement: a page of its own, readable without JavaScript (`accessibility.ts`).
+  app.get("/tillganglighet", (req, res) => {
+    const lang = req.query.lang === "en" ? "en" : "sv";
+    res.type("html").send(accessibilityPage(lang, services.model.current.pkg.municipality.name, services.config.accessibilityContact));
+  });
   app.use(express.static(PUBLIC_DIR, { index: "index.html", maxAge: "5m" }));
   app.use("/build", precompressed(WEB_BUNDLE_DIR, "5m"), express.static(WEB_BUNDLE_DIR, { maxAge: "5m" }));
   app.use((req, _res, next) => {

@@ -73,6 +73,12 @@ export interface ServerConfig {
   forecastCacheSize: number;
   /** pino level: fatal, error, warn, info, debug, trace, silent. `VAXA_LOG_LEVEL`, default info. */
   logLevel: string;
+  /**
+   * Where people report accessibility problems, shown on the accessibility statement
+   * (`/tillganglighet`): a `mailto:` address or an `https://` form. `VAXA_ACCESSIBILITY_CONTACT`;
+   * none until the organisation running Vaxa sets it.
+   */
+  accessibilityContact: string | undefined;
 }
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
@@ -112,6 +118,16 @@ function trustProxy(env: NodeJS.ProcessEnv): number {
   return integer(env, "VAXA_TRUST_PROXY", 0, 0, 10);
 }
 
+/** `VAXA_ACCESSIBILITY_CONTACT`: a mailto: address or an https:// address of a form. */
+function accessibilityContact(env: NodeJS.ProcessEnv): string | undefined {
+  const text = env.VAXA_ACCESSIBILITY_CONTACT?.trim();
+  if (!text) return undefined;
+  if (!/^mailto:[^\s@]+@[^\s@]+$|^https:\/\/\S+$/.test(text)) {
+    throw new ConfigError(`VAXA_ACCESSIBILITY_CONTACT="${text.slice(0, 80)}": expected mailto:<address> or https://<address of a form>`);
+  }
+  return text;
+}
+
 /**
  * Reads the configuration from environment variables.
  *
@@ -128,6 +144,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     host: env.VAXA_HOST?.trim() || undefined,
     dataDir: resolve(env.VAXA_DATA_DIR?.trim() || "var"),
     packageFolder: env.VAXA_PACKAGE?.trim() || "data/nacka",
+    accessibilityContact: accessibilityContact(env),
     openReads: boolean(env, "VAXA_OPEN_READS", true),
     maxBodyBytes: integer(env, "VAXA_MAX_BODY_BYTES", 100 * 1024, 1024, 10 * 1024 * 1024),
     maxUploadBytes: integer(env, "VAXA_MAX_UPLOAD_BYTES", 5 * 1024 * 1024, 1024, 100 * 1024 * 1024),

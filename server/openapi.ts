@@ -31,6 +31,12 @@ export function openApiDocument(services: Services): Record<string, unknown> {
     schema: { type: "string" },
   };
   const lang = { name: "lang", in: "query", description: "Language, Swedish by default", schema: { type: "string", enum: ["sv", "en"] } };
+  const paperParameters = [
+    { name: "v", in: "query", description: "scenario@version, comma-separated, at most 4 (default: the first four scenarios not archived)", schema: { type: "string" } },
+    { name: "year", in: "query", description: "the key figures' year, default 2030", schema: { type: "integer" } },
+    { name: "flat", in: "query", description: "the year of the probability of holding flat, default 2035", schema: { type: "integer" } },
+    lang,
+  ];
   const table = {
     name: "table",
     in: "query",
@@ -216,6 +222,22 @@ export function openApiDocument(services: Services): Record<string, unknown> {
           security: read,
           parameters: [id, version, { name: "chart", in: "path", required: true, schema: { enum: CHART_NAMES } }, lang],
           responses: { "200": { description: "SVG", content: { "image/svg+xml": { schema: { type: "string" } } } } },
+        },
+      },
+      "/api/paper.pdf": {
+        get: {
+          summary: "The council paper (tjänsteskrivelse) of saved versions as PDF, the version ids and page numbers on every page",
+          security: read,
+          parameters: paperParameters,
+          responses: { "200": { description: "PDF", content: { "application/pdf": { schema: { type: "string", format: "binary" } } } }, "400": error("Bad comparison"), "404": error("No such version") },
+        },
+      },
+      "/api/paper.xlsx": {
+        get: {
+          summary: "The council paper's tables as an Excel workbook",
+          security: read,
+          parameters: paperParameters,
+          responses: { "200": { description: "XLSX", content: { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } } } }, "400": error("Bad comparison") },
         },
       },
       "/api/versions/{versionId}": {

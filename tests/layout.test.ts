@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 
 const ROOT = resolve(import.meta.dirname, "..");
 /** The source folders; tests and benchmarks may import anything and are not part of the graph. */
-const FOLDERS = ["model", "contract", "charts", "io", "cli", "server", "web", "notebooks"];
+const FOLDERS = ["model", "contract", "charts", "paper", "io", "cli", "server", "web", "notebooks"];
 
 function files(folder: string): string[] {
   return readdirSync(folder).flatMap((name) => {
@@ -88,6 +88,8 @@ describe("the import graph between folders", () => {
     expect([...graph.get("model")!.keys()]).toEqual([]);
     expect([...graph.get("contract")!.keys()]).toEqual(["model"]);
     expect([...graph.get("charts")!.keys()].sort()).toEqual(["contract", "model"]);
+    // The council paper is pure too: the web app draws it, the server writes it as PDF and XLSX.
+    expect([...graph.get("paper")!.keys()].sort()).toEqual(["charts", "contract", "model"]);
   });
 
   it("lets nothing but the server import server/db/", () => {

@@ -11,6 +11,9 @@
  */
 import type { ForecastResult } from "../model/forecast.ts";
 import { formats, type Lang } from "../contract/locale.ts";
+import { probabilityText, quoted } from "../paper/summary.ts";
+
+export { probabilityText, quoted };
 
 /** What the captions say about one scenario (version). Money in the currency, FTE in FTE. */
 export interface ScenarioFacts {
@@ -81,19 +84,6 @@ export function scenarioFacts(result: ForecastResult, options: FactsOptions): Sc
     flat: options.flat ?? null,
     humpRange: options.humpRange ?? null,
   };
-}
-
-/** A name in quotation marks: ”Växa utan att växa” / “Grow without growing”. */
-export function quoted(name: string, lang: Lang): string {
-  return lang === "sv" ? `”${name}”` : `“${name}”`;
-}
-
-/** "12 %", but "under 1 %" and "över 99 %" rather than a rounded 0 or 100 that is not exact. */
-export function probabilityText(p: number, lang: Lang): string {
-  const f = formats(lang);
-  if (p > 0 && p < 0.005) return lang === "sv" ? `under ${f.percent(0.01)}` : `under ${f.percent(0.01)}`;
-  if (p < 1 && p > 0.995) return lang === "sv" ? `över ${f.percent(0.99)}` : `over ${f.percent(0.99)}`;
-  return f.percent(p);
 }
 
 /** Joins names: "A", "A och B", "A, B och C" / "A and B". */

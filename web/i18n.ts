@@ -24,6 +24,8 @@ const sv = {
   footer: (municipality: string, packageId: string) =>
     `Vaxa, en bemanningsmodell för ${municipality}. Datapaket ${packageId}. Alla siffror räknas fram av samma modell i webbläsaren och på servern.`,
   openApi: "API-beskrivning",
+  accessibility: "Tillgänglighetsredogörelse",
+  accessibilityHref: "/tillganglighet",
   showTable: "Visa siffrorna som tabell",
   tableRegion: (title: string) => `Tabell: ${title}`,
   none: "–",
@@ -175,22 +177,11 @@ const sv = {
   pickAtLeastOne: "Välj minst ett scenario.",
   tooMany: "Välj högst fyra scenarier.",
   comparison: "Jämförelse",
-  sideBySide: "Nyckeltal sida vid sida",
-  scenario: "Scenario",
   versionId: "Versions-id",
   savedAt: "Sparad",
   savedBy: (author: string) => `av ${author}`,
-  cFte: (year: number) => `Årsarbetare ${year}, med hävstänger`,
-  cFteWithout: (year: number) => `Årsarbetare ${year}, utan hävstänger`,
-  cFlatFrom: "Håller nollan från",
-  cHump: "Investeringspuckelns djup",
-  cHumpYear: "Djupast år",
-  cPayback: "Återbetald",
   cNpv: "Nuvärde (NPV)",
-  cProbability: (year: number) => `Sannolikhet att hålla nollan ${year}`,
-  probabilityRunning: "Räknar sannolikheten …",
   loadingVersions: "Hämtar scenarioversionerna …",
-  summaryFor: (name: string) => `Sammanfattning: ”${name}”`,
 };
 
 export type Messages = typeof sv;
@@ -214,6 +205,8 @@ const en: Messages = {
   footer: (municipality, packageId) =>
     `Vaxa, a workforce model for ${municipality}. Data package ${packageId}. Every figure is computed by the same model in the browser and on the server.`,
   openApi: "API description",
+  accessibility: "Accessibility statement",
+  accessibilityHref: "/tillganglighet?lang=en",
   showTable: "Show the numbers as a table",
   tableRegion: (title) => `Table: ${title}`,
   none: "–",
@@ -362,22 +355,11 @@ const en: Messages = {
   pickAtLeastOne: "Choose at least one scenario.",
   tooMany: "Choose at most four scenarios.",
   comparison: "Comparison",
-  sideBySide: "Key figures side by side",
-  scenario: "Scenario",
   versionId: "Version id",
   savedAt: "Saved",
   savedBy: (author) => `by ${author}`,
-  cFte: (year) => `FTE in ${year}, with levers`,
-  cFteWithout: (year) => `FTE in ${year}, without levers`,
-  cFlatFrom: "Holds flat from",
-  cHump: "Depth of the investment hump",
-  cHumpYear: "Deepest year",
-  cPayback: "Paid back",
   cNpv: "Net present value (NPV)",
-  cProbability: (year) => `Probability of holding flat in ${year}`,
-  probabilityRunning: "Computing the probability …",
   loadingVersions: "Fetching the scenario versions …",
-  summaryFor: (name) => `Summary: “${name}”`,
 };
 
 const tables: Record<Lang, Messages> = { sv, en };

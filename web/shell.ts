@@ -72,5 +72,6 @@ export function drawShell(shell: Shell, { lang, t, view, municipality, packageVe
   shell.footer.replaceChildren(
     el("p", { text: t.footer(municipality, packageVersionId) }),
     el("p", {}, el("a", { href: "/api/openapi.json", text: t.openApi })),
+    el("p", {}, el("a", { href: t.accessibilityHref, text: t.accessibility })),
   );
 }

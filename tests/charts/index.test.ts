@@ -15,6 +15,7 @@ import {
   compareFteChart,
   compareHoldFlatChart,
   compareHumpChart,
+  compareHumpYearsChart,
   compareYearChart,
   costSavingsByKindChart,
   costSavingsChart,
@@ -126,8 +127,9 @@ describe("the charts of one scenario version", () => {
 
 describe("the charts comparing saved versions", () => {
   const entries = (): CompareEntry[] => [
-    { label: pkg.scenarios.baseline!.name.sv, versionId: "0a1b2c3d4e5f", result: base },
+    { scenarioId: "baseline", label: pkg.scenarios.baseline!.name.sv, versionId: "0a1b2c3d4e5f", result: base },
     {
+      scenarioId: "vaxa-utan-att-vaxa",
       label: pkg.scenarios["vaxa-utan-att-vaxa"]!.name.sv,
       versionId: "c0f8dddfbf8c",
       result: grow,
@@ -138,6 +140,7 @@ describe("the charts comparing saved versions", () => {
   it("compare-fte", () => expectGolden(compareFteChart(entries(), compare()), "0a1b2c3d4e5f,c0f8dddfbf8c"));
   it("compare-year", () => expectGolden(compareYearChart(entries(), compare()), "0a1b2c3d4e5f,c0f8dddfbf8c"));
   it("compare-hump", () => expectGolden(compareHumpChart(entries(), compare()), "0a1b2c3d4e5f,c0f8dddfbf8c"));
+  it("compare-hump-years", () => expectGolden(compareHumpYearsChart(entries(), compare())!, "0a1b2c3d4e5f,c0f8dddfbf8c"));
   it("compare-hold-flat", () => expectGolden(compareHoldFlatChart(entries(), compare()), "0a1b2c3d4e5f,c0f8dddfbf8c"));
 });
 

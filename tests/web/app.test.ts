@@ -256,7 +256,10 @@ if (!plan.run) {
         const ids = await page.locator(".version-list code.version-id").allTextContents();
         expect(ids.length).toBe(3);
         for (const id of ids) expect(id).toMatch(/^[0-9a-f]{12}$/);
-        for (const chart of ["compare-fte", "compare-year", "compare-hump", "compare-hold-flat"]) {
+        // The paper's first part: the proposed decision and three generated sentences per version.
+        expect(await textOf(page, ".paper-summary")).toContain("Förslag till beslut");
+        expect(await page.locator(".paper-summary .summary-text").count()).toBe(3);
+        for (const chart of ["compare-fte", "compare-year", "compare-hump-years", "compare-hump"]) {
           const figure = page.locator(`figure[data-chart="${chart}"]`);
           await expect.poll(() => figure.locator("svg").count()).toBeGreaterThan(0);
           const caption = (await figure.locator("figcaption").textContent()) ?? "";
@@ -266,10 +269,16 @@ if (!plan.run) {
         expect(yearCaption).toContain("År 2030 behövs");
         expect(yearCaption).toContain(`I ”Växa utan att växa” behövs ${nacka.fte2030.sv} med hävstängerna, mot ${nacka.baseline2030} utan.`);
         expect(yearCaption).toContain(`Basåret ${nacka.baseYear} var det ${nacka.baseFte}.`);
-        expect(await textOf(page, 'figure[data-chart="compare-hump"] figcaption')).toContain(
+        expect(await textOf(page, 'figure[data-chart="compare-hump-years"] figcaption')).toContain(
           `djupast ${nacka.humpYear}, ${nacka.hump.sv}, och återbetald ${nacka.paybackYear}`,
         );
-        expect(await textOf(page, 'figure[data-chart="compare-hold-flat"] figcaption')).toMatch(/Sannolikheten att hålla nollan 2035 är/);
+        // Nacka's probability of holding flat is 0 % in every year of every scenario: a sentence, not a flat line on the axis.
+        expect(await page.locator('figure[data-chart="compare-hold-flat"]').count()).toBe(0);
+        expect(await textOf(page, ".paper-note")).toContain("visas inte");
+        // Every chart has its source line and the illustrative statement in its footer; the assumptions are a table.
+        expect(await page.locator(".paper-chart .chart-source").count()).toBe(4);
+        expect(await page.locator(".paper-chart .chart-footer.illustrative").count()).toBe(4);
+        expect(await textOf(page, "table.assumptions")).toContain("Hävstänger");
         await page.screenshot({ path: join(OUT, "council-sv.png"), fullPage: true });
         // The print layout: no navigation or form, the version ids and today's date in Swedish.
         await page.emulateMedia({ media: "print" });
@@ -376,6 +385,31 @@ if (!plan.run) {
         TIMEOUT,
       );
     }
+
+    it(
+      "the accessibility statement is linked from the footer, passes axe-core in Swedish and English, and starts with its skip link",
+      async () => {
+        const p = await visit("#beslutsunderlag");
+        const link = p.page.locator('.site-footer a[href="/tillganglighet"]');
+        expect(await link.textContent()).toBe("Tillgänglighetsredogörelse");
+        for (const [path, heading] of [
+          ["/tillganglighet", "Tillgänglighetsredogörelse för Vaxa"],
+          ["/tillganglighet?lang=en", "Accessibility statement for Vaxa"],
+        ] as const) {
+          const statement = await openOffline(browser, `${server.url}${path}`);
+          open.push(statement);
+          const { page } = statement;
+          await page.waitForLoadState("load");
+          expect(await textOf(page, "h1")).toBe(heading);
+          expect(await axeViolations(page)).toEqual([]);
+          await page.keyboard.press("Tab");
+          expect(await page.evaluate(() => document.activeElement?.className)).toBe("skip-link");
+          expect(statement.problems()).toEqual([]);
+        }
+        expect(p.problems()).toEqual([]);
+      },
+      TIMEOUT,
+    );
 
     it(
       "works at phone width, and every control is reachable with the keyboard",

@@ -85,8 +85,8 @@ describe("the web app's charts render on the server", () => {
 
   it("the four comparisons of versions", () => {
     const entries: CompareEntry[] = [
-      { label: "Växa med tillväxten", versionId: "18196b6eec7c", result: base, holdFlat: base.years.map((year) => ({ year, probability: 0 })) },
-      { label: "Växa utan att växa", versionId: "c0f8dddfbf8c", result: grow, holdFlat: grow.years.map((year) => ({ year, probability: year > 2030 ? 0.2 : 0 })) },
+      { scenarioId: "baseline", label: "Växa med tillväxten", versionId: "18196b6eec7c", result: base, holdFlat: base.years.map((year) => ({ year, probability: 0 })) },
+      { scenarioId: "vaxa-utan-att-vaxa", label: "Växa utan att växa", versionId: "c0f8dddfbf8c", result: grow, holdFlat: grow.years.map((year) => ({ year, probability: year > 2030 ? 0.2 : 0 })) },
     ];
     const ids = entries.map((e) => e.versionId);
     for (const lang of ["sv", "en"] as const) {

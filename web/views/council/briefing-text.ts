@@ -1,9 +1,7 @@
 /**
- * The written part of the council briefing: its title block (municipality, date printed, package,
- * and every version compared with its id and when it was saved — also the printed page's header)
- * and a plain-language summary of each version.
+ * The council briefing's title block: municipality, date printed, package, and every version
+ * compared with its id and when it was saved (also the printed page's header).
  */
-import { type ScenarioFacts, scenarioCaption } from "../../captions.ts";
 import { el } from "../../dom.ts";
 import type { ViewContext } from "../../view.ts";
 import { authorName, commentText, shortId } from "../../version-text.ts";
@@ -31,19 +29,6 @@ export function briefingHeader(context: ViewContext, items: Compared[], now: Dat
           item.version.comment ? ` — ${commentText(item.version.comment, lang)}` : "",
         ),
       ),
-    ),
-  );
-}
-
-/** One plain-language summary per version. */
-export function briefingSummaries(context: ViewContext, facts: ScenarioFacts[], versionIds: string[]): HTMLElement {
-  const { lang, t } = context;
-  return el(
-    "section",
-    { class: "summaries", "aria-labelledby": "council-summaries" },
-    el("h3", { id: "council-summaries", text: t.comparison }),
-    ...facts.map((fa, i) =>
-      el("div", { class: "summary-text", "data-version-id": versionIds[i] }, el("h4", { text: t.summaryFor(fa.name) }), el("p", { text: scenarioCaption(fa, lang) })),
     ),
   );
 }

@@ -6,9 +6,9 @@
 import type { ForecastResult } from "../../../model/forecast.ts";
 import { api, type Version } from "../../api.ts";
 import type { Lang } from "../../../contract/locale.ts";
-import { errorText, isAbort } from "../../dom.ts";
+import { isAbort } from "../../dom.ts";
 import { fetchUncertainty, type Uncertainty } from "../../uncertainty.ts";
-import type { Pick } from "./picks.ts";
+import type { Pick } from "../../../paper/picks.ts";
 
 /** A version being compared. */
 export interface Compared {
@@ -17,10 +17,8 @@ export interface Compared {
   result: ForecastResult;
   /** The scenario's name, with the version number when two versions of one scenario are compared. */
   label: string;
-  /** The Monte Carlo run, once it is in. */
+  /** The Monte Carlo run, once it is in; null while it runs or when it failed (the paper says so in Swedish, not the server's English reason). */
   uncertainty: Uncertainty | null;
-  /** Why the Monte Carlo run failed, if it did. */
-  uncertaintyError: string | null;
 }
 
 /** Fetches each pick's version and forecast. */
@@ -28,7 +26,7 @@ export async function loadCompared(picks: Pick[], lang: Lang): Promise<Compared[
   const loaded = await Promise.all(
     picks.map(async (pick): Promise<Compared> => {
       const [version, forecast] = await Promise.all([api.version(pick.scenario, pick.version), api.versionForecast(pick.scenario, pick.version)]);
-      return { pick, version, result: forecast.result, label: version.assumptions.name[lang], uncertainty: null, uncertaintyError: null };
+      return { pick, version, result: forecast.result, label: version.assumptions.name[lang], uncertainty: null };
     }),
   );
   // Two versions of one scenario: tell them apart by number (each relabelled in turn, so the last
@@ -40,7 +38,7 @@ export async function loadCompared(picks: Pick[], lang: Lang): Promise<Compared[
 }
 
 /**
- * The versions with their Monte Carlo runs (or why each failed).
+ * The versions with their Monte Carlo runs (a run that failed leaves its version without).
  *
  * @throws the abort when `signal` aborts.
  */
@@ -51,7 +49,7 @@ export function withUncertainty(items: Compared[], signal: AbortSignal): Promise
         return { ...item, uncertainty: await fetchUncertainty(item.version.assumptions, signal, item.version.packageHash) };
       } catch (error) {
         if (isAbort(error)) throw error;
-        return { ...item, uncertaintyError: errorText(error) };
+        return item;
       }
     }),
   );

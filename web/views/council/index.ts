@@ -7,14 +7,15 @@
  * The briefing is drawn twice: when the forecasts are in, and again when the Monte Carlo runs are
  * (it is `aria-busy` until then, and `data-state` says loading, partial, ready or error).
  */
+import { buildPaper } from "../../../paper/paper.ts";
 import { scenarioFacts } from "../../captions.ts";
 import { el, errorText, isAbort } from "../../dom.ts";
 import type { View, ViewContext } from "../../view.ts";
-import { briefingHeader, briefingSummaries } from "./briefing-text.ts";
+import { briefingHeader } from "./briefing-text.ts";
 import { compareCharts } from "./compare-charts.ts";
 import { type Compared, loadCompared, withUncertainty } from "./compared.ts";
-import { formatPicks, MAX_COMPARED, parsePicks } from "./picks.ts";
-import { sideBySide } from "./side-by-side.ts";
+import { defaultPicks, formatPicks, parsePicks } from "../../../paper/picks.ts";
+import { appendixSections, caseSection, downloads, printStyle, summarySection } from "./paper-sections.ts";
 import { type Comparison, versionPicker } from "./version-picker.ts";
 
 export function councilView(context: ViewContext): View {
@@ -28,7 +29,7 @@ export function councilView(context: ViewContext): View {
     flatYear: clampYear(Number(context.params.flat), 2035),
   };
   if (comparison.picks.length === 0) {
-    comparison.picks = store.state.scenarios.filter((s) => s.archived === null).slice(0, MAX_COMPARED).map((s) => ({ scenario: s.id, version: s.latest.versionId }));
+    comparison.picks = defaultPicks(store.state.scenarios);
   }
 
   const briefing = el("article", { class: "briefing", "aria-labelledby": "briefing-title", "data-state": "loading" });
@@ -58,13 +59,38 @@ export function councilView(context: ViewContext): View {
         humpRange: item.uncertainty ? { p10: item.uncertainty.humpDepth.p10, p90: item.uncertainty.humpDepth.p90 } : null,
       });
     });
-    const ids = items.map((item) => item.version.versionId);
-    const charts = compareCharts(context, items, facts, year);
+    const paper = buildPaper({
+      lang,
+      pkg,
+      packageVersionId: context.packageVersionId,
+      sourcesPath: "SOURCES.md",
+      versions: items.map((item) => ({
+        scenarioId: item.pick.scenario,
+        label: item.label,
+        number: item.version.number,
+        versionId: item.version.versionId,
+        createdAt: item.version.createdAt,
+        author: item.version.author,
+        comment: item.version.comment,
+        assumptions: item.version.assumptions,
+        result: item.result,
+        uncertainty: item.uncertainty,
+        uncertaintyPending: !complete,
+      })),
+      year,
+      flatYear,
+      printedAt: new Date(),
+    });
+    const charts = compareCharts(context, paper, facts);
+    document.getElementById("paper-print-style")?.remove();
+    document.head.append(printStyle(paper));
     briefing.replaceChildren(
       briefingHeader(context, items, new Date()),
-      briefingSummaries(context, facts, ids),
-      sideBySide(context, items, facts, { year, flatYear }, complete),
+      downloads(paper, comparison.picks, { year, flatYear }, { pdf: paper.texts.downloadPdf, xlsx: paper.texts.downloadXlsx }),
+      summarySection(paper),
+      caseSection(paper),
       charts.element,
+      ...appendixSections(paper),
     );
     briefing.dataset.state = complete ? "ready" : "partial";
     charts.draw();
@@ -100,6 +126,7 @@ export function councilView(context: ViewContext): View {
     destroy() {
       generation += 1;
       controller.abort();
+      document.getElementById("paper-print-style")?.remove();
     },
   };
 }

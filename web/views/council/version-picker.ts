@@ -10,7 +10,7 @@ import { el } from "../../dom.ts";
 import type { ViewContext } from "../../view.ts";
 import { versionText } from "../../version-text.ts";
 import { dataTexts } from "../data/texts.ts";
-import { MAX_COMPARED, type Pick } from "./picks.ts";
+import { MAX_COMPARED, type Pick } from "../../../paper/picks.ts";
 
 /** What the form asks to compare. */
 export interface Comparison {
@@ -19,9 +19,10 @@ export interface Comparison {
   flatYear: number;
 }
 
-/** The form, filled in with `chosen`; `onSubmit` gets a valid comparison (at least one, at most {@link MAX_COMPARED} versions). */
 /** Version lists fetched when the view opens; the rest when their list is first used. */
 const EAGER_VERSION_LISTS = 12;
+
+/** The form, filled in with `chosen`; `onSubmit` gets a valid comparison (at least one, at most {@link MAX_COMPARED} versions). */
 
 export function versionPicker(context: ViewContext, chosen: Comparison, onSubmit: (comparison: Comparison) => void): HTMLFormElement {
   const { store, pkg, lang, t, f } = context;

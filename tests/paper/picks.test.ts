@@ -1,6 +1,6 @@
 /** The council view's chosen versions as the fragment writes them (web/views/council/picks.ts). */
 import { describe, expect, it } from "vitest";
-import { formatPicks, parsePicks } from "../../../../web/views/council/picks.ts";
+import { formatPicks, parsePicks } from "../../paper/picks.ts";
 
 describe("picks", () => {
   it("reads scenario@version pairs, a missing version as latest", () => {
