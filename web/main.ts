@@ -23,7 +23,10 @@ import type { View, ViewContext, ViewFactory } from "./view.ts";
 import { councilView } from "./views/council/index.ts";
 import { financeView } from "./views/finance/index.ts";
 import { plannerView } from "./views/planner/index.ts";
-import { newWorking } from "./working.ts";
+import { isDirty, newWorking } from "./working.ts";
+import { keepDraft, readDraft } from "./drafts.ts";
+import { debounce } from "./schedule.ts";
+import { UncertaintyWorker } from "./uncertainty-worker.ts";
 
 const VIEWS: Record<ViewName, ViewFactory> = { planner: plannerView, finance: financeView, council: councilView };
 
@@ -42,12 +45,28 @@ async function start(): Promise<void> {
   const pkg = parsed.package;
   const defaults = parameterDefaults(pkg);
   const live = new LiveModel(pkg);
+  const uncertainty = new UncertaintyWorker(pkg, new URL("./monte-carlo-worker.js", import.meta.url));
 
   // Start from the fragment's scenario (`#planering?s=<id>`), else Nacka's main scenario, else the first.
   const route = parseRoute(location.hash);
   const first = [route.params.s, DEFAULT_SCENARIO].find((id) => id && list.scenarios.some((s) => s.id === id)) ?? list.scenarios[0]?.id;
-  const working = first ? await loadWorking(first) : newWorking();
-  const store = createStore({ lang, route, scenarios: list.scenarios, working, token: storedToken() });
+  const loaded = first ? await loadWorking(first) : newWorking();
+  // Unsaved work on this version from before a reload comes back.
+  const draft = readDraft(loaded);
+  const working = draft ? { ...loaded, overlay: draft } : loaded;
+  const store = createStore({ lang, route, scenarios: list.scenarios, working, token: storedToken(), restoredDraft: draft !== null });
+
+  // Unsaved work is kept in the browser as it changes, and leaving the page with it asks first.
+  const unsaved = () => store.state.working.version !== null && isDirty(store.state.working, defaults);
+  const keep = debounce(() => keepDraft(store.state.working, isDirty(store.state.working, defaults)), 250);
+  store.subscribe((state, before) => {
+    if (state.working !== before.working) keep();
+  });
+  window.addEventListener("beforeunload", (event) => {
+    keep.cancel();
+    keepDraft(store.state.working, isDirty(store.state.working, defaults));
+    if (unsaved()) event.preventDefault();
+  });
 
   let current: View | null = null;
   let shown: ViewName | null = null;
@@ -67,6 +86,7 @@ async function start(): Promise<void> {
       packageVersionId: files.package.versionId,
       defaults,
       live,
+      uncertainty,
       lang,
       t,
       f: formats(lang, pkg.municipality.currency),

@@ -9,7 +9,7 @@
  * rates compile a new one.
  */
 import type { ForecastResult } from "../../../model/forecast.ts";
-import { el } from "../../dom.ts";
+import { el, isAbort } from "../../dom.ts";
 import { debounce, perFrame } from "../../schedule.ts";
 import type { View, ViewContext } from "../../view.ts";
 import { assumptionsOf, isActivePath, type Overlay, structureChanged } from "../../working.ts";
@@ -62,11 +62,31 @@ export function plannerView(context: ViewContext): View {
     if (lastResult) figures.announce(lastResult, store.state.working.overlay.name[lang], focus);
   }
 
-  // What can wait until a movement ends: the status line, the tables, the sentence for screen readers.
+  /** The P10–P90 ranges of the assumptions on screen, from the worker; a newer request replaces this one. */
+  function computeRanges(): void {
+    if (failing) return;
+    const assumptions = assumptionsOf(store.state.working, defaults);
+    const done = context.uncertainty.cached(assumptions);
+    if (done) return figures.showRanges(done);
+    figures.showRanges("running");
+    const asked = JSON.stringify(assumptions);
+    const current = () => JSON.stringify(assumptionsOf(store.state.working, defaults)) === asked;
+    context.uncertainty.run(assumptions).then(
+      (u) => {
+        if (current()) figures.showRanges(u);
+      },
+      (error: unknown) => {
+        if (!isAbort(error) && current()) figures.showRanges(null);
+      },
+    );
+  }
+
+  // What can wait until a movement ends: the status line, the tables, the sentence for screen readers, the ranges.
   const settle = debounce(() => {
     bar.showStatus();
     charts.flushTables();
     announce();
+    computeRanges();
   }, 400);
 
   function redraw(tableNow: boolean): void {
@@ -95,6 +115,7 @@ export function plannerView(context: ViewContext): View {
       // Saved: same assumptions, a new version.
       bar.showStatus();
     } else if (structureChanged(then, now)) {
+      figures.showRanges("running");
       reload();
       settle();
     } else {
@@ -104,6 +125,7 @@ export function plannerView(context: ViewContext): View {
           live.load(assumptionsOf(state.working, defaults));
         }
       }
+      figures.showRanges("running");
       redrawNextFrame();
     }
   });
@@ -114,6 +136,20 @@ export function plannerView(context: ViewContext): View {
   }, 150);
   window.addEventListener("resize", resize);
 
+  // Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y) undo and redo the planner's changes, except in a text
+  // field where they edit the text (the name, the comment, the token).
+  const onKey = (event: KeyboardEvent) => {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+    const target = event.target as HTMLElement | null;
+    if (target?.matches("textarea, input[type=text]:not(.number), input[type=password]")) return;
+    const key = event.key.toLowerCase();
+    if (key === "z" && !event.shiftKey) store.undo();
+    else if ((key === "z" && event.shiftKey) || key === "y") store.redo();
+    else return;
+    event.preventDefault();
+  };
+  window.addEventListener("keydown", onKey);
+
   // First draw after the view is in the document (for the chart width).
   bar.showStatus();
   live.load(assumptionsOf(store.state.working, defaults));
@@ -121,6 +157,7 @@ export function plannerView(context: ViewContext): View {
     charts.measure();
     reload();
     announce();
+    computeRanges();
   });
 
   return {
@@ -128,6 +165,8 @@ export function plannerView(context: ViewContext): View {
     destroy() {
       unsubscribe();
       window.removeEventListener("resize", resize);
+      window.removeEventListener("keydown", onKey);
+      controls.destroy();
       resize.cancel();
       settle.cancel();
     },

@@ -5,9 +5,9 @@
  */
 import { api, ApiError } from "../../api.ts";
 import { el, errorText } from "../../dom.ts";
-import { saveWorking } from "../../scenarios.ts";
+import { loadWorking, saveWorking } from "../../scenarios.ts";
 import type { ViewContext } from "../../view.ts";
-import { assumptionsOf, withName } from "../../working.ts";
+import { assumptionsOf, overlayChanges, overlayOf, rebase, withName, type Working } from "../../working.ts";
 
 export function saveForm(context: ViewContext): HTMLFormElement {
   const { store, defaults, lang, t } = context;
@@ -39,6 +39,35 @@ export function saveForm(context: ViewContext): HTMLFormElement {
   );
 
   token.addEventListener("change", () => store.update({ token: token.value.trim() }));
+
+  /**
+   * Someone saved a newer version first: the planner's changes (from the version the work began
+   * on) are made again on the newer one and listed field by field; saving them is one click, and
+   * nothing changes until then.
+   */
+  async function offerMerge(working: Working): Promise<void> {
+    const newer = await loadWorking(working.scenarioId!, "latest");
+    const base = overlayOf(working.saved!);
+    const merged = rebase(base, working.overlay, newer.overlay);
+    const changes = overlayChanges(newer.overlay, merged);
+    const show = (v: unknown) => (v === undefined ? t.notSet : typeof v === "number" ? context.f.number(v, 4) : v === true ? t.on : JSON.stringify(v));
+    const confirm = el("button", { type: "button", class: "primary", id: "merge-confirm", text: t.mergeSave });
+    const cancel = el("button", { type: "button", class: "secondary", text: t.mergeCancel });
+    const table = el(
+      "table",
+      { class: "merge-diff" },
+      el("caption", { text: t.mergeCaption(newer.version!.number) }),
+      el("thead", {}, el("tr", {}, el("th", { scope: "col", text: t.mergeField }), el("th", { scope: "col", text: t.mergeTheirs }), el("th", { scope: "col", text: t.mergeMine }))),
+      el("tbody", {}, ...changes.map((c) => el("tr", {}, el("th", { scope: "row", text: c.field }), el("td", { text: show(c.before) }), el("td", { text: show(c.after) })))),
+    );
+    result.replaceChildren(el("div", { class: "merge", id: "merge" }, el("p", { class: "error", text: t.conflictMerge(newer.version!.number) }), el("div", { class: "table-scroll" }, table), el("div", { class: "actions" }, confirm, cancel)));
+    confirm.focus();
+    cancel.addEventListener("click", () => result.replaceChildren(el("p", { text: t.mergeCancelled })));
+    confirm.addEventListener("click", () => {
+      store.update({ working: { ...newer, overlay: merged } });
+      form.requestSubmit();
+    });
+  }
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -81,8 +110,11 @@ export function saveForm(context: ViewContext): HTMLFormElement {
       comment.value = "";
       modeVersion.disabled = false;
     } catch (error) {
-      const message = error instanceof ApiError && error.status === 409 && /someone saved/.test(error.message) ? t.conflict : errorText(error);
-      result.replaceChildren(el("p", { class: "error", text: t.saveFailed(message) }));
+      if (error instanceof ApiError && error.status === 409 && /someone saved/.test(error.message) && working.scenarioId !== null && working.saved !== null) {
+        await offerMerge(working).catch((e: unknown) => result.replaceChildren(el("p", { class: "error", text: t.saveFailed(errorText(e)) })));
+      } else {
+        result.replaceChildren(el("p", { class: "error", text: t.saveFailed(errorText(error)) }));
+      }
     } finally {
       button.disabled = false;
     }
