@@ -114,6 +114,19 @@ export class LiveModel {
     return true;
   }
 
+  /**
+   * A driver's values from the base year to the horizon in the last {@link run} (the model's own,
+   * read from its workspace: the package's path under the growth multipliers and rates).
+   */
+  driverValues(driverId: string): { year: number; value: number }[] {
+    const plan = this.plan;
+    const d = plan.driverIds.indexOf(driverId);
+    if (d < 0 || this.#ws === undefined) return [];
+    const Y = plan.yearCount;
+    const base = plan.driverBase[d]!;
+    return Array.from({ length: Y }, (_, y) => ({ year: plan.baseYear + y, value: base * Math.exp(this.#ws!.driverLogRatio[d * Y + y]!) }));
+  }
+
   /** Runs the model on the current values and reads the forecast. */
   run(): ForecastResult {
     const plan = this.plan;

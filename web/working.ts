@@ -100,6 +100,12 @@ export function withoutValue(o: Overlay, path: string): Overlay {
   return { ...o, values };
 }
 
+/** The overlay with a driver's yearly growth rate set, or removed (undefined: the package's own forecast). */
+export function withDriverRate(o: Overlay, driverId: string, rate: number | undefined): Overlay {
+  const { [driverId]: _old, ...rest } = o.driverGrowthRates;
+  return { ...o, driverGrowthRates: rate === undefined ? rest : { ...rest, [driverId]: rate } };
+}
+
 /** The overlay with a lever switched on or off (its values are kept either way). */
 export function withLever(o: Overlay, lever: string, active: boolean): Overlay {
   const others = o.levers.filter((id) => id !== lever);

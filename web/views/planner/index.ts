@@ -15,6 +15,7 @@ import type { View, ViewContext } from "../../view.ts";
 import { assumptionsOf, isActivePath, type Overlay, structureChanged } from "../../working.ts";
 import { assumptionControls } from "./assumption-controls.ts";
 import { plannerCharts } from "./charts.ts";
+import { driversPanel } from "./drivers-panel.ts";
 import { keyFigures } from "./key-figures.ts";
 import { saveForm } from "./save-form.ts";
 import { scenarioBar } from "./scenario-bar.ts";
@@ -40,7 +41,8 @@ export function plannerView(context: ViewContext): View {
     announce();
   });
   const charts = plannerCharts(context);
-  const results = el("div", { class: "results" }, figures.element, ...charts.elements, saveForm(context));
+  const drivers = driversPanel(context);
+  const results = el("div", { class: "results" }, figures.element, ...charts.elements, drivers.element, saveForm(context));
   const root = el(
     "div",
     { class: "view planner" },
@@ -95,6 +97,7 @@ export function plannerView(context: ViewContext): View {
     lastResult = result;
     figures.draw(result, focus);
     charts.draw(result, focus, label(), tableNow);
+    drivers.draw(label());
     if (!tableNow) settle();
   }
   const redrawNextFrame = perFrame(() => redraw(false));
@@ -111,6 +114,7 @@ export function plannerView(context: ViewContext): View {
     if (state.working === before.working) return;
     const now = state.working.overlay;
     const then = before.working.overlay;
+    if (now !== then) drivers.sync();
     if (now === then) {
       // Saved: same assumptions, a new version.
       bar.showStatus();

@@ -60,7 +60,7 @@ export function saveForm(context: ViewContext): HTMLFormElement {
       el("thead", {}, el("tr", {}, el("th", { scope: "col", text: t.mergeField }), el("th", { scope: "col", text: t.mergeTheirs }), el("th", { scope: "col", text: t.mergeMine }))),
       el("tbody", {}, ...changes.map((c) => el("tr", {}, el("th", { scope: "row", text: c.field }), el("td", { text: show(c.before) }), el("td", { text: show(c.after) })))),
     );
-    result.replaceChildren(el("div", { class: "merge", id: "merge" }, el("p", { class: "error", text: t.conflictMerge(newer.version!.number) }), el("div", { class: "table-scroll" }, table), el("div", { class: "actions" }, confirm, cancel)));
+    result.replaceChildren(el("div", { class: "merge", id: "merge" }, el("p", { class: "error", text: t.conflictMerge(newer.version!.number) }), el("div", { class: "table-wrap" }, table), el("div", { class: "actions" }, confirm, cancel)));
     confirm.focus();
     cancel.addEventListener("click", () => result.replaceChildren(el("p", { text: t.mergeCancelled })));
     confirm.addEventListener("click", () => {
