@@ -72,6 +72,7 @@ const sv = {
   fixedWork: "fast arbete",
   resetAll: "Återställ till scenariots sparade värden",
   undo: "Ångra",
+  npvRange: (p10: string, p90: string) => `P10–P90: ${p10} – ${p90}`,
   drivers: "Drivare",
   driversHint: "Det som driver arbetet: invånare, åldersgrupper, företag, bostäder. Historik och prognos per drivare; ändra tillväxten per drivare i tabellen (multiplikator på förändringen, eller en egen årlig tillväxttakt i stället för paketets prognos; tom ruta = paketets).",
   driverShown: "Visa drivare",
@@ -148,7 +149,7 @@ const sv = {
 
   // Finance
   financeLead:
-    "Investeringspuckeln: hur mycket pengar som går åt innan hävstängerna sparar mer än de kostar, när den är som djupast och när den är återbetald. Osäkerheten kommer från många simuleringar på servern.",
+    "Investeringspuckeln: hur mycket pengar som går åt innan hävstängerna sparar mer än de kostar, när den är som djupast och när den är återbetald. Siffrorna är scenariots med alla antaganden på sin median; spannet P10–P90 kommer från 1 000 simuleringar i webbläsaren för samma antaganden.",
   financeScenario: (text: string) => `Scenario: ${text}`,
   humpHeadline: "Puckelns djup",
   humpAt: (year: string) => `djupast ${year}`,
@@ -167,7 +168,7 @@ const sv = {
   sFteAvoided: (year: number) => `Undvikna årsarbetare ${year}`,
   sRange: "Puckelns djup, P10–P90",
   noIrr: "finns inte",
-  uncertaintyRunning: (draws: string) => `Räknar osäkerheten (${draws} simuleringar) på servern …`,
+  uncertaintyRunning: (draws: string) => `Beräknar osäkerheten (${draws} simuleringar) i bakgrunden …`,
   uncertaintyDone: (draws: string, seed: number) => `Osäkerheten bygger på ${draws} simuleringar (frö ${seed}).`,
   uncertaintyFailed: (message: string) => `Osäkerheten kunde inte räknas: ${message}`,
   uncertaintyNone: "Scenariot har inga osäkra antaganden.",
@@ -301,6 +302,7 @@ const en: Messages = {
   fixedWork: "fixed work",
   resetAll: "Reset to the scenario's saved values",
   undo: "Undo",
+  npvRange: (p10, p90) => `P10–P90: ${p10} – ${p90}`,
   drivers: "Drivers",
   driversHint: "What drives the work: residents, age groups, businesses, homes. History and forecast per driver; change each driver's growth in the table (a multiplier on its change, or a yearly growth rate of its own instead of the package's forecast; an empty box = the package's).",
   driverShown: "Show driver",
@@ -376,7 +378,7 @@ const en: Messages = {
   needName: "Give the scenario a name.",
 
   financeLead:
-    "The investment hump: how much money goes out before the levers save more than they cost, when it is deepest and when it has paid for itself. The uncertainty comes from many simulations on the server.",
+    "The investment hump: how much money goes out before the levers save more than they cost, when it is deepest and when it has paid for itself. The figures are the scenario's with every assumption at its median; the P10–P90 range comes from 1,000 simulations in the browser for the same assumptions.",
   financeScenario: (text) => `Scenario: ${text}`,
   humpHeadline: "Depth of the hump",
   humpAt: (year) => `deepest in ${year}`,
@@ -395,7 +397,7 @@ const en: Messages = {
   sFteAvoided: (year) => `FTE avoided in ${year}`,
   sRange: "Depth of the hump, P10–P90",
   noIrr: "none",
-  uncertaintyRunning: (draws) => `Computing the uncertainty (${draws} simulations) on the server …`,
+  uncertaintyRunning: (draws) => `Computing the uncertainty (${draws} simulations) in the background …`,
   uncertaintyDone: (draws, seed) => `The uncertainty comes from ${draws} simulations (seed ${seed}).`,
   uncertaintyFailed: (message) => `The uncertainty could not be computed: ${message}`,
   uncertaintyNone: "The scenario has no uncertain assumptions.",

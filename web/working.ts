@@ -78,9 +78,13 @@ export function isActivePath(o: Overlay, path: string): boolean {
   return lever === null || o.levers.includes(lever);
 }
 
-/** The current value of a parameter: the overlay's, else the package's default (NaN if it has none). */
+/**
+ * The current value of a parameter: the overlay's, else the median of the scenario's distribution
+ * of it (the median rule), else the package's default (NaN if it has none).
+ */
 export function valueOf(o: Overlay, defaults: ReadonlyMap<string, ParameterInfo>, path: string): number {
-  return o.values[path] ?? defaults.get(path)?.default ?? Number.NaN;
+  const d = o.uncertainty[path];
+  return o.values[path] ?? (d === undefined ? undefined : median(d)) ?? defaults.get(path)?.default ?? Number.NaN;
 }
 
 /** Whether a value differs from the package's default for the path (false if it has none). */

@@ -106,7 +106,7 @@ if (!plan.run) {
 
         // empty is "not set": back to the scenario's value (its distribution's median, 2), not zero
         await typeInto(page, growth, "");
-        await expect.poll(() => range.inputValue()).toBe("2.00");
+        await expect.poll(() => range.inputValue()).toBe("2");
         expect(await page.locator(growth).inputValue()).toBe("2");
         expect(problems()).toEqual([]);
       },
