@@ -236,6 +236,14 @@ if (!plan.run) {
           ] as const) {
             const p = await visit(fragment, size);
             await p.page.screenshot({ path: join(OUT, `${file}-${name}-${size.width}x${size.height}.png`), fullPage: false });
+            if (file === "planner") {
+              // the drivers panel draws its chart; on a phone the key figures stay in view over the controls
+              expect(await p.page.locator('figure[data-chart="driver-projection"] svg').count()).toBeGreaterThan(0);
+              await p.page.locator("#p-growthMultiplier").scrollIntoViewIfNeeded();
+              await p.page.screenshot({ path: join(OUT, `planner-controls-${name}-${size.width}x${size.height}.png`), fullPage: false });
+              const key = await p.page.locator("section.key").boundingBox();
+              if (name === "phone") expect(key?.y ?? -1).toBeGreaterThanOrEqual(0);
+            }
             expect(await axeViolations(p.page), `${fragment} at ${name} size`).toEqual([]);
             expect(p.problems()).toEqual([]);
           }

@@ -13,11 +13,14 @@ import {
   leverOfPath,
   newWorking,
   type Overlay,
+  overlayChanges,
   overlayOf,
+  rebase,
   structureChanged,
   valueOf,
   withLever,
   withName,
+  withoutValue,
   withValue,
   workingFrom,
 } from "../../web/working.ts";
@@ -179,5 +182,31 @@ describe("a new working scenario", () => {
     expect(w.overlay.levers).toEqual([]);
     expect(w.overlay.values).toEqual({ growthMultiplier: 1 });
     expect(isDirty(w, DEFAULTS)).toBe(true);
+  });
+});
+
+describe("a save that met a newer version: the planner's changes made again on it", () => {
+  const base = overlayOf(SAVED);
+  it("keeps their changes and adds the planner's, lists what differs from theirs", () => {
+    // theirs: chat switched on, intensity 0.8; mine: growth 1.8, robot's efficiency 0.5
+    const theirs: Overlay = { ...withLever(base, "chat", true), values: { ...base.values, "levers.intensity": 0.8 } };
+    const mine = withValue(withValue(base, "growthMultiplier", 1.8), "levers.robot.efficiency", 0.5);
+    const merged = rebase(base, mine, theirs);
+    expect(merged.levers).toEqual(["chat", "robot"]);
+    expect(merged.values).toEqual({ ...base.values, "levers.intensity": 0.8, growthMultiplier: 1.8, "levers.robot.efficiency": 0.5 });
+    expect(overlayChanges(theirs, merged).map((c) => [c.field, c.before, c.after])).toEqual([
+      ["values.growthMultiplier", 1.5, 1.8],
+      ["values.levers.robot.efficiency", 0.4, 0.5],
+    ]);
+  });
+
+  it("removes what the planner removed, and changes nothing when the planner changed nothing", () => {
+    const theirs = withValue(base, "levers.intensity", 0.8);
+    const mine = withLever(withoutValue(base, "levers.chat.efficiency"), "robot", false);
+    const merged = rebase(base, mine, theirs);
+    expect(merged.levers).toEqual([]);
+    expect("levers.chat.efficiency" in merged.values).toBe(false);
+    expect(merged.values["levers.intensity"]).toBe(0.8);
+    expect(rebase(base, base, theirs)).toEqual(theirs);
   });
 });
