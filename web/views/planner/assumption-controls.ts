@@ -8,7 +8,8 @@ import { LEVER_KINDS, leverParameterSpec, REACH } from "../../../model/levers.ts
 import { capitalize, parameterLabel } from "../../../model/parameter-labels.ts";
 import { PACKAGE_PARAMETERS } from "../../../model/bounds.ts";
 import type { ParameterSpec } from "../../../model/registry.ts";
-import { type NumberBox, numberBox, type Slider, slider } from "../../controls.ts";
+import { type NumberBox, type Slider, slider } from "../../controls.ts";
+import { parameterBox } from "./parameter-box.ts";
 import { distributionText } from "../../../model/distributions.ts";
 import { el } from "../../dom.ts";
 import { loadWorking } from "../../scenarios.ts";
@@ -117,24 +118,7 @@ export function assumptionControls(context: ViewContext): AssumptionControls {
     const info = defaults.get(path);
     if (info === undefined) return;
     const id = `money-${path.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
-    const box = numberBox({
-      id,
-      lang,
-      min: info.min,
-      max: info.max,
-      digits,
-      scale,
-      grouping: true,
-      value: valueOf(overlay, defaults, path),
-      onValue: (v, final) => {
-        store.updateOverlay((o) => withValue(o, path, v), path);
-        if (final) store.endGesture();
-      },
-      onClear: () => {
-        store.updateOverlay((o) => withoutValue(o, path));
-        return valueOf(store.state.working.overlay, defaults, path);
-      },
-    });
+    const box = parameterBox(context, path, { id, min: info.min, max: info.max, digits, scale, grouping: true });
     box.input.dataset.path = path;
     moneyBoxes.set(path, box);
     parent.append(

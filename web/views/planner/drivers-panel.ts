@@ -14,7 +14,8 @@ import { type NumberBox, numberBox } from "../../controls.ts";
 import { chartWidth, el } from "../../dom.ts";
 import { ChartFigure } from "../../figure.ts";
 import type { ScenarioLabel, ViewContext } from "../../view.ts";
-import { valueOf, withDriverRate, withoutValue, withValue } from "../../working.ts";
+import { valueOf, withDriverRate } from "../../working.ts";
+import { parameterBox } from "./parameter-box.ts";
 
 export interface DriversPanel {
   element: HTMLElement;
@@ -40,23 +41,7 @@ export function driversPanel(context: ViewContext): DriversPanel {
   const rows = ids.map((id) => {
     const name = capitalize(driverName(pkg, id, lang));
     const path = `drivers.${id}.growthMultiplier`;
-    const m: NumberBox = numberBox({
-      id: `driver-m-${id}`,
-      lang,
-      min: multiplier.bounds[0],
-      max: multiplier.bounds[1],
-      digits: 2,
-      value: valueOf(store.state.working.overlay, defaults, path),
-      ariaLabel: t.driverMultiplierOf(name),
-      onValue: (v, final) => {
-        store.updateOverlay((o) => withValue(o, path, v), path);
-        if (final) store.endGesture();
-      },
-      onClear: () => {
-        store.updateOverlay((o) => withoutValue(o, path));
-        return valueOf(store.state.working.overlay, defaults, path);
-      },
-    });
+    const m = parameterBox(context, path, { id: `driver-m-${id}`, min: multiplier.bounds[0], max: multiplier.bounds[1], digits: 2, ariaLabel: t.driverMultiplierOf(name) });
     const r: NumberBox = numberBox({
       id: `driver-rate-${id}`,
       lang,
