@@ -204,7 +204,8 @@ if (!plan.run) {
         const merge = page.locator("#merge");
         await expect.poll(() => merge.count(), { timeout: 20_000 }).toBe(1);
         const diff = await merge.locator("table").textContent();
-        expect(diff).toContain("values.growthMultiplier");
+        expect(diff).toContain("Tillväxtmultiplikator");
+        expect(diff).not.toContain("values.");
         await page.screenshot({ path: join(OUT, "planner-merge-sv.png"), fullPage: false });
         expect(await axeViolations(page)).toEqual([]);
         await page.locator("#merge-confirm").click();

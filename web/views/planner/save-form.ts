@@ -3,6 +3,7 @@
  * scenario the work started from, or as a new scenario. The answer names the version id and links
  * to the council view of it.
  */
+import { capitalize, driverName, parameterLabel } from "../../../model/parameter-labels.ts";
 import { api, ApiError } from "../../api.ts";
 import { el, errorText } from "../../dom.ts";
 import { loadWorking, saveWorking } from "../../scenarios.ts";
@@ -50,6 +51,16 @@ export function saveForm(context: ViewContext): HTMLFormElement {
     const base = overlayOf(working.saved!);
     const merged = rebase(base, working.overlay, newer.overlay);
     const changes = overlayChanges(newer.overlay, merged);
+    // what a person reads: the assumption's name, not its path
+    const fieldName = (field: string): string => {
+      const [kind, ...rest] = field.split(".");
+      const key = rest.join(".");
+      if (kind === "values") return capitalize(parameterLabel(context.pkg, key, lang));
+      if (kind === "levers") return context.pkg.levers.find((l) => l.id === key)?.name[lang] ?? key;
+      if (kind === "driverGrowthRates") return `${capitalize(driverName(context.pkg, key, lang))}: ${t.driverRate.toLowerCase()}`;
+      if (kind === "uncertainty") return `${capitalize(parameterLabel(context.pkg, key, lang))}: ${t.uncertainty}`;
+      return kind === "name" ? t.saveName : field;
+    };
     const show = (v: unknown) => (v === undefined ? t.notSet : typeof v === "number" ? context.f.number(v, 4) : v === true ? t.on : JSON.stringify(v));
     const confirm = el("button", { type: "button", class: "primary", id: "merge-confirm", text: t.mergeSave });
     const cancel = el("button", { type: "button", class: "secondary", text: t.mergeCancel });
@@ -58,7 +69,7 @@ export function saveForm(context: ViewContext): HTMLFormElement {
       { class: "merge-diff" },
       el("caption", { text: t.mergeCaption(newer.version!.number) }),
       el("thead", {}, el("tr", {}, el("th", { scope: "col", text: t.mergeField }), el("th", { scope: "col", text: t.mergeTheirs }), el("th", { scope: "col", text: t.mergeMine }))),
-      el("tbody", {}, ...changes.map((c) => el("tr", {}, el("th", { scope: "row", text: c.field }), el("td", { text: show(c.before) }), el("td", { text: show(c.after) })))),
+      el("tbody", {}, ...changes.map((c) => el("tr", {}, el("th", { scope: "row", text: fieldName(c.field) }), el("td", { text: show(c.before) }), el("td", { text: show(c.after) })))),
     );
     result.replaceChildren(el("div", { class: "merge", id: "merge" }, el("p", { class: "error", text: t.conflictMerge(newer.version!.number) }), el("div", { class: "table-wrap" }, table), el("div", { class: "actions" }, confirm, cancel)));
     confirm.focus();
