@@ -17,6 +17,7 @@ import {
   type Terminal,
 } from "../io/command-line.ts";
 import { MESSAGES, type Messages } from "./messages.ts";
+import { mayBeThousands, readNumberText } from "../model/number-text.ts";
 
 export const DEFAULT_PACKAGE = "data/nacka";
 export const DEFAULT_SCENARIO = "baseline";
@@ -69,14 +70,16 @@ export function choice<T extends string>(t: Messages, option: string, value: str
   return value as T;
 }
 
-/** A whole number given to `--name`, or `fallback` when not given. */
+/** A whole number given to `--name` (written as the command's language writes numbers), or `fallback` when not given. */
 export function integerFlag(t: Messages, name: string, text: string | undefined, fallback: number): number;
 export function integerFlag(t: Messages, name: string, text: string | undefined): number | undefined;
 export function integerFlag(t: Messages, name: string, text: string | undefined, fallback?: number): number | undefined {
   if (text === undefined) return fallback;
-  const value = Number(text);
-  if (text.trim() === "" || !Number.isInteger(value)) fail(t.common.integer(name, text));
-  return value;
+  const read = readNumberText(text, t.numbers);
+  // "10,000" read the Swedish way is 10: a whole number, but most likely meant as ten thousand.
+  const ambiguous = t.numbers === "sv" && mayBeThousands(text);
+  if (!read.ok || !Number.isInteger(read.value) || ambiguous) fail(t.common.integer(name, text));
+  return read.value;
 }
 
 /**

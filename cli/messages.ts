@@ -7,6 +7,7 @@
  */
 import type { Lang } from "../contract/locale.ts";
 import { commandLineWords } from "../io/command-line.ts";
+import type { NumberConvention } from "../model/number-text.ts";
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -23,6 +24,8 @@ const SV_PLACEHOLDERS = new Map([
 
 const sv = {
   q: (text: string) => `”${text}”`,
+  /** How numbers given on the command line are read (`model/number-text.ts`). */
+  numbers: "sv" as NumberConvention,
   cli: commandLineWords("sv", SV_PLACEHOLDERS),
   common: {
     help: "visar den här hjälpen",
@@ -288,6 +291,7 @@ export type Messages = typeof sv;
 
 const en: Messages = {
   q: (text) => `“${text}”`,
+  numbers: "en",
   cli: commandLineWords("en", SV_PLACEHOLDERS),
   common: {
     help: "shows this help",

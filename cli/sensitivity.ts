@@ -64,7 +64,7 @@ export const sensitivityCommand = command({
     const { formats } = await import("../contract/locale.ts");
     const { pkg } = await loadPackage(t, values.data, io);
     const plan = planFor(t, pkg, findScenario(t, pkg, values.scenario));
-    const year = values.year === undefined ? plan.horizon : Number(values.year);
+    const year = integerFlag(t, "year", values.year, plan.horizon);
     if (!Number.isInteger(year) || year < plan.baseYear || year > plan.horizon) fail(t.sensitivity.yearRange(plan.baseYear, plan.horizon, values.year ?? ""));
     if (kind !== "fte" && (values.year !== undefined || values.process !== undefined)) fail(t.sensitivity.fteOnly);
     if (kind !== "fte" && plan.leverIds.length === 0) fail(t.sensitivity.noOutcome(values.scenario));

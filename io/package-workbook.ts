@@ -15,7 +15,8 @@
  */
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
-import { detectSeparator, mayBeThousands, parseDecimal } from "../model/csv.ts";
+import { detectSeparator, parseDecimal } from "../model/csv.ts";
+import { mayBeThousands } from "../model/number-text.ts";
 import type { PackageFinding } from "../model/package-error.ts";
 import { parse } from "csv-parse/sync";
 import { packagePath } from "./package-archive.ts";

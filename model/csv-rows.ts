@@ -3,7 +3,8 @@
  * per key (a driver or a process) and year. Each check reports to `errors` and leaves out only
  * what it cannot use, so that one bad field is not also reported as a gap or a missing year.
  */
-import { type CsvRow, decimalCommaLine, mayBeThousands, numberField, parseCsv, parseDecimal } from "./csv.ts";
+import { type CsvRow, decimalCommaLine, numberField, parseCsv, parseDecimal } from "./csv.ts";
+import { mayBeThousands } from "./number-text.ts";
 import { type PackageError, quoted } from "./package-error.ts";
 import type { ParameterSpec } from "./registry.ts";
 import { ID_LENGTH, ID_PATTERN, rangeText, YEAR_RANGE } from "./schema-parts.ts";

@@ -12,6 +12,7 @@
 import { parse } from "csv-parse/browser/esm/sync";
 import { type PackageError, quoted } from "./package-error.ts";
 import { PACKAGE_LIMITS } from "./package-limits.ts";
+import { type NumberTextProblem, readNumberText, showsDecimalComma, trimSpaces } from "./number-text.ts";
 
 /** One data line of a CSV file. */
 export interface CsvRow {
@@ -39,48 +40,35 @@ export interface CsvResult {
 /** The result of {@link parseDecimal}: the number, or what was expected instead. */
 export type DecimalResult = { ok: true; value: number } | { ok: false; expected: string };
 
-/** Characters read as a thousands separator: space, no-break space, narrow no-break space. */
-const GROUP_SEPARATORS = " \u00A0\u202F";
-
-/** `-` or the minus sign U+2212 (what `toLocaleString("sv-SE")` writes), digits, optional fraction and exponent. */
-const PLAIN_NUMBER = /^([-\u2212+]?)(\d+|\d{1,3}(?:[ \u00A0\u202F]\d{3})+)?(?:([.,])(\d+))?(?:[eE]([-+]?\d+))?$/;
-
 const EXPECTED_NUMBER = 'a number such as 1234.5, 1234,5 or 1 234,5';
 
+/** What a package's field was expected to hold, for each reason {@link readNumberText} refuses it. */
+const EXPECTED: Record<NumberTextProblem, string> = {
+  empty: `${EXPECTED_NUMBER}, not an empty field`,
+  bothMarks: `${EXPECTED_NUMBER}: with both "." and "," it is unclear which is the decimal mark (write thousands with spaces or not at all)`,
+  commaDecimal: EXPECTED_NUMBER,
+  notNumber: EXPECTED_NUMBER,
+  tooLarge: `${EXPECTED_NUMBER} within the range of numbers`,
+};
+
 /**
- * Reads a decimal number written with a decimal point or a decimal comma, and optionally spaces
- * (U+0020, U+00A0 or U+202F) between groups of three digits.
+ * Reads a package's number the way every package is read ({@link readNumberText}'s default
+ * convention): a decimal point or a decimal comma, and optionally spaces (U+0020, U+00A0 or
+ * U+202F) between groups of three digits.
  *
  * Accepted: `"1234.5"`, `"1234,5"`, `"1 234,5"`, `"1\u00A0234,5"`, `"-3"`, `"−3"` (U+2212),
  * `"0,25"`, `"2.5e3"`. Rejected: `""`, `"12 3a"`, `"1.234,5"` and `"1,234.5"` (both a point and
  * a comma: which one is the decimal mark is ambiguous), `"1.234.567"`, `"Infinity"`, `"NaN"`.
  * A lone comma is the decimal mark here: `"1,234"` is 1.234; a column of counts refuses such a
- * value unless the column shows it uses decimal commas ({@link mayBeThousands}).
+ * value unless the column shows it uses decimal commas (`mayBeThousands` in `number-text.ts`).
  *
  * @param text the field's text; surrounding whitespace is ignored.
  * @returns the finite number, or a description of what was expected.
  * @example parseDecimal("1 234,5") // { ok: true, value: 1234.5 }
  */
 export function parseDecimal(text: string): DecimalResult {
-  const trimmed = trimSpaces(text);
-  if (trimmed === "") return { ok: false, expected: `${EXPECTED_NUMBER}, not an empty field` };
-  if (trimmed.includes(".") && trimmed.includes(",")) {
-    return {
-      ok: false,
-      expected: `${EXPECTED_NUMBER}: with both "." and "," it is unclear which is the decimal mark (write thousands with spaces or not at all)`,
-    };
-  }
-  const match = PLAIN_NUMBER.exec(trimmed);
-  if (match === null) return { ok: false, expected: EXPECTED_NUMBER };
-  const [, sign = "", integer = "", , fraction, exponent] = match;
-  if (integer === "" && fraction === undefined) return { ok: false, expected: EXPECTED_NUMBER };
-  let normalized = sign === "+" ? "" : sign === "" ? "" : "-";
-  normalized += integer === "" ? "0" : removeGroupSeparators(integer);
-  if (fraction !== undefined) normalized += `.${fraction}`;
-  if (exponent !== undefined) normalized += `e${exponent}`;
-  const value = Number(normalized);
-  if (!Number.isFinite(value)) return { ok: false, expected: `${EXPECTED_NUMBER} within the range of numbers` };
-  return { ok: true, value: Object.is(value, -0) ? 0 : value };
+  const result = readNumberText(text);
+  return result.ok ? result : { ok: false, expected: EXPECTED[result.problem] };
 }
 
 /**
@@ -108,36 +96,13 @@ export function numberField(
   };
 }
 
-/** A lone comma after one to three digits (the first not 0) and before exactly three: `103,656`, `1,500`, `−2,000`. */
-const COMMA_THEN_THREE_DIGITS = /^[-\u2212+]?[1-9]\d{0,2},\d{3}$/;
-
-/**
- * Whether a number's text may have an English thousands separator read as a decimal comma: a
- * lone comma followed by exactly three digits (`"103,656"` is 103.656 written the Swedish way, or
- * 103,656 written the English way). A column of counts treats such a value as ambiguous
- * ({@link decimalCommaLine} says when the column itself settles it).
- *
- * @example mayBeThousands("103,656") // true
- * @example mayBeThousands("103,6") // false
- */
-export function mayBeThousands(text: string): boolean {
-  return COMMA_THEN_THREE_DIGITS.test(trimSpaces(text));
-}
-
 /**
  * The first line in `column` whose number shows that the column writes decimals with a comma:
  * a decimal comma followed by other than three digits (`12,5`, `0,25`), or after digits grouped
  * by spaces (`1 234,5`). Undefined when no value shows it.
  */
 export function decimalCommaLine(rows: readonly CsvRow[], column: string): number | undefined {
-  for (const row of rows) {
-    const text = trimSpaces(row.fields[column] ?? "");
-    const match = PLAIN_NUMBER.exec(text);
-    if (match === null || match[3] !== ",") continue;
-    const grouped = /[ \u00A0\u202F]/.test(match[2] ?? "");
-    if (grouped || (match[4] ?? "").length !== 3) return row.line;
-  }
-  return undefined;
+  return rows.find((row) => showsDecimalComma(row.fields[column] ?? ""))?.line;
 }
 
 /**
@@ -304,24 +269,6 @@ function emptyFileError(file: string, columns: readonly string[]): PackageError 
 function lastNonEmptyIndex(record: string[]): number {
   for (let index = record.length - 1; index >= 0; index -= 1) if (record[index] !== "") return index;
   return -1;
-}
-
-function trimSpaces(text: string): string {
-  let start = 0;
-  let end = text.length;
-  while (start < end && isSpace(text[start] ?? "")) start += 1;
-  while (end > start && isSpace(text[end - 1] ?? "")) end -= 1;
-  return text.slice(start, end);
-}
-
-function isSpace(character: string): boolean {
-  return character.trim() === "" || GROUP_SEPARATORS.includes(character);
-}
-
-function removeGroupSeparators(digits: string): string {
-  let result = "";
-  for (const character of digits) if (!GROUP_SEPARATORS.includes(character)) result += character;
-  return result;
 }
 
 /** A csv-parse error (unclosed quote, stray quote) as a PackageError with its line. */

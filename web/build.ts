@@ -7,7 +7,8 @@
  *     npm run build:web            build (also run by `npm start` and by the browser tests)
  *     npm run build:web -- --watch rebuild on every change
  *
- * Output: `web/dist/app.js` (one ES module, minified, with a source map) and `web/dist/meta.json`
+ * Output: `web/dist/app.js` (one ES module, minified, with a source map), the Monte Carlo worker
+ * `web/dist/monte-carlo-worker.js` (started by the app in the background) and `web/dist/meta.json`
  * (when and from what it was built). The folder is git-ignored.
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -21,13 +22,15 @@ import * as esbuild from "esbuild";
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 /** The entry point of the browser app. */
 export const ENTRY = join(ROOT, "web", "main.ts");
+/** The Monte Carlo worker's entry point, loaded by the app only when a range is computed (not part of the first load). */
+export const WORKER_ENTRY = join(ROOT, "web", "monte-carlo-worker.ts");
 /** Where the bundle is written; served by the server as `/build/` (`server/app.ts`). */
 export const OUT_DIR = join(ROOT, "web", "dist");
 
 /** esbuild options for the web bundle. */
 export function buildOptions(overrides: Partial<esbuild.BuildOptions> = {}): esbuild.BuildOptions {
   return {
-    entryPoints: { app: ENTRY },
+    entryPoints: { app: ENTRY, "monte-carlo-worker": WORKER_ENTRY },
     outdir: OUT_DIR,
     bundle: true,
     format: "esm",

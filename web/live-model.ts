@@ -7,6 +7,7 @@
  * the same workspace (well under a millisecond for Nacka).
  */
 import type { DataPackage, Scenario } from "../model/data-package.ts";
+import type { Distribution } from "../model/distributions.ts";
 import { createWorkspace, evaluate, type Workspace } from "../model/evaluate.ts";
 import { type ForecastResult, readForecast } from "../model/forecast.ts";
 import { formatPackageError } from "../model/package-error.ts";
@@ -20,12 +21,20 @@ export interface ParameterInfo {
   default: number;
   min: number;
   max: number;
+  /** The package's distribution of the parameter (a lever's `distributions`), if it is uncertain. */
+  distribution?: Distribution;
 }
 
 /** Every parameter path of a package (all levers active) with its default and bounds. */
 export function parameterDefaults(pkg: DataPackage): Map<string, ParameterInfo> {
   const t = packageParameters(pkg);
-  return new Map(t.names.map((path, i) => [path, { path, default: t.values[i]!, min: t.lower[i]!, max: t.upper[i]! }]));
+  const uncertain = new Map(t.uncertain.map((u) => [u.parameter, u.distribution]));
+  return new Map(
+    t.names.map((path, i) => {
+      const distribution = uncertain.get(i);
+      return [path, { path, default: t.values[i]!, min: t.lower[i]!, max: t.upper[i]!, ...(distribution ? { distribution } : {}) }];
+    }),
+  );
 }
 
 /** The model's scenario for assumptions. */
@@ -115,6 +124,12 @@ export class LiveModel {
     if (d < 0 || this.#ws === undefined) return undefined;
     const base = plan.driverBase[d]!;
     return Array.from({ length: plan.yearCount }, (_, y) => base * Math.exp(this.#ws!.driverLogRatio[d * plan.yearCount + y]!));
+  }
+
+  /** {@link driver}'s values paired with their years; empty for an unknown driver. */
+  driverValues(driverId: string): { year: number; value: number }[] {
+    const baseYear = this.plan.baseYear;
+    return (this.driver(driverId) ?? []).map((value, y) => ({ year: baseYear + y, value }));
   }
 
   /** Runs the model on the current values and reads the forecast. */

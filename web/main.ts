@@ -24,8 +24,11 @@ import { councilView } from "./views/council/index.ts";
 import { dataView } from "./views/data/index.ts";
 import { financeView } from "./views/finance/index.ts";
 import { plannerView } from "./views/planner/index.ts";
-import { newWorking, type Working } from "./working.ts";
+import { isDirty, newWorking, type Working } from "./working.ts";
 import type { DataPackage } from "../model/data-package.ts";
+import { keepDraft, readDraft } from "./drafts.ts";
+import { debounce } from "./schedule.ts";
+import { UncertaintyWorker } from "./uncertainty-worker.ts";
 
 const VIEWS: Record<ViewName, ViewFactory> = { planner: plannerView, finance: financeView, council: councilView, data: dataView };
 
@@ -47,6 +50,8 @@ async function start(): Promise<void> {
     versionId: string;
     defaults: ReturnType<typeof parameterDefaults>;
     live: LiveModel;
+    /** The Monte Carlo range of the working scenario, computed in the background on this package. */
+    uncertainty: UncertaintyWorker;
   }
   const loadedPackages = new Map<string, Promise<ActivePackage>>();
   const packageFor = (hash: string): Promise<ActivePackage> => {
@@ -55,7 +60,13 @@ async function start(): Promise<void> {
       loaded = (hash === files.package.hash ? Promise.resolve(files) : api.packageFiles(hash)).then((answer) => {
         const parsed = parseDataPackage(answer.files);
         if (!parsed.ok) throw new Error(parsed.errors.map(formatPackageError).join("\n"));
-        return { pkg: parsed.package, versionId: answer.package.versionId, defaults: parameterDefaults(parsed.package), live: new LiveModel(parsed.package) };
+        return {
+          pkg: parsed.package,
+          versionId: answer.package.versionId,
+          defaults: parameterDefaults(parsed.package),
+          live: new LiveModel(parsed.package),
+          uncertainty: new UncertaintyWorker(parsed.package, new URL("./monte-carlo-worker.js", import.meta.url)),
+        };
       });
       loadedPackages.set(hash, loaded);
       loaded.catch(() => loadedPackages.delete(hash));
@@ -67,9 +78,24 @@ async function start(): Promise<void> {
   // Start from the fragment's scenario (`#planering?s=<id>`), else Nacka's main scenario, else the first.
   const route = parseRoute(location.hash);
   const first = [route.params.s, DEFAULT_SCENARIO].find((id) => id && list.scenarios.some((s) => s.id === id)) ?? list.scenarios[0]?.id;
-  const working = first ? await loadWorking(first) : newWorking();
+  const loaded = first ? await loadWorking(first) : newWorking();
+  // Unsaved work on this version from before a reload comes back.
+  const draft = readDraft(loaded);
+  const working = draft ? { ...loaded, overlay: draft } : loaded;
   let active = await packageFor(hashOf(working));
-  const store = createStore({ lang, route, scenarios: list.scenarios, working, token: storedToken() });
+  const store = createStore({ lang, route, scenarios: list.scenarios, working, token: storedToken(), restoredDraft: draft !== null });
+
+  // Unsaved work is kept in the browser as it changes, and leaving the page with it asks first.
+  const unsaved = () => store.state.working.version !== null && isDirty(store.state.working, active.defaults);
+  const keep = debounce(() => keepDraft(store.state.working, isDirty(store.state.working, active.defaults)), 250);
+  store.subscribe((state, before) => {
+    if (state.working !== before.working) keep();
+  });
+  window.addEventListener("beforeunload", (event) => {
+    keep.cancel();
+    keepDraft(store.state.working, isDirty(store.state.working, active.defaults));
+    if (unsaved()) event.preventDefault();
+  });
 
   let current: View | null = null;
   let shown: ViewName | null = null;
@@ -81,7 +107,7 @@ async function start(): Promise<void> {
     shown = route.view;
     current?.destroy?.();
     const t = messages(lang);
-    const { pkg, defaults, live } = active;
+    const { pkg, defaults, live, uncertainty } = active;
     drawShell(shell, { lang, t, view: route.view, municipality: pkg.municipality.name, packageVersionId: active.versionId });
     const context: ViewContext = {
       store,
@@ -90,6 +116,7 @@ async function start(): Promise<void> {
       packageVersionId: active.versionId,
       defaults,
       live,
+      uncertainty,
       lang,
       t,
       f: formats(lang, pkg.municipality.currency),

@@ -1,10 +1,11 @@
 /**
- * The server's Monte Carlo answers (POST /api/forecast with `monteCarlo: { draws, seed }`), read
- * into what the views draw: the P10–P90 band of the cumulative net, the probability of holding
- * flat per year, and the spread of the hump's depth. The Monte Carlo itself runs on the server
- * (`model/monte-carlo.ts`); nothing here draws a random number.
+ * Monte Carlo summaries (`model/monte-carlo.ts`) read into what the views draw: the P10–P90 band
+ * of the cumulative net, total FTE's P10–P90 per year, the probability of holding flat per year,
+ * the spread of the hump's depth, and the headline figures beside their own range. A saved
+ * version's run comes from the server (POST /api/forecast with `monteCarlo: { draws, seed }`,
+ * below); the working scenario's runs in the browser's worker (`uncertainty-worker.ts`).
  */
-import type { MonteCarloSummary } from "../model/monte-carlo.ts";
+import type { CentralFigure, MonteCarloSummary } from "../model/monte-carlo.ts";
 import type { BandYear } from "../charts/cumulative-net-band.ts";
 import { type Assumptions, api } from "./api.ts";
 
@@ -19,6 +20,10 @@ export interface Uncertainty {
   band: BandYear[];
   holdFlat: { year: number; probability: number }[];
   humpDepth: { p10: number; p50: number; p90: number };
+  /** Total FTE (with levers) per year. */
+  fte: { year: number; p10: number; p50: number; p90: number }[];
+  /** The headline figures ("every assumption at its median") beside their own P10–P90. */
+  central: CentralFigure[];
   /** Number of uncertain parameters: 0 means every draw is the deterministic forecast. */
   uncertainParameters: number;
 }
@@ -31,6 +36,8 @@ export function readUncertainty(summary: MonteCarloSummary): Uncertainty {
     band: summary.years.map((y) => ({ year: y.year, p10: y.cumulativeNet_p10, p50: y.cumulativeNet_p50, p90: y.cumulativeNet_p90 })),
     holdFlat: summary.years.map((y) => ({ year: y.year, probability: y.probabilityHoldsFlat })),
     humpDepth: { p10: summary.humpDepth.p10, p50: summary.humpDepth.p50, p90: summary.humpDepth.p90 },
+    fte: summary.years.map((y) => ({ year: y.year, p10: y.totalFte_p10, p50: y.totalFte_p50, p90: y.totalFte_p90 })),
+    central: summary.central.figures,
     uncertainParameters: summary.parameters.length,
   };
 }

@@ -8,6 +8,7 @@ import type { Formats, Lang } from "../contract/locale.ts";
 import type { Messages } from "./i18n.ts";
 import type { LiveModel, ParameterInfo } from "./live-model.ts";
 import type { Store } from "./state.ts";
+import type { UncertaintyWorker } from "./uncertainty-worker.ts";
 import type { Working } from "./working.ts";
 
 /** A view on the page. */
@@ -28,6 +29,8 @@ export interface ViewContext {
   defaults: ReadonlyMap<string, ParameterInfo>;
   /** The model in the browser, on the package's own files. */
   live: LiveModel;
+  /** The working scenario's Monte Carlo range, computed in a worker. */
+  uncertainty: UncertaintyWorker;
   /** The language the view is drawn in, and its texts and formats. */
   lang: Lang;
   t: Messages;

@@ -5,6 +5,8 @@
  */
 import { canonicalJson } from "../contract/canonical-json.ts";
 import { equalsMedian, median, pointOrMedian } from "../model/median-rule.ts";
+import type { Distribution } from "../model/distributions.ts";
+import { recentred } from "../model/recentre.ts";
 import { defaultScenario } from "../model/scenario.ts";
 import type { Assumptions, VersionInfo } from "./api.ts";
 import type { Lang } from "../contract/locale.ts";
@@ -79,9 +81,13 @@ export function isActivePath(o: Overlay, path: string): boolean {
   return lever === null || o.levers.includes(lever);
 }
 
-/** The current value of a parameter: the overlay's, else the package's default (NaN if it has none). */
+/**
+ * The current value of a parameter: the overlay's, else the median of the scenario's distribution
+ * of it (the median rule), else the package's default (NaN if it has none).
+ */
 export function valueOf(o: Overlay, defaults: ReadonlyMap<string, ParameterInfo>, path: string): number {
-  return o.values[path] ?? defaults.get(path)?.default ?? Number.NaN;
+  const d = o.uncertainty[path];
+  return o.values[path] ?? (d === undefined ? undefined : median(d)) ?? defaults.get(path)?.default ?? Number.NaN;
 }
 
 /** Whether a value differs from the package's default for the path (false if it has none). */
@@ -98,6 +104,18 @@ export function withValue(o: Overlay, path: string, value: number): Overlay {
 /** The overlay with a driver set picked (null: the package's own forecast). */
 export function withDriverSet(o: Overlay, driverSet: string | null): Overlay {
   return { ...o, driverSet };
+}
+
+/** The overlay without a value for `path`: not set, so the package's default (or the scenario's median) applies. */
+export function withoutValue(o: Overlay, path: string): Overlay {
+  const { [path]: _removed, ...values } = o.values;
+  return { ...o, values };
+}
+
+/** The overlay with a driver's yearly growth rate set, or removed (undefined: the package's own forecast). */
+export function withDriverRate(o: Overlay, driverId: string, rate: number | undefined): Overlay {
+  const { [driverId]: _old, ...rest } = o.driverGrowthRates;
+  return { ...o, driverGrowthRates: rate === undefined ? rest : { ...rest, [driverId]: rate } };
 }
 
 /** The overlay with a lever switched on or off (its values are kept either way). */
@@ -131,8 +149,10 @@ export function structureChanged(a: Overlay, b: Overlay): boolean {
 /**
  * The assumptions of a working scenario, normalized like the server's: levers sorted, `set` with
  * only active levers' paths and values that differ from the package's default or were set before.
- * A value the planner chose decides its assumption: its distribution is kept only while the value
- * is the distribution's median (the median rule, `model/median-rule.ts`).
+ * A value the planner chose decides its assumption, and its uncertainty follows it: where the
+ * parameter has a distribution (the scenario's, else the lever's in the package), the
+ * distribution is moved so that its median is the chosen value (`model/recentre.ts`), so the
+ * Monte Carlo range is the range around the assumptions on screen.
  */
 export function assumptionsOf(w: Working, defaults: ReadonlyMap<string, ParameterInfo>): Assumptions {
   const o = w.overlay;
@@ -146,6 +166,21 @@ export function assumptionsOf(w: Working, defaults: ReadonlyMap<string, Paramete
   }
   const growthMultiplier = pointOrMedian(o.values.growthMultiplier, o.uncertainty.growthMultiplier, 1);
   const chosen = (path: string) => (path === "growthMultiplier" ? growthMultiplier : set[path]);
+  const uncertainty: Record<string, Distribution> = {};
+  const paths = new Set([...Object.keys(o.uncertainty), ...Object.keys(set), "growthMultiplier"]);
+  for (const path of [...paths].sort()) {
+    const own = o.uncertainty[path];
+    const d = own ?? defaults.get(path)?.distribution;
+    const value = chosen(path);
+    if (d === undefined || !isActivePath(o, path)) continue;
+    if (value === undefined || equalsMedian(value, median(d))) {
+      if (own !== undefined) uncertainty[path] = own;
+      continue;
+    }
+    const info = defaults.get(path);
+    const moved = recentred(d, value, [info?.min ?? -Infinity, info?.max ?? Infinity]);
+    if (moved !== undefined) uncertainty[path] = moved;
+  }
   return {
     name: { ...o.name },
     description: { ...o.description },
@@ -153,12 +188,7 @@ export function assumptionsOf(w: Working, defaults: ReadonlyMap<string, Paramete
     driverGrowthRates: { ...o.driverGrowthRates },
     levers: [...o.levers],
     set,
-    uncertainty: Object.fromEntries(
-      Object.entries(o.uncertainty).filter(([path, d]) => {
-        const value = chosen(path);
-        return isActivePath(o, path) && (value === undefined || equalsMedian(value, median(d)));
-      }),
-    ),
+    uncertainty,
     ...(o.driverSet === null ? {} : { driverSet: o.driverSet }),
   };
 }
@@ -166,4 +196,61 @@ export function assumptionsOf(w: Working, defaults: ReadonlyMap<string, Paramete
 /** Whether the working scenario differs from the version it came from (always true for a new one). */
 export function isDirty(w: Working, defaults: ReadonlyMap<string, ParameterInfo>): boolean {
   return w.saved === null || canonicalJson(assumptionsOf(w, defaults)) !== canonicalJson(w.saved);
+}
+
+/** One change the planner made to an overlay: a parameter value, a lever, a driver's rate, a distribution, the name. */
+export interface OverlayChange {
+  /** `values.<path>`, `levers.<id>`, `driverGrowthRates.<id>`, `uncertainty.<path>`, `name`, `description`. */
+  field: string;
+  /** What it was, in JSON (undefined: not set, a lever off). */
+  before: unknown;
+  after: unknown;
+}
+
+/** Every field of an overlay, keyed as {@link OverlayChange} names them. */
+function fields(o: Overlay): Map<string, unknown> {
+  const map = new Map<string, unknown>();
+  for (const [path, v] of Object.entries(o.values)) map.set(`values.${path}`, v);
+  for (const id of o.levers) map.set(`levers.${id}`, true);
+  for (const [id, v] of Object.entries(o.driverGrowthRates)) map.set(`driverGrowthRates.${id}`, v);
+  for (const [path, d] of Object.entries(o.uncertainty)) map.set(`uncertainty.${path}`, d);
+  map.set("name", o.name);
+  map.set("description", o.description);
+  map.set("driverSet", o.driverSet);
+  return map;
+}
+
+/** The changes from `base` to `mine`, sorted by field. */
+export function overlayChanges(base: Overlay, mine: Overlay): OverlayChange[] {
+  const a = fields(base);
+  const b = fields(mine);
+  const keys = [...new Set([...a.keys(), ...b.keys()])].sort();
+  return keys.filter((k) => canonicalJson(a.get(k) ?? null) !== canonicalJson(b.get(k) ?? null)).map((field) => ({ field, before: a.get(field), after: b.get(field) }));
+}
+
+/**
+ * The planner's changes (from `base` to `mine`) made again on `theirs`, a newer version someone
+ * else saved: every field the planner changed takes the planner's value, every other field keeps
+ * theirs. (Assumptions are an overlay of independent fields, so this is always possible; where both
+ * changed one field, the planner's value wins and the diff shown before saving says so.)
+ */
+export function rebase(base: Overlay, mine: Overlay, theirs: Overlay): Overlay {
+  const changes = overlayChanges(base, mine);
+  const values: Record<string, number> = { ...theirs.values };
+  const rates: Record<string, number> = { ...theirs.driverGrowthRates };
+  const uncertainty: Record<string, Assumptions["uncertainty"][string]> = { ...theirs.uncertainty };
+  const levers = new Set(theirs.levers);
+  let { name, description } = theirs;
+  for (const { field, after } of changes) {
+    const dot = field.indexOf(".");
+    const [kind, key] = dot < 0 ? [field, ""] : [field.slice(0, dot), field.slice(dot + 1)];
+    if (kind === "values") after === undefined ? delete values[key] : (values[key] = after as number);
+    else if (kind === "driverGrowthRates") after === undefined ? delete rates[key] : (rates[key] = after as number);
+    else if (kind === "uncertainty") after === undefined ? delete uncertainty[key] : (uncertainty[key] = after as Assumptions["uncertainty"][string]);
+    else if (kind === "levers") after === undefined ? levers.delete(key) : levers.add(key);
+    else if (kind === "name") name = mine.name;
+    else if (kind === "description") description = mine.description;
+  }
+  const driverSet = changes.some((c) => c.field === "driverSet") ? mine.driverSet : theirs.driverSet;
+  return { name, description, values, driverGrowthRates: rates, levers: [...levers].sort(), uncertainty, driverSet };
 }

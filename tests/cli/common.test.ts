@@ -8,7 +8,8 @@ import { spawn } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
 import { beforeAll, describe, expect, it } from "vitest";
 import { backtestCommand } from "../../cli/backtest.ts";
-import type { Command } from "../../cli/common.ts";
+import { type Command, integerFlag } from "../../cli/common.ts";
+import { MESSAGES } from "../../cli/messages.ts";
 import { forecastCommand } from "../../cli/forecast.ts";
 import { goalSeekCommand } from "../../cli/goal-seek.ts";
 import { sensitivityCommand } from "../../cli/sensitivity.ts";
@@ -61,7 +62,7 @@ describe("--help", () => {
 describe("start-up", () => {
   // --help must not load the model: a command's file, and what it shares, import only light
   // modules at start-up (types aside); the model and the writers are imported once the flags are read.
-  const LIGHT = ["./common.ts", "./messages.ts", "../io/command-line.ts", "../contract/locale.ts"];
+  const LIGHT = ["./common.ts", "./messages.ts", "../io/command-line.ts", "../contract/locale.ts", "../model/number-text.ts" /* imports nothing */];
   it.each(["forecast", "goal-seek", "simulate", "sensitivity", "backtest", "sources", "common", "messages"])("cli/%s.ts imports nothing heavy at start-up", async (name) => {
     const text = await readFile(`cli/${name}.ts`, "utf8");
     const imports = [...text.matchAll(/^import (?!type )[^;]*? from "(\.[^"]+)";/gms)].map((m) => m[1]);
@@ -133,4 +134,30 @@ describe("output through a pipe", () => {
     expect(lines).toHaveLength(reported + 1);
     expect(lines.at(-1)).toMatch(/^ {2}\S/);
   }, 120_000);
+});
+
+describe("a whole number on the command line (integerFlag, read by model/number-text.ts)", () => {
+  it.each([
+    ["sv", "10 000", 10_000],
+    ["sv", "10\u00A0000", 10_000],
+    ["sv", "2030", 2030],
+    ["en", "10,000", 10_000],
+    ["en", "10 000", 10_000],
+  ] as const)("(%s) reads %j as %d", (lang, text, expected) => {
+    expect(integerFlag(MESSAGES[lang], "draws", text)).toBe(expected);
+  });
+
+  it.each([
+    ["sv", "10,000"], // 10 the Swedish way, ten thousand the English way
+    ["sv", "1,5"],
+    ["sv", ""],
+    ["en", "1,5"],
+    ["en", "0x10"],
+  ] as const)("(%s) refuses %j, naming the flag", (lang, text) => {
+    expect(() => integerFlag(MESSAGES[lang], "draws", text)).toThrow(/--draws/);
+  });
+
+  it("gives the fallback when the flag is absent", () => {
+    expect(integerFlag(MESSAGES.sv, "draws", undefined, 7)).toBe(7);
+  });
 });

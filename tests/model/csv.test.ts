@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type CsvRow, decimalCommaLine, detectSeparator, mayBeThousands, numberField, parseCsv, parseDecimal } from "../../model/csv.ts";
+import { type CsvRow, decimalCommaLine, detectSeparator, numberField, parseCsv, parseDecimal } from "../../model/csv.ts";
+import { mayBeThousands } from "../../model/number-text.ts";
 import { PACKAGE_LIMITS } from "../../model/package-limits.ts";
 
 const COLUMNS = ["year", "driver", "value", "kind"] as const;

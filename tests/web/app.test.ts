@@ -14,8 +14,7 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadPackageFolder } from "../../io/read-package-folder.ts";
 import { forecast } from "../../model/forecast.ts";
@@ -23,6 +22,7 @@ import { compilePlan } from "../../model/plan.ts";
 import { buildWeb } from "../../web/build.ts";
 import { formats } from "../../contract/locale.ts";
 import { browserTestPlan, launchChromium, type OfflinePage, openOffline } from "../browser.ts";
+import { axeViolations, settled, textOf } from "./app-page.ts";
 import { createToken, type RunningServer, startServer } from "./real-server.ts";
 
 const OUT = join("test-output", "web");
@@ -57,44 +57,6 @@ async function expectedNacka() {
 }
 const plan = browserTestPlan();
 const TIMEOUT = 90_000;
-
-/**
- * Waits, from outside the app, until it has started and the view has drawn, and nothing is
- * loading: a view is in `main`, no region is `aria-busy`, every chart figure shows a chart or a
- * message, and a council briefing is ready (or says why not). A start-up failure is thrown.
- */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector("main .view, main > .error") !== null, null, { timeout: 30_000 });
-  const failure = page.locator("main > .error");
-  if ((await failure.count()) > 0) throw new Error(`the app did not start: ${await failure.textContent()}`);
-  await page.waitForFunction(
-    () => {
-      if (document.querySelector("main [aria-busy='true']") !== null) return false;
-      const briefing = document.querySelector<HTMLElement>(".briefing");
-      if (briefing?.dataset.state === "error" || document.querySelector("main .model-errors li") !== null) return true;
-      if (briefing && briefing.dataset.state !== "ready") return false;
-      const figures = [...document.querySelectorAll("main figure.chart")];
-      return figures.length > 0 && figures.every((f) => f.querySelector(".plot > *") !== null);
-    },
-    null,
-    { timeout: 60_000 },
-  );
-}
-
-/** Runs axe-core (WCAG 2.0/2.1 A and AA) with every `<details>` open, and lists the violations readably. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(() => {
-    for (const d of document.querySelectorAll("details")) d.open = true;
-  });
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return result.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 5).map((n) => n.target.join(" ")).join(" | ")}`,
-  );
-}
-
-async function textOf(page: Page, selector: string): Promise<string> {
-  return (await page.locator(selector).first().textContent())?.trim() ?? "";
-}
 
 if (!plan.run) {
   if (plan.fail) {
@@ -194,7 +156,7 @@ if (!plan.run) {
         const slider = page.locator('input[type="range"][data-path="growthMultiplier"]');
         await slider.focus();
         for (let i = 0; i < 10; i++) await slider.press("ArrowLeft");
-        await expect.poll(() => page.locator("#p-growthMultiplier-value").inputValue()).toBe("1.50");
+        await expect.poll(() => page.locator("#p-growthMultiplier-value").inputValue()).toBe("1,5");
         await expect.poll(() => page.locator('figure[data-chart="fte-per-year"] svg').innerHTML()).not.toBe(beforeChart);
         const after = await textOf(page, '[data-key="fte"] .value');
         expect(after).not.toBe(before);

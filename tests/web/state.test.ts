@@ -40,4 +40,26 @@ describe("the store", () => {
     expect(overlays.map((o) => o.values.growthMultiplier)).toEqual([1, 2, 3]);
     expect(store.state.working.scenarioId).toBeNull();
   });
+
+  it("undoes and redoes each step exactly, one gesture being one step, and forgets the history for another working scenario", () => {
+    const store = createStore(initial());
+    const first = store.state.working.overlay;
+    store.updateOverlay((o) => withValue(o, "growthMultiplier", 1.1), "drag");
+    store.updateOverlay((o) => withValue(o, "growthMultiplier", 1.2), "drag");
+    store.endGesture();
+    const second = store.state.working.overlay;
+    store.updateOverlay((o) => withValue(o, "costPerFte", 700_000));
+    const third = store.state.working.overlay;
+    store.undo();
+    expect(store.state.working.overlay).toBe(second);
+    store.undo();
+    expect(store.state.working.overlay).toBe(first);
+    expect(store.canUndo).toBe(false);
+    store.redo();
+    store.redo();
+    expect(store.state.working.overlay).toBe(third);
+    expect(store.canRedo).toBe(false);
+    store.update({ working: newWorking() });
+    expect([store.canUndo, store.canRedo]).toEqual([false, false]);
+  });
 });

@@ -13,12 +13,15 @@ import {
   leverOfPath,
   newWorking,
   type Overlay,
+  overlayChanges,
   overlayOf,
+  rebase,
   structureChanged,
   valueOf,
   withDriverSet,
   withLever,
   withName,
+  withoutValue,
   withValue,
   workingFrom,
 } from "../../web/working.ts";
@@ -83,14 +86,29 @@ describe("the overlay of saved assumptions", () => {
 describe("changing the overlay", () => {
   const w = workingFrom(SAVED, "plan", VERSION);
 
-  it("keeps a distribution only while the value beside it is its median (the median rule)", () => {
+  it("moves a distribution with the value chosen beside it, keeping its shape (model/recentre.ts)", () => {
     // growth multiplier 1.5 = the median (1 + 2) / 2 of uniform 1–2; robot's efficiency 0.4 = the median of uniform 0.2–0.6
     const robot = { type: "uniform" as const, min: 0.2, max: 0.6 };
     const o: Overlay = { ...w.overlay, uncertainty: { ...w.overlay.uncertainty, "levers.robot.efficiency": robot } };
-    const uncertain = (overlay: Overlay) => Object.keys(assumptionsOf({ ...w, overlay }, DEFAULTS).uncertainty).sort();
-    expect(uncertain(o)).toEqual(["growthMultiplier", "levers.robot.efficiency"]);
-    expect(uncertain(withValue(o, "growthMultiplier", 1.8))).toEqual(["levers.robot.efficiency"]);
-    expect(uncertain(withValue(o, "levers.robot.efficiency", 0.5))).toEqual(["growthMultiplier"]);
+    const uncertainty = (overlay: Overlay) => assumptionsOf({ ...w, overlay }, DEFAULTS).uncertainty;
+    expect(uncertainty(o)).toEqual({ growthMultiplier: { type: "uniform", min: 1, max: 2 }, "levers.robot.efficiency": robot });
+    // 1.8 is 0.3 above the median 1.5: uniform 1.3–2.3 (hand-computed)
+    const growth = uncertainty(withValue(o, "growthMultiplier", 1.8)).growthMultiplier!;
+    expect(growth.type === "uniform" && [growth.min, growth.max]).toEqual([expect.closeTo(1.3, 12), expect.closeTo(2.3, 12)]);
+    // 0.5 is 0.1 above the median 0.4: uniform 0.3–0.7
+    const moved = uncertainty(withValue(o, "levers.robot.efficiency", 0.5))["levers.robot.efficiency"]!;
+    expect(moved.type === "uniform" && [moved.min, moved.max]).toEqual([expect.closeTo(0.3, 12), expect.closeTo(0.7, 12)]);
+  });
+
+  it("moves the package's distribution of a lever parameter when the planner sets it", () => {
+    const defaults = new Map(DEFAULTS);
+    defaults.set("levers.robot.efficiency", { path: "levers.robot.efficiency", default: 0.4, min: 0, max: 1, distribution: { type: "triangular", min: 0.2, mode: 0.4, max: 0.6 } });
+    // triangular 0.2–0.4–0.6 has its median at the mode 0.4; at 0.9 the upper end would pass 1: k = (1 − 0.9)/0.2 = 0.5 → 0.8–0.9–1
+    const a = assumptionsOf({ ...w, overlay: withValue(w.overlay, "levers.robot.efficiency", 0.9) }, defaults);
+    const d = a.uncertainty["levers.robot.efficiency"]!;
+    expect(d.type === "triangular" && [d.min, d.mode, d.max]).toEqual([expect.closeTo(0.8, 12), expect.closeTo(0.9, 12), expect.closeTo(1, 12)]);
+    // at its median nothing is added: the server applies the package's own distribution
+    expect(assumptionsOf(w, defaults).uncertainty["levers.robot.efficiency"]).toBeUndefined();
   });
 
   it("returns a new overlay and leaves the old one as it was", () => {
@@ -175,5 +193,31 @@ describe("a new working scenario", () => {
     expect(w.overlay.levers).toEqual([]);
     expect(w.overlay.values).toEqual({ growthMultiplier: 1 });
     expect(isDirty(w, DEFAULTS)).toBe(true);
+  });
+});
+
+describe("a save that met a newer version: the planner's changes made again on it", () => {
+  const base = overlayOf(SAVED);
+  it("keeps their changes and adds the planner's, lists what differs from theirs", () => {
+    // theirs: chat switched on, intensity 0.8; mine: growth 1.8, robot's efficiency 0.5
+    const theirs: Overlay = { ...withLever(base, "chat", true), values: { ...base.values, "levers.intensity": 0.8 } };
+    const mine = withValue(withValue(base, "growthMultiplier", 1.8), "levers.robot.efficiency", 0.5);
+    const merged = rebase(base, mine, theirs);
+    expect(merged.levers).toEqual(["chat", "robot"]);
+    expect(merged.values).toEqual({ ...base.values, "levers.intensity": 0.8, growthMultiplier: 1.8, "levers.robot.efficiency": 0.5 });
+    expect(overlayChanges(theirs, merged).map((c) => [c.field, c.before, c.after])).toEqual([
+      ["values.growthMultiplier", 1.5, 1.8],
+      ["values.levers.robot.efficiency", 0.4, 0.5],
+    ]);
+  });
+
+  it("removes what the planner removed, and changes nothing when the planner changed nothing", () => {
+    const theirs = withValue(base, "levers.intensity", 0.8);
+    const mine = withLever(withoutValue(base, "levers.chat.efficiency"), "robot", false);
+    const merged = rebase(base, mine, theirs);
+    expect(merged.levers).toEqual([]);
+    expect("levers.chat.efficiency" in merged.values).toBe(false);
+    expect(merged.values["levers.intensity"]).toBe(0.8);
+    expect(rebase(base, base, theirs)).toEqual(theirs);
   });
 });

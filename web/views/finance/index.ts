@@ -1,13 +1,13 @@
 /**
  * The finance view: the investment hump of the working scenario — its depth, year and payback in
  * large type at the top, the summary (NPV, IRR, investment per FTE avoided), the cumulative net
- * with the Monte Carlo P10–P90 band (computed on the server), yearly cost and savings, the tornado
+ * with the Monte Carlo P10–P90 band (computed in the browser's worker for the assumptions on screen), yearly cost and savings, the tornado
  * of the assumptions that move the result most, and the XLSX/CSV exports of the saved version.
  */
 import { versionText } from "../../version-text.ts";
 import { humpRangeSentence, scenarioFacts } from "../../captions.ts";
 import { chartWidth, el, errorText, isAbort } from "../../dom.ts";
-import { fetchUncertainty, type Uncertainty, WEB_DRAWS } from "../../uncertainty.ts";
+import { type Uncertainty, WEB_DRAWS } from "../../uncertainty.ts";
 import type { View, ViewContext } from "../../view.ts";
 import { assumptionsOf, isDirty } from "../../working.ts";
 import { financeCharts } from "./charts.ts";
@@ -62,22 +62,26 @@ export function financeView(context: ViewContext): View {
     tornado.draw(width);
   };
 
-  // Monte Carlo on the server: the band and the range of the hump's depth. The section is busy
-  // (aria-busy) while it runs.
-  const controller = new AbortController();
+  // Monte Carlo in the browser's worker, for the assumptions on screen: the band and the range of
+  // the hump's depth and of the NPV. The section is busy (aria-busy) while it runs.
+  let gone = false;
   if (inv !== null) {
     chartSection.setAttribute("aria-busy", "true");
     uncertaintyStatus.textContent = t.uncertaintyRunning(f.number(WEB_DRAWS));
-    fetchUncertainty(assumptions, controller.signal)
+    context.uncertainty
+      .run(assumptions)
       .then((u) => {
+        if (gone) return;
         uncertainty = u;
         uncertaintyStatus.textContent = u.uncertainParameters === 0 ? t.uncertaintyNone : t.uncertaintyDone(f.number(u.draws), u.seed);
         summary?.showRange(`${f.fixed(u.humpDepth.p10 / 1e6, 1)} – ${f.mkr(u.humpDepth.p90)}`);
+        const npv = u.central.find((c) => c.figure === "npv");
+        if (npv && npv.p10 !== null && npv.p90 !== null) summary?.showNpvRange(t.npvRange(f.mkr(npv.p10), f.mkr(npv.p90)), !npv.withinP10P90 ? t.outsideOwnRange : "");
         hero.showRange(humpRangeSentence(scenarioFacts(result, { name, humpRange: { p10: u.humpDepth.p10, p90: u.humpDepth.p90 } }), lang));
         draw();
       })
       .catch((error: unknown) => {
-        if (isAbort(error)) return;
+        if (gone || isAbort(error)) return;
         uncertaintyStatus.textContent = t.uncertaintyFailed(errorText(error));
         summary?.showRange(t.none);
       })
@@ -88,7 +92,7 @@ export function financeView(context: ViewContext): View {
   return {
     element: root,
     destroy() {
-      controller.abort();
+      gone = true;
     },
   };
 }

@@ -8,11 +8,14 @@ import { LEVER_KINDS, leverParameterSpec, REACH } from "../../../model/levers.ts
 import { capitalize, parameterLabel } from "../../../model/parameter-labels.ts";
 import { PACKAGE_PARAMETERS, POPULATION_PARAMETERS } from "../../../model/bounds.ts";
 import type { ParameterSpec } from "../../../model/registry.ts";
-import { type Slider, slider } from "../../controls.ts";
+import { type NumberBox, type Slider, slider } from "../../controls.ts";
+import { parameterBox } from "./parameter-box.ts";
+import { distributionText } from "../../../model/distributions.ts";
 import { el } from "../../dom.ts";
 import { loadWorking } from "../../scenarios.ts";
+import { mayDiscard } from "./scenario-bar.ts";
 import type { ViewContext } from "../../view.ts";
-import { differsFromDefault, valueOf, withDriverSet, withLever, withValue } from "../../working.ts";
+import { differsFromDefault, valueOf, withDriverSet, withLever, withoutValue, withValue } from "../../working.ts";
 
 /** How a parameter is shown: its label, bounds and step in model units, and how a value reads. */
 interface SliderSpec {
@@ -30,6 +33,8 @@ export interface AssumptionControls {
   element: HTMLFormElement;
   /** Lists why the assumptions do not compile (nothing when `errors` is empty). */
   showErrors(errors: string[]): void;
+  /** Stops following the store. */
+  destroy(): void;
 }
 
 export function assumptionControls(context: ViewContext): AssumptionControls {
@@ -44,21 +49,37 @@ export function assumptionControls(context: ViewContext): AssumptionControls {
   const pct = (v: number) => f.percent(v);
   const times = (v: number) => `${f.fixed(v, 2)} ×`;
 
+  // Every control by what it shows, to show the overlay again after undo, redo or a merge.
+  const sliders = new Map<string, { control: Slider; marksChange: boolean }>();
+  const leverBoxes = new Map<string, (active: boolean) => void>();
+  const moneyBoxes = new Map<string, NumberBox>();
+
   const addSlider = (parent: HTMLElement, path: string, spec: SliderSpec): void => {
     const value = valueOf(overlay, defaults, path);
     const marksChange = path !== "growthMultiplier";
     const control: Slider = slider({
       ...spec,
       id: `p-${path.replace(/[^a-zA-Z0-9_-]/g, "-")}`,
+      lang,
       value: Number.isFinite(value) ? value : spec.min,
       valueLabel: t.valueOf(spec.label),
       changed: marksChange && differsFromDefault(defaults, path, value),
       onInput: (v) => {
         control.setChanged(marksChange && differsFromDefault(defaults, path, v));
-        store.updateOverlay((o) => withValue(o, path, v));
+        store.updateOverlay((o) => withValue(o, path, v), path);
+      },
+      onChange: () => store.endGesture(),
+      onClear: () => {
+        store.updateOverlay((o) => withoutValue(o, path));
+        const now = valueOf(store.state.working.overlay, defaults, path);
+        control.setChanged(false);
+        return Number.isFinite(now) ? now : spec.min;
       },
     });
     control.range.dataset.path = path;
+    sliders.set(path, { control, marksChange });
+    const note = distributionNote(path, spec.scale);
+    if (note) control.element.append(note);
     parent.append(control.element);
   };
 
@@ -83,6 +104,33 @@ export function assumptionControls(context: ViewContext): AssumptionControls {
       ...(share ? { scale: 100, unit: "%" } : spec.unit === "factor" ? { unit: "×" } : {}),
       format,
     });
+  };
+
+  /** Where a parameter is uncertain, its distribution in words (it moves with the value chosen, `model/recentre.ts`). */
+  const distributionNote = (path: string, scale = 1): HTMLElement | null => {
+    const d = overlay.uncertainty[path] ?? defaults.get(path)?.distribution;
+    if (d === undefined) return null;
+    return el("p", { class: "hint distribution", text: t.distributionOf(distributionText(d, lang, (v) => f.number(v * scale, 3))) });
+  };
+
+  /** A money (or effort) assumption: a number box with its unit, grouped digits, no slider. */
+  const moneyBox = (parent: HTMLElement, path: string, label: string, unit: string, scale = 1, digits = 0): void => {
+    const info = defaults.get(path);
+    if (info === undefined) return;
+    const id = `money-${path.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
+    const box = parameterBox(context, path, { id, min: info.min, max: info.max, digits, scale, grouping: true });
+    box.input.dataset.path = path;
+    moneyBoxes.set(path, box);
+    parent.append(
+      el(
+        "div",
+        { class: "control money" },
+        el("label", { for: id, text: label }),
+        el("div", { class: "control-row" }, box.input, el("span", { class: "unit", text: unit })),
+        box.message,
+        distributionNote(path, scale),
+      ),
+    );
   };
 
   // Growth
@@ -154,8 +202,13 @@ export function assumptionControls(context: ViewContext): AssumptionControls {
     const setEnabled = (enabled: boolean) => {
       params.classList.toggle("inactive", !enabled);
       for (const input of params.querySelectorAll("input")) input.disabled = !enabled;
+      for (const input of form.querySelectorAll<HTMLInputElement>(`[data-lever-money="${lever.id}"] input`)) input.disabled = !enabled;
     };
     setEnabled(active);
+    leverBoxes.set(lever.id, (on) => {
+      check.checked = on;
+      setEnabled(on);
+    });
     check.addEventListener("change", () => {
       setEnabled(check.checked);
       store.updateOverlay((o) => withLever(o, lever.id, check.checked));
@@ -164,16 +217,61 @@ export function assumptionControls(context: ViewContext): AssumptionControls {
   }
   form.append(levers);
 
-  // Back to the saved version.
+  // Money: what a year of work costs, the discount rate, and each lever's costs and savings.
+  const money = el("fieldset", { class: "group" }, el("legend", { text: t.money }), el("p", { class: "hint", text: t.moneyHint }));
+  const currency = lang === "sv" && pkg.municipality.currency === "SEK" ? "kr" : pkg.municipality.currency;
+  moneyBox(money, "costPerFte", capitalize(parameterLabel(pkg, "costPerFte", lang)), t.unitCurrencyPerFte(currency), 1, 2);
+  moneyBox(money, "discountRate", capitalize(parameterLabel(pkg, "discountRate", lang)), "%", 100, 2);
+  for (const lever of pkg.levers) {
+    const group = el("details", { class: "sub", "data-lever-money": lever.id }, el("summary", { text: lever.name[lang] }));
+    const leverMoney = (name: string, unit: string, digits = 0) =>
+      moneyBox(group, `levers.${lever.id}.${name}`, capitalize(leverParameterSpec(name)?.label[lang] ?? name), unit, 1, digits);
+    leverMoney("build.capex", currency, 2);
+    leverMoney("build.personYears", t.unitPersonYears, 1);
+    leverMoney("licencesPerYear", t.unitPerYear(currency), 2);
+    leverMoney("upkeepFte", t.unitFtePerYear, 1);
+    leverMoney("systemSavingsPerYear", t.unitPerYear(currency), 2);
+    money.append(group);
+  }
+  form.append(money);
+  for (const lever of pkg.levers) if (!overlay.levers.includes(lever.id)) leverBoxes.get(lever.id)?.(false);
+
+  // Undo and redo (also Ctrl+Z and Ctrl+Shift+Z anywhere in the planner), and back to the saved version.
+  const undo = el("button", { type: "button", class: "secondary", id: "planner-undo", text: t.undo, "aria-keyshortcuts": "Control+Z" });
+  const redo = el("button", { type: "button", class: "secondary", id: "planner-redo", text: t.redo, "aria-keyshortcuts": "Control+Shift+Z" });
+  undo.addEventListener("click", () => store.undo());
+  redo.addEventListener("click", () => store.redo());
+  const showHistory = () => {
+    undo.disabled = !store.canUndo;
+    redo.disabled = !store.canRedo;
+  };
+  showHistory();
   const reset = el("button", { type: "button", class: "secondary", text: t.resetAll, disabled: store.state.working.scenarioId === null });
   reset.addEventListener("click", async () => {
+    if (!mayDiscard(context)) return;
     const { scenarioId, version } = store.state.working;
     if (scenarioId !== null) context.open(await loadWorking(scenarioId, version?.versionId ?? "latest"));
   });
   form.append(el("div", { class: "actions" }, reset));
+  form.prepend(el("div", { class: "actions history", role: "group", "aria-label": t.history }, undo, redo));
+  form.querySelector("h2")!.after(form.querySelector(".history")!);
+
+  const unsubscribe = store.subscribe((state, before) => {
+    if (state.working.overlay === before.working.overlay) return;
+    const o = state.working.overlay;
+    for (const [path, { control, marksChange }] of sliders) {
+      const value = valueOf(o, defaults, path);
+      if (value !== valueOf(before.working.overlay, defaults, path) && Number.isFinite(value)) control.show(value);
+      control.setChanged(marksChange && differsFromDefault(defaults, path, value));
+    }
+    for (const [id, show] of leverBoxes) show(o.levers.includes(id));
+    for (const [path, box] of moneyBoxes) box.show(valueOf(o, defaults, path));
+    showHistory();
+  });
 
   return {
     element: form,
+    destroy: unsubscribe,
     showErrors(list) {
       errors.replaceChildren(...(list.length === 0 ? [] : [el("p", { text: t.modelErrors }), el("ul", {}, ...list.map((e) => el("li", { text: e })))]));
     },

@@ -9,12 +9,13 @@
  * rates compile a new one.
  */
 import type { ForecastResult } from "../../../model/forecast.ts";
-import { el } from "../../dom.ts";
+import { el, isAbort } from "../../dom.ts";
 import { debounce, perFrame } from "../../schedule.ts";
 import type { View, ViewContext } from "../../view.ts";
 import { assumptionsOf, isActivePath, isDirty, type Overlay, structureChanged } from "../../working.ts";
 import { assumptionControls } from "./assumption-controls.ts";
 import { plannerCharts } from "./charts.ts";
+import { driversPanel } from "./drivers-panel.ts";
 import { keyFigures } from "./key-figures.ts";
 import { saveForm } from "./save-form.ts";
 import { scenarioBar } from "./scenario-bar.ts";
@@ -40,7 +41,8 @@ export function plannerView(context: ViewContext): View {
     announce();
   });
   const charts = plannerCharts(context);
-  const results = el("div", { class: "results" }, figures.element, ...charts.elements, saveForm(context));
+  const drivers = driversPanel(context);
+  const results = el("div", { class: "results" }, figures.element, ...charts.elements, drivers.element, saveForm(context));
   const root = el(
     "div",
     { class: "view planner" },
@@ -63,11 +65,31 @@ export function plannerView(context: ViewContext): View {
     if (lastResult) figures.announce(lastResult, store.state.working.overlay.name[lang], focus);
   }
 
-  // What can wait until a movement ends: the status line, the tables, the sentence for screen readers.
+  /** The P10–P90 ranges of the assumptions on screen, from the worker; a newer request replaces this one. */
+  function computeRanges(): void {
+    if (failing) return;
+    const assumptions = assumptionsOf(store.state.working, defaults);
+    const done = context.uncertainty.cached(assumptions);
+    if (done) return figures.showRanges(done);
+    figures.showRanges("running");
+    const asked = JSON.stringify(assumptions);
+    const current = () => JSON.stringify(assumptionsOf(store.state.working, defaults)) === asked;
+    context.uncertainty.run(assumptions).then(
+      (u) => {
+        if (current()) figures.showRanges(u);
+      },
+      (error: unknown) => {
+        if (!isAbort(error) && current()) figures.showRanges(null);
+      },
+    );
+  }
+
+  // What can wait until a movement ends: the status line, the tables, the sentence for screen readers, the ranges.
   const settle = debounce(() => {
     bar.showStatus();
     charts.flushTables();
     announce();
+    computeRanges();
   }, 400);
 
   function redraw(tableNow: boolean): void {
@@ -76,6 +98,7 @@ export function plannerView(context: ViewContext): View {
     lastResult = result;
     figures.draw(result, focus);
     charts.draw(result, focus, label(), tableNow);
+    drivers.draw(label());
     if (!tableNow) settle();
   }
   const redrawNextFrame = perFrame(() => redraw(false));
@@ -92,11 +115,13 @@ export function plannerView(context: ViewContext): View {
     if (state.working === before.working) return;
     const now = state.working.overlay;
     const then = before.working.overlay;
+    if (now !== then) drivers.sync();
     if (now === then) {
       // Saved: same assumptions, a new version, which the status and every chart caption now name.
       bar.showStatus();
       redraw(true);
     } else if (structureChanged(then, now)) {
+      figures.showRanges("running");
       reload();
       settle();
     } else {
@@ -106,6 +131,7 @@ export function plannerView(context: ViewContext): View {
           live.load(assumptionsOf(state.working, defaults));
         }
       }
+      figures.showRanges("running");
       redrawNextFrame();
     }
   });
@@ -116,6 +142,20 @@ export function plannerView(context: ViewContext): View {
   }, 150);
   window.addEventListener("resize", resize);
 
+  // Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y) undo and redo the planner's changes, except in a text
+  // field where they edit the text (the name, the comment, the token).
+  const onKey = (event: KeyboardEvent) => {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+    const target = event.target as HTMLElement | null;
+    if (target?.matches("textarea, input[type=text]:not(.number), input[type=password]")) return;
+    const key = event.key.toLowerCase();
+    if (key === "z" && !event.shiftKey) store.undo();
+    else if ((key === "z" && event.shiftKey) || key === "y") store.redo();
+    else return;
+    event.preventDefault();
+  };
+  window.addEventListener("keydown", onKey);
+
   // First draw after the view is in the document (for the chart width).
   bar.showStatus();
   live.load(assumptionsOf(store.state.working, defaults));
@@ -123,6 +163,7 @@ export function plannerView(context: ViewContext): View {
     charts.measure();
     reload();
     announce();
+    computeRanges();
   });
 
   return {
@@ -130,6 +171,8 @@ export function plannerView(context: ViewContext): View {
     destroy() {
       unsubscribe();
       window.removeEventListener("resize", resize);
+      window.removeEventListener("keydown", onKey);
+      controls.destroy();
       resize.cancel();
       settle.cancel();
     },

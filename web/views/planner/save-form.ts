@@ -3,11 +3,12 @@
  * scenario the work started from, or as a new scenario. The answer names the version id and links
  * to the council view of it.
  */
+import { capitalize, driverName, parameterLabel } from "../../../model/parameter-labels.ts";
 import { api, ApiError } from "../../api.ts";
 import { el, errorText } from "../../dom.ts";
-import { saveWorking } from "../../scenarios.ts";
+import { loadWorking, saveWorking } from "../../scenarios.ts";
 import type { ViewContext } from "../../view.ts";
-import { assumptionsOf, withName } from "../../working.ts";
+import { assumptionsOf, overlayChanges, overlayOf, rebase, withName, type Working } from "../../working.ts";
 
 export function saveForm(context: ViewContext): HTMLFormElement {
   const { store, defaults, lang, t } = context;
@@ -40,6 +41,46 @@ export function saveForm(context: ViewContext): HTMLFormElement {
   );
 
   token.addEventListener("change", () => store.update({ token: token.value.trim() }));
+
+  /**
+   * Someone saved a newer version first: the planner's changes (from the version the work began
+   * on) are made again on the newer one and listed field by field; saving them is one click, and
+   * nothing changes until then.
+   */
+  async function offerMerge(working: Working): Promise<void> {
+    const newer = await loadWorking(working.scenarioId!, "latest");
+    const base = overlayOf(working.saved!);
+    const merged = rebase(base, working.overlay, newer.overlay);
+    const changes = overlayChanges(newer.overlay, merged);
+    // what a person reads: the assumption's name, not its path
+    const fieldName = (field: string): string => {
+      const [kind, ...rest] = field.split(".");
+      const key = rest.join(".");
+      if (kind === "values") return capitalize(parameterLabel(context.pkg, key, lang));
+      if (kind === "levers") return context.pkg.levers.find((l) => l.id === key)?.name[lang] ?? key;
+      if (kind === "driverGrowthRates") return `${capitalize(driverName(context.pkg, key, lang))}: ${t.driverRate.toLowerCase()}`;
+      if (kind === "uncertainty") return `${capitalize(parameterLabel(context.pkg, key, lang))}: ${t.uncertainty}`;
+      if (kind === "driverSet") return t.driverSet;
+      return kind === "name" ? t.saveName : field;
+    };
+    const show = (v: unknown) => (v === undefined ? t.notSet : typeof v === "number" ? context.f.number(v, 4) : v === true ? t.on : JSON.stringify(v));
+    const confirm = el("button", { type: "button", class: "primary", id: "merge-confirm", text: t.mergeSave });
+    const cancel = el("button", { type: "button", class: "secondary", text: t.mergeCancel });
+    const table = el(
+      "table",
+      { class: "merge-diff" },
+      el("caption", { text: t.mergeCaption(newer.version!.number) }),
+      el("thead", {}, el("tr", {}, el("th", { scope: "col", text: t.mergeField }), el("th", { scope: "col", text: t.mergeTheirs }), el("th", { scope: "col", text: t.mergeMine }))),
+      el("tbody", {}, ...changes.map((c) => el("tr", {}, el("th", { scope: "row", text: fieldName(c.field) }), el("td", { text: show(c.before) }), el("td", { text: show(c.after) })))),
+    );
+    result.replaceChildren(el("div", { class: "merge", id: "merge" }, el("p", { class: "error", text: t.conflictMerge(newer.version!.number) }), el("div", { class: "table-wrap" }, table), el("div", { class: "actions" }, confirm, cancel)));
+    confirm.focus();
+    cancel.addEventListener("click", () => result.replaceChildren(el("p", { text: t.mergeCancelled })));
+    confirm.addEventListener("click", () => {
+      store.update({ working: { ...newer, overlay: merged } });
+      form.requestSubmit();
+    });
+  }
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -84,8 +125,11 @@ export function saveForm(context: ViewContext): HTMLFormElement {
       // The scenario saved to from now on is the one just saved (a new one, after "Nytt scenario").
       modeVersionLabel.textContent = t.saveAsVersion(assumptions.name[lang]);
     } catch (error) {
-      const message = error instanceof ApiError && error.status === 409 && /someone saved/.test(error.message) ? t.conflict : errorText(error);
-      result.replaceChildren(el("p", { class: "error", text: t.saveFailed(message) }));
+      if (error instanceof ApiError && error.status === 409 && /someone saved/.test(error.message) && working.scenarioId !== null && working.saved !== null) {
+        await offerMerge(working).catch((e: unknown) => result.replaceChildren(el("p", { class: "error", text: t.saveFailed(errorText(e)) })));
+      } else {
+        result.replaceChildren(el("p", { class: "error", text: t.saveFailed(errorText(error)) }));
+      }
     } finally {
       button.disabled = false;
     }

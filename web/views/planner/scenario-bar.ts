@@ -7,7 +7,20 @@ import { loadWorking } from "../../scenarios.ts";
 import type { ViewContext } from "../../view.ts";
 import { versionText } from "../../version-text.ts";
 import { dataTexts } from "../data/texts.ts";
-import { isDirty } from "../../working.ts";
+import { dropDraft } from "../../drafts.ts";
+import { isDirty, newWorking, overlayOf } from "../../working.ts";
+
+/**
+ * Whether the working scenario's changes may be left: yes when there are none, else when the
+ * planner confirms (then its draft is removed too).
+ */
+export function mayDiscard(context: ViewContext): boolean {
+  const w = context.store.state.working;
+  if (!isDirty(w, context.defaults) || w.version === null) return true;
+  if (!window.confirm(context.t.discardConfirm)) return false;
+  dropDraft(w);
+  return true;
+}
 
 export interface ScenarioBar {
   element: HTMLElement;
@@ -32,6 +45,7 @@ export function scenarioBar(context: ViewContext): ScenarioBar {
   const loadButton = el("button", { type: "button", class: "secondary", text: t.load });
   const status = el("p", { class: "status", id: "planner-status" });
   loadButton.addEventListener("click", async () => {
+    if (!mayDiscard(context)) return;
     loadButton.disabled = true;
     try {
       context.open(await loadWorking(pick.value));
@@ -49,6 +63,19 @@ export function scenarioBar(context: ViewContext): ScenarioBar {
       : "",
     status,
   );
+  if (store.state.restoredDraft && isDirty(store.state.working, defaults)) {
+    const discard = el("button", { type: "button", class: "secondary", text: t.discardDraft });
+    const notice = el("p", { class: "notice", id: "draft-notice", role: "status" }, t.draftRestored, " ", discard);
+    discard.addEventListener("click", () => {
+      if (!window.confirm(t.discardConfirm)) return;
+      const w = store.state.working;
+      dropDraft(w);
+      store.update({ restoredDraft: false, working: { ...w, overlay: w.saved ? overlayOf(w.saved) : newWorking().overlay } });
+      notice.remove();
+      context.open(store.state.working);
+    });
+    element.append(notice);
+  }
   return {
     element,
     showStatus() {

@@ -1,0 +1,81 @@
+/**
+ * The working scenario's Monte Carlo range, computed in the background: one Web Worker
+ * (`monte-carlo-worker.ts`) runs the draws while the page stays free for the sliders. Only the
+ * newest assumptions matter: a request made while a run is going waits, replacing any request
+ * that waited before it (whose promise rejects as superseded), so a slider dragged for a second
+ * starts at most two runs, not sixty.
+ */
+import type { DataPackage } from "../model/data-package.ts";
+import type { Assumptions } from "./api.ts";
+import { readUncertainty, type Uncertainty, WEB_DRAWS, WEB_SEED } from "./uncertainty.ts";
+import type { WorkerReply, WorkerRequest } from "./monte-carlo-worker.ts";
+
+/** The rejection of a request that newer assumptions replaced before it ran. */
+export class Superseded extends Error {
+  constructor() {
+    super("superseded by newer assumptions");
+    this.name = "AbortError";
+  }
+}
+
+interface Pending {
+  key: string;
+  assumptions: Assumptions;
+  resolve(u: Uncertainty): void;
+  reject(error: unknown): void;
+}
+
+/** Runs Monte Carlo for the working scenario in a worker, newest request first, results cached per assumptions. */
+export class UncertaintyWorker {
+  readonly #worker: Worker;
+  readonly #cache = new Map<string, Uncertainty>();
+  #running: (Pending & { id: number }) | null = null;
+  #waiting: Pending | null = null;
+  #next = 1;
+
+  constructor(pkg: DataPackage, url: URL) {
+    this.#worker = new Worker(url, { type: "module" });
+    this.#worker.postMessage({ type: "package", pkg } satisfies WorkerRequest);
+    this.#worker.onmessage = (event: MessageEvent<WorkerReply>) => this.#answer(event.data);
+  }
+
+  /** The range for `assumptions`: at once if it was computed before. */
+  cached(assumptions: Assumptions): Uncertainty | undefined {
+    return this.#cache.get(JSON.stringify(assumptions));
+  }
+
+  /** The range for `assumptions`, computed in the background; rejects with {@link Superseded} if newer assumptions come first. */
+  run(assumptions: Assumptions): Promise<Uncertainty> {
+    const key = JSON.stringify(assumptions);
+    const done = this.#cache.get(key);
+    if (done) return Promise.resolve(done);
+    return new Promise((resolve, reject) => {
+      this.#waiting?.reject(new Superseded());
+      this.#waiting = { key, assumptions, resolve, reject };
+      this.#start();
+    });
+  }
+
+  #start(): void {
+    if (this.#running !== null || this.#waiting === null) return;
+    const next = { ...this.#waiting, id: this.#next++ };
+    this.#waiting = null;
+    this.#running = next;
+    this.#worker.postMessage({ type: "run", id: next.id, assumptions: next.assumptions, draws: WEB_DRAWS, seed: WEB_SEED } satisfies WorkerRequest);
+  }
+
+  #answer(reply: WorkerReply): void {
+    const run = this.#running;
+    if (run === null || run.id !== reply.id) return;
+    this.#running = null;
+    if (reply.type === "summary") {
+      const u = readUncertainty(reply.summary);
+      if (this.#cache.size > 50) this.#cache.delete(this.#cache.keys().next().value!);
+      this.#cache.set(run.key, u);
+      run.resolve(u);
+    } else {
+      run.reject(new Error(reply.message));
+    }
+    this.#start();
+  }
+}
