@@ -156,16 +156,41 @@ export function compareCaptionOf(options: CompareOptions, explanation: string, e
   return options.caption ?? [explanation, TEXT[options.lang].versions(entries.map((e) => e.versionId))].join(" ");
 }
 
+/** A category label wraps onto at most this many lines; a longer one ends with "…". */
+const LABEL_LINES = 3;
+
 /**
  * Room for a bar chart's category labels: the left margin (pixels) that fits the longest label at
- * `fontSize`, at most `share` of the width, and a function that shortens longer labels with "…".
+ * `fontSize`, at most `share` of the width; `fit` wraps a longer label at spaces onto lines that fit
+ * (public-sector chart guidance: labels are read, not cut), and `lines` is the most lines a label
+ * takes, so a chart can give its rows the height.
  */
-export function labelRoom(labels: string[], width: number, fontSize = 12, share = 0.42): { margin: number; fit: (label: string) => string } {
+export function labelRoom(labels: string[], width: number, fontSize = 12, share = 0.42): { margin: number; lines: number; fit: (label: string) => string } {
   const charWidth = fontSize * 0.56;
   const longest = labels.reduce((n, l) => Math.max(n, l.length), 0);
   const margin = Math.ceil(Math.min(width * share, 16 + longest * charWidth));
   const chars = Math.max(8, Math.floor((margin - 16) / charWidth));
-  return { margin, fit: (label) => (label.length <= chars ? label : `${label.slice(0, chars - 1).trimEnd()}…`) };
+  const fit = (label: string): string => wrapLabel(label, chars).join("\n");
+  return { margin, lines: labels.reduce((n, l) => Math.max(n, wrapLabel(l, chars).length), 1), fit };
+}
+
+/** `label` in lines of at most `chars` characters, broken at spaces (a longer word is cut), at most {@link LABEL_LINES}. */
+function wrapLabel(label: string, chars: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of label.split(/\s+/).filter((w) => w !== "")) {
+    const next = line === "" ? word : `${line} ${word}`;
+    if (next.length <= chars) line = next;
+    else {
+      if (line !== "") lines.push(line);
+      line = word.length <= chars ? word : `${word.slice(0, chars - 1)}…`;
+    }
+  }
+  if (line !== "") lines.push(line);
+  if (lines.length <= LABEL_LINES) return lines;
+  const kept = lines.slice(0, LABEL_LINES);
+  kept[LABEL_LINES - 1] = `${kept[LABEL_LINES - 1]!.slice(0, chars - 1).trimEnd()}…`;
+  return kept;
 }
 
 /** The year in focus: the asked year within the forecast's years, default 2030. */

@@ -47,7 +47,7 @@ export function tornadoChart(bars: TornadoChartBar[], options: TornadoChartOptio
     sorted.map((b) => b.label),
     width,
   );
-  // Two assumptions may shorten to the same text: keep the y values apart by their position.
+  // Two assumptions may wrap to the same text: keep the y values apart by their position.
   const labels = sorted.map((b, i) => `${room.fit(b.label)}${"\u200b".repeat(sorted.slice(0, i).filter((o) => room.fit(o.label) === room.fit(b.label)).length)}`);
   const base = options.base * scale;
   const segments = sorted.flatMap((b, i) => [
@@ -65,7 +65,8 @@ export function tornadoChart(bars: TornadoChartBar[], options: TornadoChartOptio
     ],
     plot: {
       width,
-      height: 50 + 36 * Math.max(1, sorted.length),
+      // A row high enough for its label's lines (12 px text, 14 px a line).
+      height: 50 + Math.max(36, 10 + 14 * room.lines) * Math.max(1, sorted.length),
       marginLeft: room.margin,
       marginRight: 30,
       x: { label: money ? t.mkr : t.fte, grid: true, tickFormat: axis },

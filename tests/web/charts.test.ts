@@ -101,10 +101,16 @@ describe("the web app's charts render on the server", () => {
     expect(compareHumpChart(entries, { lang: "sv", caption: "Egen text." }).caption).toBe("Egen text.");
   });
 
-  it("leaves room for long labels and shortens the longest", () => {
-    const room = labelRoom(["Kort", "En mycket lång etikett som inte får plats på en rad i diagrammet alls"], 400);
+  it("leaves room for long labels and wraps the longest at spaces instead of cutting it", () => {
+    const long = "En mycket lång etikett som inte får plats på en rad i diagrammet alls";
+    const room = labelRoom(["Kort", long], 400);
     expect(room.margin).toBeLessThanOrEqual(Math.ceil(400 * 0.42));
     expect(room.fit("Kort")).toBe("Kort");
-    expect(room.fit("En mycket lång etikett som inte får plats på en rad i diagrammet alls").endsWith("…")).toBe(true);
+    // 400 × 0.42 = 168 px: (168 − 16) / 6.72 = 22 characters a line; "alls" would need a fourth line,
+    // so the third ends with "…".
+    expect(room.fit(long).split("\n")).toEqual(["En mycket lång etikett", "som inte får plats på", "en rad i diagrammet…"]);
+    expect(room.lines).toBe(3);
+    // Every word of a label that fits in three lines is kept.
+    expect(labelRoom(["Automatiserad handläggning: effekt"], 400).fit("Automatiserad handläggning: effekt")).toBe("Automatiserad\nhandläggning: effekt");
   });
 });
