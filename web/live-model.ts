@@ -126,12 +126,6 @@ export class LiveModel {
     return Array.from({ length: plan.yearCount }, (_, y) => base * Math.exp(this.#ws!.driverLogRatio[d * plan.yearCount + y]!));
   }
 
-  /** {@link driver}'s values paired with their years; empty for an unknown driver. */
-  driverValues(driverId: string): { year: number; value: number }[] {
-    const baseYear = this.plan.baseYear;
-    return (this.driver(driverId) ?? []).map((value, y) => ({ year: baseYear + y, value }));
-  }
-
   /** Runs the model on the current values and reads the forecast. */
   run(): ForecastResult {
     const plan = this.plan;

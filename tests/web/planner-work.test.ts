@@ -239,7 +239,7 @@ if (!plan.run) {
             await p.page.screenshot({ path: join(OUT, `${file}-${name}-${size.width}x${size.height}.png`), fullPage: false });
             if (file === "planner") {
               // the drivers panel draws its chart; on a phone the key figures stay in view over the controls
-              expect(await p.page.locator('figure[data-chart="driver-projection"] svg').count()).toBeGreaterThan(0);
+              expect(await p.page.locator('figure[data-chart="driver-forecasts"] svg').count()).toBeGreaterThan(0);
               await p.page.locator("#p-growthMultiplier").scrollIntoViewIfNeeded();
               await p.page.screenshot({ path: join(OUT, `planner-controls-${name}-${size.width}x${size.height}.png`), fullPage: false });
               const key = await p.page.locator("section.key").boundingBox();

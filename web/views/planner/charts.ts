@@ -6,9 +6,8 @@
 import type { ForecastResult } from "../../../model/forecast.ts";
 import { fteProcessBarsChart, processBars, type ProcessBar } from "../../../charts/fte-process-bars.ts";
 import { ftePerYearChart } from "../../../charts/fte-per-year.ts";
-import { type DriverForecasts, driverForecasts, driverForecastsChart, driversWithForecasts, lineFrom } from "../../../charts/driver-forecasts.ts";
 import { scenarioChartOptions } from "../../chart-options.ts";
-import { chartWidth, el } from "../../dom.ts";
+import { chartWidth } from "../../dom.ts";
 import { ChartFigure, type TableData } from "../../figure.ts";
 import type { ScenarioLabel, ViewContext } from "../../view.ts";
 
@@ -24,51 +23,11 @@ export interface PlannerCharts {
 }
 
 export function plannerCharts(context: ViewContext): PlannerCharts {
-  const { pkg, t, f, lang, live, store } = context;
+  const { pkg, t, f } = context;
   const texts = { showTable: t.showTable, tableRegion: t.tableRegion };
   const total = new ChartFigure("fte-per-year", texts);
   const bars = new ChartFigure("fte-process-bars", texts);
   let width = 720;
-
-  // A driver's history and forecasts (the package's own and each driver set), with the scenario's path.
-  const shownDrivers = driversWithForecasts(pkg);
-  const forecasts = shownDrivers.length === 0 ? null : new ChartFigure("driver-forecasts", texts);
-  const driverSelect = el(
-    "select",
-    { id: "driver-shown" },
-    ...shownDrivers.map((id) => el("option", { value: id, text: pkg.drivers[id]?.name?.[lang] ?? id })),
-  );
-  const driverPicker = forecasts === null ? null : el("div", { class: "field" }, el("label", { for: "driver-shown", text: t.driverShown }), driverSelect);
-  let lastDraw: { label: ScenarioLabel; tableNow: boolean } | null = null;
-  driverSelect.addEventListener("change", () => {
-    if (lastDraw !== null) drawForecasts(lastDraw.label, true);
-  });
-
-  const forecastsTable = (data: DriverForecasts): TableData<number> => {
-    const lines = [data.history, ...data.forecasts, ...(data.scenario === undefined ? [] : [data.scenario])];
-    const years = [...new Set(lines.flatMap((l) => l.points.map((p) => p.year)))].sort((a, b) => a - b);
-    return {
-      caption: data.name,
-      columns: [
-        { label: t.year, value: (year) => String(year), header: true },
-        ...lines.map((line) => ({ label: line.label, value: (year: number) => {
-          const point = line.points.find((p) => p.year === year);
-          return point === undefined ? t.none : f.number(point.value);
-        }, numeric: true })),
-      ],
-      rows: years,
-    };
-  };
-
-  function drawForecasts(label: ScenarioLabel, tableNow: boolean): void {
-    if (forecasts === null) return;
-    const driver = driverSelect.value;
-    const data = driverForecasts(pkg, driver, lang);
-    const path = live.driver(driver);
-    if (path !== undefined) data.scenario = lineFrom(t.scenarioLine(label.name), data, pkg.baseYear, path);
-    const chosen = store.state.working.overlay.driverSet;
-    forecasts.draw(driverForecastsChart(data, { lang, municipality: pkg.municipality.name, chosen, width }), { table: () => forecastsTable(data), tableNow });
-  }
 
   const totalsTable = (result: ForecastResult, name: string): TableData<Total> => {
     const base = result.totals[0]!.totalFte;
@@ -96,7 +55,7 @@ export function plannerCharts(context: ViewContext): PlannerCharts {
   });
 
   return {
-    elements: [total.element, bars.element, ...(forecasts === null || driverPicker === null ? [] : [driverPicker, forecasts.element])],
+    elements: [total.element, bars.element],
     measure() {
       width = chartWidth(total.element);
     },
@@ -104,13 +63,10 @@ export function plannerCharts(context: ViewContext): PlannerCharts {
       const common = { ...scenarioChartOptions(context, label), width };
       total.draw(ftePerYearChart(result, common), { table: () => totalsTable(result, label.name), tableNow });
       bars.draw(fteProcessBarsChart(result, { ...common, year: focus }), { table: () => barsTable(processBars(result, focus, common.processNames), focus), tableNow });
-      lastDraw = { label, tableNow };
-      drawForecasts(label, tableNow);
     },
     flushTables() {
       bars.flushTable();
       total.flushTable();
-      forecasts?.flushTable();
     },
   };
 }

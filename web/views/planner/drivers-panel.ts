@@ -3,16 +3,16 @@
  * base-year value and its value at the horizon in the working scenario, and the two things a
  * scenario decides per driver — a growth multiplier on its change, and a yearly growth rate that
  * replaces the package's forecast — editable in the table, in the planner's language. The chosen
- * driver's history and forecast are drawn by `charts/driver-projection.ts` with the working
- * scenario's path (read from the model's own run), and its numbers as a table.
+ * driver's history and forecasts (the package's own or its cohort projection, and each driver set)
+ * are drawn by `charts/driver-forecasts.ts` with the working scenario's path (read from the model's
+ * own run), and its numbers as a table.
  */
-import { driverProjectionChart, driverYears } from "../../../charts/driver-projection.ts";
+import { type DriverForecasts, driverForecasts, driverForecastsChart, lineFrom } from "../../../charts/driver-forecasts.ts";
 import { FILE_NUMBERS, PACKAGE_PARAMETERS } from "../../../model/bounds.ts";
 import { capitalize, driverName } from "../../../model/parameter-labels.ts";
-import { scenarioChartOptions } from "../../chart-options.ts";
 import { type NumberBox, numberBox } from "../../controls.ts";
 import { chartWidth, el } from "../../dom.ts";
-import { ChartFigure } from "../../figure.ts";
+import { ChartFigure, type TableData } from "../../figure.ts";
 import type { ScenarioLabel, ViewContext } from "../../view.ts";
 import { valueOf, withDriverRate } from "../../working.ts";
 import { parameterBox } from "./parameter-box.ts";
@@ -29,10 +29,12 @@ export function driversPanel(context: ViewContext): DriversPanel {
   const { store, pkg, live, defaults, lang, t, f } = context;
   const ids = Object.keys(pkg.drivers);
   const horizon = pkg.municipality.horizon;
-  const figure = new ChartFigure("driver-projection", { showTable: t.showTable, tableRegion: t.tableRegion });
-  const pickId = "driver-pick";
+  const figure = new ChartFigure("driver-forecasts", { showTable: t.showTable, tableRegion: t.tableRegion });
+  const pickId = "driver-shown";
   const pick = el("select", { id: pickId });
   for (const id of ids) pick.append(el("option", { value: id, text: capitalize(driverName(pkg, id, lang)) }));
+  // Residents first: the driver most forecasts are about.
+  if (ids.includes("residents")) pick.value = "residents";
   const horizonCells = new Map<string, HTMLElement>();
   const boxes: { sync(): void }[] = [];
   const rate = FILE_NUMBERS.growthRate;
@@ -102,25 +104,36 @@ export function driversPanel(context: ViewContext): DriversPanel {
     el("div", { class: "table-wrap", tabindex: 0, role: "region", "aria-label": t.driversTableCaption }, table),
   );
 
+  const forecastsTable = (data: DriverForecasts): TableData<number> => {
+    const lines = [data.history, ...data.forecasts, ...(data.scenario === undefined ? [] : [data.scenario])];
+    const years = [...new Set(lines.flatMap((l) => l.points.map((p) => p.year)))].sort((a, b) => a - b);
+    return {
+      caption: data.name,
+      columns: [
+        { label: t.year, value: (year) => String(year), header: true },
+        ...lines.map((line) => ({
+          label: line.label,
+          value: (year: number) => {
+            const point = line.points.find((p) => p.year === year);
+            return point === undefined ? t.none : f.number(point.value);
+          },
+          numeric: true,
+        })),
+      ],
+      rows: years,
+    };
+  };
+
   let lastLabel: ScenarioLabel | null = null;
   const draw = (label: ScenarioLabel) => {
     lastLabel = label;
-    for (const [id, cell] of horizonCells) cell.textContent = f.number(live.driverValues(id).at(-1)?.value ?? null);
+    for (const [id, cell] of horizonCells) cell.textContent = f.number(live.driver(id)?.at(-1) ?? null);
     const id = pick.value;
-    const values = live.driverValues(id);
-    const spec = driverProjectionChart(pkg, id, { ...scenarioChartOptions(context, label), width: chartWidth(figure.element), scenarios: [{ label: label.name, values }] });
-    const history = driverYears(pkg, id);
-    figure.draw(spec, {
-      table: () => ({
-        caption: spec.title,
-        columns: [
-          { label: t.year, value: (r: { year: number }) => String(r.year), header: true },
-          { label: t.packageValue, value: (r: { year: number }) => f.number(history.find((h) => h.year === r.year)?.value ?? null), numeric: true },
-          { label: label.name, value: (r: { year: number; value: number }) => f.number(r.value), numeric: true },
-        ],
-        rows: values,
-      }),
-    });
+    const data = driverForecasts(pkg, id, lang);
+    const path = live.driver(id);
+    if (path !== undefined) data.scenario = lineFrom(t.scenarioLine(label.name), data, pkg.baseYear, path);
+    const chosen = store.state.working.overlay.driverSet;
+    figure.draw(driverForecastsChart(data, { lang, municipality: pkg.municipality.name, chosen, width: chartWidth(figure.element) }), { table: () => forecastsTable(data) });
   };
   pick.addEventListener("change", () => lastLabel && draw(lastLabel));
   return {
