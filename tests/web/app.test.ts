@@ -12,18 +12,16 @@
  * Without Chromium the tests are skipped with a message saying so and how to install it; under CI
  * a missing browser fails the run (`tests/browser.ts`).
  */
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { loadPackageFolder } from "../../io/read-package-folder.ts";
 import { forecast } from "../../model/forecast.ts";
 import { compilePlan } from "../../model/plan.ts";
-import { buildWeb } from "../../web/build.ts";
 import { formats } from "../../contract/locale.ts";
-import { browserTestPlan, launchChromium, type OfflinePage, openOffline } from "../browser.ts";
+import { browserTestPlan, type OfflinePage } from "../browser.ts";
 import { axeViolations, settled, textOf } from "./app-page.ts";
-import { createToken, type RunningServer, startServer } from "./real-server.ts";
+import { browserSession } from "./browser-session.ts";
+import { createToken } from "./real-server.ts";
 
 const OUT = join("test-output", "web");
 
@@ -75,28 +73,14 @@ if (!plan.run) {
 } else {
   const executable = plan.path;
   describe("web app in a browser", () => {
-    let server: RunningServer;
-    let browser: Browser;
+    const session = browserSession(executable, OUT);
     let nacka: Awaited<ReturnType<typeof expectedNacka>>;
-    const open: OfflinePage[] = [];
-
     beforeAll(async () => {
-      mkdirSync(OUT, { recursive: true });
       nacka = await expectedNacka();
-      await buildWeb();
-      server = await startServer();
-      browser = await launchChromium(executable);
-    }, 120_000);
-
-    afterAll(async () => {
-      for (const p of open) await p.close().catch(() => undefined);
-      await browser?.close();
-      await server?.stop();
-    }, 30_000);
+    });
 
     async function visit(fragment: string, width = 1360): Promise<OfflinePage> {
-      const p = await openOffline(browser, `${server.url}/${fragment}`);
-      open.push(p);
+      const p = await session.open(`/${fragment}`);
       await p.page.setViewportSize({ width, height: 900 });
       await settled(p.page);
       return p;
@@ -199,7 +183,7 @@ if (!plan.run) {
         // The downloads answer with a spreadsheet and a CSV file.
         for (const format of ["xlsx", "csv-totals"]) {
           const href = await page.locator(`a[data-format="${format}"]`).getAttribute("href");
-          const response = await page.request.get(`${server.url}${href}`);
+          const response = await page.request.get(`${session.server.url}${href}`);
           expect(response.status()).toBe(200);
           expect(response.headers()["content-disposition"]).toMatch(/attachment/);
         }
@@ -259,7 +243,7 @@ if (!plan.run) {
     it(
       "saving a scenario with a planner token creates a version that the council view opens",
       async () => {
-        const token = await createToken(server, "planner");
+        const token = await createToken(session.server, "planner");
         const p = await visit("#planering");
         const { page } = p;
         const slider = page.locator('input[type="range"][data-path="levers.e_services.efficiency"]');
@@ -276,7 +260,7 @@ if (!plan.run) {
         expect(versionId).toMatch(/^[0-9a-f]{12}$/);
         expect(await textOf(page, ".save-result")).toContain("Sparat: ”Webbtest: snabbare e-tjänster”, version 1");
         // The server has it, with the changed efficiency.
-        const found = (await (await fetch(`${server.url}/api/versions/${versionId}`)).json()) as {
+        const found = (await (await fetch(`${session.server.url}/api/versions/${versionId}`)).json()) as {
           matches: { scenarioId: string; assumptions: { set: Record<string, number> } }[];
         };
         expect(found.matches).toHaveLength(1);
@@ -358,8 +342,7 @@ if (!plan.run) {
           ["/tillganglighet", "Tillgänglighetsredogörelse för Vaxa"],
           ["/tillganglighet?lang=en", "Accessibility statement for Vaxa"],
         ] as const) {
-          const statement = await openOffline(browser, `${server.url}${path}`);
-          open.push(statement);
+          const statement = await session.open(path);
           const { page } = statement;
           await page.waitForLoadState("load");
           expect(await textOf(page, "h1")).toBe(heading);

@@ -6,14 +6,13 @@
  * axe-core finds nothing on the new parts at desktop and phone size. Screenshots at 1366×900 and
  * 390×844 go to `test-output/web/`.
  */
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildWeb } from "../../web/build.ts";
-import { browserTestPlan, launchChromium, type OfflinePage, openOffline } from "../browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserTestPlan, type OfflinePage } from "../browser.ts";
 import { axeViolations, settled, textOf } from "./app-page.ts";
-import { createToken, type RunningServer, startServer } from "./real-server.ts";
+import { browserSession } from "./browser-session.ts";
+import { createToken } from "./real-server.ts";
 
 const OUT = join("test-output", "web");
 const plan = browserTestPlan();
@@ -44,26 +43,10 @@ if (!plan.run) {
 } else {
   const executable = plan.path;
   describe("planner work in a browser", () => {
-    let server: RunningServer;
-    let browser: Browser;
-    const open: OfflinePage[] = [];
-
-    beforeAll(async () => {
-      mkdirSync(OUT, { recursive: true });
-      await buildWeb();
-      server = await startServer();
-      browser = await launchChromium(executable);
-    }, 120_000);
-
-    afterAll(async () => {
-      for (const p of open) await p.close().catch(() => undefined);
-      await browser?.close();
-      await server?.stop();
-    }, 30_000);
+    const session = browserSession(executable, OUT);
 
     async function visit(fragment: string, size = DESKTOP): Promise<OfflinePage> {
-      const p = await openOffline(browser, `${server.url}/${fragment}`);
-      open.push(p);
+      const p = await session.open(`/${fragment}`);
       p.page.on("dialog", (dialog) => void dialog.accept());
       await p.page.setViewportSize(size);
       await settled(p.page);
@@ -181,14 +164,14 @@ if (!plan.run) {
     it(
       "merges a save that meets a newer version saved from a second tab, showing the changes to confirm",
       async () => {
-        const token = await createToken(server, "planner");
+        const token = await createToken(session.server, "planner");
         const first = await visit("#planering");
         const { page } = first;
         // the second tab: the same scenario, another change, saved first
         const second = await first.page.context().newPage();
         second.on("dialog", (dialog) => void dialog.accept());
         await second.setViewportSize(DESKTOP);
-        await second.goto(`${server.url}/#planering`);
+        await second.goto(`${session.server.url}/#planering`);
         await settled(second);
         await second.locator("#lever-automated_case_handling-active").uncheck();
         await second.locator("#save-token").fill(token);
@@ -212,7 +195,7 @@ if (!plan.run) {
         await expect.poll(() => page.locator(".saved").count(), { timeout: 20_000 }).toBe(1);
 
         // the newest version has both changes: the second tab's lever off and the first tab's growth
-        const list = (await (await fetch(`${server.url}/api/scenarios/vaxa-utan-att-vaxa/versions/latest`)).json()) as {
+        const list = (await (await fetch(`${session.server.url}/api/scenarios/vaxa-utan-att-vaxa/versions/latest`)).json()) as {
           version?: { assumptions: { growthMultiplier: number; levers: string[] } };
           assumptions?: { growthMultiplier: number; levers: string[] };
         };

@@ -7,15 +7,13 @@
  * hidden unless "Visa arkiverade" is ticked, and brings it back; axe-core finds no WCAG 2.1 A/AA
  * violations at 1366×900 and 390×844. Screenshots in `test-output/web/`.
  */
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildWeb } from "../../../../web/build.ts";
-import { browserTestPlan, launchChromium, type OfflinePage, openOffline } from "../../../browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserTestPlan, type OfflinePage } from "../../../browser.ts";
 import { secondMunicipality, withHeadcountError, zipOf } from "../../../io/package-uploads.ts";
-import { type RunningServer, startServer } from "../../real-server.ts";
+import { browserSession } from "../../browser-session.ts";
 
 const OUT = join("test-output", "web");
 const TIMEOUT = 120_000;
@@ -47,26 +45,10 @@ if (!plan.run) {
 } else {
   const executable = plan.path;
   describe("the data view in a browser", () => {
-    let server: RunningServer;
-    let browser: Browser;
-    const open: OfflinePage[] = [];
-
-    beforeAll(async () => {
-      mkdirSync(OUT, { recursive: true });
-      await buildWeb();
-      server = await startServer();
-      browser = await launchChromium(executable);
-    }, 120_000);
-
-    afterAll(async () => {
-      for (const p of open) await p.close().catch(() => undefined);
-      await browser?.close();
-      await server?.stop();
-    }, 30_000);
+    const session = browserSession(executable, OUT);
 
     async function visit(fragment: string, width: number, height: number): Promise<OfflinePage> {
-      const p = await openOffline(browser, `${server.url}/${fragment}`);
-      open.push(p);
+      const p = await session.open(`/${fragment}`);
       await p.page.setViewportSize({ width, height });
       return p;
     }
@@ -87,7 +69,7 @@ if (!plan.run) {
         const { page } = p;
         await dataViewReady(page);
         expect(await page.locator("h1").textContent()).toBe("Data: datapaket och scenarioversioner");
-        await page.fill("#data-token", server.adminToken);
+        await page.fill("#data-token", session.server.adminToken);
         await page.locator("#data-token").press("Tab");
 
         await upload(page, "fel.zip", zipOf(await withHeadcountError()));
@@ -120,7 +102,7 @@ if (!plan.run) {
         const p = await visit("#data", 1366, 900);
         const { page } = p;
         await dataViewReady(page);
-        await page.fill("#data-token", server.adminToken);
+        await page.fill("#data-token", session.server.adminToken);
         await page.locator("#data-token").press("Tab");
         await page.waitForSelector("#compute-package");
         await page.selectOption("#compute-scenario", "baseline");
@@ -133,7 +115,7 @@ if (!plan.run) {
         await expect.poll(() => latest.textContent()).toMatch(/^version 2 \([0-9a-f]{12}\) · token 1 \(first admin, admin\)|^version 2 \([0-9a-f]{12}\) · .+ — Med Åres siffror$/);
 
         // The council picker: "Lägg till version" adds a second row for the same scenario.
-        await page.goto(`${server.url}/#beslutsunderlag`);
+        await page.goto(`${session.server.url}/#beslutsunderlag`);
         await page.waitForFunction(() => document.querySelectorAll("#pick-baseline-version option").length === 2);
         for (const id of await page.locator(".picks input[type=checkbox]:checked").evaluateAll((els) => els.map((e) => e.id))) await page.uncheck(`#${id}`);
         await page.check("#pick-baseline");
@@ -154,7 +136,7 @@ if (!plan.run) {
 
         // The planner works on version 2 with the package it was computed with.
         const packageId = (await page.locator(".briefing .version-list li").nth(1).textContent())!.match(/datapaket ([0-9a-f]{12})\)/)![1]!;
-        await page.goto(`${server.url}/?reload#planering?s=baseline`);
+        await page.goto(`${session.server.url}/?reload#planering?s=baseline`);
         await page.waitForSelector("main .view.planner");
         await expect.poll(() => page.locator(".brand-tagline").textContent()).toContain("Åre-Östersund kommun");
         expect(await page.locator(".site-footer").textContent()).toContain(`Datapaket ${packageId}.`);
@@ -169,7 +151,7 @@ if (!plan.run) {
         const p = await visit("#data", 390, 844);
         const { page } = p;
         await dataViewReady(page);
-        await page.fill("#data-token", server.adminToken);
+        await page.fill("#data-token", session.server.adminToken);
         await page.locator("#data-token").press("Tab");
         const row = page.locator('table.versions tr[data-scenario="dubbel-tillvaxt"]');
         await row.locator("button").click();
@@ -181,7 +163,7 @@ if (!plan.run) {
         await page.screenshot({ path: join(OUT, "data-phone-sv.png"), fullPage: true });
 
         // Hidden from the council's picker unless asked for.
-        await page.goto(`${server.url}/#beslutsunderlag`);
+        await page.goto(`${session.server.url}/#beslutsunderlag`);
         await page.waitForSelector("#pick-baseline");
         expect(await page.locator("#pick-dubbel-tillvaxt").isVisible()).toBe(false);
         await page.check("#council-show-archived");
@@ -189,7 +171,7 @@ if (!plan.run) {
         // Leave the council view only when its briefing is done (leaving aborts its requests).
         await page.waitForFunction(() => document.querySelector<HTMLElement>(".briefing")?.dataset.state === "ready", null, { timeout: 90_000 });
 
-        await page.goto(`${server.url}/#data`);
+        await page.goto(`${session.server.url}/#data`);
         await dataViewReady(page);
         await page.check("#show-archived");
         await row.locator("button").click();
