@@ -104,6 +104,11 @@ export const importCommand = command({
     const notes = plan.problems.filter((p) => p.severity === "note");
     if (errors.length > 0) fail(t.import.stopped(errors.length), [...errors, ...notes].map((p) => problemLine(t, lang, p)));
     for (const p of notes) io.out(`  ${problemLine(t, lang, p)}\n`);
+    // The package's own warnings after the import, as every command prints a package's: on stderr.
+    if (plan.report.length > 0) {
+      const { findingCounts, findingLines } = await import("./report.ts");
+      io.err(`${values.data}: ${findingCounts(t, plan.report)}\n${findingLines(t, plan.report).map((l) => `  ${l}`).join("\n")}\n`);
+    }
 
     const f = formats(lang);
     const show = (row: { value: string; kind: string } | undefined) => (row === undefined ? "—" : `${f.number(Number(row.value.replace(",", ".")), 6)} (${row.kind})`);

@@ -5,6 +5,7 @@
  */
 import { type AgeBand, ALL_AGES, driverBand, driverIdOfBand } from "../../model/age-bands.ts";
 import type { LocalizedText } from "../../model/data-package.ts";
+import type { PackageFinding } from "../../model/package-error.ts";
 import { parseDataPackage } from "../../model/parse-package.ts";
 import { mergeDriverSet } from "./merge-driver-set.ts";
 import { type Format, type ImportProblem, type ReadOptions, type ReadResult, say } from "./import-types.ts";
@@ -89,6 +90,11 @@ export interface ImportPlan {
   changes: DriverChange[];
   problems: ImportProblem[];
   kind: Kind;
+  /**
+   * The package's warnings and notes after the import (as `--validate` reports them): the import
+   * goes through, but a planner should see a value that has become implausible.
+   */
+  report: PackageFinding[];
 }
 
 /**
@@ -100,7 +106,7 @@ export function planImport(packageFiles: Readonly<Record<string, string>>, table
   const problems: ImportProblem[] = tables.flatMap((t) => t.problems);
   const first = tables[0];
   const kind: Kind = request.set !== undefined ? "forecast" : (request.kind ?? (first?.provenance.projection === true ? "forecast" : "actual"));
-  const none = { files: {}, changes: [], problems, kind };
+  const none: ImportPlan = { files: {}, changes: [], problems, kind, report: [] };
   if (first === undefined || problems.some((p) => p.severity === "error")) return none;
   const observations = tables.flatMap((t) => t.observations);
   if (observations.length === 0) {
@@ -177,7 +183,7 @@ export function planImport(packageFiles: Readonly<Record<string, string>>, table
     written,
     notes: problems.filter((p) => p.severity === "note").map((p) => p.message.en),
   });
-  return { files: { ...merged.files, "SOURCES.md": sources }, changes: merged.changes, problems, kind };
+  return { files: { ...merged.files, "SOURCES.md": sources }, changes: merged.changes, problems, kind, report: after.report };
 }
 
 function horizonOf(municipalityJson: string | undefined): number | undefined {

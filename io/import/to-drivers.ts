@@ -9,6 +9,7 @@
  * - A missing part (a status symbol) makes the band's value missing for that year: it is left out,
  *   never read as zero, and a note names the year, the symbol and where it is.
  */
+import { formats, type Lang } from "../../contract/locale.ts";
 import { type AgeBand, formatAgeBand } from "../../model/age-bands.ts";
 import { statusMeaning } from "./categories.ts";
 import { type ImportProblem, type Observation, say, type Where } from "./import-types.ts";
@@ -100,12 +101,17 @@ export function toDriverValues(file: string, observations: Observation[], target
       file,
       severity: "note",
       message: say(
-        `totalen skiljer sig från summan av delarna år ${years.join(", ")} (störst ${largest.difference > 0 ? "+" : ""}${largest.difference} för ${largest.what}, ${largest.year}); tabellens total används. SCB lägger till kontrollerat slumpbrus från referensår 2025, så en total behöver inte vara summan av delarna`,
-        `the total differs from the sum of its parts in ${years.join(", ")} (largest ${largest.difference > 0 ? "+" : ""}${largest.difference} for ${largest.what}, ${largest.year}); the table's total is used. SCB adds controlled random noise from reference year 2025, so a total need not equal the sum of its parts`,
+        `totalen skiljer sig från summan av delarna år ${years.join(", ")} (störst ${signed("sv", largest.difference)} för ${largest.what}, ${largest.year}); tabellens total används. SCB lägger till kontrollerat slumpbrus från referensår 2025, så en total behöver inte vara summan av delarna`,
+        `the total differs from the sum of its parts in ${years.join(", ")} (largest ${signed("en", largest.difference)} for ${largest.what}, ${largest.year}); the table's total is used. SCB adds controlled random noise from reference year 2025, so a total need not equal the sum of its parts`,
       ),
     });
   }
   return results;
+}
+
+/** A difference with its sign in the language's number format: "+12", "−3" (a true minus sign in Swedish). */
+function signed(lang: Lang, difference: number): string {
+  return `${difference > 0 ? "+" : ""}${formats(lang).number(difference)}`;
 }
 
 /** Year → age key ("total" or "80–84") → the figure for both sexes, and its band. */

@@ -91,6 +91,20 @@ describe("npm run import", () => {
     expect(stdout).toMatch(/residents\s+2024\s+112,112 \(actual\)\s+101,840 \(actual\)/);
   }, 60_000);
 
+  it("prints the package's warnings after an import, as --validate would, and still writes", async () => {
+    const folder = await nackaCopy();
+    // 150,000 FTE in one process is above the plausible 100,000 (model/bounds.ts), and 150,000 → 170.5
+    // the next year is a more than 10-fold jump: two warnings, not errors.
+    const headcount = await readFile(join(folder, "headcount.csv"), "utf8");
+    await writeFile(join(folder, "headcount.csv"), headcount.replace("2015,urban_development,150.0", "2015,urban_development,150000"));
+    const { code, stderr } = await runInProcess(importCommand, ["--from", join(FIXTURES, "befolkning-latin1.px"), "--data", folder]);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/: 2 varningar\n/);
+    expect(stderr).toMatch(/varning\s+headcount\.csv rad 2, fält ”fte”: urban_development 2015: /);
+    expect(stderr).toMatch(/varning\s+headcount\.csv rad 11, fält ”fte”: urban_development goes from 150000 in 2015/);
+    expect(await readFile(join(folder, "drivers.csv"), "utf8")).toMatch(/^2015,residents_0_5,6000,actual$/m);
+  }, 60_000);
+
   it("stops with every problem named, and writes nothing, when the file cannot be mapped", async () => {
     const folder = await nackaCopy();
     const args = ["--from", join(FIXTURES, "befolkning-brus.json"), "--data", folder, "--region", "Nacka"];

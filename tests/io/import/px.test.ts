@@ -145,5 +145,7 @@ describe("readPx", () => {
       [2025, 26],
     ]);
     expect(notesOf(problems).map((p) => p.message.en)).toEqual([expect.stringMatching(/the total differs from the sum of its parts in 2025 \(largest -1 for 0\+, 2025\)/)]);
+    // Swedish text writes the difference with a true minus sign (U+2212), as sv-SE numbers are written.
+    expect(notesOf(problems).map((p) => p.message.sv)).toEqual([expect.stringMatching(/störst \u22121 för 0\+, 2025\)/)]);
   });
 });
