@@ -27,6 +27,16 @@ export function driverName(pkg: DataPackage, id: string, lang: Lang): string {
   return pkg.drivers[id]?.name?.[lang] ?? id;
 }
 
+/**
+ * A driver's unit to show beside its name, or undefined where the name already begins with it
+ * ("Invånare 0–5 år" counts invånare; "Färdigställda bostäder" counts "bostäder per år").
+ */
+export function unitBesideName(name: string, unit: string | undefined): string | undefined {
+  if (unit === undefined || unit === "") return undefined;
+  const lower = (text: string) => text.toLocaleLowerCase("sv-SE");
+  return lower(name).startsWith(lower(unit)) ? undefined : unit;
+}
+
 /** A process's name, else the id. */
 export function processName(pkg: DataPackage, id: string, lang: Lang): string {
   return pkg.processes.find((p) => p.id === id)?.name[lang] ?? id;

@@ -4,7 +4,7 @@
  * every expected label is written by hand from the registries' labels.
  */
 import { describe, expect, it } from "vitest";
-import { driverName, parameterLabel, parameterSpec } from "../../model/parameter-labels.ts";
+import { driverName, parameterLabel, parameterSpec, unitBesideName } from "../../model/parameter-labels.ts";
 import { PACKAGE_PARAMETERS } from "../../model/bounds.ts";
 import { parsed } from "./package-files.ts";
 import { smallPackage } from "./small-package.ts";
@@ -18,6 +18,18 @@ describe("driver names", () => {
     expect(driverName(named, "residents", "sv")).toBe("Invånare");
     expect(driverName(named, "residents", "en")).toBe("Residents");
     expect(driverName(named, "dwellings", "sv")).toBe("dwellings");
+  });
+});
+
+describe("a driver's unit beside its name", () => {
+  it("is left out where the name begins with it, in any case, and kept where it says more", () => {
+    expect(unitBesideName("Invånare", "invånare")).toBeUndefined();
+    expect(unitBesideName("Invånare 80 år och äldre", "invånare")).toBeUndefined();
+    expect(unitBesideName("Företag", "företag")).toBeUndefined();
+    expect(unitBesideName("Färdigställda bostäder", "bostäder per år")).toBe("bostäder per år");
+    expect(unitBesideName("Residents aged 0–5", "residents")).toBeUndefined();
+    expect(unitBesideName("Invånare", undefined)).toBeUndefined();
+    expect(unitBesideName("Invånare", "")).toBeUndefined();
   });
 });
 

@@ -9,7 +9,7 @@
  */
 import { type DriverForecasts, driverForecasts, driverForecastsChart, lineFrom } from "../../../charts/driver-forecasts.ts";
 import { FILE_NUMBERS, PACKAGE_PARAMETERS } from "../../../model/bounds.ts";
-import { capitalize, driverName } from "../../../model/parameter-labels.ts";
+import { capitalize, driverName, unitBesideName } from "../../../model/parameter-labels.ts";
 import { type NumberBox, numberBox } from "../../controls.ts";
 import { chartWidth, el } from "../../dom.ts";
 import { ChartFigure, type TableData } from "../../figure.ts";
@@ -67,7 +67,7 @@ export function driversPanel(context: ViewContext): DriversPanel {
     const base = series.values[pkg.baseYear - series.firstYear];
     const atHorizon = el("td", { class: "num" });
     horizonCells.set(id, atHorizon);
-    const unit = series.unit?.[lang] ?? "";
+    const unit = unitBesideName(name, series.unit?.[lang]);
     return el(
       "tr",
       {},
