@@ -5,6 +5,8 @@
  * figures are illustrative, says so at its top and in its printed footer.
  */
 import ExcelJS from "exceljs";
+import type { Lang } from "../contract/locale.ts";
+import { readNumberText } from "../model/number-text.ts";
 import type { Paper, PaperTable } from "../paper/paper.ts";
 
 /** A sheet name Excel accepts: no `: \ / ? * [ ]`, at most 31 characters, unique in the workbook. */
@@ -14,6 +16,34 @@ export function sheetName(title: string, taken: Set<string>): string {
   for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${clean.slice(0, 31 - String(i).length - 1).trim()} ${i}`;
   taken.add(name.toLowerCase());
   return name;
+}
+
+/** A number as Excel keeps it: the value and the number format that shows it as the paper does. */
+export interface NumberCell {
+  value: number;
+  numFmt: string;
+}
+
+/**
+ * A numeric column's cell as a number, so that finance can compute with it: the text the paper
+ * prints ("1 088", "12,3", "47,9 Mkr", "50 %", "2030") read back in the paper's language, with a
+ * format that shows the same decimals and unit, grouped in thousands except a year. The number is the printed, rounded one,
+ * as on the paper. Undefined for a cell that is not a number ("–", "inte före 2030", a version id).
+ */
+export function numberCell(text: string, lang: Lang): NumberCell | undefined {
+  const match = /^(.*?\d)(?:[ \u00a0\u202f](%|\p{L}+)|(%))?$/u.exec(text.trim());
+  if (match === null) return undefined;
+  const number = match[1]!;
+  const unit = match[2] ?? match[3];
+  const read = readNumberText(number, lang);
+  if (!read.ok) return undefined;
+  const decimalMark = lang === "en" ? "." : ",";
+  const decimals = number.includes(decimalMark) ? number.length - number.lastIndexOf(decimalMark) - 1 : 0;
+  const fraction = decimals > 0 ? `.${"0".repeat(decimals)}` : "";
+  if (unit === "%") return { value: read.value / 100, numFmt: `0${fraction}%` };
+  // Four digits in a row are a year or a code, printed without grouping; other numbers are grouped.
+  const digits = `${/\d{4}/.test(number) ? "0" : "#,##0"}${fraction}`;
+  return { value: read.value, numFmt: unit === undefined ? digits : `${digits}" ${unit}"` };
 }
 
 /** The paper as XLSX bytes. */
@@ -40,7 +70,13 @@ export async function paperXlsx(paper: Paper): Promise<Buffer> {
     for (const row of table.rows) {
       const added = ws.addRow(row);
       table.columns.forEach((c, i) => {
-        if (c.numeric) added.getCell(i + 1).alignment = { horizontal: "right" };
+        if (!c.numeric) return;
+        const cell = added.getCell(i + 1);
+        cell.alignment = { horizontal: "right" };
+        const number = numberCell(row[i] ?? "", paper.lang);
+        if (number === undefined) return;
+        cell.value = number.value;
+        cell.numFmt = number.numFmt;
       });
     }
     ws.columns.forEach((column, i) => {

@@ -77,5 +77,14 @@ describe("GET /api/paper.xlsx", () => {
       expect(text, sheet.name).toContain(version.versionId);
       expect(text, sheet.name).toContain("Illustrativa siffror");
     }
+    // Numbers are numbers finance can compute with, shown as printed; a version id stays text.
+    const key = book.getWorksheet("Nyckeltal per scenarioversion")!;
+    const rowOf = (start: string) => key.getRows(1, key.rowCount)!.find((r) => String(r.getCell(1).value).startsWith(start))!;
+    expect(rowOf("Versions-id").getCell(2).value).toBe(version.versionId);
+    const fte = rowOf("Årsarbetare ").getCell(2);
+    expect(typeof fte.value).toBe("number");
+    expect(Number.isInteger(fte.value)).toBe(true);
+    expect(fte.numFmt).toBe("#,##0");
+    expect(rowOf("Nuvärde").getCell(2).numFmt).toBe('#,##0.0" Mkr"');
   }, 60_000);
 });
