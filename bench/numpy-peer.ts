@@ -1,7 +1,7 @@
 /**
  * The numpy peer (bench/numpy_peer.py), run beside Vaxa's Monte Carlo: the plan and Vaxa's draws
  * go to the script as JSON; it times its own sampling + model over the same number of draws and
- * checks that, on Vaxa's draws, it computes the same total FTE.
+ * checks that, on Vaxa's draws, it computes the same outcomes draw by draw (the same model).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -11,7 +11,17 @@ import type { MonteCarloResult } from "../model/monte-carlo.ts";
 import type { ModelPlan } from "../model/plan.ts";
 
 export type PeerFigures =
-  | { ms: number; samplingMs: number; numpy: string; draws: number; runs: number; maxRelativeDifferenceFromVaxa: number }
+  | {
+      /** Median wall-clock and CPU time of sampling + model, and of sampling alone, ms. */
+      ms: number;
+      cpuMs: number;
+      samplingMs: number;
+      numpy: string;
+      draws: number;
+      runs: number;
+      /** Largest relative difference from Vaxa's on Vaxa's draws: total FTE with and without levers per draw and year, NPV and hump depth per draw. */
+      maxRelativeDifferenceFromVaxa: number;
+    }
   | { skipped: true; reason: string };
 
 /** Whether python3 with numpy is there; the reason when not. */
@@ -21,36 +31,51 @@ function numpyMissing(): string | null {
   return probe.status === 0 ? null : "numpy is not installed (apt-get install python3-numpy)";
 }
 
-/** Runs the peer on the plan of `result` with `runs` timed runs (after one warm-up). */
-export function runNumpyPeer(plan: ModelPlan, result: MonteCarloResult, runs = 5): PeerFigures {
-  const missing = numpyMissing();
-  if (missing) return { skipped: true, reason: missing };
+/** Typed arrays as plain arrays, in an object and those nested in it: what JSON.stringify writes as a list. */
+function plainArrays(value: unknown): unknown {
+  if (ArrayBuffer.isView(value)) return Array.from(value as unknown as ArrayLike<number>);
+  if (Array.isArray(value)) return value.map(plainArrays);
+  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainArrays(v)]));
+  return value;
+}
+
+/**
+ * What the script reads: the plan (its population too), Vaxa's draws of the uncertain parameters
+ * and Vaxa's outcomes of those draws (total FTE with and without levers per draw and year, NPV and
+ * hump depth per draw).
+ */
+function peerInput(plan: ModelPlan, result: MonteCarloResult): unknown {
   const Y = plan.yearCount;
   const S = plan.processIds.length + 1;
   const totals = new Float64Array(result.draws * Y);
   for (let d = 0; d < result.draws; d++) totals.set(result.fte.subarray((d * S + S - 1) * Y, (d * S + S) * Y), d * Y);
-  const plain = Object.fromEntries(
-    Object.entries(plan).map(([key, value]) => [key, ArrayBuffer.isView(value) ? Array.from(value as unknown as ArrayLike<number>) : value]),
-  );
-  const input = {
-    ...plain,
-    values: Array.from(plan.parameters.values),
+  return plainArrays({
+    ...plan,
+    values: plan.parameters.values,
     lower: Array.from(plan.parameters.lower, (v) => (Number.isFinite(v) ? v : -1e308)),
     upper: Array.from(plan.parameters.upper, (v) => (Number.isFinite(v) ? v : 1e308)),
     uncertain: plan.parameters.uncertain,
     parameters: undefined,
     calibration: undefined,
     draws: result.draws,
-    drawnParameters: Array.from(result.parameters.parameters),
-    drawnValues: Array.from(result.parameters.values),
-    vaxaTotalFte: Array.from(totals),
-  };
+    drawnParameters: result.parameters.parameters,
+    drawnValues: result.parameters.values,
+    vaxa: { totalFte: totals, baselineFte: result.baselineFte, npv: result.npv, humpDepth: result.humpDepth },
+  });
+}
+
+/** Runs the peer on the plan of `result` with `runs` timed runs (after one warm-up). */
+export function runNumpyPeer(plan: ModelPlan, result: MonteCarloResult, runs = 5): PeerFigures {
+  const missing = numpyMissing();
+  if (missing) return { skipped: true, reason: missing };
   const dir = mkdtempSync(join(tmpdir(), "vaxa-peer-"));
   try {
     const file = join(dir, "plan.json");
-    writeFileSync(file, JSON.stringify(input));
+    writeFileSync(file, JSON.stringify(peerInput(plan, result)));
     const script = new URL("./numpy_peer.py", import.meta.url).pathname;
-    const run = spawnSync("python3", [script, file, String(runs)], { encoding: "utf8", maxBuffer: 1 << 20 });
+    // one thread, as Vaxa's figure: numpy's BLAS (the band sums' and births' products) would take both cores
+    const env = { ...process.env, OPENBLAS_NUM_THREADS: "1", OMP_NUM_THREADS: "1", MKL_NUM_THREADS: "1" };
+    const run = spawnSync("python3", [script, file, String(runs)], { encoding: "utf8", maxBuffer: 1 << 20, env });
     if (run.status !== 0) throw new Error(`numpy peer failed: ${run.stderr}`);
     return JSON.parse(run.stdout) as PeerFigures;
   } finally {
