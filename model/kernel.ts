@@ -240,7 +240,12 @@ export function kernelSource(plan: ModelPlan, variable: VariableParameters): Ker
   const cohort = populationRows(g, residentsRow);
   const driverRows: Row[] = plan.driverIds.map((_, d) => {
     const projected = cohort?.row(d);
-    if (projected !== undefined) return projected;
+    if (projected !== undefined) {
+      // its years up to the population's base year are the package's, filled once (populationRows):
+      // growth rows on it compute those years when the kernel is built
+      projected.fixedYears = plan.population!.startIndex + 1;
+      return projected;
+    }
     const base = plan.driverBase[d]!;
     const anchor = plan.driverAnchor[d]!;
     const anchorIndex = plan.driverAnchorIndex[d]!;
