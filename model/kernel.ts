@@ -449,7 +449,8 @@ for (let y = 0; y < ${Y}; y++) {
   const processesOf = (targets: number[]) => [...new Set(targets.map((t) => plan.targetProcess[t]!))];
 
   // --- The J-curve and the competence shift (evaluate.ts changeEffort), lever by lever.
-  g.emit(`DV.fill(0); TR.fill(0); BT.fill(0); CX.fill(0); LI.fill(0); SS.fill(0);`);
+  // (loops: a call of fill costs more than filling a few hundred numbers)
+  g.emit(`for (let i = 0; i < ${P * Y}; i++) {\n  DV[i] = 0;\n  TR[i] = 0;\n}\nfor (let y = 0; y < ${Y}; y++) {\n  BT[y] = 0;\n  CX[y] = 0;\n  LI[y] = 0;\n  SS[y] = 0;\n}`);
   for (let l = 0; l < L; l++) {
     const at = l * LEVER_STRIDE;
     const parameter = (o: number) => g.param(plan.leverParameter[at + o]!);
@@ -543,35 +544,42 @@ for (let y = 0; y < ${Y}; y++) {
   }
 
   // --- Totals and money (evaluate.ts account), and the outputs the reference leaves in the workspace.
+  // The sums over processes as the reference's loop adds them, from 0, process by process: unrolled
+  // with literal offsets, or a loop where that would not fit in one function (many processes).
+  const unrolled = (row: string) => `0${plan.processIds.map((_, p) => ` + ${row}[${p * Y} + y]`).join("")}`;
+  const sums = [
+    ["baseline", "BL"],
+    ["delivery", "DL"],
+    ["development", "DV"],
+    ["transition", "TR"],
+  ];
+  const unrolledSums = sums.map(([name, row]) => `const ${name} = ${unrolled(row!)};`).join("\n  ");
+  const loopedSums = `${sums.map(([name]) => `let ${name} = 0;`).join("\n  ")}
+  for (let p = y; p < ${P * Y}; p += ${Y}) {
+    ${sums.map(([name, row]) => `${name} += ${row}[p];`).join("\n    ")}
+  }`;
   g.emit(
     `const costPerFte = ${g.param(plan.costPerFte)};
+const BLT = ws.baselineTotal, DLT = ws.deliveryTotal, DVT = ws.developmentTotal, TRT = ws.transitionTotal, TOT = ws.total;
+const COST = ws.cost, SAVINGS = ws.savings, NET = ws.net, CUMULATIVE = ws.cumulativeNet;
 let cumulative = 0;
 let trough = 0;
 let troughIndex = 0;
 for (let y = 0; y < ${Y}; y++) {
-  let baseline = 0;
-  let delivery = 0;
-  let development = 0;
-  let transition = 0;
-  for (let p = y; p < ${P * Y}; p += ${Y}) {
-    baseline += BL[p];
-    delivery += DL[p];
-    development += DV[p];
-    transition += TR[p];
-  }
-  ws.baselineTotal[y] = baseline;
-  ws.deliveryTotal[y] = delivery;
-  ws.developmentTotal[y] = development;
-  ws.transitionTotal[y] = transition;
-  ws.total[y] = delivery + development + transition;
+  ${unrolledSums.length < CHUNK_CHARACTERS / 2 ? unrolledSums : loopedSums}
+  BLT[y] = baseline;
+  DLT[y] = delivery;
+  DVT[y] = development;
+  TRT[y] = transition;
+  TOT[y] = delivery + development + transition;
   const cost = CX[y] + LI[y] + (development + transition) * costPerFte;
   const savings = (baseline - delivery) * costPerFte + SS[y];
   const net = savings - cost;
   cumulative += net;
-  ws.cost[y] = cost;
-  ws.savings[y] = savings;
-  ws.net[y] = net;
-  ws.cumulativeNet[y] = cumulative;
+  COST[y] = cost;
+  SAVINGS[y] = savings;
+  NET[y] = net;
+  CUMULATIVE[y] = cumulative;
   if (cumulative < trough) {
     trough = cumulative;
     troughIndex = y;
