@@ -35,6 +35,7 @@
 import { ADOPTION_CURVE_LIST } from "./adoption.ts";
 import { populationDriverPaths } from "./cohort-drivers.ts";
 import { scenarioDriver } from "./drivers.ts";
+import type { MonteCarloColumns } from "./draw-columns.ts";
 import { createWorkspace, evaluate, type Workspace } from "./evaluate.ts";
 import { MATERIAL_AMOUNT, netPresentValue } from "./investment.ts";
 import {
@@ -63,6 +64,12 @@ export interface Kernel {
    * whatever `theta` holds for them.
    */
   run(theta: Float64Array, ws: Workspace): Workspace;
+  /**
+   * Runs the model into the kernel's own workspace and writes draw `draw`'s rows of the Monte Carlo
+   * columns (FTE per series, baseline FTE, net, cumulative net) as it computes them; the draw's
+   * scalars are left to the caller, who reads them from the returned workspace.
+   */
+  runDraw(theta: Float64Array, columns: MonteCarloColumns, draw: number): Workspace;
   /**
    * A workspace kept with the kernel, for a caller that reads it before the next run (a forecast
    * read into rows): allocating one costs more than a run.
@@ -558,15 +565,24 @@ for (let y = 0; y < ${Y}; y++) {
   for (let p = y; p < ${P * Y}; p += ${Y}) {
     ${sums.map(([name, row]) => `${name} += ${row}[p];`).join("\n    ")}
   }`;
+  const big = unrolledSums.length >= CHUNK_CHARACTERS / 2;
+  // A draw's rows of the Monte Carlo columns (draw-columns.ts), when `columns` is given: FTE per
+  // process as delivery + development + transition, then the total, as draw-columns.ts records them.
+  const processFte = big
+    ? `for (let p = 0; p < ${P * Y}; p += ${Y}) FTE[fteAt + p + y] = DL[p + y] + DV[p + y] + TR[p + y];`
+    : plan.processIds.map((_, p) => `FTE[fteAt + ${p * Y} + y] = DL[${p * Y} + y] + DV[${p * Y} + y] + TR[${p * Y} + y];`).join("\n    ");
   g.emit(
     `const costPerFte = ${g.param(plan.costPerFte)};
 const BLT = ws.baselineTotal, DLT = ws.deliveryTotal, DVT = ws.developmentTotal, TRT = ws.transitionTotal, TOT = ws.total;
 const COST = ws.cost, SAVINGS = ws.savings, NET = ws.net, CUMULATIVE = ws.cumulativeNet;
+const FTE = columns === undefined ? null : columns.fte;
+const fteAt = draw * ${(P + 1) * Y};
+const rowAt = draw * ${Y};
 let cumulative = 0;
 let trough = 0;
 let troughIndex = 0;
 for (let y = 0; y < ${Y}; y++) {
-  ${unrolledSums.length < CHUNK_CHARACTERS / 2 ? unrolledSums : loopedSums}
+  ${big ? loopedSums : unrolledSums}
   BLT[y] = baseline;
   DLT[y] = delivery;
   DVT[y] = development;
@@ -580,6 +596,13 @@ for (let y = 0; y < ${Y}; y++) {
   SAVINGS[y] = savings;
   NET[y] = net;
   CUMULATIVE[y] = cumulative;
+  if (FTE !== null) {
+    ${processFte}
+    FTE[fteAt + ${P * Y} + y] = TOT[y];
+    columns.baselineFte[rowAt + y] = baseline;
+    columns.net[rowAt + y] = net;
+    columns.cumulativeNet[rowAt + y] = cumulative;
+  }
   if (cumulative < trough) {
     trough = cumulative;
     troughIndex = y;
@@ -657,7 +680,19 @@ function helpers(plan: ModelPlan): Helpers {
   };
 }
 
-type Chunk = (theta: Float64Array, X: Float64Array, ws: Workspace, F: Helpers) => void;
+type Chunk = (theta: Float64Array, X: Float64Array, ws: Workspace, F: Helpers, columns: MonteCarloColumns | undefined, draw: number) => void;
+
+/** A run's rows of the Monte Carlo columns, copied from the workspace: what the generated kernel writes as it computes them. */
+function copyRows(plan: ModelPlan, ws: Workspace, columns: MonteCarloColumns, draw: number): void {
+  const Y = plan.yearCount;
+  const P = plan.processIds.length;
+  const at = draw * (P + 1) * Y;
+  for (let i = 0; i < P * Y; i++) columns.fte[at + i] = ws.delivery[i]! + ws.development[i]! + ws.transition[i]!;
+  columns.fte.set(ws.total, at + P * Y);
+  columns.baselineFte.set(ws.baselineTotal, draw * Y);
+  columns.net.set(ws.net, draw * Y);
+  columns.cumulativeNet.set(ws.cumulativeNet, draw * Y);
+}
 
 /** Whether this JavaScript engine allows code generation (a content security policy may forbid it). */
 const codeGeneration = (() => {
@@ -675,15 +710,32 @@ const codeGeneration = (() => {
 export function compileKernel(plan: ModelPlan, variable: VariableParameters = "all"): Kernel {
   let kept: Workspace | undefined;
   const workspace = () => (kept ??= createWorkspace(plan));
-  if (!codeGeneration) return { run: (theta, ws) => evaluate(plan, theta, ws), workspace, chunks: 1, sourceCharacters: 0 };
+  if (!codeGeneration) {
+    return {
+      run: (theta, ws) => evaluate(plan, theta, ws),
+      runDraw(theta, columns, draw) {
+        const ws = evaluate(plan, theta, workspace());
+        copyRows(plan, ws, columns, draw);
+        return ws;
+      },
+      workspace,
+      chunks: 1,
+      sourceCharacters: 0,
+    };
+  }
   const source = kernelSource(plan, variable);
   const X = new Float64Array(source.size);
   for (const c of source.constants) X.set(c.values, c.at);
-  const chunks = source.chunks.map((body) => new Function("theta", "X", "ws", "F", PROLOGUE + body) as Chunk);
+  const chunks = source.chunks.map((body) => new Function("theta", "X", "ws", "F", "columns", "draw", PROLOGUE + body) as Chunk);
   const F = helpers(plan);
   return {
     run(theta, ws) {
-      for (const chunk of chunks) chunk(theta, X, ws, F);
+      for (const chunk of chunks) chunk(theta, X, ws, F, undefined, 0);
+      return ws;
+    },
+    runDraw(theta, columns, draw) {
+      const ws = workspace();
+      for (const chunk of chunks) chunk(theta, X, ws, F, columns, draw);
       return ws;
     },
     workspace,
