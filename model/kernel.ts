@@ -250,7 +250,7 @@ export function kernelSource(plan: ModelPlan, variable: VariableParameters): Ker
     if (projected !== undefined) {
       // its years up to the population's base year are the package's, filled once (populationRows):
       // growth rows on it compute those years when the kernel is built
-      projected.fixedYears = plan.population!.startIndex + 1;
+      projected.fixedYears = Math.max(projected.fixedYears, plan.population!.startIndex + 1);
       return projected;
     }
     const base = plan.driverBase[d]!;
