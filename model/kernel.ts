@@ -26,7 +26,8 @@
  * offsets and through the workspace.
  *
  * The kernel writes the workspace's outputs (residents, adoption, FTE per process, the totals, money,
- * NPV, the hump), not the reference's intermediate arrays (activity and target rows). Tests compare
+ * NPV, the hump), not the reference's intermediate arrays (activity and target rows), and for a
+ * Monte Carlo draw the draw's rows of the columns too, as it computes them. Tests compare
  * it with {@link evaluate} on Nacka, a package ten times larger and random packages.
  *
  * Code generation needs `new Function`; where a content security policy forbids it (the browser),
