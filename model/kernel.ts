@@ -695,6 +695,23 @@ function copyRows(plan: ModelPlan, ws: Workspace, columns: MonteCarloColumns, dr
   columns.cumulativeNet.set(ws.cumulativeNet, draw * Y);
 }
 
+/** The reference {@link evaluate} as a kernel: what {@link compileKernel} gives without code generation. */
+export function referenceKernel(plan: ModelPlan): Kernel {
+  let kept: Workspace | undefined;
+  const workspace = () => (kept ??= createWorkspace(plan));
+  return {
+    run: (theta, ws) => evaluate(plan, theta, ws),
+    runDraw(theta, columns, draw) {
+      const ws = evaluate(plan, theta, workspace());
+      copyRows(plan, ws, columns, draw);
+      return ws;
+    },
+    workspace,
+    chunks: 1,
+    sourceCharacters: 0,
+  };
+}
+
 /** Whether this JavaScript engine allows code generation (a content security policy may forbid it). */
 const codeGeneration = (() => {
   try {
@@ -709,21 +726,9 @@ const codeGeneration = (() => {
  * (Monte Carlo: the uncertain ones; goal seek: the intensity; a server: all).
  */
 export function compileKernel(plan: ModelPlan, variable: VariableParameters = "all"): Kernel {
+  if (!codeGeneration) return referenceKernel(plan);
   let kept: Workspace | undefined;
   const workspace = () => (kept ??= createWorkspace(plan));
-  if (!codeGeneration) {
-    return {
-      run: (theta, ws) => evaluate(plan, theta, ws),
-      runDraw(theta, columns, draw) {
-        const ws = evaluate(plan, theta, workspace());
-        copyRows(plan, ws, columns, draw);
-        return ws;
-      },
-      workspace,
-      chunks: 1,
-      sourceCharacters: 0,
-    };
-  }
   const source = kernelSource(plan, variable);
   const X = new Float64Array(source.size);
   for (const c of source.constants) X.set(c.values, c.at);

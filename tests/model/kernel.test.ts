@@ -12,7 +12,7 @@ import { loadPackageFolder } from "../../io/read-package-folder.ts";
 import type { DataPackage } from "../../model/data-package.ts";
 import { allocateColumns, type MonteCarloColumns } from "../../model/draw-columns.ts";
 import { createWorkspace, evaluate, type Workspace } from "../../model/evaluate.ts";
-import { CHUNK_CHARACTERS, compileKernel, kernelSource, type VariableParameters } from "../../model/kernel.ts";
+import { CHUNK_CHARACTERS, compileKernel, kernelSource, referenceKernel, type VariableParameters } from "../../model/kernel.ts";
 import type { ModelPlan } from "../../model/plan.ts";
 import { sampleParameters } from "../../model/sampling.ts";
 import { compile, scenario } from "./fixtures.ts";
@@ -77,8 +77,7 @@ function rowsDifference(plan: ModelPlan, reference: Workspace, columns: MonteCar
  * Runs the reference and the kernel compiled for `variable` on each parameter vector, as a run into
  * a workspace and as a Monte Carlo draw into columns; the first difference or null.
  */
-function compare(plan: ModelPlan, variable: VariableParameters, thetas: Iterable<Float64Array>): string | null {
-  const kernel = compileKernel(plan, variable);
+function compare(plan: ModelPlan, variable: VariableParameters, thetas: Iterable<Float64Array>, kernel = compileKernel(plan, variable)): string | null {
   const reference = createWorkspace(plan);
   const generated = createWorkspace(plan);
   // a dirty workspace must not leak into the next run
@@ -123,6 +122,11 @@ describe("kernel: Nacka", async () => {
       expect(compare(plan, [], [plan.parameters.values])).toBeNull();
     });
   }
+
+  it("without code generation: the reference as the kernel, writing the same rows of the columns", () => {
+    const plan = planOf(nacka, "vaxa-utan-att-vaxa");
+    expect(compare(plan, "all", draws(plan, 5, 13), referenceKernel(plan))).toBeNull();
+  });
 
   it("identical when every parameter varies at once (each scaled by a random factor)", () => {
     const plan = planOf(nacka, "vaxa-utan-att-vaxa");
