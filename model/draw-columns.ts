@@ -3,8 +3,9 @@
  *
  * Per draw the uncertain parameters' draws overwrite their entries in a copy of the plan's point
  * values, the plan's kernel specialised to its uncertain parameters (`kernel.ts`) runs in the
- * kernel's own workspace, reused for every draw and run, and the outcomes are copied
- * into preallocated typed arrays: no object is created per draw. A draw's outcomes depend only on
+ * kernel's own workspace, reused for every draw and run, writing the draw's rows per year straight
+ * into preallocated typed arrays, and the outcomes per draw are recorded beside them: no object is
+ * created per draw. A draw's outcomes depend only on
  * the plan and its parameter values.
  */
 import { holdsFlat } from "./decoupling.ts";
@@ -60,16 +61,9 @@ export function allocateColumns(plan: ModelPlan, draws: number): MonteCarloColum
   };
 }
 
-/** Copies one finished run into row `draw` of the columns. */
+/** Records one finished run's outcomes per draw in row `draw` (the kernel wrote the rows per year as it ran). */
 function record(plan: ModelPlan, ws: Workspace, out: MonteCarloColumns, draw: number): void {
   const Y = plan.yearCount;
-  const P = plan.processIds.length;
-  const at = draw * (P + 1) * Y;
-  for (let i = 0; i < P * Y; i++) out.fte[at + i] = ws.delivery[i]! + ws.development[i]! + ws.transition[i]!;
-  out.fte.set(ws.total, at + P * Y);
-  out.baselineFte.set(ws.baselineTotal, draw * Y);
-  out.net.set(ws.net, draw * Y);
-  out.cumulativeNet.set(ws.cumulativeNet, draw * Y);
   out.npv[draw] = ws.npv;
   out.humpDepth[draw] = ws.humpDepth;
   out.humpYear[draw] = ws.humpYearIndex >= 0 ? plan.baseYear + ws.humpYearIndex : NaN;
@@ -93,13 +87,11 @@ export function runDraws(
 ): void {
   const { parameters, values, draws } = sample;
   const kernel = kernelFor(plan, parameters);
-  const ws = kernel.workspace();
   const theta = plan.parameters.values.slice();
   const J = parameters.length;
   for (let i = from; i < to; i++) {
     for (let j = 0; j < J; j++) theta[parameters[j]!] = values[j * draws + i]!;
-    kernel.run(theta, ws);
-    record(plan, ws, out, i);
+    record(plan, kernel.runDraw(theta, out, i), out, i);
     if (onProgress && (i + 1 - from) % PROGRESS_EVERY === 0) onProgress(i + 1 - from);
   }
   onProgress?.(to - from);

@@ -26,7 +26,8 @@
  * offsets and through the workspace.
  *
  * The kernel writes the workspace's outputs (residents, adoption, FTE per process, the totals, money,
- * NPV, the hump), not the reference's intermediate arrays (activity and target rows). Tests compare
+ * NPV, the hump), not the reference's intermediate arrays (activity and target rows), and for a
+ * Monte Carlo draw the draw's rows of the columns too, as it computes them. Tests compare
  * it with {@link evaluate} on Nacka, a package ten times larger and random packages.
  *
  * Code generation needs `new Function`; where a content security policy forbids it (the browser),
@@ -35,6 +36,7 @@
 import { ADOPTION_CURVE_LIST } from "./adoption.ts";
 import { populationDriverPaths } from "./cohort-drivers.ts";
 import { scenarioDriver } from "./drivers.ts";
+import type { MonteCarloColumns } from "./draw-columns.ts";
 import { createWorkspace, evaluate, type Workspace } from "./evaluate.ts";
 import { MATERIAL_AMOUNT, netPresentValue } from "./investment.ts";
 import {
@@ -63,6 +65,12 @@ export interface Kernel {
    * whatever `theta` holds for them.
    */
   run(theta: Float64Array, ws: Workspace): Workspace;
+  /**
+   * Runs the model into the kernel's own workspace and writes draw `draw`'s rows of the Monte Carlo
+   * columns (FTE per series, baseline FTE, net, cumulative net) as it computes them; the draw's
+   * scalars are left to the caller, who reads them from the returned workspace.
+   */
+  runDraw(theta: Float64Array, columns: MonteCarloColumns, draw: number): Workspace;
   /**
    * A workspace kept with the kernel, for a caller that reads it before the next run (a forecast
    * read into rows): allocating one costs more than a run.
@@ -240,7 +248,12 @@ export function kernelSource(plan: ModelPlan, variable: VariableParameters): Ker
   const cohort = populationRows(g, residentsRow);
   const driverRows: Row[] = plan.driverIds.map((_, d) => {
     const projected = cohort?.row(d);
-    if (projected !== undefined) return projected;
+    if (projected !== undefined) {
+      // its years up to the population's base year are the package's, filled once (populationRows):
+      // growth rows on it compute those years when the kernel is built
+      projected.fixedYears = Math.max(projected.fixedYears, plan.population!.startIndex + 1);
+      return projected;
+    }
     const base = plan.driverBase[d]!;
     const anchor = plan.driverAnchor[d]!;
     const anchorIndex = plan.driverAnchorIndex[d]!;
@@ -444,7 +457,8 @@ for (let y = 0; y < ${Y}; y++) {
   const processesOf = (targets: number[]) => [...new Set(targets.map((t) => plan.targetProcess[t]!))];
 
   // --- The J-curve and the competence shift (evaluate.ts changeEffort), lever by lever.
-  g.emit(`DV.fill(0); TR.fill(0); BT.fill(0); CX.fill(0); LI.fill(0); SS.fill(0);`);
+  // (loops: a call of fill costs more than filling a few hundred numbers)
+  g.emit(`for (let i = 0; i < ${P * Y}; i++) {\n  DV[i] = 0;\n  TR[i] = 0;\n}\nfor (let y = 0; y < ${Y}; y++) {\n  BT[y] = 0;\n  CX[y] = 0;\n  LI[y] = 0;\n  SS[y] = 0;\n}`);
   for (let l = 0; l < L; l++) {
     const at = l * LEVER_STRIDE;
     const parameter = (o: number) => g.param(plan.leverParameter[at + o]!);
@@ -538,35 +552,58 @@ for (let y = 0; y < ${Y}; y++) {
   }
 
   // --- Totals and money (evaluate.ts account), and the outputs the reference leaves in the workspace.
+  // The sums over processes as the reference's loop adds them, from 0, process by process: unrolled
+  // with literal offsets, or a loop where that would not fit in one function (many processes).
+  const unrolled = (row: string) => `0${plan.processIds.map((_, p) => ` + ${row}[${p * Y} + y]`).join("")}`;
+  const sums = [
+    ["baseline", "BL"],
+    ["delivery", "DL"],
+    ["development", "DV"],
+    ["transition", "TR"],
+  ];
+  const unrolledSums = sums.map(([name, row]) => `const ${name} = ${unrolled(row!)};`).join("\n  ");
+  const loopedSums = `${sums.map(([name]) => `let ${name} = 0;`).join("\n  ")}
+  for (let p = y; p < ${P * Y}; p += ${Y}) {
+    ${sums.map(([name, row]) => `${name} += ${row}[p];`).join("\n    ")}
+  }`;
+  const big = unrolledSums.length >= CHUNK_CHARACTERS / 2;
+  // A draw's rows of the Monte Carlo columns (draw-columns.ts), when `columns` is given: FTE per
+  // process as delivery + development + transition, then the total, as draw-columns.ts records them.
+  const processFte = big
+    ? `for (let p = 0; p < ${P * Y}; p += ${Y}) FTE[fteAt + p + y] = DL[p + y] + DV[p + y] + TR[p + y];`
+    : plan.processIds.map((_, p) => `FTE[fteAt + ${p * Y} + y] = DL[${p * Y} + y] + DV[${p * Y} + y] + TR[${p * Y} + y];`).join("\n    ");
   g.emit(
     `const costPerFte = ${g.param(plan.costPerFte)};
+const BLT = ws.baselineTotal, DLT = ws.deliveryTotal, DVT = ws.developmentTotal, TRT = ws.transitionTotal, TOT = ws.total;
+const COST = ws.cost, SAVINGS = ws.savings, NET = ws.net, CUMULATIVE = ws.cumulativeNet;
+const FTE = columns === undefined ? null : columns.fte;
+const fteAt = draw * ${(P + 1) * Y};
+const rowAt = draw * ${Y};
 let cumulative = 0;
 let trough = 0;
 let troughIndex = 0;
 for (let y = 0; y < ${Y}; y++) {
-  let baseline = 0;
-  let delivery = 0;
-  let development = 0;
-  let transition = 0;
-  for (let p = y; p < ${P * Y}; p += ${Y}) {
-    baseline += BL[p];
-    delivery += DL[p];
-    development += DV[p];
-    transition += TR[p];
-  }
-  ws.baselineTotal[y] = baseline;
-  ws.deliveryTotal[y] = delivery;
-  ws.developmentTotal[y] = development;
-  ws.transitionTotal[y] = transition;
-  ws.total[y] = delivery + development + transition;
+  ${big ? loopedSums : unrolledSums}
+  BLT[y] = baseline;
+  DLT[y] = delivery;
+  DVT[y] = development;
+  TRT[y] = transition;
+  TOT[y] = delivery + development + transition;
   const cost = CX[y] + LI[y] + (development + transition) * costPerFte;
   const savings = (baseline - delivery) * costPerFte + SS[y];
   const net = savings - cost;
   cumulative += net;
-  ws.cost[y] = cost;
-  ws.savings[y] = savings;
-  ws.net[y] = net;
-  ws.cumulativeNet[y] = cumulative;
+  COST[y] = cost;
+  SAVINGS[y] = savings;
+  NET[y] = net;
+  CUMULATIVE[y] = cumulative;
+  if (FTE !== null) {
+    ${processFte}
+    FTE[fteAt + ${P * Y} + y] = TOT[y];
+    columns.baselineFte[rowAt + y] = baseline;
+    columns.net[rowAt + y] = net;
+    columns.cumulativeNet[rowAt + y] = cumulative;
+  }
   if (cumulative < trough) {
     trough = cumulative;
     troughIndex = y;
@@ -644,7 +681,36 @@ function helpers(plan: ModelPlan): Helpers {
   };
 }
 
-type Chunk = (theta: Float64Array, X: Float64Array, ws: Workspace, F: Helpers) => void;
+type Chunk = (theta: Float64Array, X: Float64Array, ws: Workspace, F: Helpers, columns: MonteCarloColumns | undefined, draw: number) => void;
+
+/** A run's rows of the Monte Carlo columns, copied from the workspace: what the generated kernel writes as it computes them. */
+function copyRows(plan: ModelPlan, ws: Workspace, columns: MonteCarloColumns, draw: number): void {
+  const Y = plan.yearCount;
+  const P = plan.processIds.length;
+  const at = draw * (P + 1) * Y;
+  for (let i = 0; i < P * Y; i++) columns.fte[at + i] = ws.delivery[i]! + ws.development[i]! + ws.transition[i]!;
+  columns.fte.set(ws.total, at + P * Y);
+  columns.baselineFte.set(ws.baselineTotal, draw * Y);
+  columns.net.set(ws.net, draw * Y);
+  columns.cumulativeNet.set(ws.cumulativeNet, draw * Y);
+}
+
+/** The reference {@link evaluate} as a kernel: what {@link compileKernel} gives without code generation. */
+export function referenceKernel(plan: ModelPlan): Kernel {
+  let kept: Workspace | undefined;
+  const workspace = () => (kept ??= createWorkspace(plan));
+  return {
+    run: (theta, ws) => evaluate(plan, theta, ws),
+    runDraw(theta, columns, draw) {
+      const ws = evaluate(plan, theta, workspace());
+      copyRows(plan, ws, columns, draw);
+      return ws;
+    },
+    workspace,
+    chunks: 1,
+    sourceCharacters: 0,
+  };
+}
 
 /** Whether this JavaScript engine allows code generation (a content security policy may forbid it). */
 const codeGeneration = (() => {
@@ -660,17 +726,22 @@ const codeGeneration = (() => {
  * (Monte Carlo: the uncertain ones; goal seek: the intensity; a server: all).
  */
 export function compileKernel(plan: ModelPlan, variable: VariableParameters = "all"): Kernel {
+  if (!codeGeneration) return referenceKernel(plan);
   let kept: Workspace | undefined;
   const workspace = () => (kept ??= createWorkspace(plan));
-  if (!codeGeneration) return { run: (theta, ws) => evaluate(plan, theta, ws), workspace, chunks: 1, sourceCharacters: 0 };
   const source = kernelSource(plan, variable);
   const X = new Float64Array(source.size);
   for (const c of source.constants) X.set(c.values, c.at);
-  const chunks = source.chunks.map((body) => new Function("theta", "X", "ws", "F", PROLOGUE + body) as Chunk);
+  const chunks = source.chunks.map((body) => new Function("theta", "X", "ws", "F", "columns", "draw", PROLOGUE + body) as Chunk);
   const F = helpers(plan);
   return {
     run(theta, ws) {
-      for (const chunk of chunks) chunk(theta, X, ws, F);
+      for (const chunk of chunks) chunk(theta, X, ws, F, undefined, 0);
+      return ws;
+    },
+    runDraw(theta, columns, draw) {
+      const ws = workspace();
+      for (const chunk of chunks) chunk(theta, X, ws, F, columns, draw);
       return ws;
     },
     workspace,
