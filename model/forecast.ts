@@ -125,30 +125,34 @@ export function readForecast(plan: ModelPlan, theta: Float64Array, ws: Workspace
   const Y = plan.yearCount;
   const years = Array.from({ length: Y }, (_, y) => plan.baseYear + y);
   const costPerFte = theta[plan.costPerFte]!;
-  const rows = plan.processIds.flatMap((process, p) =>
-    years.map((year, y) => {
+  // Plain loops: this runs for every forecast the server answers, and closures per row cost more than the rows.
+  const rows: ProcessYear[] = [];
+  for (let p = 0; p < plan.processIds.length; p++) {
+    const process = plan.processIds[p]!;
+    for (let y = 0; y < Y; y++) {
       const i = p * Y + y;
       const deliveryFte = ws.delivery[i]!;
       const developmentFte = ws.development[i]!;
       const transitionFte = ws.transition[i]!;
-      return {
-        year,
+      rows.push({
+        year: years[y]!,
         process,
         baselineFte: ws.baseline[i]!,
         deliveryFte,
         developmentFte,
         transitionFte,
         totalFte: deliveryFte + developmentFte + transitionFte,
-      };
-    }),
-  );
+      });
+    }
+  }
   const baseFte = ws.total[0]!;
   const baseResidents = ws.residents[0]!;
-  const totals = years.map((year, y) => {
+  const totals: YearTotal[] = [];
+  for (let y = 0; y < Y; y++) {
     const residents = ws.residents[y]!;
     const totalFte = ws.total[y]!;
-    return {
-      year,
+    totals.push({
+      year: years[y]!,
       residents: Number.isNaN(residents) ? null : residents,
       baselineFte: ws.baselineTotal[y]!,
       deliveryFte: ws.deliveryTotal[y]!,
@@ -166,8 +170,8 @@ export function readForecast(plan: ModelPlan, theta: Float64Array, ws: Workspace
       savings: ws.savings[y]!,
       net: ws.net[y]!,
       cumulativeNet: ws.cumulativeNet[y]!,
-    };
-  });
+    });
+  }
   let from = Y;
   while (from > 0 && totals[from - 1]!.holdsFlat) from--;
   const levers = plan.leverIds.map((id, l) => ({ id, adoption: Array.from(ws.adoption.subarray(l * Y, (l + 1) * Y)) }));

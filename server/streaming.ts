@@ -89,8 +89,11 @@ export async function streamAnswer(
   res.once("finish", onFinish);
 
   /** Waits until `ready()` is true (true), or the client is gone (false). */
-  const until = (ready: () => boolean, patience: number): Promise<boolean> =>
-    new Promise<boolean>((resolve, reject) => {
+  const until = (ready: () => boolean, patience: number): Promise<boolean> => {
+    // Decided at once (the usual case: a chunk that fits): no timer and no listener to set up and clear.
+    if (closed) return Promise.resolve(false);
+    if (ready()) return Promise.resolve(true);
+    return new Promise<boolean>((resolve, reject) => {
       let timer: NodeJS.Timeout | undefined;
       const settle = (outcome: boolean | Error) => {
         clearTimeout(timer);
@@ -124,6 +127,7 @@ export async function streamAnswer(
       arm();
       check();
     });
+  };
 
   try {
     while (!step.done && !closed) {
