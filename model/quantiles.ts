@@ -3,8 +3,10 @@
  *
  * Continuous outcomes (FTE, money) use R's type 7 (linear interpolation between order statistics,
  * the default of R, NumPy and simple-statistics): only the order statistics the quantiles need are
- * placed, by simple-statistics' `quickselect` and scans, in a buffer the caller reuses (no copy, no
- * sort), and its `quantileSorted` interpolates between them, so the numbers are simple-statistics' own.
+ * found, by counting the values per bucket of each column's range and selecting (simple-statistics'
+ * `quickselect`) among the few in the buckets that hold them ({@link columnQuantiles}); the columns
+ * are read where they lie in the draw-major arrays, neither copied nor reordered. Its
+ * `quantileSorted` interpolates between them, so the numbers are simple-statistics' own.
  * Years use the inverse of the empirical distribution (R's type 1), so that a quantile of payback
  * years is a year that occurred.
  *
@@ -122,7 +124,8 @@ export function columnQuantiles(values: Float64Array, columns: Columns, probabil
 
   return local.map((ranks, j) => {
     const part = collected.subarray(start[j]!, start[j + 1]!);
-    placeOrderStatistics(part, ranks, 0, ranks.length - 1, 0, part.length - 1);
+    // a column of one value (the base year) is all collected: selecting among ties is slow, and needless
+    if (!allEqual(part)) placeOrderStatistics(part, ranks, 0, ranks.length - 1, 0, part.length - 1);
     // quantileSorted reads only `length` and the two positions of each probability: a sparse
     // stand-in for the sorted column holds just those
     const sorted: Record<number, number> & { length: number } = { length: n };
@@ -226,6 +229,11 @@ function collectWanted(values: Float64Array, columns: Columns, range: Ranges, wa
       if (wanted[j * slots + bucketOf(v, lo[j]!, hi[j]!, scale[j]!, buckets)]) collected[fill[j]!++] = v;
     }
   }
+}
+
+function allEqual(values: Float64Array): boolean {
+  for (let i = 1; i < values.length; i++) if (values[i] !== values[0]) return false;
+  return true;
 }
 
 function throwAtNaN(values: Float64Array, columns: Columns, j: number): never {
