@@ -361,12 +361,12 @@ export function summariseMonteCarlo(result: MonteCarloResult): MonteCarloSummary
   const baseYearFte = result.fte[P * Y]!;
   // Columns are read where they lie, draw by draw (`quantiles.ts`): a draw's years of baseline and
   // cumulative net are adjacent, and so are all its series' years in `fte` (processes, then the total).
-  const draws = (width: number, offset = 0, stride = width) => ({ offset, stride, count: N, width });
+  const layout = (width: number, offset = 0, stride = width): Columns => ({ offset, stride, count: N, width });
   const yearly = (values: Float64Array, columns: Columns) => columnQuantiles(values, columns, REPORTED_QUANTILES, scratch) as [number, number, number][];
-  const baseline = yearly(result.baselineFte, draws(Y));
-  const cumulative = yearly(result.cumulativeNet, draws(Y));
-  const fte = yearly(result.fte, draws(S * Y));
-  const total = draws(Y, P * Y, S * Y);
+  const baseline = yearly(result.baselineFte, layout(Y));
+  const cumulative = yearly(result.cumulativeNet, layout(Y));
+  const fte = yearly(result.fte, layout(S * Y));
+  const total = layout(Y, P * Y, S * Y);
   const totalMeans = columnMeans(result.fte, total);
   const holdsFlatShares = columnShares(result.fte, total, (fte) => holdsFlat(fte, baseYearFte));
 
