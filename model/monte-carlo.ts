@@ -18,7 +18,18 @@ import { finiteColumns } from "./finite.ts";
 import { CENTRAL_ESTIMATE } from "./forecast.ts";
 import { NPV_CONVENTION } from "./investment.ts";
 import type { ModelPlan } from "./plan.ts";
-import { gather, gatherRows, mean, quantiles, quantilesInPlace, REPORTED_QUANTILES, share, yearQuantiles } from "./quantiles.ts";
+import {
+  type Columns,
+  columnMeans,
+  columnQuantiles,
+  columnShares,
+  mean,
+  quantiles,
+  quantileScratch,
+  REPORTED_QUANTILES,
+  share,
+  yearQuantiles,
+} from "./quantiles.ts";
 import { checkSeed, type ParameterDraws, sampleParameters } from "./sampling.ts";
 
 /** Default number of draws. */
@@ -345,28 +356,22 @@ export function summariseMonteCarlo(result: MonteCarloResult): MonteCarloSummary
   const Y = result.years.length;
   const P = result.processes.length;
   const S = P + 1;
-  const column = new Float64Array(N);
-  const q = (values: Float64Array, offset: number, stride: number) =>
-    quantilesInPlace(gather(values, offset, stride, N, column), REPORTED_QUANTILES) as [number, number, number];
+  const scratch = quantileScratch();
+  const q = (sample: Float64Array) => quantiles(sample, REPORTED_QUANTILES, scratch) as [number, number, number];
   const baseYearFte = result.fte[P * Y]!;
-  // A series' years are read draw by draw (each draw's row once, not one strided pass per year) into
-  // `block`, year-major: block[y × N + draw].
-  const block = new Float64Array(Y * N);
-  const yearOf = (y: number) => block.subarray(y * N, (y + 1) * N);
-  const seriesQuantiles = (values: Float64Array, offset: number, stride: number) => {
-    gatherRows(values, offset, stride, N, Y, block);
-    return result.years.map((_, y) => quantilesInPlace(yearOf(y), REPORTED_QUANTILES) as [number, number, number]);
-  };
-  const baseline = seriesQuantiles(result.baselineFte, 0, Y);
-  const cumulative = seriesQuantiles(result.cumulativeNet, 0, Y);
-  gatherRows(result.fte, P * Y, S * Y, N, Y, block);
+  // Columns are read where they lie, draw by draw (`quantiles.ts`): a draw's years of baseline and
+  // cumulative net are adjacent, and so are all its series' years in `fte` (processes, then the total).
+  const layout = (width: number, offset = 0, stride = width): Columns => ({ offset, stride, count: N, width });
+  const yearly = (values: Float64Array, columns: Columns) => columnQuantiles(values, columns, REPORTED_QUANTILES, scratch) as [number, number, number][];
+  const baseline = yearly(result.baselineFte, layout(Y));
+  const cumulative = yearly(result.cumulativeNet, layout(Y));
+  const fte = yearly(result.fte, layout(S * Y));
+  const total = layout(Y, P * Y, S * Y);
+  const totalMeans = columnMeans(result.fte, total);
+  const holdsFlatShares = columnShares(result.fte, total, (fte) => holdsFlat(fte, baseYearFte));
 
   const years = result.years.map((year, y): MonteCarloYear => {
-    const total = yearOf(y);
-    // before the quantiles reorder the column: the mean adds the draws in their order
-    const totalFte_mean = mean(total);
-    const probabilityHoldsFlat = share(total, (fte) => holdsFlat(fte, baseYearFte));
-    const [totalFte_p10, totalFte_p50, totalFte_p90] = quantilesInPlace(total, REPORTED_QUANTILES) as [number, number, number];
+    const [totalFte_p10, totalFte_p50, totalFte_p90] = fte[P * Y + y]!;
     const [baselineFte_p10, baselineFte_p50, baselineFte_p90] = baseline[y]!;
     const [cumulativeNet_p10, cumulativeNet_p50, cumulativeNet_p90] = cumulative[y]!;
     return {
@@ -374,19 +379,19 @@ export function summariseMonteCarlo(result: MonteCarloResult): MonteCarloSummary
       totalFte_p10,
       totalFte_p50,
       totalFte_p90,
-      totalFte_mean,
+      totalFte_mean: totalMeans[y]!,
       baselineFte_p10,
       baselineFte_p50,
       baselineFte_p90,
       cumulativeNet_p10,
       cumulativeNet_p50,
       cumulativeNet_p90,
-      probabilityHoldsFlat,
+      probabilityHoldsFlat: holdsFlatShares[y]!,
       probabilityHoldsFlatFrom: share(result.holdsFlatFrom, (from) => from <= year),
     };
   });
   const processes = result.processes.flatMap((process, p) =>
-    seriesQuantiles(result.fte, p * Y, S * Y).map(([fte_p10, fte_p50, fte_p90], y): MonteCarloProcessYear => ({
+    fte.slice(p * Y, (p + 1) * Y).map(([fte_p10, fte_p50, fte_p90], y): MonteCarloProcessYear => ({
       year: result.years[y]!,
       process,
       fte_p10,
@@ -412,7 +417,7 @@ export function summariseMonteCarlo(result: MonteCarloResult): MonteCarloSummary
     paybackYear: yearSpread(result.paybackYear),
     npvConvention: NPV_CONVENTION,
     parameters: names.map((name, j) => {
-      const [p10, p50, p90] = q(values, j * N, 1);
+      const [p10, p50, p90] = q(values.subarray(j * N, (j + 1) * N));
       return { name, distribution: result.distributions[j]!, p10, p50, p90 };
     }),
   };

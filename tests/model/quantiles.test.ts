@@ -1,7 +1,7 @@
 import fc from "fast-check";
-import { quantile as ssQuantile } from "simple-statistics";
+import { quantile as ssQuantile, quantileSorted } from "simple-statistics";
 import { describe, expect, it } from "vitest";
-import { gather, gatherRows, quantiles, quantilesInPlace, yearQuantiles } from "../../model/quantiles.ts";
+import { columnMeans, columnQuantiles, columnShares, mean, quantiles, quantileScratch, share, yearQuantiles } from "../../model/quantiles.ts";
 
 describe("quantiles", () => {
   it("match R's type 7 on a known sample", () => {
@@ -34,42 +34,99 @@ describe("quantiles", () => {
     expect(() => quantiles(new Float64Array(0), [0.5])).toThrow(/empty/);
   });
 
-  it("gather strided columns", () => {
-    expect(Array.from(gather([0, 1, 2, 3, 4, 5, 6, 7], 1, 3, 3))).toEqual([1, 4, 7]);
-  });
-
-  it("gather adjacent strided columns column by column", () => {
-    // rows of 4 from offset 1: [1 2 3 4] [5 6 7 8] [9 10 11 12]; two columns from each → [1 5 9] then [2 6 10]
-    const values = Array.from({ length: 13 }, (_, i) => i);
-    expect(Array.from(gatherRows(values, 1, 4, 3, 2, new Float64Array(6)))).toEqual([1, 5, 9, 2, 6, 10]);
-  });
 });
 
-describe("quantilesInPlace", () => {
-  it("gives simple-statistics' own quantiles (it sorts nothing, but places the same order statistics)", () => {
+/** The readable definition: sort a copy, then simple-statistics' quantileSorted. */
+const bySorting = (values: ArrayLike<number>, probabilities: readonly number[]) => {
+  const sorted = Array.from(values).sort((a, b) => a - b);
+  return probabilities.map((p) => quantileSorted(sorted, p));
+};
+// -0 as 0: which of two equal zeros an order statistic is, is not a quantile's business
+const finite = fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((v) => v + 0);
+const tied = fc.oneof(finite, fc.integer({ min: 0, max: 5 }));
+const probability = fc.double({ min: 0, max: 1, noNaN: true });
+
+describe("quantiles by bucket counts", () => {
+  it("equal sorting and simple-statistics' quantileSorted, with ties, for any probabilities", () => {
+    fc.assert(
+      fc.property(fc.array(tied, { minLength: 1, maxLength: 400 }), fc.array(probability, { minLength: 1, maxLength: 6 }), (values, ps) => {
+        const sample = Float64Array.from(values);
+        expect(quantiles(sample, ps)).toEqual(bySorting(values, ps));
+        expect(Array.from(sample)).toEqual(values); // left as it was
+      }),
+    );
+  });
+
+  it("equal sorting for samples of 1, 2, 3 and 10 values, constant samples and the reported P10, P50, P90", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(1, 2, 3, 10), finite, fc.array(finite, { minLength: 10, maxLength: 10 }), (n, constant, values) => {
+        const ps = [0, 0.1, 0.5, 0.9, 1];
+        expect(quantiles(new Float64Array(n).fill(constant), ps)).toEqual(ps.map(() => constant));
+        expect(quantiles(Float64Array.from(values.slice(0, n)), ps)).toEqual(bySorting(values.slice(0, n), ps));
+      }),
+    );
+  });
+
+  it("equal sorting on 10,000 draws however they are spread: smooth, lopsided, with far outliers, mostly tied, or sorted", () => {
+    // shapes chosen to defeat the guessed range: every value outside it, or all in one bucket
+    const shapes: Record<string, (u: number, i: number) => number> = {
+      smooth: (u) => 1000 + 50 * Math.log(u / (1 - u)),
+      lopsided: (u) => Math.exp(8 * u),
+      outliers: (u, i) => (i % 997 === 0 ? 1e300 * (u - 0.5) : u),
+      "mostly tied": (u) => (u < 0.85 ? 7 : u),
+      sorted: (_, i) => i / 3,
+      "sorted backwards": (_, i) => -i,
+      "huge range": (u) => (u - 0.5) * Number.MAX_VALUE,
+    };
+    fc.assert(
+      fc.property(fc.constantFrom(...Object.keys(shapes)), fc.array(fc.double({ min: 1e-9, max: 1 - 1e-9, noNaN: true }), { minLength: 10_000, maxLength: 10_000 }), (shape, us) => {
+        const values = us.map((u, i) => shapes[shape]!(u, i));
+        const ps = [0.1, 0.5, 0.9, 0.25, 1];
+        expect(quantiles(Float64Array.from(values), ps)).toEqual(bySorting(values, ps));
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it("take infinities as values", () => {
+    const values = [Infinity, 1, -Infinity, 2, 3, Infinity];
+    expect(quantiles(Float64Array.from(values), [0, 0.1, 0.5, 0.9, 1])).toEqual(bySorting(values, [0, 0.1, 0.5, 0.9, 1]));
+  });
+
+  it("read adjacent strided columns where they lie, each equal to sorting that column", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constantFrom(0, 1, 2)), { minLength: 1, maxLength: 300 }),
-        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 5 }),
-        (values, probabilities) => {
-          const expected = ssQuantile([...values], probabilities);
-          expect(quantilesInPlace(Float64Array.from(values), probabilities)).toEqual(expected);
+        fc.integer({ min: 1, max: 300 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.array(tied, { minLength: 1, maxLength: 3000 }),
+        (count, width, gap, pool) => {
+          // rows of width + gap values after an offset of 2: column j of draw i at 2 + i × (width + gap) + j
+          const stride = width + gap;
+          const values = Float64Array.from({ length: 2 + count * stride }, (_, k) => pool[k % pool.length]!);
+          const columns = { offset: 2, stride, count, width };
+          const ps = [0.1, 0.5, 0.9];
+          const column = (j: number) => Array.from({ length: count }, (_, i) => values[2 + i * stride + j]!);
+          const scratch = quantileScratch();
+          expect(columnQuantiles(values, columns, ps, scratch)).toEqual(Array.from({ length: width }, (_, j) => bySorting(column(j), ps)));
+          // the same scratch again, now with other sizes in it
+          expect(columnQuantiles(values, { ...columns, width: 1 }, ps, scratch)).toEqual([bySorting(column(0), ps)]);
+          expect(columnMeans(values, columns)).toEqual(Array.from({ length: width }, (_, j) => mean(column(j))));
+          const positive = (v: number) => v > 0;
+          expect(columnShares(values, columns, positive)).toEqual(Array.from({ length: width }, (_, j) => share(column(j), positive)));
         },
       ),
     );
   });
 
-  it("gives simple-statistics' own quantiles on samples large enough for Floyd–Rivest's sampling, with ties", () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 0, max: 5 })), { minLength: 601, maxLength: 3000 }),
-        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 7 }),
-        (values, probabilities) => {
-          const sample = Float64Array.from(values, (v) => v + 0); // -0 as 0: which of two equal zeros lands in a place is not a quantile's business
-          expect(quantilesInPlace(sample, probabilities)).toEqual(ssQuantile(Array.from(sample), probabilities));
-        },
-      ),
-      { numRuns: 60 },
+  it("name the draw and the column that holds NaN", () => {
+    expect(() => columnQuantiles(Float64Array.of(1, 2, 3, NaN, 5, 6), { offset: 0, stride: 2, count: 3, width: 2 }, [0.5])).toThrow(
+      /NaN at position 1 of column 1/,
     );
+    expect(() => quantiles(Float64Array.of(NaN), [0.5])).toThrow(/NaN at position 0/);
+  });
+
+  it("refuse probabilities outside 0–1 as simple-statistics does", () => {
+    expect(() => quantiles(Float64Array.of(1, 2, 3), [1.5])).toThrow(/between 0 and 1/);
   });
 });

@@ -1,0 +1,59 @@
+import { quantileSorted } from "simple-statistics";
+import { describe, expect, it } from "vitest";
+import { holdsFlat } from "../../model/decoupling.ts";
+import { loadPackageFolder } from "../../io/read-package-folder.ts";
+import { monteCarlo, summariseMonteCarlo } from "../../model/monte-carlo.ts";
+import { compile } from "./fixtures.ts";
+
+/** P10, P50, P90 by the readable definition: sort the column, then simple-statistics' quantileSorted. */
+const bySorting = (column: number[]) => {
+  const sorted = [...column].sort((a, b) => a - b);
+  return [0.1, 0.5, 0.9].map((p) => quantileSorted(sorted, p));
+};
+
+describe("Monte Carlo summary of a fixed-seed Nacka run", async () => {
+  const nacka = await loadPackageFolder("data/nacka");
+  const result = monteCarlo(compile(nacka, nacka.scenarios["vaxa-utan-att-vaxa"]!), { draws: 2000, seed: 42 });
+  const summary = summariseMonteCarlo(result);
+  const N = result.draws;
+  const Y = result.years.length;
+  const S = result.processes.length + 1;
+  const draws = Array.from({ length: N }, (_, i) => i);
+  const fte = (series: number, y: number) => draws.map((i) => result.fte[(i * S + series) * Y + y]!);
+
+  it("has every process's and the total's FTE quantiles of sorting each column", () => {
+    result.processes.forEach((process, p) => {
+      for (let y = 0; y < Y; y++) {
+        const row = summary.processes[p * Y + y]!;
+        expect(row.process).toBe(process);
+        expect([row.fte_p10, row.fte_p50, row.fte_p90]).toEqual(bySorting(fte(p, y)));
+      }
+    });
+    summary.years.forEach((row, y) => {
+      expect([row.totalFte_p10, row.totalFte_p50, row.totalFte_p90]).toEqual(bySorting(fte(S - 1, y)));
+    });
+  });
+
+  it("has the baseline's and the cumulative net's quantiles of sorting each year", () => {
+    summary.years.forEach((row, y) => {
+      expect([row.baselineFte_p10, row.baselineFte_p50, row.baselineFte_p90]).toEqual(bySorting(draws.map((i) => result.baselineFte[i * Y + y]!)));
+      expect([row.cumulativeNet_p10, row.cumulativeNet_p50, row.cumulativeNet_p90]).toEqual(bySorting(draws.map((i) => result.cumulativeNet[i * Y + y]!)));
+    });
+  });
+
+  it("has the total's mean (draws added in order) and the share of draws holding flat, year by year", () => {
+    summary.years.forEach((row, y) => {
+      const total = fte(S - 1, y);
+      expect(row.totalFte_mean).toBe(total.reduce((sum, v) => sum + v, 0) / N);
+      expect(row.probabilityHoldsFlat).toBe(total.filter((v) => holdsFlat(v, summary.baseYearFte)).length / N);
+    });
+  });
+
+  it("has every uncertain parameter's quantiles of sorting its draws", () => {
+    const { names, values } = result.parameters;
+    expect(summary.parameters.map((p) => p.name)).toEqual(names);
+    summary.parameters.forEach((p, j) => {
+      expect([p.p10, p.p50, p.p90]).toEqual(bySorting(Array.from(values.subarray(j * N, (j + 1) * N))));
+    });
+  });
+});
