@@ -107,10 +107,9 @@ export function bandProjector(population: PopulationPlan, horizon: number, dwell
         ageAndSurvive(previousW, women);
         ageAndSurvive(previousM, men);
         // Births to mid-year women (the cohort before and after the year's deaths).
-        const spanLo = skip && women.before < 2 ** 1022 ? lo : 1;
-        const spanHi = spanLo === lo ? hi : last;
+        const skipping = skip && women.before < 2 ** 1022;
         let births = 0;
-        for (let x = spanLo; x <= spanHi; x++) {
+        for (let x = skipping ? lo : 1, end = skipping ? hi : last; x <= end; x++) {
           const aged = x < last ? previousW[x - 1]! : previousW[last - 1]! + previousW[last]!;
           births += halfFertility[x]! * (aged + women.survivors[x]!);
         }
