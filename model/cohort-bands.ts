@@ -40,21 +40,25 @@ export interface BandProjector {
   ): void;
 }
 
-/** One sex's rates after this run's scale factors, the year's survivors and out-migrants by age, and its two population rows. */
-interface SexWorkspace {
-  baseMortality: ArrayLike<number>;
-  baseOutRate: ArrayLike<number>;
-  mortality: Float64Array;
-  outRate: Float64Array;
-  inShare: Float64Array;
-  survivors: Float64Array;
-  leaving: Float64Array;
-  base: Float64Array;
-  rows: [Float64Array, Float64Array];
-  /** Σ out-migrants aged 1 and over, and the people at the start of the year (set by `ageAndSurvive`). */
-  leavingTotal: number;
-  before: number;
-}
+/*
+ * The workspace: every value by age in one array, age x's values at x · FIELDS + field, so that a
+ * pass over the ages reads one array rather than a dozen (each array costs its own loads per age).
+ */
+const Q_W = 0; // death probability after this run's scale factor (women; men next)
+const Q_M = 1;
+const O_W = 2; // out-migration rate after this run's scale factor
+const O_M = 3;
+const SHARE_W = 4; // share of the year's in-migrants
+const SHARE_M = 5;
+const S_W = 6; // the year's survivors
+const S_M = 7;
+const L_W = 8; // the year's out-migrants among them
+const L_M = 9;
+const P_W = 10; // population at the end of a year: two rows, P_W/P_M and P_W + 2/P_M + 2, taking turns
+const P_M = 11;
+const TOTAL = 14; // women and men together
+const HALF_F = 15; // fertility after this run's scale factor, times ½
+const FIELDS = 16;
 
 /**
  * The projector of a plan's population bands up to `horizon`, the dwellings driver's value in a
@@ -69,13 +73,20 @@ export function bandProjector(population: PopulationPlan, horizon: number, dwell
   const years = inFromData.length + 1;
   const perResident = inMigrants.perResident;
   const boyShare = assumptions.boysPerGirl / (1 + assumptions.boysPerGirl);
-  const women = sexWorkspace(base.women, assumptions.mortality.women, assumptions.outMigrationRate.women, assumptions.inMigrationProfile.women);
-  const men = sexWorkspace(base.men, assumptions.mortality.men, assumptions.outMigrationRate.men, assumptions.inMigrationProfile.men);
-  const rawFertility = assumptions.fertility;
-  const halfFertility = new Float64Array(ages);
-  const fertile = fertileAges(rawFertility);
-  const skipAllowed = women.base.every((v) => v >= 0 && v < Infinity) && Array.from(assumptions.mortality.women).every((q) => q >= 0 && q < Infinity);
-  const total = new Float64Array(ages);
+  const rates = Float64Array.from({ length: 5 * ages }, (_, i) => {
+    const x = i % ages;
+    return [assumptions.mortality.women, assumptions.mortality.men, assumptions.outMigrationRate.women, assumptions.outMigrationRate.men, assumptions.fertility][Math.floor(i / ages)]![x]!;
+  });
+  const cell = new Float64Array(ages * FIELDS);
+  for (let x = 0; x < ages; x++) {
+    cell[x * FIELDS + SHARE_W] = assumptions.inMigrationProfile.women[x]!;
+    cell[x * FIELDS + SHARE_M] = assumptions.inMigrationProfile.men[x]!;
+    cell[x * FIELDS + TOTAL] = base.women[x]! + base.men[x]!;
+  }
+  const baseW = Float64Array.from(base.women);
+  const baseM = Float64Array.from(base.men);
+  const fertile = fertileAges(assumptions.fertility);
+  const skipAllowed = baseW.every((v) => v >= 0 && v < Infinity) && Array.from(assumptions.mortality.women).every((q) => q >= 0 && q < Infinity);
   const bands = population.band.map((band) => {
     const problem = ageBandProblem(band, last);
     if (problem !== undefined) throw new Error(`age band ${formatAgeBand(band)}: ${problem}`);
@@ -84,127 +95,115 @@ export function bandProjector(population: PopulationPlan, horizon: number, dwell
   const from = Int32Array.from(bands, (b) => b.from);
   const to = Int32Array.from(bands, (b) => b.to);
   // The base year's sums are data.
-  for (let x = 0; x < ages; x++) total[x] = women.base[x]! + men.base[x]!;
-  const baseSums = Float64Array.from(bands, (b) => bandSum(total, b.from, b.to));
+  const baseSums = Float64Array.from(bands, (b) => bandSum(cell, b.from, b.to));
+  const sums = { leavingW: 0, leavingM: 0, beforeW: 0, beforeM: 0 };
 
   return {
     years,
     project(out, at, stride, fertilityScale, mortalityScale, inMigrationScale, outMigrationScale, netMigration) {
-      scaleRates(women, mortalityScale, outMigrationScale);
-      scaleRates(men, mortalityScale, outMigrationScale);
       const skip = skipAllowed && mortalityScale >= 0 && mortalityScale < Infinity && Number.isFinite(fertilityScale);
       const lo = skip ? fertile.lo : 1;
       const hi = skip ? fertile.hi : last;
-      // f · 0.5 as the specification's `fertility[x] * 0.5 * (A + S)` (its cap at Infinity changes nothing).
-      for (let x = lo; x <= hi; x++) halfFertility[x] = rawFertility[x]! * fertilityScale * 0.5;
+      for (let x = 0, i = 0; x < ages; x++, i += FIELDS) {
+        // As `scaled` in cohort.ts: rates times the scale factors, capped at 1; f · 0.5 as the
+        // specification's `fertility[x] * 0.5 * (A + S)` (its cap at Infinity changes nothing).
+        cell[i + Q_W] = Math.min(1, rates[x]! * mortalityScale);
+        cell[i + Q_M] = Math.min(1, rates[ages + x]! * mortalityScale);
+        cell[i + O_W] = Math.min(1, rates[2 * ages + x]! * outMigrationScale);
+        cell[i + O_M] = Math.min(1, rates[3 * ages + x]! * outMigrationScale);
+        cell[i + HALF_F] = rates[4 * ages + x]! * fertilityScale * 0.5;
+        cell[i + P_W] = baseW[x]!;
+        cell[i + P_M] = baseM[x]!;
+      }
       for (let k = 0; k < from.length; k++) out[at + k * stride] = baseSums[k]!;
 
-      let previousW = women.base;
-      let previousM = men.base;
       for (let y = 1; y < years; y++) {
-        const nextW = women.rows[y & 1]!;
-        const nextM = men.rows[y & 1]!;
-        ageAndSurvive(previousW, women);
-        ageAndSurvive(previousM, men);
+        // The population of the year before in row `previous`, of this year into `next`.
+        const previous = (y & 1) === 1 ? 0 : 2;
+        const next = 2 - previous;
+        ageAndSurvive(cell, ages, previous, sums);
         // Births to mid-year women (the cohort before and after the year's deaths).
-        const skipping = skip && women.before < 2 ** 1022;
+        const skipping = skip && sums.beforeW < 2 ** 1022;
         let births = 0;
         for (let x = skipping ? lo : 1, end = skipping ? hi : last; x <= end; x++) {
-          const aged = x < last ? previousW[x - 1]! : previousW[last - 1]! + previousW[last]!;
-          births += halfFertility[x]! * (aged + women.survivors[x]!);
+          const aged = x < last ? cell[(x - 1) * FIELDS + P_W + previous]! : cell[(last - 1) * FIELDS + P_W + previous]! + cell[last * FIELDS + P_W + previous]!;
+          births += cell[x * FIELDS + HALF_F]! * (aged + cell[x * FIELDS + S_W]!);
         }
         const boys = births * boyShare;
-        bornAndSurvive(births - boys, women);
-        bornAndSurvive(boys, men);
+        bornAndSurvive(cell, births - boys, 0);
+        bornAndSurvive(cell, boys, 1);
 
-        const residents = women.before + men.before;
+        const residents = sums.beforeW + sums.beforeM;
         const yearIn = (inFromData[y - 1]! + perResident * residents) * inMigrationScale;
-        const outTotal = women.leavingTotal + women.leaving[0]! + men.leavingTotal + men.leaving[0]!;
+        const outTotal = sums.leavingW + cell[L_W]! + sums.leavingM + cell[L_M]!;
         const extra = (netMigration - 1) * (yearIn - outTotal);
-        for (let x = 0; x < ages; x++) {
-          const survivedW = women.survivors[x]!;
-          const shareW = women.inShare[x]!;
-          const w = Math.max(0, survivedW + yearIn * shareW - women.leaving[x]! + extra * shareW);
-          const survivedM = men.survivors[x]!;
-          const shareM = men.inShare[x]!;
-          const m = Math.max(0, survivedM + yearIn * shareM - men.leaving[x]! + extra * shareM);
-          nextW[x] = w;
-          nextM[x] = m;
-          total[x] = w + m;
-        }
-        for (let k = 0; k < from.length; k++) out[at + k * stride + y] = bandSum(total, from[k]!, to[k]!);
-        previousW = nextW;
-        previousM = nextM;
+        move(cell, ages, next, yearIn, extra);
+        for (let k = 0; k < from.length; k++) out[at + k * stride + y] = bandSum(cell, from[k]!, to[k]!);
       }
     },
   };
 }
 
-function sexWorkspace(base: ArrayLike<number>, mortality: ArrayLike<number>, outRate: ArrayLike<number>, inShare: ArrayLike<number>): SexWorkspace {
-  const ages = base.length;
-  return {
-    baseMortality: mortality,
-    baseOutRate: outRate,
-    mortality: new Float64Array(ages),
-    outRate: new Float64Array(ages),
-    inShare: Float64Array.from(inShare),
-    survivors: new Float64Array(ages),
-    leaving: new Float64Array(ages),
-    base: Float64Array.from(base),
-    rows: [new Float64Array(ages), new Float64Array(ages)],
-    leavingTotal: 0,
-    before: 0,
-  };
-}
-
-/** The rates times this run's scale factors, capped at 1 (as `scaled` in cohort.ts). */
-function scaleRates(sex: SexWorkspace, mortalityScale: number, outMigrationScale: number): void {
-  const { baseMortality, baseOutRate, mortality, outRate } = sex;
-  for (let x = 0; x < mortality.length; x++) {
-    mortality[x] = Math.min(1, baseMortality[x]! * mortalityScale);
-    outRate[x] = Math.min(1, baseOutRate[x]! * outMigrationScale);
-  }
-}
-
 /**
- * Ages 1 and over (as `ageAndSurvive` in cohort.ts, without deaths and births): the survivors and
- * out-migrants by age into the workspace, their sum, and the people at the start of the year.
+ * Ages 1 and over of both sexes (as `ageAndSurvive` in cohort.ts, without deaths and births) from
+ * population row `previous`: the survivors and out-migrants by age, their sums, and the people at
+ * the start of the year.
  */
-function ageAndSurvive(previous: Float64Array, sex: SexWorkspace): void {
-  const { mortality, outRate, survivors, leaving } = sex;
-  const last = previous.length - 1;
-  let leavingTotal = 0;
-  let before = previous[0]!;
-  for (let x = 1; x < last; x++) {
-    before += previous[x]!;
-    const aged = previous[x - 1]!;
-    const survived = aged - aged * mortality[x]!;
-    survivors[x] = survived;
-    const out = outRate[x]! * survived;
-    leaving[x] = out;
-    leavingTotal += out;
+function ageAndSurvive(cell: Float64Array, ages: number, previous: number, sums: { leavingW: number; leavingM: number; beforeW: number; beforeM: number }): void {
+  const last = ages - 1;
+  let leavingW = 0;
+  let leavingM = 0;
+  let beforeW = cell[P_W + previous]!;
+  let beforeM = cell[P_M + previous]!;
+  for (let x = 1, i = FIELDS; x <= last; x++, i += FIELDS) {
+    beforeW += cell[i + P_W + previous]!;
+    beforeM += cell[i + P_M + previous]!;
+    // The open group keeps its members and takes in the age below it.
+    const agedW = x < last ? cell[i - FIELDS + P_W + previous]! : cell[i - FIELDS + P_W + previous]! + cell[i + P_W + previous]!;
+    const agedM = x < last ? cell[i - FIELDS + P_M + previous]! : cell[i - FIELDS + P_M + previous]! + cell[i + P_M + previous]!;
+    const survivedW = agedW - agedW * cell[i + Q_W]!;
+    const survivedM = agedM - agedM * cell[i + Q_M]!;
+    cell[i + S_W] = survivedW;
+    cell[i + S_M] = survivedM;
+    const outW = cell[i + O_W]! * survivedW;
+    const outM = cell[i + O_M]! * survivedM;
+    cell[i + L_W] = outW;
+    cell[i + L_M] = outM;
+    leavingW += outW;
+    leavingM += outM;
   }
-  before += previous[last]!;
-  const aged = previous[last - 1]! + previous[last]!;
-  const survived = aged - aged * mortality[last]!;
-  survivors[last] = survived;
-  const out = outRate[last]! * survived;
-  leaving[last] = out;
-  sex.leavingTotal = leavingTotal + out;
-  sex.before = before;
+  sums.leavingW = leavingW;
+  sums.leavingM = leavingM;
+  sums.beforeW = beforeW;
+  sums.beforeM = beforeM;
 }
 
-/** The year's newborns of one sex: the survivors among them and their out-migrants (age 0). */
-function bornAndSurvive(born: number, sex: SexWorkspace): void {
-  const survived = born - born * sex.mortality[0]!;
-  sex.survivors[0] = survived;
-  sex.leaving[0] = sex.outRate[0]! * survived;
+/** The year's newborns of one sex (0 women, 1 men): the survivors among them and their out-migrants (age 0). */
+function bornAndSurvive(cell: Float64Array, born: number, sex: number): void {
+  const survived = born - born * cell[Q_W + sex]!;
+  cell[S_W + sex] = survived;
+  cell[L_W + sex] = cell[O_W + sex]! * survived;
 }
 
-/** Σ total[from … to], in that order (as `bandPaths`). */
-function bandSum(total: Float64Array, from: number, to: number): number {
+/** The population at the end of the year after moving, into row `next`, and both sexes' total (as `move` in cohort.ts). */
+function move(cell: Float64Array, ages: number, next: number, yearIn: number, extra: number): void {
+  for (let i = 0; i < ages * FIELDS; i += FIELDS) {
+    const survivedW = cell[i + S_W]!;
+    const shareW = cell[i + SHARE_W]!;
+    const w = Math.max(0, survivedW + yearIn * shareW - cell[i + L_W]! + extra * shareW);
+    const survivedM = cell[i + S_M]!;
+    const shareM = cell[i + SHARE_M]!;
+    const m = Math.max(0, survivedM + yearIn * shareM - cell[i + L_M]! + extra * shareM);
+    cell[i + P_W + next] = w;
+    cell[i + P_M + next] = m;
+    cell[i + TOTAL] = w + m;
+  }
+}
+
+/** Σ of women and men over ages from … to, in that order (as `bandPaths`). */
+function bandSum(cell: Float64Array, from: number, to: number): number {
   let sum = 0;
-  for (let x = from; x <= to; x++) sum += total[x]!;
+  for (let i = from * FIELDS + TOTAL; i <= to * FIELDS + TOTAL; i += FIELDS) sum += cell[i]!;
   return sum;
 }
 
