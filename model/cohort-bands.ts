@@ -6,9 +6,10 @@
  * without what the bands do not read:
  *
  * - no deaths, births or net-migration tallies per year, and no arrays or objects per year or run:
- *   two population rows per sex take turns as the year before and the year after;
+ *   every value by age in one array kept with the projector, where two population rows take turns
+ *   as the year before and the year after;
  * - the in-migrants of each year that come from data (per year, per dwelling) once per plan;
- * - the rates after the scale factors once per run, into buffers kept with the projector;
+ * - the rates after the scale factors once per run;
  * - births summed only over the ages whose fertility is not zero, where every skipped term is
  *   exactly zero (see `fertileAges`); otherwise over every age, as the specification.
  *
@@ -73,10 +74,13 @@ export function bandProjector(population: PopulationPlan, horizon: number, dwell
   const years = inFromData.length + 1;
   const perResident = inMigrants.perResident;
   const boyShare = assumptions.boysPerGirl / (1 + assumptions.boysPerGirl);
-  const rates = Float64Array.from({ length: 5 * ages }, (_, i) => {
-    const x = i % ages;
-    return [assumptions.mortality.women, assumptions.mortality.men, assumptions.outMigrationRate.women, assumptions.outMigrationRate.men, assumptions.fertility][Math.floor(i / ages)]![x]!;
-  });
+  const [mortalityW, mortalityM, outRateW, outRateM, fertility] = [
+    assumptions.mortality.women,
+    assumptions.mortality.men,
+    assumptions.outMigrationRate.women,
+    assumptions.outMigrationRate.men,
+    assumptions.fertility,
+  ].map((rates) => Float64Array.from(rates)) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
   const cell = new Float64Array(ages * FIELDS);
   for (let x = 0; x < ages; x++) {
     cell[x * FIELDS + SHARE_W] = assumptions.inMigrationProfile.women[x]!;
@@ -85,8 +89,8 @@ export function bandProjector(population: PopulationPlan, horizon: number, dwell
   }
   const baseW = Float64Array.from(base.women);
   const baseM = Float64Array.from(base.men);
-  const fertile = fertileAges(assumptions.fertility);
-  const skipAllowed = baseW.every((v) => v >= 0 && v < Infinity) && Array.from(assumptions.mortality.women).every((q) => q >= 0 && q < Infinity);
+  const fertile = fertileAges(fertility);
+  const skipAllowed = baseW.every((v) => v >= 0 && v < Infinity) && mortalityW.every((q) => q >= 0 && q < Infinity);
   const bands = population.band.map((band) => {
     const problem = ageBandProblem(band, last);
     if (problem !== undefined) throw new Error(`age band ${formatAgeBand(band)}: ${problem}`);
@@ -96,7 +100,7 @@ export function bandProjector(population: PopulationPlan, horizon: number, dwell
   const to = Int32Array.from(bands, (b) => b.to);
   // The base year's sums are data.
   const baseSums = Float64Array.from(bands, (b) => bandSum(cell, b.from, b.to));
-  const sums = { leavingW: 0, leavingM: 0, beforeW: 0, beforeM: 0 };
+  const sums: YearSums = { leavingW: 0, leavingM: 0, beforeW: 0, beforeM: 0 };
 
   return {
     years,
@@ -107,11 +111,11 @@ export function bandProjector(population: PopulationPlan, horizon: number, dwell
       for (let x = 0, i = 0; x < ages; x++, i += FIELDS) {
         // As `scaled` in cohort.ts: rates times the scale factors, capped at 1; f · 0.5 as the
         // specification's `fertility[x] * 0.5 * (A + S)` (its cap at Infinity changes nothing).
-        cell[i + Q_W] = Math.min(1, rates[x]! * mortalityScale);
-        cell[i + Q_M] = Math.min(1, rates[ages + x]! * mortalityScale);
-        cell[i + O_W] = Math.min(1, rates[2 * ages + x]! * outMigrationScale);
-        cell[i + O_M] = Math.min(1, rates[3 * ages + x]! * outMigrationScale);
-        cell[i + HALF_F] = rates[4 * ages + x]! * fertilityScale * 0.5;
+        cell[i + Q_W] = Math.min(1, mortalityW[x]! * mortalityScale);
+        cell[i + Q_M] = Math.min(1, mortalityM[x]! * mortalityScale);
+        cell[i + O_W] = Math.min(1, outRateW[x]! * outMigrationScale);
+        cell[i + O_M] = Math.min(1, outRateM[x]! * outMigrationScale);
+        cell[i + HALF_F] = fertility[x]! * fertilityScale * 0.5;
         cell[i + P_W] = baseW[x]!;
         cell[i + P_M] = baseM[x]!;
       }
@@ -144,12 +148,20 @@ export function bandProjector(population: PopulationPlan, horizon: number, dwell
   };
 }
 
+/** A year's sums, by sex: out-migrants aged 1 and over, and the people at the start of the year. */
+interface YearSums {
+  leavingW: number;
+  leavingM: number;
+  beforeW: number;
+  beforeM: number;
+}
+
 /**
  * Ages 1 and over of both sexes (as `ageAndSurvive` in cohort.ts, without deaths and births) from
  * population row `previous`: the survivors and out-migrants by age, their sums, and the people at
  * the start of the year.
  */
-function ageAndSurvive(cell: Float64Array, ages: number, previous: number, sums: { leavingW: number; leavingM: number; beforeW: number; beforeM: number }): void {
+function ageAndSurvive(cell: Float64Array, ages: number, previous: number, sums: YearSums): void {
   const last = ages - 1;
   let leavingW = 0;
   let leavingM = 0;

@@ -11,6 +11,8 @@ import { loadPackageFolder } from "../../io/read-package-folder.ts";
 import type { AgeBand } from "../../model/age-bands.ts";
 import { bandProjector } from "../../model/cohort-bands.ts";
 import { populationDriverPaths, projectPopulation } from "../../model/cohort-drivers.ts";
+import { createWorkspace, evaluate } from "../../model/evaluate.ts";
+import { compileKernel } from "../../model/kernel.ts";
 import type { PopulationPlan } from "../../model/plan.ts";
 import { compile } from "./fixtures.ts";
 
@@ -128,6 +130,37 @@ describe("cohort band sums: Nacka", async () => {
       ),
       { numRuns: 40 },
     );
+  });
+});
+
+describe("cohort band sums in the kernel", async () => {
+  const nacka = await loadPackageFolder("data/nacka");
+  const plan = compile(nacka, nacka.scenarios["vaxa-utan-att-vaxa"]!);
+  const p = plan.population!;
+
+  it("follow each run's scale factors, and stay right when a run repeats the last run's population inputs", () => {
+    const base = plan.parameters.values;
+    const withValues = (changes: [number, number][]) => {
+      const theta = base.slice();
+      for (const [i, v] of changes) theta[i] = v;
+      return theta;
+    };
+    const runs = [
+      base,
+      withValues([[p.fertility, 1.1]]),
+      withValues([[p.fertility, 1.1], [plan.intensity, 0.5]]), // the population's inputs as the run before
+      withValues([[plan.growthMultiplier, 1.7]]),
+      base,
+    ];
+    const kernel = compileKernel(plan, "all");
+    const ws = createWorkspace(plan);
+    const reference = createWorkspace(plan);
+    for (const theta of runs) {
+      kernel.run(theta, ws);
+      evaluate(plan, theta, reference);
+      expect(Array.from(ws.residents)).toEqual(Array.from(reference.residents));
+      expect(Array.from(ws.total)).toEqual(Array.from(reference.total));
+    }
   });
 });
 
