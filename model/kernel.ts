@@ -638,7 +638,11 @@ function helpers(plan: ModelPlan): Helpers {
       if (fertility === f && mortality === q && inMigration === i && outMigration === o && growth === g) return;
       projector ??= bandProjector(p, plan.horizon, (year) => (p.dwellings < 0 ? 0 : plan.driverPath[p.dwellings * Y + year - plan.baseYear]!));
       projector.project(X, at, stride, fertility, mortality, inMigration, outMigration, growth);
-      [f, q, i, o, g] = [fertility, mortality, inMigration, outMigration, growth];
+      f = fertility;
+      q = mortality;
+      i = inMigration;
+      o = outMigration;
+      g = growth;
     },
   };
 }
