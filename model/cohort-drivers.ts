@@ -24,13 +24,23 @@ export function projectPopulation(
   dwellings: (year: number) => number,
   scales: CohortScales = NEUTRAL_SCALES,
 ): CohortProjection {
+  const inMigrants = inMigrantsPerYear(population, lastYear, dwellings);
+  return projectCohorts(population.baseYear, population.base, population.assumptions, inMigrants, scales, population.inMigrants.perResident);
+}
+
+/**
+ * The in-migrants of each year after the population's base year up to `lastYear` that come from
+ * data, `perYear + perDwelling × dwellings(year)` (index 0 = base year + 1); the projection adds
+ * those per resident.
+ */
+export function inMigrantsPerYear(population: Pick<Population, "baseYear" | "inMigrants">, lastYear: number, dwellings: (year: number) => number): Float64Array {
   const years = Math.max(0, lastYear - population.baseYear);
   const inMigrants = new Float64Array(years);
   for (let y = 0; y < years; y += 1) {
     const year = population.baseYear + 1 + y;
     inMigrants[y] = population.inMigrants.perYear + (population.inMigrants.perDwelling > 0 ? population.inMigrants.perDwelling * dwellings(year) : 0);
   }
-  return projectCohorts(population.baseYear, population.base, population.assumptions, inMigrants, scales, population.inMigrants.perResident);
+  return inMigrants;
 }
 
 /**

@@ -127,7 +127,7 @@ export function projectCohorts(
   inMigrantsPerResident = 0,
 ): CohortProjection {
   const ages = base.women.length;
-  checkLengths(ages, base, assumptions);
+  checkCohortLengths(ages, base, assumptions);
   const maxAge = ages - 1;
   const years = inMigrants.length;
   const result: CohortProjection = {
@@ -256,7 +256,8 @@ export function totalByAge(projection: CohortProjection, y: number): Float64Arra
 
 
 
-function checkLengths(ages: number, base: BySex, assumptions: CohortAssumptions): void {
+/** Throws unless every rate has one value per age of the base population (at least ages 0 and 1+). */
+export function checkCohortLengths(ages: number, base: BySex, assumptions: CohortAssumptions): void {
   const lengths: [string, number][] = [
     ["base.men", base.men.length],
     ["fertility", assumptions.fertility.length],

@@ -34,6 +34,7 @@
  * {@link kernelFor} falls back to the reference {@link evaluate}, which gives the same numbers.
  */
 import { ADOPTION_CURVE_LIST } from "./adoption.ts";
+import { type BandProjector, bandProjector } from "./cohort-bands.ts";
 import { populationDriverPaths } from "./cohort-drivers.ts";
 import { scenarioDriver } from "./drivers.ts";
 import type { MonteCarloColumns } from "./draw-columns.ts";
@@ -163,8 +164,9 @@ class Generator {
 
 /**
  * The drivers a population drives (evaluate.ts projectPopulationDrivers): the band sums of the
- * projection, computed once when the kernel is built if its five inputs are certain, else on every
- * run by `F.population` (the reference's `populationDriverPaths`, which keeps its last result);
+ * projection, computed once when the kernel is built if its five inputs are certain (the
+ * reference's `populationDriverPaths`), else on every run by `F.population` (the same sums from
+ * cohort-bands.ts, skipped while its inputs are the last run's);
  * each driver's years up to the population's base year are the package's, the later ones its
  * band's growth from there, under the driver's own multiplier. Null without a population.
  */
@@ -176,7 +178,6 @@ function populationRows(g: Generator, residentsRow: Row | null): { row(d: number
   const inputs = [p.fertility, p.mortality, p.inMigration, p.outMigration, plan.growthMultiplier];
   const varies = inputs.some((i) => g.varies(i));
   const s = p.startIndex;
-  const length = Y - s;
   // Band k's sums over the years from the population's base year, at X[bandRows[k].at + j].
   let bandRows: Row[];
   if (!varies) {
@@ -188,11 +189,10 @@ function populationRows(g: Generator, residentsRow: Row | null): { row(d: number
       return g.row(values);
     });
   } else {
+    // One row per band, one after another: F.population writes band k's year j to X[at + k·Y + j].
     bandRows = Array.from(p.driver, () => g.row());
-    g.emit(
-      `const bands = F.population(theta, ${inputs.map((i) => g.param(i)).join(", ")});
-${bandRows.map((row, k) => `for (let j = 0; j < ${length}; j++) X[${row.at} + j] = bands[${k}][j];`).join("\n")}`,
-    );
+    if (bandRows.some((row, k) => row.at !== bandRows[0]!.at + k * Y)) throw new Error("internal: the population's band rows are not consecutive");
+    g.emit(`F.population(X, ${bandRows[0]!.at}, ${Y}, ${inputs.map((i) => g.param(i)).join(", ")});`);
   }
   const rows = new Map<number, Row>();
   p.driver.forEach((d, k) => {
@@ -648,35 +648,38 @@ const BT = ws.buildTotal, CX = ws.capex, LI = ws.licences, SS = ws.systemSavings
 `;
 
 /**
- * What the generated code calls: the adoption curves, the NPV and the population's band sums (a
- * plan's own, keeping the last result while its five inputs are the same), the reference's own
- * functions.
+ * What the generated code calls: the adoption curves, the NPV (the reference's own functions) and
+ * the population's band sums (cohort-bands.ts: bit for bit the reference's `populationDriverPaths`),
+ * written into the kernel's rows, left as they are while the five inputs are the same as the last
+ * run's.
  */
 interface Helpers {
   curves: typeof ADOPTION_CURVE_SOURCES;
   npv: typeof netPresentValue;
-  population: (theta: Float64Array, ...values: number[]) => Float64Array[];
+  population: (X: Float64Array, at: number, stride: number, fertility: number, mortality: number, inMigration: number, outMigration: number, growth: number) => void;
 }
 
 const ADOPTION_CURVE_SOURCES = ADOPTION_CURVE_LIST.map((c) => c.adoption);
 
 function helpers(plan: ModelPlan): Helpers {
-  let last: { values: number[]; paths: Float64Array[] } | null = null;
   const p = plan.population;
   const Y = plan.yearCount;
-  const dwellings = (year: number) => (p === null || p.dwellings < 0 ? 0 : plan.driverPath[p.dwellings * Y + year - plan.baseYear]!);
+  let projector: BandProjector | null = null;
+  // The inputs of the band sums in X now (NaN: none yet, and never equal).
+  let f = NaN, q = NaN, i = NaN, o = NaN, g = NaN;
   return {
     curves: ADOPTION_CURVE_SOURCES,
     npv: netPresentValue,
-    population(theta, ...values) {
+    population(X, at, stride, fertility, mortality, inMigration, outMigration, growth) {
       if (p === null) throw new Error("internal: the plan has no population");
-      if (last === null || last.values.some((v, i) => v !== values[i])) {
-        // populationDriverPaths reads the scale factors from a parameter vector: the run's, with these values.
-        const vector = theta.slice();
-        [p.fertility, p.mortality, p.inMigration, p.outMigration].forEach((i, k) => (vector[i] = values[k]!));
-        last = { values, paths: populationDriverPaths(p, plan.horizon, vector, dwellings, values[4]!) };
-      }
-      return last.paths;
+      if (fertility === f && mortality === q && inMigration === i && outMigration === o && growth === g) return;
+      projector ??= bandProjector(p, plan.horizon, (year) => (p.dwellings < 0 ? 0 : plan.driverPath[p.dwellings * Y + year - plan.baseYear]!));
+      projector.project(X, at, stride, fertility, mortality, inMigration, outMigration, growth);
+      f = fertility;
+      q = mortality;
+      i = inMigration;
+      o = outMigration;
+      g = growth;
     },
   };
 }
