@@ -31,6 +31,13 @@ export function speedTable(r: Results): string[] {
       `≤ ${r.targets.singleThreadMs} ms: ${met(single.meetsTarget)}`,
     ],
     ["  of which the draws (model run and copy)", `${single.perDrawMicroseconds.toFixed(1)} µs CPU a draw`, ""],
+    ...(mc.withoutPopulation
+      ? [[
+          "  the same without the package's population (no cohort projection in the draws)",
+          `${ms(mc.withoutPopulation.ms)} (CPU ${ms(mc.withoutPopulation.cpuMs)}; ${mc.withoutPopulation.uncertainParameters} uncertain assumptions)`,
+          `≤ ${r.targets.singleThreadMs} ms: ${met(mc.withoutPopulation.meetsTarget)}`,
+        ] as [string, string, string]]
+      : []),
     ...(mc.peakMemory
       ? [[
           `Monte Carlo, ${mc.peakMemory.draws.toLocaleString("en")} draws and summary, peak memory of the process`,
