@@ -7,8 +7,6 @@
  * This module starts the app: it loads the package and the first working scenario, creates the
  * store, and draws the view the route names — again when the route or the language changes.
  */
-import { formatPackageError } from "../model/package-error.ts";
-import { parseDataPackage } from "../model/parse-package.ts";
 import { api } from "./api.ts";
 import { el, errorText } from "./dom.ts";
 import { formats } from "../contract/locale.ts";
@@ -41,7 +39,8 @@ async function start(): Promise<void> {
   const shell = createShell();
   shell.main.replaceChildren(el("p", { class: "loading", role: "status", text: messages(lang).loading }));
 
-  const [summary, files, list] = await Promise.all([api.package(), api.packageFiles(), api.scenarios()]);
+  // The package comes parsed and validated by the server: the browser needs no file parser.
+  const [summary, served, list] = await Promise.all([api.package(), api.packageModel(), api.scenarios()]);
 
   // The package the working scenario is computed with: the one its saved version was computed
   // with (an uploaded one, chosen per scenario), else the server's current one.
@@ -57,23 +56,19 @@ async function start(): Promise<void> {
   const packageFor = (hash: string): Promise<ActivePackage> => {
     let loaded = loadedPackages.get(hash);
     if (loaded === undefined) {
-      loaded = (hash === files.package.hash ? Promise.resolve(files) : api.packageFiles(hash)).then((answer) => {
-        const parsed = parseDataPackage(answer.files);
-        if (!parsed.ok) throw new Error(parsed.errors.map(formatPackageError).join("\n"));
-        return {
-          pkg: parsed.package,
-          versionId: answer.package.versionId,
-          defaults: parameterDefaults(parsed.package),
-          live: new LiveModel(parsed.package),
-          uncertainty: new UncertaintyWorker(parsed.package, new URL("./monte-carlo-worker.js", import.meta.url)),
-        };
-      });
+      loaded = (hash === served.package.hash ? Promise.resolve(served) : api.packageModel(hash)).then((answer) => ({
+        pkg: answer.model,
+        versionId: answer.package.versionId,
+        defaults: parameterDefaults(answer.model),
+        live: new LiveModel(answer.model),
+        uncertainty: new UncertaintyWorker(answer.model, new URL("./monte-carlo-worker.js", import.meta.url)),
+      }));
       loadedPackages.set(hash, loaded);
       loaded.catch(() => loadedPackages.delete(hash));
     }
     return loaded;
   };
-  const hashOf = (working: Working) => working.version?.packageHash ?? files.package.hash;
+  const hashOf = (working: Working) => working.version?.packageHash ?? served.package.hash;
 
   // Start from the fragment's scenario (`#planering?s=<id>`), else Nacka's main scenario, else the first.
   const route = parseRoute(location.hash);
