@@ -6,7 +6,7 @@
  * that never changes while the server runs (the package, parsed, for the web app's first chart):
  * {@link compressedAnswer} compresses it on its first request and keeps the result.
  */
-import { statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { extname, resolve, sep } from "node:path";
 import { promisify } from "node:util";
 import { brotliCompress, constants as zlib, gzip } from "node:zlib";
@@ -89,5 +89,28 @@ export function compressedAnswer(body: () => string, type: string, eager = false
     res.type(type);
     if (choice) res.setHeader("Content-Encoding", choice.encoding);
     res.send(choice ? answer[choice.encoding] : answer.text);
+  };
+}
+
+/**
+ * The small text files of a folder (the page's stylesheet) compressed in memory on their first
+ * request, again when the file changes; anything else falls through to the static files.
+ */
+export function compressedFiles(dir: string, extensions: readonly string[], maxAgeSeconds: number): RequestHandler {
+  const root = resolve(dir);
+  const answers = new Map<string, { mtimeMs: number; send: (req: Request, res: Response) => Promise<void> }>();
+  return (req, res, next) => {
+    if (req.method !== "GET" && req.method !== "HEAD") return next();
+    const file = resolve(root, `.${decodeURIComponent(req.path)}`);
+    if (!file.startsWith(root + sep) || !extensions.includes(extname(file)) || !acceptedEncoding(req)) return next();
+    const mtimeMs = modified(file);
+    if (mtimeMs === null) return next();
+    let answer = answers.get(file);
+    if (answer === undefined || answer.mtimeMs !== mtimeMs) {
+      answer = { mtimeMs, send: compressedAnswer(() => readFileSync(file, "utf8"), extname(file)) };
+      answers.set(file, answer);
+    }
+    res.setHeader("Cache-Control", `public, max-age=${maxAgeSeconds}`);
+    answer.send(req, res).catch(next);
   };
 }

@@ -18,9 +18,6 @@ import { loadWorking } from "./scenarios.ts";
 import { createShell, drawShell } from "./shell.ts";
 import { createStore, type ViewName } from "./state.ts";
 import type { View, ViewContext, ViewFactory } from "./view.ts";
-import { councilView } from "./views/council/index.ts";
-import { dataView } from "./views/data/index.ts";
-import { financeView } from "./views/finance/index.ts";
 import { plannerView } from "./views/planner/index.ts";
 import { isDirty, newWorking, type Working } from "./working.ts";
 import type { DataPackage } from "../model/data-package.ts";
@@ -28,7 +25,18 @@ import { keepDraft, readDraft } from "./drafts.ts";
 import { debounce } from "./schedule.ts";
 import { UncertaintyWorker } from "./uncertainty-worker.ts";
 
-const VIEWS: Record<ViewName, ViewFactory> = { planner: plannerView, finance: financeView, council: councilView, data: dataView };
+/**
+ * The views: the planner's is in the first bundle (its chart is the first a planner sees); the
+ * others are loaded when first shown (`web/build.ts` splits them into chunks of their own), so
+ * neither the council's paper nor the data view's upload weighs on the first load.
+ */
+const VIEWS: Record<ViewName, () => Promise<ViewFactory>> = {
+  planner: () => Promise.resolve(plannerView),
+  finance: () => import("./views/finance/index.ts").then((m) => m.financeView),
+  council: () => import("./views/council/index.ts").then((m) => m.councilView),
+  data: () => import("./views/data/index.ts").then((m) => m.dataView),
+};
+const loadedViews = new Map<ViewName, ViewFactory>([["planner", plannerView]]);
 
 /** The scenario the planner starts from when the link names none (if the package has it). */
 const DEFAULT_SCENARIO = "vaxa-utan-att-vaxa";
@@ -98,6 +106,20 @@ async function start(): Promise<void> {
 
   const render = (keepFocus: boolean) => {
     const { lang, route } = store.state;
+    const factory = loadedViews.get(route.view);
+    if (factory === undefined) {
+      // Drawn when its code has come, unless the route has moved on meanwhile.
+      const wanted = route.view;
+      VIEWS[wanted]()
+        .then((loaded) => {
+          loadedViews.set(wanted, loaded);
+          if (store.state.route.view === wanted) render(keepFocus);
+        })
+        .catch((error: unknown) => {
+          shell.main.replaceChildren(el("p", { class: "error", role: "alert", text: messages(store.state.lang).loadFailed(errorText(error)) }));
+        });
+      return;
+    }
     const changedView = route.view !== shown;
     shown = route.view;
     current?.destroy?.();
@@ -135,7 +157,7 @@ async function start(): Promise<void> {
           });
       },
     };
-    current = VIEWS[route.view](context);
+    current = factory(context);
     shell.main.replaceChildren(current.element);
     if (changedView && !keepFocus && started) {
       // Tell assistive technology the page changed: move focus to the new view's heading.
