@@ -72,30 +72,73 @@ function browserOnlyZod(): esbuild.Plugin {
   };
 }
 
-/** esbuild options for the web bundle. */
-export function buildOptions(overrides: Partial<esbuild.BuildOptions> = {}): esbuild.BuildOptions {
+/**
+ * Modules the page itself never runs, left out of `app.js` and its chunks (the Monte Carlo worker
+ * keeps them): the samplers (draws run only in the worker, `web/monte-carlo-worker.ts`; the page
+ * uses the distributions' quantiles) and the CSV reader (the page gets the package parsed by the
+ * server, `GET /api/package/model`). The model imports them at module level, so without this the
+ * page would download and start them (with their dependencies, 123 kB) before its first chart.
+ * Each stub throws if called, naming this file, so a view that begins to draw fails loudly.
+ */
+const SAMPLER_STUB = 'export default { factory() { throw new Error("draws run in the Monte Carlo worker, not on the page (web/build.ts)"); } };';
+const PAGE_STUBS: Record<string, string> = {
+  "@stdlib/random-base-beta": SAMPLER_STUB,
+  "@stdlib/random-base-lognormal": SAMPLER_STUB,
+  "@stdlib/random-base-normal": SAMPLER_STUB,
+  "@stdlib/random-base-triangular": SAMPLER_STUB,
+  "@stdlib/random-base-uniform": SAMPLER_STUB,
+  "csv-parse/browser/esm/sync": 'export function parse() { throw new Error("the page reads no CSV: it gets the package parsed (web/build.ts)"); }',
+};
+
+/** The esbuild plugin that gives the page {@link PAGE_STUBS} in place of the modules. */
+function pageStubs(): esbuild.Plugin {
+  const filter = new RegExp(`^(${Object.keys(PAGE_STUBS).map((name) => name.replace(/[/.-]/g, "\\$&")).join("|")})$`);
   return {
-    entryPoints: { app: ENTRY, "monte-carlo-worker": WORKER_ENTRY },
-    outdir: OUT_DIR,
-    // the metafile's paths are relative to this: the repository root, wherever the build is run from
-    absWorkingDir: ROOT,
-    bundle: true,
-    format: "esm",
-    // Code loaded with import() (the views after the planner's) and code the app and the worker share go to chunks of their own.
-    splitting: true,
-    chunkNames: "chunks/[name]-[hash]",
-    platform: "browser",
-    target: ["chrome110", "firefox110", "safari16", "edge110"],
-    minify: true,
-    sourcemap: "linked",
-    legalComments: "linked",
-    charset: "utf8",
-    logLevel: "warning",
-    metafile: true,
-    // With platform "browser", an import of a Node built-in (node:fs …) fails the build: none may reach the page.
-    define: { "process.env.NODE_ENV": '"production"' },
-    plugins: [browserOnlyZod()],
-    ...overrides,
+    name: "page-stubs",
+    setup(build) {
+      build.onResolve({ filter }, (args) => ({ path: args.path, namespace: "page-stub" }));
+      build.onLoad({ filter: /.*/, namespace: "page-stub" }, (args) => ({ contents: PAGE_STUBS[args.path], loader: "js" }));
+    },
+  };
+}
+
+/** What the page's and the worker's builds share. */
+const COMMON: esbuild.BuildOptions = {
+  outdir: OUT_DIR,
+  // the metafile's paths are relative to this: the repository root, wherever the build is run from
+  absWorkingDir: ROOT,
+  bundle: true,
+  format: "esm",
+  platform: "browser",
+  target: ["chrome110", "firefox110", "safari16", "edge110"],
+  minify: true,
+  sourcemap: "linked",
+  legalComments: "linked",
+  charset: "utf8",
+  logLevel: "warning",
+  metafile: true,
+  // With platform "browser", an import of a Node built-in (node:fs …) fails the build: none may reach the page.
+  define: { "process.env.NODE_ENV": '"production"' },
+};
+
+/**
+ * esbuild options of the two builds: the page (`app.js`; code loaded with `import()`, the views
+ * after the planner's, and code they share go to `chunks/`) and the Monte Carlo worker (one file,
+ * loaded after the first chart, with what the page leaves out).
+ */
+export function buildOptions(overrides: Partial<esbuild.BuildOptions> = {}): { page: esbuild.BuildOptions; worker: esbuild.BuildOptions } {
+  const plugins = overrides.plugins ?? [];
+  return {
+    page: { ...COMMON, entryPoints: { app: ENTRY }, splitting: true, chunkNames: "chunks/[name]-[hash]", ...overrides, plugins: [browserOnlyZod(), pageStubs(), ...plugins] },
+    worker: { ...COMMON, entryPoints: { "monte-carlo-worker": WORKER_ENTRY }, ...overrides, plugins: [browserOnlyZod(), ...plugins] },
+  };
+}
+
+/** The outputs of both builds in one metafile (their files are distinct). */
+function merged(results: esbuild.BuildResult[]): esbuild.Metafile {
+  return {
+    inputs: Object.assign({}, ...results.map((r) => r.metafile?.inputs ?? {})),
+    outputs: Object.assign({}, ...results.map((r) => r.metafile?.outputs ?? {})),
   };
 }
 
@@ -145,34 +188,35 @@ async function writeMeta(metafile: esbuild.Metafile, ms: number): Promise<WebBui
 export async function buildWeb(): Promise<WebBuildReport> {
   const started = performance.now();
   await mkdir(OUT_DIR, { recursive: true });
-  const result = await esbuild.build(buildOptions());
+  const options = buildOptions();
+  const metafile = merged(await Promise.all([esbuild.build(options.page), esbuild.build(options.worker)]));
   // Chunks are named by their content: older builds' would pile up. Removed after the build, not
   // before, so a server serving the same sources (tests build in parallel) never misses a file.
-  const current = new Set(Object.keys(result.metafile?.outputs ?? {}).map((file) => resolve(ROOT, file)));
+  const current = new Set(Object.keys(metafile.outputs).map((file) => resolve(ROOT, file)));
   for (const name of await readdir(join(OUT_DIR, "chunks")).catch(() => [])) {
     const path = join(OUT_DIR, "chunks", name);
     if (!current.has(path.replace(/\.(br|gz)$/, ""))) await rm(path, { force: true });
   }
   // the browser gets the bundle compressed (server/precompressed.ts): compressed once here, at the highest levels
-  for (const file of Object.keys(result.metafile?.outputs ?? {}).filter((f) => /\.(js|css)$/.test(f))) {
+  for (const file of Object.keys(metafile.outputs).filter((f) => /\.(js|css)$/.test(f))) {
     const path = resolve(ROOT, file);
     const content = await readFile(path);
     await writeFile(`${path}.br`, await promisify(brotliCompress)(content, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }));
     await writeFile(`${path}.gz`, await promisify(gzip)(content, { level: 9 }));
   }
-  return writeMeta(result.metafile!, Math.round(performance.now() - started));
+  return writeMeta(metafile, Math.round(performance.now() - started));
 }
 
 async function main(): Promise<void> {
   if (process.argv.includes("--watch")) {
-    // every rebuild names its chunks anew: meta.json follows, so that the page preloads what exists
+    // every rebuild of the page names its chunks anew: meta.json (the page's outputs) follows, so that the page preloads what exists
     const meta: esbuild.Plugin = {
       name: "meta",
       setup: (build) => build.onEnd((result) => (result.metafile ? writeMeta(result.metafile, 0).then(() => undefined) : undefined)),
     };
-    const options = buildOptions({ logLevel: "info" });
-    const context = await esbuild.context({ ...options, plugins: [...(options.plugins ?? []), meta] });
-    await context.watch();
+    const { page, worker } = buildOptions({ logLevel: "info" });
+    const contexts = await Promise.all([esbuild.context({ ...page, plugins: [...(page.plugins ?? []), meta] }), esbuild.context(worker)]);
+    await Promise.all(contexts.map((context) => context.watch()));
     console.log(`watching web/ — bundle in ${relative(ROOT, OUT_DIR)}/`);
     return;
   }
