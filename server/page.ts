@@ -18,7 +18,7 @@ import type { RequestHandler } from "express";
 /** The API answers `web/main.ts` asks for before it draws any view. */
 export const FIRST_ANSWERS = ["/api/package", "/api/package/model", "/api/scenarios"] as const;
 
-/** Where the hints go: before the app's script, so the browser meets them first. */
+/** Where the hints go: right after the app's script, which the browser should ask for first (it opens at most six connections to a server). */
 const SCRIPT = '<script type="module" src="/build/app.js"></script>';
 
 function preloadedChunks(bundleDir: string): string[] {
@@ -38,7 +38,7 @@ export function appPageHtml(publicDir: string, bundleDir: string, openReads: boo
     // crossorigin: fetch() asks in CORS mode, and a preload is used only by a request of the same mode
     ...(openReads ? FIRST_ANSWERS.map((url) => `<link rel="preload" href="${url}" as="fetch" crossorigin>`) : []),
   ];
-  return hints.length === 0 ? page : page.replace(SCRIPT, `${hints.join("\n  ")}\n  ${SCRIPT}`);
+  return hints.length === 0 ? page : page.replace(SCRIPT, `${SCRIPT}\n  ${hints.join("\n  ")}`);
 }
 
 /** Serves the page at `/` and `/index.html`. */

@@ -18,15 +18,15 @@ function site(meta?: unknown) {
 const hints = (html: string) => [...html.matchAll(/<link rel="(modulepreload|preload)" href="([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`);
 
 describe("the app's page", () => {
-  it("names the bundle's chunks and, with open reads, the first API answers, before the script", () => {
+  it("names the bundle's chunks and, with open reads, the first API answers, after the script (asked for first)", () => {
     const { publicDir, bundleDir } = site({ preload: ["/build/chunks/a-1.js", "/build/chunks/b-2.js"] });
     const html = appPageHtml(publicDir, bundleDir, true);
     expect(hints(html)).toEqual(["modulepreload /build/chunks/a-1.js", "modulepreload /build/chunks/b-2.js", ...FIRST_ANSWERS.map((url) => `preload ${url}`)]);
-    expect(html.indexOf("/build/chunks/a-1.js")).toBeLessThan(html.indexOf('<script type="module"'));
+    expect(html.indexOf("/build/chunks/a-1.js")).toBeGreaterThan(html.indexOf('<script type="module"'));
     // the API hints are fetches in CORS mode, as the app's fetch() makes them, or the browser would fetch twice
     expect(html).toContain('<link rel="preload" href="/api/package/model" as="fetch" crossorigin>');
     // without the hints the page is the file itself
-    expect(html.replace(/<link rel="(?:module)?preload"[^>]*>\n\s*/g, "")).toBe(PAGE);
+    expect(html.replace(/\n\s*<link rel="(?:module)?preload"[^>]*>/g, "")).toBe(PAGE);
   });
 
   it("names no API answer when reads need a token (a hint would fetch a refusal)", () => {
