@@ -11,6 +11,7 @@ import { extname, resolve, sep } from "node:path";
 import { promisify } from "node:util";
 import { brotliCompress, constants as zlib, gzip } from "node:zlib";
 import type { Request, RequestHandler, Response } from "express";
+import { Lru } from "./lru.ts";
 
 /** The encodings written beside a file, best first, and their suffixes. */
 export const PRECOMPRESSED = [
@@ -59,7 +60,19 @@ interface Compressed {
   gzip: Buffer;
 }
 
-async function compress(text: string): Promise<Compressed> {
+/** Answers compressed lately, by their text: apps in one process (the tests make hundreds) compress the same answer once. */
+const recent = new Lru<string, Promise<Compressed>>(16);
+
+function compress(text: string): Promise<Compressed> {
+  let compressed = recent.get(text);
+  if (compressed === undefined) {
+    compressed = compressNow(text);
+    recent.set(text, compressed);
+  }
+  return compressed;
+}
+
+async function compressNow(text: string): Promise<Compressed> {
   const bytes = Buffer.from(text, "utf8");
   const [br, gz] = await Promise.all([
     promisify(brotliCompress)(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
