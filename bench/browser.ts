@@ -18,12 +18,13 @@
  * `benchBrowser()` returns the figures (bench/run.ts calls it); `npx tsx bench/browser.ts` prints
  * them. Without Chromium it returns `{ skipped: true, reason }`.
  */
-import { resolve } from "node:path";
+import { statSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { findChromium, launchChromium, openOffline } from "../tests/browser.ts";
 import { startServer } from "../tests/web/real-server.ts";
-import { buildWeb } from "../web/build.ts";
+import { buildWeb, type WebBuildReport } from "../web/build.ts";
 import { installRedrawProbe } from "./redraw-probe.ts";
 
 /** Moves per slider. */
@@ -43,7 +44,7 @@ export const TARGET_FIRST_CHART_MS = 500;
  * navigation's start to the first chart drawn, and the bytes that crossed the network (encoded,
  * that is compressed where the server compressed).
  */
-async function firstLoad(browser: Awaited<ReturnType<typeof launchChromium>>, url: string) {
+export async function firstLoad(browser: Awaited<ReturnType<typeof launchChromium>>, url: string) {
   const context = await browser.newContext({ serviceWorkers: "block" });
   try {
     const page = await context.newPage();
@@ -53,11 +54,23 @@ async function firstLoad(browser: Awaited<ReturnType<typeof launchChromium>>, ur
     await cdp.send("Network.emulateNetworkConditions", FIRST_LOAD_NETWORK);
     let bytes = 0;
     const encodings: Record<string, string> = {};
+    // The waterfall: each request's path, start and end (ms from the navigation's start) and bytes.
+    const requests = new Map<string, { path: string; startMs: number; endMs?: number; bytes?: number }>();
+    let navigationStart: number | null = null;
+    const sinceStart = (timestamp: number) => round((timestamp - (navigationStart ?? timestamp)) * 1000);
+    cdp.on("Network.requestWillBeSent", (e) => {
+      navigationStart ??= e.timestamp;
+      requests.set(e.requestId, { path: new URL(e.request.url).pathname, startMs: sinceStart(e.timestamp) });
+    });
     cdp.on("Network.responseReceived", (e) => {
       const encoding = e.response.headers["content-encoding"] ?? e.response.headers["Content-Encoding"];
       if (encoding) encodings[new URL(e.response.url).pathname] = encoding;
     });
-    cdp.on("Network.loadingFinished", (e) => (bytes += e.encodedDataLength));
+    cdp.on("Network.loadingFinished", (e) => {
+      bytes += e.encodedDataLength;
+      const request = requests.get(e.requestId);
+      if (request) Object.assign(request, { endMs: sinceStart(e.timestamp), bytes: e.encodedDataLength });
+    });
     // performance.now() counts from the navigation's start; recorded when the first chart enters the page
     await page.addInitScript(() => {
       const w = window as unknown as { firstChartMs?: number };
@@ -77,6 +90,7 @@ async function firstLoad(browser: Awaited<ReturnType<typeof launchChromium>>, ur
       firstChartMs: round(firstChartMs),
       transferredBytes: bytes,
       encodings,
+      requests: [...requests.values()],
       targetFirstChartMs: TARGET_FIRST_CHART_MS,
       targetBytes: TARGET_FIRST_LOAD_BYTES,
       firstChartMet: firstChartMs <= TARGET_FIRST_CHART_MS,
@@ -135,6 +149,16 @@ function summary({ total, render }: { total: number[]; render: number[] }) {
   };
 }
 
+/** The scripts of the first load (`app.js` and the chunks the page preloads): their bytes, and as brotli sends them. */
+function firstLoadScripts(build: WebBuildReport) {
+  const files = [join(build.outDir, "app.js"), ...build.preload.map((url) => join(build.outDir, url.replace(/^\/build\//, "")))];
+  return {
+    firstLoadScripts: files.length,
+    firstLoadScriptBytes: files.reduce((sum, file) => sum + statSync(file).size, 0),
+    firstLoadScriptBrotliBytes: files.reduce((sum, file) => sum + statSync(`${file}.br`).size, 0),
+  };
+}
+
 /**
  * Runs the benchmark.
  *
@@ -166,7 +190,7 @@ export async function benchBrowser(): Promise<Record<string, unknown>> {
       firstLoad: first,
       growthMultiplier: summary(growth),
       leverEfficiency: summary(efficiency),
-      bundle: { buildMs: build.ms, bytes: build.outputs.find((o) => o.file.endsWith("app.js"))?.bytes ?? null },
+      bundle: { buildMs: build.ms, ...firstLoadScripts(build) },
       ...(problems.length > 0 ? { problems } : {}),
     };
   } finally {

@@ -131,6 +131,12 @@ export interface PackageFilesAnswer {
   files: Record<string, string>;
 }
 
+/** `GET /api/package/model` and `GET /api/package/model/:hash`: the package parsed (JSON as `contract/package-json.ts` writes it). */
+export interface PackageModelAnswer {
+  package: PackageRef;
+  model: DataPackage;
+}
+
 /** What a client needs of a data package to build a scenario. */
 export interface PackageSummary {
   package: PackageRef;

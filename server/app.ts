@@ -31,7 +31,8 @@ import { tokenRoutes } from "./routes/tokens.ts";
 import { paperRoutes } from "./routes/paper.ts";
 import { versionRoutes } from "./routes/versions.ts";
 import type { Services } from "./services.ts";
-import { precompressed } from "./precompressed.ts";
+import { appPage } from "./page.ts";
+import { compressedFiles, precompressed } from "./precompressed.ts";
 
 /** The page and its stylesheet. */
 const PUBLIC_DIR = join(dirname(fileURLToPath(import.meta.url)), "public");
@@ -151,7 +152,8 @@ export function createApp(services: Services): express.Express {
     const lang = req.query.lang === "en" ? "en" : "sv";
     res.type("html").send(accessibilityPage(lang, services.model.current.pkg.municipality.name, services.config.accessibilityContact));
   });
-  app.use(express.static(PUBLIC_DIR, { index: "index.html", maxAge: "5m" }));
+  app.use(appPage(PUBLIC_DIR, WEB_BUNDLE_DIR, config.openReads));
+  app.use(compressedFiles(PUBLIC_DIR, [".css"], 300), express.static(PUBLIC_DIR, { index: false, maxAge: "5m" }));
   app.use("/build", precompressed(WEB_BUNDLE_DIR, "5m"), express.static(WEB_BUNDLE_DIR, { maxAge: "5m" }));
   app.use((req, _res, next) => {
     next(new HttpError(404, `there is no page ${req.path}; see / or the API at /api/openapi.json`));

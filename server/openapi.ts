@@ -119,6 +119,17 @@ export function openApiDocument(services: Services): Record<string, unknown> {
           responses: { "200": ok("{ package: { hash, versionId }, files }"), "400": error("Not a package hash"), "404": error("No such package") },
         },
       },
+      "/api/package/model": {
+        get: { summary: "The current data package parsed and validated, as the web app runs the model with it (Float64Arrays as { $float64: [...] }); compressed", security: read, responses: { "200": ok("{ package: { hash, versionId }, model }") } },
+      },
+      "/api/package/model/{hash}": {
+        get: {
+          summary: "The package a saved version was computed with (64-hex hash or 12-hex id), parsed; immutable",
+          security: read,
+          parameters: [{ name: "hash", in: "path", required: true, schema: { type: "string" } }],
+          responses: { "200": ok("{ package: { hash, versionId }, model }"), "400": error("Not a package hash"), "404": error("No such package") },
+        },
+      },
       "/api/forecast": {
         post: {
           summary: "Assumptions in, results out: deterministic, or Monte Carlo with monteCarlo.draws",

@@ -8,8 +8,8 @@ import type {
   ForecastAnswer,
   MonteCarloAnswer,
   PackageAnswer,
-  PackageFilesAnswer,
   PackageListAnswer,
+  PackageModelAnswer,
   PackageUploadAnswer,
   SavedAnswer,
   ScenarioListAnswer,
@@ -18,6 +18,7 @@ import type {
   VersionListAnswer,
 } from "../contract/api.ts";
 import type { Assumptions } from "../model/scenario.ts";
+import { revivePackage } from "../contract/package-json.ts";
 
 export type { Assumptions, PackageAnswer };
 export type { PackageListItem, PackageUploadAnswer, ScenarioInfo, Version, VersionInfo } from "../contract/api.ts";
@@ -43,7 +44,7 @@ interface FileBody {
 async function request<T>(
   method: string,
   url: string,
-  options: { body?: unknown; file?: FileBody; token?: string | null; signal?: AbortSignal } = {},
+  options: { body?: unknown; file?: FileBody; token?: string | null; signal?: AbortSignal; reviver?: (key: string, value: unknown) => unknown } = {},
 ): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
@@ -67,7 +68,7 @@ async function request<T>(
   const text = await response.text();
   let body: unknown;
   try {
-    body = text === "" ? undefined : JSON.parse(text);
+    body = text === "" ? undefined : JSON.parse(text, options.reviver);
   } catch {
     body = text;
   }
@@ -82,7 +83,9 @@ const enc = encodeURIComponent;
 
 export const api = {
   package: () => request<PackageAnswer>("GET", "/api/package"),
-  packageFiles: (hash?: string) => request<PackageFilesAnswer>("GET", hash ? `/api/package/files/${enc(hash)}` : "/api/package/files"),
+  /** The package parsed by the server: what the browser runs the model with. */
+  packageModel: (hash?: string) =>
+    request<PackageModelAnswer>("GET", hash ? `/api/package/model/${enc(hash)}` : "/api/package/model", { reviver: revivePackage }),
   scenarios: () => request<ScenarioListAnswer>("GET", "/api/scenarios"),
   versions: (id: string) => request<VersionListAnswer>("GET", `/api/scenarios/${enc(id)}/versions`),
   version: (id: string, version: string | number) => request<Version>("GET", `/api/scenarios/${enc(id)}/versions/${enc(String(version))}`),

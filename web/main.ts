@@ -7,8 +7,6 @@
  * This module starts the app: it loads the package and the first working scenario, creates the
  * store, and draws the view the route names — again when the route or the language changes.
  */
-import { formatPackageError } from "../model/package-error.ts";
-import { parseDataPackage } from "../model/parse-package.ts";
 import { api } from "./api.ts";
 import { el, errorText } from "./dom.ts";
 import { formats } from "../contract/locale.ts";
@@ -20,9 +18,6 @@ import { loadWorking } from "./scenarios.ts";
 import { createShell, drawShell } from "./shell.ts";
 import { createStore, type ViewName } from "./state.ts";
 import type { View, ViewContext, ViewFactory } from "./view.ts";
-import { councilView } from "./views/council/index.ts";
-import { dataView } from "./views/data/index.ts";
-import { financeView } from "./views/finance/index.ts";
 import { plannerView } from "./views/planner/index.ts";
 import { isDirty, newWorking, type Working } from "./working.ts";
 import type { DataPackage } from "../model/data-package.ts";
@@ -30,7 +25,18 @@ import { keepDraft, readDraft } from "./drafts.ts";
 import { debounce } from "./schedule.ts";
 import { UncertaintyWorker } from "./uncertainty-worker.ts";
 
-const VIEWS: Record<ViewName, ViewFactory> = { planner: plannerView, finance: financeView, council: councilView, data: dataView };
+/**
+ * The views: the planner's is in the first bundle (its chart is the first a planner sees); the
+ * others are loaded when first shown (`web/build.ts` splits them into chunks of their own), so
+ * neither the council's paper nor the data view's upload weighs on the first load.
+ */
+const VIEWS: Record<ViewName, () => Promise<ViewFactory>> = {
+  planner: () => Promise.resolve(plannerView),
+  finance: () => import("./views/finance/index.ts").then((m) => m.financeView),
+  council: () => import("./views/council/index.ts").then((m) => m.councilView),
+  data: () => import("./views/data/index.ts").then((m) => m.dataView),
+};
+const loadedViews = new Map<ViewName, ViewFactory>([["planner", plannerView]]);
 
 /** The scenario the planner starts from when the link names none (if the package has it). */
 const DEFAULT_SCENARIO = "vaxa-utan-att-vaxa";
@@ -41,7 +47,8 @@ async function start(): Promise<void> {
   const shell = createShell();
   shell.main.replaceChildren(el("p", { class: "loading", role: "status", text: messages(lang).loading }));
 
-  const [summary, files, list] = await Promise.all([api.package(), api.packageFiles(), api.scenarios()]);
+  // The package comes parsed and validated by the server: the browser needs no file parser.
+  const [summary, served, list] = await Promise.all([api.package(), api.packageModel(), api.scenarios()]);
 
   // The package the working scenario is computed with: the one its saved version was computed
   // with (an uploaded one, chosen per scenario), else the server's current one.
@@ -57,23 +64,19 @@ async function start(): Promise<void> {
   const packageFor = (hash: string): Promise<ActivePackage> => {
     let loaded = loadedPackages.get(hash);
     if (loaded === undefined) {
-      loaded = (hash === files.package.hash ? Promise.resolve(files) : api.packageFiles(hash)).then((answer) => {
-        const parsed = parseDataPackage(answer.files);
-        if (!parsed.ok) throw new Error(parsed.errors.map(formatPackageError).join("\n"));
-        return {
-          pkg: parsed.package,
-          versionId: answer.package.versionId,
-          defaults: parameterDefaults(parsed.package),
-          live: new LiveModel(parsed.package),
-          uncertainty: new UncertaintyWorker(parsed.package, new URL("./monte-carlo-worker.js", import.meta.url)),
-        };
-      });
+      loaded = (hash === served.package.hash ? Promise.resolve(served) : api.packageModel(hash)).then((answer) => ({
+        pkg: answer.model,
+        versionId: answer.package.versionId,
+        defaults: parameterDefaults(answer.model),
+        live: new LiveModel(answer.model),
+        uncertainty: new UncertaintyWorker(answer.model, new URL("./monte-carlo-worker.js", import.meta.url)),
+      }));
       loadedPackages.set(hash, loaded);
       loaded.catch(() => loadedPackages.delete(hash));
     }
     return loaded;
   };
-  const hashOf = (working: Working) => working.version?.packageHash ?? files.package.hash;
+  const hashOf = (working: Working) => working.version?.packageHash ?? served.package.hash;
 
   // Start from the fragment's scenario (`#planering?s=<id>`), else Nacka's main scenario, else the first.
   const route = parseRoute(location.hash);
@@ -103,6 +106,20 @@ async function start(): Promise<void> {
 
   const render = (keepFocus: boolean) => {
     const { lang, route } = store.state;
+    const factory = loadedViews.get(route.view);
+    if (factory === undefined) {
+      // Drawn when its code has come, unless the route has moved on meanwhile.
+      const wanted = route.view;
+      VIEWS[wanted]()
+        .then((loaded) => {
+          loadedViews.set(wanted, loaded);
+          if (store.state.route.view === wanted) render(keepFocus);
+        })
+        .catch((error: unknown) => {
+          shell.main.replaceChildren(el("p", { class: "error", role: "alert", text: messages(store.state.lang).loadFailed(errorText(error)) }));
+        });
+      return;
+    }
     const changedView = route.view !== shown;
     shown = route.view;
     current?.destroy?.();
@@ -140,7 +157,7 @@ async function start(): Promise<void> {
           });
       },
     };
-    current = VIEWS[route.view](context);
+    current = factory(context);
     shell.main.replaceChildren(current.element);
     if (changedView && !keepFocus && started) {
       // Tell assistive technology the page changed: move focus to the new view's heading.

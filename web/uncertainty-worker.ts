@@ -25,18 +25,41 @@ interface Pending {
   reject(error: unknown): void;
 }
 
-/** Runs Monte Carlo for the working scenario in a worker, newest request first, results cached per assumptions. */
+/**
+ * Runs Monte Carlo for the working scenario in a worker, newest request first, results cached per
+ * assumptions. The worker starts after the page has painted the frame of the first request (its
+ * script, loaded and compiled then, would otherwise compete with the first chart for the network
+ * and the processor).
+ */
 export class UncertaintyWorker {
-  readonly #worker: Worker;
+  #worker: Worker | null = null;
+  readonly #pkg: DataPackage;
+  readonly #url: URL;
   readonly #cache = new Map<string, Uncertainty>();
   #running: (Pending & { id: number }) | null = null;
   #waiting: Pending | null = null;
   #next = 1;
+  #starting = false;
 
   constructor(pkg: DataPackage, url: URL) {
-    this.#worker = new Worker(url, { type: "module" });
-    this.#worker.postMessage({ type: "package", pkg } satisfies WorkerRequest);
-    this.#worker.onmessage = (event: MessageEvent<WorkerReply>) => this.#answer(event.data);
+    this.#pkg = pkg;
+    this.#url = url;
+  }
+
+  /** The worker, started once: after the next frame is painted (`requestAnimationFrame` runs before the paint, the timeout after it). */
+  #whenStarted(then: (worker: Worker) => void): void {
+    if (this.#worker !== null) return then(this.#worker);
+    if (this.#starting) return;
+    this.#starting = true;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        const worker = new Worker(this.#url, { type: "module" });
+        worker.postMessage({ type: "package", pkg: this.#pkg } satisfies WorkerRequest);
+        worker.onmessage = (event: MessageEvent<WorkerReply>) => this.#answer(event.data);
+        this.#worker = worker;
+        this.#start();
+      }, 0),
+    );
   }
 
   /** The range for `assumptions`: at once if it was computed before. */
@@ -58,10 +81,12 @@ export class UncertaintyWorker {
 
   #start(): void {
     if (this.#running !== null || this.#waiting === null) return;
-    const next = { ...this.#waiting, id: this.#next++ };
-    this.#waiting = null;
-    this.#running = next;
-    this.#worker.postMessage({ type: "run", id: next.id, assumptions: next.assumptions, draws: WEB_DRAWS, seed: WEB_SEED } satisfies WorkerRequest);
+    this.#whenStarted((worker) => {
+      const next = { ...this.#waiting!, id: this.#next++ };
+      this.#waiting = null;
+      this.#running = next;
+      worker.postMessage({ type: "run", id: next.id, assumptions: next.assumptions, draws: WEB_DRAWS, seed: WEB_SEED } satisfies WorkerRequest);
+    });
   }
 
   #answer(reply: WorkerReply): void {

@@ -1,7 +1,8 @@
-/** GET /api/package: the data package's summary (processes, drivers, years, levers, parameters). */
+/** GET /api/package: the data package's summary (processes, drivers, years, levers, parameters), sent compressed. */
 import type { Router } from "express";
 import { readAccess } from "../auth.ts";
 import { summarizePackage } from "../package-summary.ts";
+import { compressedAnswer } from "../precompressed.ts";
 import type { Services } from "../services.ts";
 import { FILE_NUMBERS, PACKAGE_PARAMETERS } from "../../model/bounds.ts";
 
@@ -20,7 +21,9 @@ export function packageRoutes(api: Router, services: Services): void {
       maxUploadBytes: services.config.maxUploadBytes,
     },
   };
-  api.get("/package", readAccess(services.config.openReads), (_req, res) => {
-    res.json(body);
+  // every web app's first load asks for it: compressed once, before anyone asks
+  const answer = compressedAnswer(() => JSON.stringify(body), "application/json", true);
+  api.get("/package", readAccess(services.config.openReads), (req, res, next) => {
+    answer(req, res).catch(next);
   });
 }

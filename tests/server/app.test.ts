@@ -9,11 +9,11 @@ import { ConfigError, readConfig } from "../../server/config.ts";
 import { assumptions, testServer } from "./helpers.ts";
 
 describe("static page and unknown paths", () => {
-  it("serves server/public/index.html at / (the web app's page) in Swedish", async () => {
+  it("serves server/public/index.html at / (the web app's page) in Swedish, with preload hints (server/page.ts)", async () => {
     const { app } = await testServer();
     const res = await request(app).get("/").expect(200);
     expect(res.headers["content-type"]).toMatch(/text\/html/);
-    expect(res.text).toBe(readFileSync("server/public/index.html", "utf8"));
+    expect(res.text.replace(/\n\s*<link rel="(?:module)?preload"[^>]*>/g, "")).toBe(readFileSync("server/public/index.html", "utf8"));
     expect(res.text).toContain('lang="sv"');
   });
 

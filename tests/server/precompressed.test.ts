@@ -1,4 +1,4 @@
-/** server/precompressed.ts: a file's compressed twin to a browser that accepts it, else the file. */
+/** server/precompressed.ts: a file's compressed twin (or a text file compressed in memory) to a browser that accepts it, else the file. */
 import { mkdtempSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,7 +6,7 @@ import { brotliCompressSync, gzipSync } from "node:zlib";
 import express from "express";
 import request from "supertest";
 import { describe, expect, it } from "vitest";
-import { precompressed } from "../../server/precompressed.ts";
+import { compressedFiles, precompressed } from "../../server/precompressed.ts";
 
 const CONTENT = "export const answer = 42;\n".repeat(100);
 
@@ -54,5 +54,25 @@ describe("precompressed", () => {
   it("never reaches outside its folder", async () => {
     const { app } = site();
     await request(app).get("/build/..%2Fapp.js").set("Accept-Encoding", "gzip").expect(404);
+  });
+});
+
+describe("compressedFiles", () => {
+  it("sends a stylesheet compressed to a client that takes gzip, anew when the file changes, and as it is to one that does not", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "vaxa-compressed-files-"));
+    writeFileSync(join(dir, "app.css"), "body { color: red }\n");
+    const app = express();
+    app.use(compressedFiles(dir, [".css"], 300), express.static(dir));
+    const res = await request(app).get("/app.css").set("Accept-Encoding", "gzip").expect(200);
+    expect(res.headers["content-encoding"]).toBe("gzip");
+    expect(res.headers["content-type"]).toMatch(/text\/css/);
+    expect(res.text).toBe("body { color: red }\n"); // supertest decompresses gzip
+    const later = new Date(Date.now() + 60_000);
+    writeFileSync(join(dir, "app.css"), "body { color: blue }\n");
+    utimesSync(join(dir, "app.css"), later, later);
+    expect((await request(app).get("/app.css").set("Accept-Encoding", "gzip").expect(200)).text).toBe("body { color: blue }\n");
+    const plain = await request(app).get("/app.css").set("Accept-Encoding", "identity").expect(200);
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    await request(app).get("/..%2Fapp.css").set("Accept-Encoding", "gzip").expect(404);
   });
 });

@@ -1,0 +1,42 @@
+/** server/page.ts: the app's page with preload hints for the bundle's chunks and the first API answers. */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { appPageHtml, FIRST_ANSWERS } from "../../server/page.ts";
+
+const PAGE = '<head>\n  <link rel="stylesheet" href="/app.css">\n  <script type="module" src="/build/app.js"></script>\n</head>\n';
+
+function site(meta?: unknown) {
+  const publicDir = mkdtempSync(join(tmpdir(), "vaxa-page-public-"));
+  const bundleDir = mkdtempSync(join(tmpdir(), "vaxa-page-bundle-"));
+  writeFileSync(join(publicDir, "index.html"), PAGE);
+  if (meta !== undefined) writeFileSync(join(bundleDir, "meta.json"), JSON.stringify(meta));
+  return { publicDir, bundleDir };
+}
+
+const hints = (html: string) => [...html.matchAll(/<link rel="(modulepreload|preload)" href="([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`);
+
+describe("the app's page", () => {
+  it("names the bundle's chunks and, with open reads, the first API answers, after the script (asked for first)", () => {
+    const { publicDir, bundleDir } = site({ preload: ["/build/chunks/a-1.js", "/build/chunks/b-2.js"] });
+    const html = appPageHtml(publicDir, bundleDir, true);
+    expect(hints(html)).toEqual(["modulepreload /build/chunks/a-1.js", "modulepreload /build/chunks/b-2.js", ...FIRST_ANSWERS.map((url) => `preload ${url}`)]);
+    expect(html.indexOf("/build/chunks/a-1.js")).toBeGreaterThan(html.indexOf('<script type="module"'));
+    // the API hints are fetches in CORS mode, as the app's fetch() makes them, or the browser would fetch twice
+    expect(html).toContain('<link rel="preload" href="/api/package/model" as="fetch" crossorigin>');
+    // without the hints the page is the file itself
+    expect(html.replace(/\n\s*<link rel="(?:module)?preload"[^>]*>/g, "")).toBe(PAGE);
+  });
+
+  it("names no API answer when reads need a token (a hint would fetch a refusal)", () => {
+    const { publicDir, bundleDir } = site({ preload: ["/build/chunks/a-1.js"] });
+    expect(hints(appPageHtml(publicDir, bundleDir, false))).toEqual(["modulepreload /build/chunks/a-1.js"]);
+  });
+
+  it("is the file itself without a built bundle and reads, and names only the bundle's own files", () => {
+    expect(appPageHtml(site().publicDir, site().bundleDir, false)).toBe(PAGE);
+    const { publicDir, bundleDir } = site({ preload: ["https://elsewhere.example/x.js", 3, "/build/chunks/ok.js"] });
+    expect(hints(appPageHtml(publicDir, bundleDir, false))).toEqual(["modulepreload /build/chunks/ok.js"]);
+  });
+});
