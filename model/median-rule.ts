@@ -18,9 +18,26 @@ export function equalsMedian(value: number, medianValue: number): boolean {
   return Math.abs(value - medianValue) <= MEDIAN_TOLERANCE * Math.max(Math.abs(value), Math.abs(medianValue));
 }
 
-/** The distribution's median, its quantile at one half (the distributions registry's quantile function). */
+/** Medians already computed, by the distribution's JSON text; emptied when it reaches {@link MEDIANS_KEPT}. */
+const medians = new Map<string, number>();
+const MEDIANS_KEPT = 10_000;
+
+/**
+ * The distribution's median, its quantile at one half (the distributions registry's quantile
+ * function). Kept by the distribution's content, because a beta quantile (PERT) is an iterative
+ * search that every plan compiled for a package, on the server and in the browser, would otherwise
+ * repeat for the same distributions; a distribution with other numbers is another text, so the
+ * value kept is always its own.
+ */
 export function median(distribution: Distribution): number {
-  return quantile(distribution, 0.5);
+  const key = JSON.stringify(distribution);
+  let m = medians.get(key);
+  if (m === undefined) {
+    m = quantile(distribution, 0.5);
+    if (medians.size >= MEDIANS_KEPT) medians.clear();
+    medians.set(key, m);
+  }
+  return m;
 }
 
 /** A number for a message: up to 10 significant digits, no float noise. */

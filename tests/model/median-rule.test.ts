@@ -5,7 +5,8 @@
  * uniform(a, b) has (a + b)/2; lognormal(μ, σ) has e^μ.
  */
 import { describe, expect, it } from "vitest";
-import { equalsMedian, medianMismatch } from "../../model/median-rule.ts";
+import { quantile } from "../../model/distributions.ts";
+import { equalsMedian, median, medianMismatch } from "../../model/median-rule.ts";
 import { compilePlan } from "../../model/plan.ts";
 import { errorsOf, parsed } from "./package-files.ts";
 import { smallPackage } from "./small-package.ts";
@@ -149,5 +150,20 @@ describe("equal to the median", () => {
     expect(equalsMedian(2 * (1 + 2e-9), 2)).toBe(false);
     expect(equalsMedian(0, 0)).toBe(true);
     expect(medianMismatch("x", 0.5, "d", { type: "uniform", min: 0, max: 1 })).toBeUndefined();
+  });
+});
+
+describe("a distribution's median", () => {
+  it("is its quantile at one half, the same when asked again, and follows the distribution's numbers when they change", () => {
+    // A symmetric triangle's median is its mode: 1; a PERT's is found by the beta quantile.
+    expect(median({ type: "triangular", min: 0, mode: 1, max: 2 })).toBe(1);
+    const pert = { type: "pert" as const, min: 0.4, mode: 0.7, max: 0.85 };
+    const first = median(pert);
+    expect(first).toBe(quantile(pert, 0.5));
+    expect(median({ ...pert })).toBe(first);
+    // Kept by content, not by object: the same object with other numbers has its own median.
+    const changed = Object.assign(pert, { mode: 0.5 });
+    expect(median(changed)).toBe(quantile({ type: "pert", min: 0.4, mode: 0.5, max: 0.85 }, 0.5));
+    expect(median(changed)).not.toBe(first);
   });
 });
