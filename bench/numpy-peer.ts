@@ -1,28 +1,34 @@
 /**
  * The numpy peer (bench/numpy_peer.py), run beside Vaxa's Monte Carlo: the plan and Vaxa's draws
- * go to the script as JSON; it times its own sampling + model over the same number of draws and
- * checks that, on Vaxa's draws, it computes the same outcomes draw by draw (the same model).
+ * go to the script as JSON; it checks that, on Vaxa's draws, it computes the same outcomes draw by
+ * draw (the same model), then times its own sampling + model over the same number of draws, one
+ * run at a time, alternating with Vaxa's runs (bench/run.ts).
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 import type { MonteCarloResult } from "../model/monte-carlo.ts";
 import type { ModelPlan } from "../model/plan.ts";
 
-export type PeerFigures =
-  | {
-      /** Median wall-clock and CPU time of sampling + model, and of sampling alone, ms. */
-      ms: number;
-      cpuMs: number;
-      samplingMs: number;
-      numpy: string;
-      draws: number;
-      runs: number;
-      /** Largest relative difference from Vaxa's on Vaxa's draws: total FTE with and without levers per draw and year, NPV and hump depth per draw. */
-      maxRelativeDifferenceFromVaxa: number;
-    }
-  | { skipped: true; reason: string };
+/** One timed run of the peer (sampling + model over the plan's draws). */
+export interface PeerRun {
+  ms: number;
+  cpuMs: number;
+  samplingMs: number;
+}
+
+/** The peer, started and warmed up, waiting for runs. */
+export interface NumpyPeer {
+  numpy: string;
+  draws: number;
+  /** Largest relative difference from Vaxa's on Vaxa's draws: total FTE with and without levers per draw and year, NPV and hump depth per draw. */
+  maxRelativeDifferenceFromVaxa: number;
+  /** Times one run of the peer, while this process waits (so the two never share the cores). */
+  run(): Promise<PeerRun>;
+  close(): void;
+}
 
 /** Whether python3 with numpy is there; the reason when not. */
 function numpyMissing(): string | null {
@@ -64,21 +70,45 @@ function peerInput(plan: ModelPlan, result: MonteCarloResult): unknown {
   });
 }
 
-/** Runs the peer on the plan of `result` with `runs` timed runs (after one warm-up). */
-export function runNumpyPeer(plan: ModelPlan, result: MonteCarloResult, runs = 5): PeerFigures {
+/**
+ * Starts the peer on the plan of `result`: it reads the plan, warms up and checks its outcomes on
+ * Vaxa's draws, then times one run each time {@link NumpyPeer.run} asks. Skipped, with the reason,
+ * when python3 or numpy is missing.
+ */
+export async function startNumpyPeer(plan: ModelPlan, result: MonteCarloResult): Promise<NumpyPeer | { skipped: true; reason: string }> {
   const missing = numpyMissing();
   if (missing) return { skipped: true, reason: missing };
   const dir = mkdtempSync(join(tmpdir(), "vaxa-peer-"));
-  try {
-    const file = join(dir, "plan.json");
-    writeFileSync(file, JSON.stringify(peerInput(plan, result)));
-    const script = new URL("./numpy_peer.py", import.meta.url).pathname;
-    // one thread, as Vaxa's figure: numpy's BLAS (the band sums' and births' products) would take both cores
-    const env = { ...process.env, OPENBLAS_NUM_THREADS: "1", OMP_NUM_THREADS: "1", MKL_NUM_THREADS: "1" };
-    const run = spawnSync("python3", [script, file, String(runs)], { encoding: "utf8", maxBuffer: 1 << 20, env });
-    if (run.status !== 0) throw new Error(`numpy peer failed: ${run.stderr}`);
-    return JSON.parse(run.stdout) as PeerFigures;
-  } finally {
+  const file = join(dir, "plan.json");
+  writeFileSync(file, JSON.stringify(peerInput(plan, result)));
+  const script = new URL("./numpy_peer.py", import.meta.url).pathname;
+  // one thread, as Vaxa's figure: numpy's BLAS (the band sums' and births' products) would take both cores
+  const env = { ...process.env, OPENBLAS_NUM_THREADS: "1", OMP_NUM_THREADS: "1", MKL_NUM_THREADS: "1" };
+  const child = spawn("python3", [script, file], { env, stdio: ["pipe", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const next = async <T>(): Promise<T> => {
+    const line = await lines.next();
+    if (line.done) throw new Error(`numpy peer failed: ${stderr}`);
+    return JSON.parse(line.value) as T;
+  };
+  const close = () => {
+    child.stdin.end();
     rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    const about = await next<Omit<NumpyPeer, "run" | "close">>();
+    return {
+      ...about,
+      run: () => {
+        child.stdin.write("run\n");
+        return next<PeerRun>();
+      },
+      close,
+    };
+  } catch (error) {
+    close();
+    throw error;
   }
 }

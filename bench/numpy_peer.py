@@ -13,7 +13,9 @@ Vaxa's own parameter draws and outcomes to a JSON file and runs this script on i
    every draw and year, of total FTE with and without levers, NPV and hump depth from Vaxa's, to
    show that the peer computes the same model.
 
-Usage: python3 bench/numpy_peer.py plan.json runs  → one JSON line on stdout.
+Usage: python3 bench/numpy_peer.py plan.json → after a warm-up, one JSON line on stdout (numpy's
+version, the draws, the difference from Vaxa's), then for each line read on stdin one timed run and
+its JSON line (ms, cpuMs, samplingMs): bench/numpy-peer.ts alternates these runs with Vaxa's.
 """
 import json
 import sys
@@ -274,23 +276,9 @@ def run(plan, theta):
     return {"totalFte": total, "baselineFte": base_total, "npv": npv, "humpDepth": hump}
 
 
-def main():
-    plan = json.load(open(sys.argv[1]))
-    runs = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+def agreement(plan):
+    """Largest relative difference from Vaxa's outcomes on Vaxa's own draws: the same model gives the same outcomes, draw by draw."""
     n = plan["draws"]
-    times, cpu, sampling = [], [], []
-    for r in range(runs + 1):
-        c0 = time.process_time()
-        t0 = time.perf_counter()
-        theta = sample(plan, n, np.random.default_rng(42 + r))
-        t1 = time.perf_counter()
-        run(plan, theta)
-        t2 = time.perf_counter()
-        if r > 0:  # the first run warms up
-            times.append((t2 - t0) * 1000)
-            cpu.append((time.process_time() - c0) * 1000)
-            sampling.append((t1 - t0) * 1000)
-    # the same draws as Vaxa's: the same model gives the same outcomes, draw by draw
     theta = np.repeat(np.asarray(plan["values"], dtype=float)[:, None], n, axis=1)
     for j, i in enumerate(plan["drawnParameters"]):
         theta[i] = plan["drawnValues"][j * n:(j + 1) * n]
@@ -303,15 +291,28 @@ def main():
         # 0 where both are 0 (no hump in a draw)
         relative = np.divide(gap, scale, out=np.where(gap == 0, 0.0, np.inf), where=scale > 0)
         difference = max(difference, float(relative.max()))
-    print(json.dumps({
-        "numpy": np.__version__,
-        "draws": n,
-        "runs": runs,
-        "ms": float(np.median(times)),
-        "cpuMs": float(np.median(cpu)),
-        "samplingMs": float(np.median(sampling)),
-        "maxRelativeDifferenceFromVaxa": difference,
-    }))
+    return difference
+
+
+def timed_run(plan, seed):
+    """One timed run of sampling + model over the plan's number of draws, in ms."""
+    c0 = time.process_time()
+    t0 = time.perf_counter()
+    theta = sample(plan, plan["draws"], np.random.default_rng(seed))
+    t1 = time.perf_counter()
+    run(plan, theta)
+    t2 = time.perf_counter()
+    return {"ms": (t2 - t0) * 1000, "cpuMs": (time.process_time() - c0) * 1000, "samplingMs": (t1 - t0) * 1000}
+
+
+def main():
+    plan = json.load(open(sys.argv[1]))
+    timed_run(plan, 41)  # warms up
+    print(json.dumps({"numpy": np.__version__, "draws": plan["draws"], "maxRelativeDifferenceFromVaxa": agreement(plan)}), flush=True)
+    # then one timed run per line read: bench/numpy-peer.ts alternates them with Vaxa's runs, so that
+    # both are timed in the same minute (this machine's speed drifts by up to 2x from minute to minute)
+    for r, _ in enumerate(sys.stdin):
+        print(json.dumps(timed_run(plan, 42 + r)), flush=True)
 
 
 if __name__ == "__main__":
