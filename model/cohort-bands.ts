@@ -113,82 +113,73 @@ export function bandProjector(population: PopulationPlan, horizon: number, dwell
 }
 
 /**
- * The source of `project` for a plan: ages 0 … last, `years` years, the bands' ages, the share of
- * boys among the births and the in-migrants per resident as literals.
+ * The source of `project` for a plan: ages 0 … last, `years` years and the bands' ages as literals.
+ * Age x's values are at `cell[i + field]`, i = x · FIELDS.
  */
 export function projectSource(ages: number, years: number, bands: readonly { from: number; to: number }[]): string {
   const last = ages - 1;
-  const at = (field: number, i = "i") => `cell[${i} + ${field}]`;
-  /** The next year's ageing and deaths at age x (at `i`) from the aged people of each sex, and their births and out-migrants. */
+  const at = (field: number) => `cell[i + ${field}]`;
+  /** Age x's rates after this run's scale factors (as `scaled` in cohort.ts), kept for the years after. */
+  const scaleRates = `
+    const qW = Math.min(1, mortalityW[x] * mortality), qM = Math.min(1, mortalityM[x] * mortality);
+    const outW = Math.min(1, outRateW[x] * outMigration), outM = Math.min(1, outRateM[x] * outMigration);
+    const halfF = fertilityRates[x] * fertility * 0.5;
+    ${at(Q_W)} = qW;
+    ${at(Q_M)} = qM;
+    ${at(O_W)} = outW;
+    ${at(O_M)} = outM;
+    ${at(HALF_F)} = halfF;`;
+  const rates = `const qW = ${at(Q_W)}, qM = ${at(Q_M)}, outW = ${at(O_W)}, outM = ${at(O_M)}, halfF = ${at(HALF_F)};`;
+  /** The next year's ageing and deaths at age x from the aged people of each sex, its births and out-migrants (as `ageAndSurvive` in cohort.ts). */
   const ageing = (agedW: string, agedM: string) => `
       {
         const agedW = ${agedW}, agedM = ${agedM};
-        const survivedW = agedW - agedW * ${at(Q_W)};
-        const survivedM = agedM - agedM * ${at(Q_M)};
+        const survivedW = agedW - agedW * qW;
+        const survivedM = agedM - agedM * qM;
         ${at(S_W)} = survivedW;
         ${at(S_M)} = survivedM;
-        births += ${at(HALF_F)} * (agedW + survivedW);
-        leavingW += ${at(O_W)} * survivedW;
-        leavingM += ${at(O_M)} * survivedM;
+        births += halfF * (agedW + survivedW);
+        leavingW += outW * survivedW;
+        leavingM += outM * survivedM;
       }`;
-  /** This year's population at age x (at `i`) after the moves into `w` and `m`, added to the bands that hold age x. */
+  /**
+   * The year's population at the ages from … to after the moves into `w` and `m` (as `move` in
+   * cohort.ts; \`moved <= 0 ? 0 : moved\` is Math.max(0, moved), −0 and NaN included), added to the
+   * bands that hold these ages.
+   */
   const move = (from: number, to: number) => {
     const sums = bands.flatMap((b, k) => (b.from <= from && to <= b.to ? [`band${k} += t;`] : []));
     return `
       const survivedW = ${at(S_W)}, shareW = ${at(SHARE_W)};
-      const w = Math.max(0, survivedW + yearIn * shareW - ${at(O_W)} * survivedW + extra * shareW);
+      const movedW = survivedW + yearIn * shareW - outW * survivedW + extra * shareW;
+      const w = movedW <= 0 ? 0 : movedW;
       const survivedM = ${at(S_M)}, shareM = ${at(SHARE_M)};
-      const m = Math.max(0, survivedM + yearIn * shareM - ${at(O_M)} * survivedM + extra * shareM);
+      const movedM = survivedM + yearIn * shareM - outM * survivedM + extra * shareM;
+      const m = movedM <= 0 ? 0 : movedM;
       ${sums.length > 0 ? `const t = w + m; ${sums.join(" ")}` : ""}`;
   };
-  // Ages 1 … last − 1 in segments over which the same bands hold every age.
-  const cuts = new Set<number>([1, last]);
-  for (const b of bands) {
-    if (b.from >= 1 && b.from < last) cuts.add(b.from);
-    if (b.to + 1 >= 1 && b.to + 1 < last) cuts.add(b.to + 1);
-  }
-  const starts = [...cuts].sort((a, b) => a - b);
-  const segments: string[] = [];
-  for (let s = 0; s + 1 < starts.length; s++) {
-    const from = starts[s]!;
-    const to = starts[s + 1]! - 1;
-    segments.push(`
-    for (let i = ${from * FIELDS}; i <= ${to * FIELDS}; i += ${FIELDS}) {
-      ${move(from, to)}
+  /** A year's pass over the ages: its moves and band sums, and with `ageing` the next year's ageing. */
+  const pass = (ageing: (agedW: string, agedM: string) => string) => {
+    // Ages 1 … last − 1 in segments over which the same bands hold every age.
+    const cuts = new Set<number>([1, last]);
+    for (const b of bands) {
+      if (b.from > 1 && b.from < last) cuts.add(b.from);
+      if (b.to + 1 > 1 && b.to + 1 < last) cuts.add(b.to + 1);
+    }
+    const starts = [...cuts].sort((a, b) => a - b);
+    const segments = starts.slice(0, -1).map(
+      (from, s) => `
+    for (let i = ${from * FIELDS}; i <= ${(starts[s + 1]! - 1) * FIELDS}; i += ${FIELDS}) {
+      ${rates}
+      ${move(from, starts[s + 1]! - 1)}
       beforeW += w;
       beforeM += m;
       ${ageing("previousW", "previousM")}
       previousW = w;
       previousM = m;
-    }`);
-  }
-  const bandNames = bands.map((_, k) => `band${k}`);
-  return `"use strict";
-return function project(out, at, stride, fertility, mortality, inMigration, outMigration, netMigration) {
-  // As \`scaled\` in cohort.ts: rates times the scale factors, capped at 1; f · 0.5 as the
-  // specification's \`fertility[x] * 0.5 * (A + S)\` (its cap at Infinity changes nothing).
-  for (let x = 0, i = 0; x < ${ages}; x++, i += ${FIELDS}) {
-    ${at(Q_W)} = Math.min(1, mortalityW[x] * mortality);
-    ${at(Q_M)} = Math.min(1, mortalityM[x] * mortality);
-    ${at(O_W)} = Math.min(1, outRateW[x] * outMigration);
-    ${at(O_M)} = Math.min(1, outRateM[x] * outMigration);
-    ${at(HALF_F)} = fertilityRates[x] * fertility * 0.5;
-  }
-  ${bands.map((_, k) => `out[at + ${k} * stride] = baseSums[${k}];`).join("\n  ")}
-  // The first year's ageing, from the base population.
-  let beforeW = baseW[0], beforeM = baseM[0], leavingW = 0, leavingM = 0, births = 0;
-  for (let x = 1, i = ${FIELDS}; x < ${last}; x++, i += ${FIELDS}) {
-    beforeW += baseW[x];
-    beforeM += baseM[x];
-    ${ageing("baseW[x - 1]", "baseM[x - 1]")}
-  }
-  {
-    const i = ${last * FIELDS};
-    beforeW += baseW[${last}];
-    beforeM += baseM[${last}];
-    ${ageing(`baseW[${last - 1}] + baseW[${last}]`, `baseM[${last - 1}] + baseM[${last}]`)}
-  }
-  for (let y = 1; y < ${years}; y++) {
+    }`,
+    );
+    return `
     // Year y's newborns (age 0) and moves (as cohort.ts), from the sums of its ageing.
     const boys = births * boyShare;
     const girls = births - boys;
@@ -199,13 +190,14 @@ return function project(out, at, stride, fertility, mortality, inMigration, outM
     const yearIn = (inFromData[y - 1] + perResident * (beforeW + beforeM)) * inMigration;
     const outTotal = leavingW + cell[${O_W}] * survivedGirls + leavingM + cell[${O_M}] * survivedBoys;
     const extra = (netMigration - 1) * (yearIn - outTotal);
-    ${bandNames.length > 0 ? `let ${bandNames.map((b) => `${b} = 0`).join(", ")};` : ""}
+    ${bands.map((_, k) => `let band${k} = 0;`).join(" ")}
     leavingW = 0;
     leavingM = 0;
     births = 0;
     let previousW, previousM;
     {
       const i = 0;
+      ${rates}
       ${move(0, 0)}
       beforeW = w;
       beforeM = m;
@@ -215,12 +207,43 @@ return function project(out, at, stride, fertility, mortality, inMigration, outM
     ${segments.join("")}
     {
       const i = ${last * FIELDS};
+      ${rates}
       ${move(last, last)}
       beforeW += w;
       beforeM += m;
       ${ageing("previousW + w", "previousM + m")}
     }
-    ${bands.map((_, k) => `out[at + ${k} * stride + y] = band${k};`).join("\n    ")}
+    ${bands.map((_, k) => `out[at + ${k} * stride + y] = band${k};`).join("\n    ")}`;
+  };
+  return `"use strict";
+return function project(out, at, stride, fertility, mortality, inMigration, outMigration, netMigration) {
+  ${bands.map((_, k) => `out[at + ${k} * stride] = baseSums[${k}];`).join("\n  ")}
+  // The rates, and the first year's ageing from the base population.
+  {
+    const x = 0, i = 0;
+    ${scaleRates}
+  }
+  let beforeW = baseW[0], beforeM = baseM[0], leavingW = 0, leavingM = 0, births = 0;
+  for (let x = 1, i = ${FIELDS}; x < ${last}; x++, i += ${FIELDS}) {
+    ${scaleRates}
+    beforeW += baseW[x];
+    beforeM += baseM[x];
+    ${ageing("baseW[x - 1]", "baseM[x - 1]")}
+  }
+  {
+    const x = ${last}, i = ${last * FIELDS};
+    ${scaleRates}
+    beforeW += baseW[x];
+    beforeM += baseM[x];
+    ${ageing(`baseW[${last - 1}] + baseW[${last}]`, `baseM[${last - 1}] + baseM[${last}]`)}
+  }
+  let y = 1;
+  for (; y < ${years - 1}; y++) {
+    ${pass(ageing)}
+  }
+  // The last year: its moves only.
+  if (y < ${years}) {
+    ${pass(() => "")}
   }
 };`;
 }
