@@ -46,8 +46,6 @@ export interface BandProjector {
   ): void;
 }
 
-type Project = BandProjector["project"];
-
 /*
  * The workspace: every value by age in one array, age x's values at x · FIELDS + field, so that a
  * pass over the ages reads one array rather than a dozen (each array costs its own loads per age).
@@ -110,18 +108,41 @@ export function bandProjector(population: PopulationPlan, horizon: number, dwell
     boyShare: assumptions.boysPerGirl / (1 + assumptions.boysPerGirl),
     perResident: inMigrants.perResident,
   };
-  const source = projectSource(ages, years, bands);
   const names = Object.keys(inputs);
-  const project = new Function(...names, source)(...names.map((name) => inputs[name as keyof typeof inputs])) as Project;
-  return { years, project };
+  const compile = (births: AgeSpan | null) =>
+    new Function(...names, projectSource(ages, years, bands, births))(...names.map((name) => inputs[name as keyof typeof inputs])) as Generated;
+  const everyAge = compile(null);
+  const fertileOnly = baseW.every((v) => v >= 0 && v < Infinity) && inputs.mortalityW.every((q) => q >= 0 && q < Infinity) ? compile(fertileAges(inputs.fertilityRates)) : null;
+  return {
+    years,
+    project(out, at, stride, fertility, mortality, inMigration, outMigration, netMigration) {
+      const exact = fertileOnly !== null && mortality >= 0 && mortality < Infinity && Number.isFinite(fertility);
+      if (!exact || !fertileOnly(out, at, stride, fertility, mortality, inMigration, outMigration, netMigration)) {
+        everyAge(out, at, stride, fertility, mortality, inMigration, outMigration, netMigration);
+      }
+    },
+  };
 }
 
+/** Ages from … to (none if from > to). */
+interface AgeSpan {
+  from: number;
+  to: number;
+}
+
+/** A generated projection: with births summed over the fertile ages only, false where that is not exact (see `fertileAges`). */
+type Generated = (...args: Parameters<BandProjector["project"]>) => boolean;
+
 /**
- * The source of `project` for a plan: ages 0 … last, `years` years and the bands' ages as literals.
- * Age x's values are at `cell[i + field]`, i = x · FIELDS.
+ * The source of a projection for a plan: ages 0 … last, `years` years and the bands' ages as
+ * literals. Age x's values are at `cell[i + field]`, i = x · FIELDS. Births are summed over every
+ * age 1 … last as the specification, or with `fertile` over those ages only, returning false
+ * (before the births would be used) where that is not exact.
  */
-export function projectSource(ages: number, years: number, bands: readonly { from: number; to: number }[]): string {
+export function projectSource(ages: number, years: number, bands: readonly AgeSpan[], fertile: AgeSpan | null): string {
   const last = ages - 1;
+  const births = fertile ?? { from: 1, to: last };
+  const holds = (span: AgeSpan, from: number, to: number) => span.from <= from && to <= span.to;
   const at = (field: number) => `cell[i + ${field}]`;
   /** Age x's rates after this run's scale factors (as `scaled` in cohort.ts), kept for the years after. */
   const scaleRates = `
@@ -135,14 +156,14 @@ export function projectSource(ages: number, years: number, bands: readonly { fro
     ${at(HALF_F)} = halfF;`;
   const rates = `const qW = ${at(Q_W)}, qM = ${at(Q_M)}, outW = ${at(O_W)}, outM = ${at(O_M)}, halfF = ${at(HALF_F)};`;
   /** The next year's ageing and deaths at age x from the aged people of each sex, its births and out-migrants (as `ageAndSurvive` in cohort.ts). */
-  const ageing = (agedW: string, agedM: string) => `
+  const ageing = (agedW: string, agedM: string, fertile: boolean | string) => `
       {
         const agedW = ${agedW}, agedM = ${agedM};
         const survivedW = agedW - agedW * qW;
         const survivedM = agedM - agedM * qM;
         ${at(S_W)} = survivedW;
         ${at(S_M)} = survivedM;
-        births += halfF * (agedW + survivedW);
+        ${fertile === false ? "" : `${fertile === true ? "" : `if (${fertile}) `}births += halfF * (agedW + survivedW);`}
         leavingW += outW * survivedW;
         leavingM += outM * survivedM;
       }`;
@@ -152,7 +173,7 @@ export function projectSource(ages: number, years: number, bands: readonly { fro
    * bands that hold these ages.
    */
   const move = (from: number, to: number) => {
-    const sums = bands.flatMap((b, k) => (b.from <= from && to <= b.to ? [`band${k} += t;`] : []));
+    const sums = bands.flatMap((b, k) => (holds(b, from, to) ? [`band${k} += t;`] : []));
     return `
       const survivedW = ${at(S_W)}, shareW = ${at(SHARE_W)};
       const movedW = survivedW + yearIn * shareW - outW * survivedW + extra * shareW;
@@ -163,10 +184,10 @@ export function projectSource(ages: number, years: number, bands: readonly { fro
       ${sums.length > 0 ? `const t = w + m; ${sums.join(" ")}` : ""}`;
   };
   /** A year's pass over the ages: its moves and band sums, and with `ageing` the next year's ageing. */
-  const pass = (ageing: (agedW: string, agedM: string) => string) => {
-    // Ages 1 … last − 1 in segments over which the same bands hold every age.
+  const pass = (ageing: (agedW: string, agedM: string, fertile: boolean) => string) => {
+    // Ages 1 … last − 1 in segments over which the same bands, and births or none, hold every age.
     const cuts = new Set<number>([1, last]);
-    for (const b of bands) {
+    for (const b of [...bands, births]) {
       if (b.from > 1 && b.from < last) cuts.add(b.from);
       if (b.to + 1 > 1 && b.to + 1 < last) cuts.add(b.to + 1);
     }
@@ -178,12 +199,14 @@ export function projectSource(ages: number, years: number, bands: readonly { fro
       ${move(from, starts[s + 1]! - 1)}
       beforeW += w;
       beforeM += m;
-      ${ageing("previousW", "previousM")}
+      ${ageing("previousW", "previousM", holds(births, from, starts[s + 1]! - 1))}
       previousW = w;
       previousM = m;
     }`,
     );
-    return `
+    return `${fertile === null ? "" : `
+    // The births of the ages skipped are each exactly ±0 only while the women are this few (see fertileAges).
+    if (!(beforeW < 2 ** 1022)) return false;`}
     // Year y's newborns (age 0) and moves (as cohort.ts), from the sums of its ageing.
     const boys = births * boyShare;
     const girls = births - boys;
@@ -215,7 +238,7 @@ export function projectSource(ages: number, years: number, bands: readonly { fro
       ${move(last, last)}
       beforeW += w;
       beforeM += m;
-      ${ageing("previousW + w", "previousM + m")}
+      ${ageing("previousW + w", "previousM + m", holds(births, last, last))}
     }
     ${bands.map((_, k) => `out[at + ${k} * stride + y] = band${k};`).join("\n    ")}`;
   };
@@ -232,14 +255,14 @@ return function project(out, at, stride, fertility, mortality, inMigration, outM
     ${scaleRates}
     beforeW += baseW[x];
     beforeM += baseM[x];
-    ${ageing("baseW[x - 1]", "baseM[x - 1]")}
+    ${ageing("baseW[x - 1]", "baseM[x - 1]", `x >= ${births.from} && x <= ${births.to}`)}
   }
   {
     const x = ${last}, i = ${last * FIELDS};
     ${scaleRates}
     beforeW += baseW[x];
     beforeM += baseM[x];
-    ${ageing(`baseW[${last - 1}] + baseW[${last}]`, `baseM[${last - 1}] + baseM[${last}]`)}
+    ${ageing(`baseW[${last - 1}] + baseW[${last}]`, `baseM[${last - 1}] + baseM[${last}]`, holds(births, last, last))}
   }
   let y = 1;
   for (; y < ${years - 1}; y++) {
@@ -249,5 +272,28 @@ return function project(out, at, stride, fertility, mortality, inMigration, outM
   if (y < ${years}) {
     ${pass(() => "")}
   }
+  return true;
 };`;
+}
+
+/**
+ * The ages 1 … maxAge between the first and last nonzero fertility rate (from > to if none).
+ *
+ * Why the births may skip the others: a skipped term is
+ * (0 · scale) · 0.5 · (A + S), exactly ±0 when the fertility scale is finite and A + S is finite,
+ * and adding ±0 leaves the sum as it is (the sum starts at +0 and, rounding to nearest, never becomes
+ * −0). A + S is finite when every woman's count of the year before is finite and at least 0 (the
+ * base population is; later years are max(0, …)), their sum (`before`, computed anyway) is below
+ * 2^1022, and each death probability is in [0, 1]: then 0 ≤ S ≤ A ≤ before, so A + S < 2^1023.
+ */
+function fertileAges(fertility: ArrayLike<number>): AgeSpan {
+  let from = fertility.length;
+  let to = 0;
+  for (let x = 1; x < fertility.length; x++) {
+    if (fertility[x] !== 0) {
+      from = Math.min(from, x);
+      to = x;
+    }
+  }
+  return { from, to };
 }
