@@ -12,9 +12,12 @@
  *   age x's population after the moves is all the next year's ageing needs of it (as age x + 1, or
  *   the open group), so no population row is ever stored, and the survivors of age x are replaced
  *   by the next year's as soon as the moves have read them;
- * - code generated for the plan (as the kernel's): the ages, the years and the bands as literals,
+ * - births summed only over the ages whose fertility is not zero, where every skipped term is
+ *   exactly zero (see `fertileAges`); otherwise over every age, as the specification;
+ * - code generated for the plan (as the kernel's, which alone uses this and falls back to the
+ *   reference where code generation is forbidden): the ages, the years and the bands as literals,
  *   each band's running sum in a local added age by age from its first age to its last (the order
- *   of `bandPaths`), the pass over the ages split where a band starts or ends.
+ *   of `bandPaths`), the pass over the ages split where a band, or the fertile ages, start or end.
  *
  * Every sum keeps its order: the people at the start of the year, the out-migrants and the births
  * are each added age by age from age 1 (age 0 first for the people), as `ageAndSurvive` in cohort.ts.
@@ -111,13 +114,14 @@ export function bandProjector(population: PopulationPlan, horizon: number, dwell
   const names = Object.keys(inputs);
   const compile = (births: AgeSpan | null) =>
     new Function(...names, projectSource(ages, years, bands, births))(...names.map((name) => inputs[name as keyof typeof inputs])) as Generated;
-  const everyAge = compile(null);
   const fertileOnly = baseW.every((v) => v >= 0 && v < Infinity) && inputs.mortalityW.every((q) => q >= 0 && q < Infinity) ? compile(fertileAges(inputs.fertilityRates)) : null;
+  let everyAge: Generated | null = null;
   return {
     years,
     project(out, at, stride, fertility, mortality, inMigration, outMigration, netMigration) {
       const exact = fertileOnly !== null && mortality >= 0 && mortality < Infinity && Number.isFinite(fertility);
       if (!exact || !fertileOnly(out, at, stride, fertility, mortality, inMigration, outMigration, netMigration)) {
+        everyAge ??= compile(null);
         everyAge(out, at, stride, fertility, mortality, inMigration, outMigration, netMigration);
       }
     },
@@ -139,9 +143,9 @@ type Generated = (...args: Parameters<BandProjector["project"]>) => boolean;
  * age 1 … last as the specification, or with `fertile` over those ages only, returning false
  * (before the births would be used) where that is not exact.
  */
-export function projectSource(ages: number, years: number, bands: readonly AgeSpan[], fertile: AgeSpan | null): string {
+function projectSource(ages: number, years: number, bands: readonly AgeSpan[], fertile: AgeSpan | null): string {
   const last = ages - 1;
-  const births = fertile ?? { from: 1, to: last };
+  const birthAges = fertile ?? { from: 1, to: last };
   const holds = (span: AgeSpan, from: number, to: number) => span.from <= from && to <= span.to;
   const at = (field: number) => `cell[i + ${field}]`;
   /** Age x's rates after this run's scale factors (as `scaled` in cohort.ts), kept for the years after. */
@@ -187,23 +191,24 @@ export function projectSource(ages: number, years: number, bands: readonly AgeSp
   const pass = (ageing: (agedW: string, agedM: string, fertile: boolean) => string) => {
     // Ages 1 … last − 1 in segments over which the same bands, and births or none, hold every age.
     const cuts = new Set<number>([1, last]);
-    for (const b of [...bands, births]) {
+    for (const b of [...bands, birthAges]) {
       if (b.from > 1 && b.from < last) cuts.add(b.from);
       if (b.to + 1 > 1 && b.to + 1 < last) cuts.add(b.to + 1);
     }
     const starts = [...cuts].sort((a, b) => a - b);
-    const segments = starts.slice(0, -1).map(
-      (from, s) => `
-    for (let i = ${from * FIELDS}; i <= ${(starts[s + 1]! - 1) * FIELDS}; i += ${FIELDS}) {
+    const segments = starts.slice(0, -1).map((from, s) => {
+      const to = starts[s + 1]! - 1;
+      return `
+    for (let i = ${from * FIELDS}; i <= ${to * FIELDS}; i += ${FIELDS}) {
       ${rates}
-      ${move(from, starts[s + 1]! - 1)}
+      ${move(from, to)}
       beforeW += w;
       beforeM += m;
-      ${ageing("previousW", "previousM", holds(births, from, starts[s + 1]! - 1))}
+      ${ageing("previousW", "previousM", holds(birthAges, from, to))}
       previousW = w;
       previousM = m;
-    }`,
-    );
+    }`;
+    });
     return `${fertile === null ? "" : `
     // The births of the ages skipped are each exactly ±0 only while the women are this few (see fertileAges).
     if (!(beforeW < 2 ** 1022)) return false;`}
@@ -238,7 +243,7 @@ export function projectSource(ages: number, years: number, bands: readonly AgeSp
       ${move(last, last)}
       beforeW += w;
       beforeM += m;
-      ${ageing("previousW + w", "previousM + m", holds(births, last, last))}
+      ${ageing("previousW + w", "previousM + m", holds(birthAges, last, last))}
     }
     ${bands.map((_, k) => `out[at + ${k} * stride + y] = band${k};`).join("\n    ")}`;
   };
@@ -255,14 +260,14 @@ return function project(out, at, stride, fertility, mortality, inMigration, outM
     ${scaleRates}
     beforeW += baseW[x];
     beforeM += baseM[x];
-    ${ageing("baseW[x - 1]", "baseM[x - 1]", `x >= ${births.from} && x <= ${births.to}`)}
+    ${ageing("baseW[x - 1]", "baseM[x - 1]", `x >= ${birthAges.from} && x <= ${birthAges.to}`)}
   }
   {
     const x = ${last}, i = ${last * FIELDS};
     ${scaleRates}
     beforeW += baseW[x];
     beforeM += baseM[x];
-    ${ageing(`baseW[${last - 1}] + baseW[${last}]`, `baseM[${last - 1}] + baseM[${last}]`, holds(births, last, last))}
+    ${ageing(`baseW[${last - 1}] + baseW[${last}]`, `baseM[${last - 1}] + baseM[${last}]`, holds(birthAges, last, last))}
   }
   let y = 1;
   for (; y < ${years - 1}; y++) {
