@@ -66,7 +66,16 @@ const SHARE_M = 5;
 const S_W = 6; // the year's survivors
 const S_M = 7;
 const HALF_F = 8; // fertility after this run's scale factor, times ½
-const FIELDS = 9;
+const TOTAL = 9; // women and men together after the moves (where the bands are summed after the pass)
+const FIELDS = 10;
+
+/**
+ * At most this many segments of ages with the bands' running sums in locals: each segment is its
+ * own loop, and past about 38 the generated function would exceed what V8 optimises (61,440 bytes
+ * of bytecode; Nacka's, 7 segments, is about 14,000). Beyond it the pass stores each age's total
+ * and each band is summed after it, age by age from its first age, in the same order.
+ */
+const MAX_SEGMENTS = 24;
 
 /**
  * The projector of a plan's population bands up to `horizon`, the dwellings driver's value in a
@@ -108,6 +117,8 @@ export function bandProjector(population: PopulationPlan, horizon: number, dwell
     outRateW: Float64Array.from(assumptions.outMigrationRate.women),
     outRateM: Float64Array.from(assumptions.outMigrationRate.men),
     fertilityRates: Float64Array.from(assumptions.fertility),
+    bandFrom: Int32Array.from(bands, (b) => b.from),
+    bandTo: Int32Array.from(bands, (b) => b.to),
     boyShare: assumptions.boysPerGirl / (1 + assumptions.boysPerGirl),
     perResident: inMigrants.perResident,
   };
@@ -146,6 +157,17 @@ type Generated = (...args: Parameters<BandProjector["project"]>) => boolean;
 function projectSource(ages: number, years: number, bands: readonly AgeSpan[], fertile: AgeSpan | null): string {
   const last = ages - 1;
   const birthAges = fertile ?? { from: 1, to: last };
+  // Ages 1 … last − 1 in segments over which the same bands, and births or none, hold every age.
+  const cutsAt = (spans: readonly AgeSpan[]) => {
+    const cuts = new Set<number>([1, last]);
+    for (const b of spans) {
+      if (b.from > 1 && b.from < last) cuts.add(b.from);
+      if (b.to + 1 > 1 && b.to + 1 < last) cuts.add(b.to + 1);
+    }
+    return [...cuts].sort((a, b) => a - b);
+  };
+  const summedAfter = cutsAt([...bands, birthAges]).length - 1 > MAX_SEGMENTS;
+  const starts = cutsAt(summedAfter ? [birthAges] : [...bands, birthAges]);
   const holds = (span: AgeSpan, from: number, to: number) => span.from <= from && to <= span.to;
   const at = (field: number) => `cell[i + ${field}]`;
   /** Age x's rates after this run's scale factors (as `scaled` in cohort.ts), kept for the years after. */
@@ -174,10 +196,10 @@ function projectSource(ages: number, years: number, bands: readonly AgeSpan[], f
   /**
    * The year's population at the ages from … to after the moves into `w` and `m` (as `move` in
    * cohort.ts; \`moved <= 0 ? 0 : moved\` is Math.max(0, moved), −0 and NaN included), added to the
-   * bands that hold these ages.
+   * bands that hold these ages (or kept, where the bands are summed after the pass).
    */
   const move = (from: number, to: number) => {
-    const sums = bands.flatMap((b, k) => (holds(b, from, to) ? [`band${k} += t;`] : []));
+    const sums = summedAfter ? [] : bands.flatMap((b, k) => (holds(b, from, to) ? [`band${k} += t;`] : []));
     return `
       const survivedW = ${at(S_W)}, shareW = ${at(SHARE_W)};
       const movedW = survivedW + yearIn * shareW - outW * survivedW + extra * shareW;
@@ -185,17 +207,10 @@ function projectSource(ages: number, years: number, bands: readonly AgeSpan[], f
       const survivedM = ${at(S_M)}, shareM = ${at(SHARE_M)};
       const movedM = survivedM + yearIn * shareM - outM * survivedM + extra * shareM;
       const m = movedM <= 0 ? 0 : movedM;
-      ${sums.length > 0 ? `const t = w + m; ${sums.join(" ")}` : ""}`;
+      ${summedAfter ? `${at(TOTAL)} = w + m;` : sums.length > 0 ? `const t = w + m; ${sums.join(" ")}` : ""}`;
   };
   /** A year's pass over the ages: its moves and band sums, and with `ageing` the next year's ageing. */
   const pass = (ageing: (agedW: string, agedM: string, fertile: boolean) => string) => {
-    // Ages 1 … last − 1 in segments over which the same bands, and births or none, hold every age.
-    const cuts = new Set<number>([1, last]);
-    for (const b of [...bands, birthAges]) {
-      if (b.from > 1 && b.from < last) cuts.add(b.from);
-      if (b.to + 1 > 1 && b.to + 1 < last) cuts.add(b.to + 1);
-    }
-    const starts = [...cuts].sort((a, b) => a - b);
     const segments = starts.slice(0, -1).map((from, s) => {
       const to = starts[s + 1]! - 1;
       return `
@@ -222,7 +237,7 @@ function projectSource(ages: number, years: number, bands: readonly AgeSpan[], f
     const yearIn = (inFromData[y - 1] + perResident * (beforeW + beforeM)) * inMigration;
     const outTotal = leavingW + cell[${O_W}] * survivedGirls + leavingM + cell[${O_M}] * survivedBoys;
     const extra = (netMigration - 1) * (yearIn - outTotal);
-    ${bands.map((_, k) => `let band${k} = 0;`).join(" ")}
+    ${summedAfter ? "" : bands.map((_, k) => `let band${k} = 0;`).join(" ")}
     leavingW = 0;
     leavingM = 0;
     births = 0;
@@ -245,7 +260,15 @@ function projectSource(ages: number, years: number, bands: readonly AgeSpan[], f
       beforeM += m;
       ${ageing("previousW + w", "previousM + m", holds(birthAges, last, last))}
     }
-    ${bands.map((_, k) => `out[at + ${k} * stride + y] = band${k};`).join("\n    ")}`;
+    ${
+      summedAfter
+        ? `for (let k = 0; k < ${bands.length}; k++) {
+      let sum = 0;
+      for (let i = bandFrom[k] * ${FIELDS}, end = bandTo[k] * ${FIELDS}; i <= end; i += ${FIELDS}) sum += ${at(TOTAL)};
+      out[at + k * stride + y] = sum;
+    }`
+        : bands.map((_, k) => `out[at + ${k} * stride + y] = band${k};`).join("\n    ")
+    }`;
   };
   return `"use strict";
 return function project(out, at, stride, fertility, mortality, inMigration, outMigration, netMigration) {

@@ -114,6 +114,13 @@ describe("cohort band sums: Nacka", async () => {
     for (const scales of cases) expect(difference(p, plan.horizon, nackaDwellings, scales)).toBeNull();
   });
 
+  it("identical with 60 bands (more than the generated pass keeps in locals: summed after the pass)", () => {
+    const many: AgeBand[] = [...Array.from({ length: 50 }, (_, k) => ({ from: 2 * k, to: 2 * k + 1 })), ...Array.from({ length: 10 }, (_, k) => ({ from: 10 * k, to: null }))];
+    const withMany = { ...p, band: many, driver: Int32Array.from(many, (_, k) => k) };
+    expect(difference(withMany, plan.horizon, nackaDwellings, [1, 1, 1, 1, 1])).toBeNull();
+    expect(difference(withMany, plan.horizon, nackaDwellings, [1.1, 0.95, 1.05, 0.92, 1.4])).toBeNull();
+  });
+
   it("identical for random scale factors (fast-check)", () => {
     fc.assert(
       fc.property(
