@@ -114,6 +114,13 @@ describe("cohort band sums: Nacka", async () => {
     for (const scales of cases) expect(difference(p, plan.horizon, nackaDwellings, scales)).toBeNull();
   });
 
+  it("identical with 60 bands (more than the generated pass keeps in locals: summed after the pass)", () => {
+    const many: AgeBand[] = [...Array.from({ length: 50 }, (_, k) => ({ from: 2 * k, to: 2 * k + 1 })), ...Array.from({ length: 10 }, (_, k) => ({ from: 10 * k, to: null }))];
+    const withMany = { ...p, band: many, driver: Int32Array.from(many, (_, k) => k) };
+    expect(difference(withMany, plan.horizon, nackaDwellings, [1, 1, 1, 1, 1])).toBeNull();
+    expect(difference(withMany, plan.horizon, nackaDwellings, [1.1, 0.95, 1.05, 0.92, 1.4])).toBeNull();
+  });
+
   it("identical for random scale factors (fast-check)", () => {
     fc.assert(
       fc.property(
@@ -208,6 +215,56 @@ describe("cohort band sums: edge cases", () => {
     expect(difference(small(), 2030, dwellings, [1, -1, 1, 1, 1])).toBeNull();
     expect(difference(small(), 2030, dwellings, [1, Infinity, 1, 1, 1])).toBeNull();
     expect(difference(small(), 2030, dwellings, [1, 1, NaN, 1, 1])).toBeNull();
+  });
+
+  it("the women passing 2^1022 in a later year: births over every age take over mid-run, where a skipped age's births are NaN", () => {
+    // The open group (age 3, no fertility) starts at 4e307 women (their sum below 2^1022 ≈ 4.49e307,
+    // so the run starts with births over the fertile ages 1–2 only) and grows by about 23 % a year
+    // (in-migrants per resident, half of them to it) past 9e307: then A + S = Infinity at age 3 while
+    // A is finite, and the specification's term 0 · ½ · (A + S) makes the births, and age 0, NaN.
+    const population = small({
+      base: { women: [100, 100, 100, 4e307], men: [100, 100, 100, 100] },
+      mortality: { women: [0.01, 0.001, 0.01, 0.001], men: [0.01, 0.002, 0.02, 0.3] },
+      inShare: { women: [0.1, 0.1, 0.1, 0.5], men: [0.1, 0.1, 0.1, 0] },
+      perResident: 0.5,
+    });
+    const projection = projectPopulation(population.inputs, 2030, dwellings, { fertility: 1, mortality: 1, inMigration: 1, outMigration: 1, netMigration: 1 });
+    expect(projection.women[0]!.reduce((a, b) => a + b)).toBeLessThan(2 ** 1022);
+    expect(Number.isFinite(projection.births[1])).toBe(true);
+    const nanYear = Array.from(projection.births).findIndex(Number.isNaN);
+    expect(nanYear).toBeGreaterThan(1);
+    expect(Number.isFinite(projection.women[nanYear - 1]![3])).toBe(true);
+    expect(difference(population, 2030, dwellings, [1, 1, 1, 1, 1])).toBeNull();
+  });
+
+  it("a band of one age (0, 1, the last but one, the open group), the same band twice, every age, and bands that start or end with the fertile ages", () => {
+    // Ages 0 … 11 (11+ open), births at ages 3–6 only.
+    const ages = 12;
+    const byAge = (f: (x: number) => number) => Array.from({ length: ages }, (_, x) => f(x));
+    const wide = (bands: AgeBand[]) =>
+      populationPlan({
+        base: { women: byAge((x) => 100 + 7 * x), men: byAge((x) => 90 + 5 * x) },
+        fertility: byAge((x) => (x >= 3 && x <= 6 ? 0.05 * x : 0)),
+        mortality: { women: byAge((x) => 0.001 * (x + 1)), men: byAge((x) => 0.0015 * (x + 1)) },
+        inShare: { women: byAge(() => 0.04), men: byAge(() => 0.04) },
+        outRate: { women: byAge((x) => 0.01 * (x % 4)), men: byAge((x) => 0.012 * (x % 3)) },
+        perYear: 40,
+        perDwelling: 1,
+        perResident: 0.02,
+        bands,
+      });
+    const cases: AgeBand[][] = [
+      [{ from: 0, to: 0 }],
+      [{ from: 11, to: null }],
+      [{ from: 1, to: 1 }, { from: 10, to: 10 }],
+      [{ from: 0, to: null }],
+      [{ from: 2, to: 7 }, { from: 2, to: 7 }],
+      [{ from: 3, to: 6 }, { from: 0, to: 3 }, { from: 6, to: 9 }, { from: 4, to: 5 }],
+      [{ from: 0, to: null }, { from: 1, to: 10 }, { from: 2, to: 9 }, { from: 5, to: 5 }, { from: 7, to: null }, { from: 0, to: 4 }],
+    ];
+    for (const bands of cases) {
+      for (const scales of [[1, 1, 1, 1, 1], [1.1, 0.9, 1.2, 0.8, 1.6]] as Scales[]) expect(difference(wide(bands), 2040, dwellings, scales)).toBeNull();
+    }
   });
 
   it("rejects a band beyond the open age group, as bandPaths does", () => {
