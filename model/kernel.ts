@@ -168,7 +168,10 @@ class Generator {
  * reference's `populationDriverPaths`), else on every run by `F.population` (the same sums from
  * cohort-bands.ts, skipped while its inputs are the last run's);
  * each driver's years up to the population's base year are the package's, the later ones its
- * band's growth from there, under the driver's own multiplier. Null without a population.
+ * band's growth from there, under the driver's own multiplier. A driver whose band sums and
+ * multiplier are both certain (goal seek, a forecast without population uncertainty) is the same
+ * in every run: its whole row is computed when the kernel is built, by the reference's
+ * expressions, so that the growth rows on it can be too. Null without a population.
  */
 function populationRows(g: Generator, residentsRow: Row | null): { row(d: number): Row | undefined } | null {
   const { plan, Y } = g;
@@ -179,10 +182,12 @@ function populationRows(g: Generator, residentsRow: Row | null): { row(d: number
   const varies = inputs.some((i) => g.varies(i));
   const s = p.startIndex;
   // Band k's sums over the years from the population's base year, at X[bandRows[k].at + j].
+  // The band sums when they are certain (computed now), and band k's row in X.
+  let paths: Float64Array[] | null = null;
   let bandRows: Row[];
   if (!varies) {
     const dwellings = (year: number) => (p.dwellings < 0 ? 0 : plan.driverPath[p.dwellings * Y + year - plan.baseYear]!);
-    const paths = populationDriverPaths(p, plan.horizon, theta, dwellings, theta[plan.growthMultiplier]!);
+    paths = populationDriverPaths(p, plan.horizon, theta, dwellings, theta[plan.growthMultiplier]!);
     bandRows = paths.map((path) => {
       const values = new Float64Array(Y);
       values.set(path);
@@ -199,23 +204,37 @@ function populationRows(g: Generator, residentsRow: Row | null): { row(d: number
     const base = plan.driverBase[d]!;
     const anchor = plan.driverAnchor[d]!;
     const isResidents = d === plan.residentsDriver;
-    // Years up to the base year of the population: the package's (its last history year is s).
-    const logs = new Float64Array(s + 1);
-    const levels = new Float64Array(s + 1);
+    const multiplier = plan.driverMultiplier[d]!;
+    const certain = paths !== null && !g.varies(multiplier);
+    // Years up to the base year of the population: the package's (its last history year is s);
+    // all years when the row is certain.
+    const years = certain ? Y : s + 1;
+    const logs = new Float64Array(years);
+    const levels = new Float64Array(years);
     for (let y = 0; y <= s; y++) {
       const value = scenarioDriver("stock", y > plan.driverAnchorIndex[d]!, anchor, plan.driverPath[d * Y + y]!, 1, base);
       levels[y] = value;
       logs[y] = base > 0 ? Math.log(value / base) : 0;
     }
+    // As the reference: the start read back from its logarithm.
+    const start = base * Math.exp(logs[s]!);
+    if (isResidents) g.constants.push({ at: residentsRow!.at, values: levels });
+    if (certain) {
+      const path = paths![k]!;
+      for (let y = s + 1; y < Y; y++) {
+        const value = scenarioDriver("stock", true, start, start * (path[y - s]! / path[0]!), theta[multiplier]!, base);
+        levels[y] = value;
+        logs[y] = base > 0 ? Math.log(value / base) : 0;
+      }
+      rows.set(d, g.row(logs));
+      return;
+    }
     const row = g.row();
     row.constant = false;
     g.constants.push({ at: row.at, values: logs });
-    if (isResidents) g.constants.push({ at: residentsRow!.at, values: levels });
-    // As the reference: the start read back from its logarithm.
-    const start = base * Math.exp(logs[s]!);
     const floor = base * 1e-9;
     g.emit(
-      `const m = ${g.param(plan.driverMultiplier[d]!)};
+      `const m = ${g.param(multiplier)};
 for (let y = ${s + 1}; y < ${Y}; y++) {
   const v = ${literal(start)} * (X[${bandRows[k]!.at} + y - ${s}] / X[${bandRows[k]!.at}]);
   let value = ${literal(start)} + m * (v - ${literal(start)});
