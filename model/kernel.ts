@@ -476,54 +476,95 @@ for (let y = 0; y < ${Y}; y++) {
   const processesOf = (targets: number[]) => [...new Set(targets.map((t) => plan.targetProcess[t]!))];
 
   // --- The J-curve and the competence shift (evaluate.ts changeEffort), lever by lever.
-  // (loops: a call of fill costs more than filling a few hundred numbers)
-  g.emit(`for (let i = 0; i < ${P * Y}; i++) {\n  DV[i] = 0;\n  TR[i] = 0;\n}\nfor (let y = 0; y < ${Y}; y++) {\n  BT[y] = 0;\n  CX[y] = 0;\n  LI[y] = 0;\n  SS[y] = 0;\n}`);
-  for (let l = 0; l < L; l++) {
+  // Levers are emitted in groups that share one year loop: the rows they add to (a process's
+  // development and transition, the build, capex, licence and system-savings totals) are locals
+  // in the loop, read from their rows only if an earlier group added to them (else they start
+  // from 0, as the reference's rows do) and stored once per year, so each cell gets the same
+  // additions in the same order as the reference's. A lever's per-run values are locals named
+  // after it (`l<lever>_…`), computed once before the loop.
+  const levers = Array.from({ length: L }, (_, l) => {
     const at = l * LEVER_STRIDE;
     const parameter = (o: number) => g.param(plan.leverParameter[at + o]!);
     const buildYears = plan.buildYears[l]!;
     const buildFrom = plan.buildStart[l]! - plan.baseYear;
     const targets = Array.from({ length: plan.targetStart[l + 1]! - plan.targetStart[l]! }, (_, k) => plan.targetStart[l]! + k);
     const adoption = adoptionRows[l]!.at;
-    const lines = [
+    const v = (name: string) => `l${l}_${name}`;
+    const before = [
+      ...targets.map((t, k) => reachOf(t, v(`r${k}`))),
+      `const ${v("dip")} = ${parameter(L_DIP)};`,
+      `const ${v("upkeep")} = ${parameter(L_UPKEEP)};`,
+      `const ${v("licences")} = ${parameter(L_LICENCES)};`,
+      `const ${v("systemSavings")} = ${parameter(L_SYSTEM_SAVINGS)};`,
+      `const ${v("buildFte")} = ${buildYears > 0 ? `${parameter(L_PERSON_YEARS)} / ${buildYears}` : "0"};`,
+      `const ${v("capex")} = ${buildYears > 0 ? `${parameter(L_CAPEX)} / ${buildYears}` : "0"};`,
+    ];
+    const body = [
       ...targets.map((t, k) => {
         const a = plan.targetActivity[t]!;
         const work = a >= 0 ? activityBaselineRows[a]! : fixedBaselineRows[plan.targetProcess[t]!]!;
-        return `const q${k} = r${k} * X[${work.at} + y];`;
+        return `const q${k} = ${v(`r${k}`)} * X[${work.at} + y];`;
       }),
       `const aff = 0${targets.map((_, k) => ` + q${k}`).join("")};`,
       `const s = X[${adoption} + y];`,
       `const rise = y > 0 ? s - X[${adoption} + y - 1] : 0;`,
       `const building = y >= ${buildFrom} && y < ${buildFrom + buildYears};`,
-      `const build = building ? buildFte : 0;`,
-      `if (building) CX[y] += capex;`,
-      `BT[y] += build;`,
-      `LI[y] += licences * s;`,
-      `SS[y] += systemSavings * s;`,
-      `const transition = dip * aff * rise;`,
-      `const development = build + upkeep * s;`,
-      // a process's development and transition are added to in locals, in the targets' order, and
-      // stored once: the same additions in the same order as the reference's
-      ...processesOf(targets).map((p) => `let dv${p} = DV[${p * Y} + y];\nlet tr${p} = TR[${p * Y} + y];`),
+      `const build = building ? ${v("buildFte")} : 0;`,
+      `if (building) cx += ${v("capex")};`,
+      `bt += build;`,
+      `li += ${v("licences")} * s;`,
+      `ss += ${v("systemSavings")} * s;`,
+      `const transition = ${v("dip")} * aff * rise;`,
+      `const development = build + ${v("upkeep")} * s;`,
       ...targets.flatMap((t, k) => {
         const p = plan.targetProcess[t]!;
         return [`const w${k} = aff > 0 ? q${k} / aff : ${k === 0 ? 1 : 0};`, `dv${p} += development * w${k};`, `tr${p} += transition * w${k};`];
       }),
-      ...processesOf(targets).map((p) => `DV[${p * Y} + y] = dv${p};\nTR[${p * Y} + y] = tr${p};`),
     ];
-    g.emit(
-      [
-        ...targets.map((t, k) => reachOf(t, `r${k}`)),
-        `const dip = ${parameter(L_DIP)};`,
-        `const upkeep = ${parameter(L_UPKEEP)};`,
-        `const licences = ${parameter(L_LICENCES)};`,
-        `const systemSavings = ${parameter(L_SYSTEM_SAVINGS)};`,
-        `const buildFte = ${buildYears > 0 ? `${parameter(L_PERSON_YEARS)} / ${buildYears}` : "0"};`,
-        `const capex = ${buildYears > 0 ? `${parameter(L_CAPEX)} / ${buildYears}` : "0"};`,
-        `for (let y = 0; y < ${Y}; y++) {\n  ${lines.join("\n  ")}\n}`,
-      ].join("\n"),
-    );
+    return { before, body, processes: processesOf(targets), characters: before.join("\n").length + body.join("\n").length };
+  });
+  // Rows already added to by an earlier group, read by the next group that adds to them.
+  const added = new Set<number>();
+  let totalsAdded = false;
+  /** One group's block: its levers' per-run values, then one year loop over them all. */
+  const leverGroup = (group: typeof levers): string => {
+    const processes = [...new Set(group.flatMap((lever) => lever.processes))];
+    const start = (local: string, row: string) => `let ${local} = ${totalsAdded ? `${row}[y]` : "0"};`;
+    const lines = [
+      start("bt", "BT"),
+      start("cx", "CX"),
+      start("li", "LI"),
+      start("ss", "SS"),
+      ...processes.map((p) =>
+        added.has(p) ? `let dv${p} = DV[${p * Y} + y];\nlet tr${p} = TR[${p * Y} + y];` : `let dv${p} = 0;\nlet tr${p} = 0;`,
+      ),
+      ...group.map((lever) => `{\n  ${lever.body.join("\n  ")}\n}`),
+      "BT[y] = bt;\nCX[y] = cx;\nLI[y] = li;\nSS[y] = ss;",
+      ...processes.map((p) => `DV[${p * Y} + y] = dv${p};\nTR[${p * Y} + y] = tr${p};`),
+    ];
+    for (const p of processes) added.add(p);
+    totalsAdded = true;
+    return [...group.flatMap((lever) => lever.before), `for (let y = 0; y < ${Y}; y++) {\n  ${lines.join("\n  ")}\n}`].join("\n");
+  };
+  let group: typeof levers = [];
+  let groupCharacters = 0;
+  for (const lever of levers) {
+    if (group.length > 0 && groupCharacters + lever.characters > (CHUNK_CHARACTERS * 3) / 4) {
+      g.emit(leverGroup(group));
+      group = [];
+      groupCharacters = 0;
+    }
+    group.push(lever);
+    groupCharacters += lever.characters;
   }
+  if (group.length > 0) g.emit(leverGroup(group));
+  // rows no lever adds to (loops: a call of fill costs more than filling a few hundred numbers)
+  const untouched = plan.processIds.map((_, p) => p).filter((p) => !added.has(p));
+  const zeroed = [
+    ...untouched.map((p) => `for (let y = ${p * Y}; y < ${(p + 1) * Y}; y++) {\n  DV[y] = 0;\n  TR[y] = 0;\n}`),
+    ...(totalsAdded ? [] : [`for (let y = 0; y < ${Y}; y++) {\n  BT[y] = 0;\n  CX[y] = 0;\n  LI[y] = 0;\n  SS[y] = 0;\n}`]),
+  ];
+  if (zeroed.length > 0) g.emit(zeroed.join("\n"));
 
   // --- Delivery per process (evaluate.ts projectDelivery), in dependency order.
   for (const p of plan.processOrder) {
