@@ -439,35 +439,96 @@ for (let y = 0; y < ${Y}; y++) {
   // --- Baseline per process (evaluate.ts projectBaseline), in dependency order.
   const fixedBaselineRows: Row[] = new Array(P);
   const activityBaselineRows: Row[] = new Array(plan.activityIds.length);
-  const supportedLogRows: Row[] = new Array(P);
+  // the baseline rows the levers read (their targets' work): the others are kept in X only where a
+  // support process's delivery reads them
+  const targetedActivities = new Set<number>();
+  const targetedFixed = new Set<number>();
+  for (let t = 0; t < plan.targetActivity.length; t++) {
+    if (plan.targetActivity[t]! >= 0) targetedActivities.add(plan.targetActivity[t]!);
+    else targetedFixed.add(plan.targetProcess[t]!);
+  }
+
+  /**
+   * Delivery of process p (evaluate.ts projectDelivery): per-run values before the year loop, and
+   * the loop's lines. Without `supportedLog` (a process that supports none) it runs in its
+   * baseline's loop, from that loop's locals `fx` and `a<activity>`; a support process's runs after
+   * the levers, from the baseline rows in X, its growth on the supported processes' FTE with levers.
+   */
+  function deliveryCode(p: number, supportedLog: Row | null): { before: string[]; lines: string[] } {
+    const support = supportedLog !== null;
+    const before: string[] = [];
+    const drift = driftFactor(p);
+    const moving = (terms: Term[]) => support && terms.some((t) => t.driver < 0);
+    const lines: string[] = [];
+    const fixedFrom = plan.fixedTargetStart[p]!;
+    const fixedTargets = Array.from(plan.fixedTargetList.subarray(fixedFrom, plan.fixedTargetStart[p + 1]!));
+    fixedTargets.forEach((t, k) => before.push(reachEfficiency(t, `f${k}`)));
+    const fixed = fixedTerms(p);
+    if (support) {
+      lines.push(
+        moving(fixed)
+          ? `const fx = ${product([literal(plan.fixedFte[p]!), growthExpression(fixed, supportedLog), drift])};`
+          : `const fx = X[${fixedBaselineRows[p]!.at} + y];`,
+      );
+    }
+    lines.push(`let d = ${fixedTargets.length > 0 ? `fx * (${remaining(fixedTargets, "f")})` : "fx"} + ${literal(plan.allowanceFte[p]!)};`);
+    const moved = new Map<string, string>();
+    for (const a of activitiesOf(p)) {
+      const terms = activityTerms(a);
+      let volume = support ? `X[${activityBaselineRows[a]!.at} + y]` : `a${a}`;
+      if (moving(terms)) {
+        const key = termKey(terms, p);
+        let growth = moved.get(key);
+        if (growth === undefined) {
+          growth = `g${a}`;
+          moved.set(key, growth);
+          lines.push(`const ${growth} = ${growthExpression(terms, supportedLog)};`);
+        }
+        volume = product([literal(plan.activityFte[a]!), growth, drift]);
+      }
+      const targets = Array.from(plan.activityTargetList.subarray(plan.activityTargetStart[a]!, plan.activityTargetStart[a + 1]!));
+      targets.forEach((t, k) => before.push(reachEfficiency(t, `e${a}_${k}`)));
+      lines.push(`d += ${targets.length > 0 ? `(${volume}) * (${remaining(targets, `e${a}_`)})` : volume};`);
+    }
+    lines.push(`DL[${p * Y} + y] = d;`);
+    return { before, lines };
+  }
+
   for (const p of plan.processOrder) {
     const code: string[] = [];
+    const support = isSupport(p);
     let supportedLog: Row | null = null;
-    if (isSupport(p)) {
+    if (support) {
       supportedLog = g.row();
-      supportedLogRows[p] = supportedLog;
       code.push(supportedLogCode(p, supportedLog, false));
     }
     const fixedGrowth = baselineGrowth(fixedTerms(p), p, supportedLog, code);
     const drift = driftFactor(p);
-    const fixedRow = g.row();
-    fixedBaselineRows[p] = fixedRow;
+    const kept = (targeted: boolean): Row | null => (support || targeted ? g.row() : null);
+    const fixedRow = kept(targetedFixed.has(p));
+    if (fixedRow) fixedBaselineRows[p] = fixedRow;
     const lines = [
       `const fx = ${product([literal(plan.fixedFte[p]!), fixedGrowth && !fixedGrowth.one ? `X[${fixedGrowth.at} + y]` : null, drift])};`,
-      `X[${fixedRow.at} + y] = fx;`,
+      ...(fixedRow ? [`X[${fixedRow.at} + y] = fx;`] : []),
       `let b = fx + ${literal(plan.allowanceFte[p]!)};`,
     ];
     for (const a of activitiesOf(p)) {
       const growth = baselineGrowth(activityTerms(a), p, supportedLog, code);
-      const row = g.row();
-      activityBaselineRows[a] = row;
+      const row = kept(targetedActivities.has(a));
+      if (row) activityBaselineRows[a] = row;
       lines.push(
         `const a${a} = ${product([literal(plan.activityFte[a]!), growth && !growth.one ? `X[${growth.at} + y]` : null, drift])};`,
-        `X[${row.at} + y] = a${a};`,
+        ...(row ? [`X[${row.at} + y] = a${a};`] : []),
         `b += a${a};`,
       );
     }
     lines.push(`BL[${p * Y} + y] = b;`);
+    if (!support) {
+      // delivery in the same loop, from the locals
+      const delivery = deliveryCode(p, null);
+      code.push(...delivery.before);
+      lines.push(...delivery.lines);
+    }
     code.push(`for (let y = 0; y < ${Y}; y++) {\n  ${lines.join("\n  ")}\n}`);
     g.emit(code.join("\n"));
   }
@@ -566,49 +627,13 @@ for (let y = 0; y < ${Y}; y++) {
   ];
   if (zeroed.length > 0) g.emit(zeroed.join("\n"));
 
-  // --- Delivery per process (evaluate.ts projectDelivery), in dependency order.
+  // --- Delivery per process (evaluate.ts projectDelivery), in dependency order: support processes
+  // now, after the levers; the others were done in their baseline's loop.
   for (const p of plan.processOrder) {
-    const code: string[] = [];
-    const support = isSupport(p);
-    let supportedLog: Row | null = null;
-    if (support) {
-      supportedLog = g.row();
-      code.push(supportedLogCode(p, supportedLog, true));
-    }
-    const drift = driftFactor(p);
-    const moving = (terms: Term[]) => support && terms.some((t) => t.driver < 0);
-    const lines: string[] = [];
-    const fixedFrom = plan.fixedTargetStart[p]!;
-    const fixedTargets = Array.from(plan.fixedTargetList.subarray(fixedFrom, plan.fixedTargetStart[p + 1]!));
-    fixedTargets.forEach((t, k) => code.push(reachEfficiency(t, `f${k}`)));
-    const fixed = fixedTerms(p);
-    lines.push(
-      moving(fixed)
-        ? `const fx = ${product([literal(plan.fixedFte[p]!), growthExpression(fixed, supportedLog), drift])};`
-        : `const fx = X[${fixedBaselineRows[p]!.at} + y];`,
-      `let d = ${fixedTargets.length > 0 ? `fx * (${remaining(fixedTargets, "f")})` : "fx"} + ${literal(plan.allowanceFte[p]!)};`,
-    );
-    const moved = new Map<string, string>();
-    for (const a of activitiesOf(p)) {
-      const terms = activityTerms(a);
-      let volume = `X[${activityBaselineRows[a]!.at} + y]`;
-      if (moving(terms)) {
-        const key = termKey(terms, p);
-        let growth = moved.get(key);
-        if (growth === undefined) {
-          growth = `g${a}`;
-          moved.set(key, growth);
-          lines.push(`const ${growth} = ${growthExpression(terms, supportedLog)};`);
-        }
-        volume = product([literal(plan.activityFte[a]!), growth, drift]);
-      }
-      const targets = Array.from(plan.activityTargetList.subarray(plan.activityTargetStart[a]!, plan.activityTargetStart[a + 1]!));
-      targets.forEach((t, k) => code.push(reachEfficiency(t, `e${a}_${k}`)));
-      lines.push(`d += ${targets.length > 0 ? `(${volume}) * (${remaining(targets, `e${a}_`)})` : volume};`);
-    }
-    lines.push(`DL[${p * Y} + y] = d;`);
-    code.push(`for (let y = 0; y < ${Y}; y++) {\n  ${lines.join("\n  ")}\n}`);
-    g.emit(code.join("\n"));
+    if (!isSupport(p)) continue;
+    const supportedLog = g.row();
+    const { before, lines } = deliveryCode(p, supportedLog);
+    g.emit([supportedLogCode(p, supportedLog, true), ...before, `for (let y = 0; y < ${Y}; y++) {\n  ${lines.join("\n  ")}\n}`].join("\n"));
   }
 
   // --- Totals and money (evaluate.ts account), and the outputs the reference leaves in the workspace.
