@@ -12,14 +12,18 @@
  *   factors, the growth of activities whose drivers and elasticities are certain) are computed
  *   once, when the kernel is built, by the same expressions as the reference, and kept.
  * - Years up to a driver's last actual year are the package's, so their logarithms are computed
- *   once too.
+ *   once too; a driver that follows the population is computed once whole when the population's
+ *   inputs and its multiplier are certain.
  * - Activities whose growth has the same drivers and the same elasticities (the same parameter,
  *   or equal certain values) share one growth row, computed once per run ("twins").
  * - Per-run values (a lever's reach × efficiency, 1 + drift) are locals computed once, outside the
  *   year loop; sums are written in the reference's order, starting from 0, so rounding is the same.
  * - A factor that is exactly 1 for every year (no drift, no growth) is left out: x × 1 = x.
+ * - Values used within one year loop stay locals there: a process that supports none gets its
+ *   delivery in its baseline's loop, and levers run in groups sharing one loop whose rows
+ *   (development, transition, the money totals) are locals, stored once a year.
  *
- * The code is emitted in blocks (one per driver, lever, process and phase) packed into functions of
+ * The code is emitted in blocks (one per driver, lever group, process and phase) packed into functions of
  * at most {@link CHUNK_CHARACTERS} characters, well under V8's limit for optimising one function
  * (61,440 bytes of bytecode, beyond which a function runs many times slower), so a package ten times
  * Nacka's is as fast per activity. Blocks share values through one Float64Array (`X`) at literal
