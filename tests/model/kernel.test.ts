@@ -144,6 +144,16 @@ describe("kernel: Nacka", async () => {
     expect(kernelSource(plan, [multiplier]).chunks.join("\n")).toContain("const m =");
   });
 
+  it("levers that leave some processes alone: those processes' rows zeroed, the others added to; identical", () => {
+    const full = nacka.scenarios["vaxa-utan-att-vaxa"]!;
+    for (const levers of [["automated_permits"], ["e_services", "automated_decisions_fa"], ["stop_doing_non_core", "automated_permits"]]) {
+      const plan = compile(nacka, { ...full, levers });
+      expect([...plan.leverIds].sort()).toEqual([...levers].sort());
+      expect(compare(plan, uncertainOf(plan), draws(plan, 20, 14))).toBeNull();
+      expect(compare(plan, "all", draws(plan, 5, 15))).toBeNull();
+    }
+  });
+
   it("without code generation: the reference as the kernel, writing the same rows of the columns", () => {
     const plan = planOf(nacka, "vaxa-utan-att-vaxa");
     expect(compare(plan, "all", draws(plan, 5, 13), referenceKernel(plan))).toBeNull();
