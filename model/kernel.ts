@@ -173,7 +173,7 @@ class Generator {
  * cohort-bands.ts, skipped while its inputs are the last run's);
  * each driver's years up to the population's base year are the package's, the later ones its
  * band's growth from there, under the driver's own multiplier. A driver whose band sums and
- * multiplier are both certain (goal seek, a forecast without population uncertainty) is the same
+ * multiplier are both certain (goal seek; Monte Carlo and the tornado of a scenario that leaves the population certain) is the same
  * in every run: its whole row is computed when the kernel is built, by the reference's
  * expressions, so that the growth rows on it can be too. Null without a population.
  */
