@@ -173,9 +173,10 @@ class Generator {
  * cohort-bands.ts, skipped while its inputs are the last run's);
  * each driver's years up to the population's base year are the package's, the later ones its
  * band's growth from there, under the driver's own multiplier. A driver whose band sums and
- * multiplier are both certain (goal seek; Monte Carlo and the tornado of a scenario that leaves the population certain) is the same
- * in every run: its whole row is computed when the kernel is built, by the reference's
- * expressions, so that the growth rows on it can be too. Null without a population.
+ * multiplier are both certain (goal seek; Monte Carlo and the tornado of a scenario that leaves the
+ * population certain) is the same in every run: its whole row is computed when the kernel is
+ * built, by the reference's expressions, so that the growth rows on it can be too. Null without a
+ * population.
  */
 function populationRows(g: Generator, residentsRow: Row | null): { row(d: number): Row | undefined } | null {
   const { plan, Y } = g;
