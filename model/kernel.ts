@@ -12,14 +12,18 @@
  *   factors, the growth of activities whose drivers and elasticities are certain) are computed
  *   once, when the kernel is built, by the same expressions as the reference, and kept.
  * - Years up to a driver's last actual year are the package's, so their logarithms are computed
- *   once too.
+ *   once too; a driver that follows the population is computed once whole when the population's
+ *   inputs and its multiplier are certain.
  * - Activities whose growth has the same drivers and the same elasticities (the same parameter,
  *   or equal certain values) share one growth row, computed once per run ("twins").
  * - Per-run values (a lever's reach × efficiency, 1 + drift) are locals computed once, outside the
  *   year loop; sums are written in the reference's order, starting from 0, so rounding is the same.
  * - A factor that is exactly 1 for every year (no drift, no growth) is left out: x × 1 = x.
+ * - Values used within one year loop stay locals there: a process that supports none gets its
+ *   delivery in its baseline's loop, and levers run in groups sharing one loop whose rows
+ *   (development, transition, the money totals) are locals, stored once a year.
  *
- * The code is emitted in blocks (one per driver, lever, process and phase) packed into functions of
+ * The code is emitted in blocks (one per driver, lever group, process and phase) packed into functions of
  * at most {@link CHUNK_CHARACTERS} characters, well under V8's limit for optimising one function
  * (61,440 bytes of bytecode, beyond which a function runs many times slower), so a package ten times
  * Nacka's is as fast per activity. Blocks share values through one Float64Array (`X`) at literal
@@ -168,7 +172,11 @@ class Generator {
  * reference's `populationDriverPaths`), else on every run by `F.population` (the same sums from
  * cohort-bands.ts, skipped while its inputs are the last run's);
  * each driver's years up to the population's base year are the package's, the later ones its
- * band's growth from there, under the driver's own multiplier. Null without a population.
+ * band's growth from there, under the driver's own multiplier. A driver whose band sums and
+ * multiplier are both certain (goal seek; Monte Carlo and the tornado of a scenario that leaves the
+ * population certain) is the same in every run: its whole row is computed when the kernel is
+ * built, by the reference's expressions, so that the growth rows on it can be too. Null without a
+ * population.
  */
 function populationRows(g: Generator, residentsRow: Row | null): { row(d: number): Row | undefined } | null {
   const { plan, Y } = g;
@@ -179,10 +187,12 @@ function populationRows(g: Generator, residentsRow: Row | null): { row(d: number
   const varies = inputs.some((i) => g.varies(i));
   const s = p.startIndex;
   // Band k's sums over the years from the population's base year, at X[bandRows[k].at + j].
+  // The band sums when they are certain (computed now), and band k's row in X.
+  let paths: Float64Array[] | null = null;
   let bandRows: Row[];
   if (!varies) {
     const dwellings = (year: number) => (p.dwellings < 0 ? 0 : plan.driverPath[p.dwellings * Y + year - plan.baseYear]!);
-    const paths = populationDriverPaths(p, plan.horizon, theta, dwellings, theta[plan.growthMultiplier]!);
+    paths = populationDriverPaths(p, plan.horizon, theta, dwellings, theta[plan.growthMultiplier]!);
     bandRows = paths.map((path) => {
       const values = new Float64Array(Y);
       values.set(path);
@@ -199,23 +209,37 @@ function populationRows(g: Generator, residentsRow: Row | null): { row(d: number
     const base = plan.driverBase[d]!;
     const anchor = plan.driverAnchor[d]!;
     const isResidents = d === plan.residentsDriver;
-    // Years up to the base year of the population: the package's (its last history year is s).
-    const logs = new Float64Array(s + 1);
-    const levels = new Float64Array(s + 1);
+    const multiplier = plan.driverMultiplier[d]!;
+    const certain = paths !== null && !g.varies(multiplier);
+    // Years up to the base year of the population: the package's (its last history year is s);
+    // all years when the row is certain.
+    const years = certain ? Y : s + 1;
+    const logs = new Float64Array(years);
+    const levels = new Float64Array(years);
     for (let y = 0; y <= s; y++) {
       const value = scenarioDriver("stock", y > plan.driverAnchorIndex[d]!, anchor, plan.driverPath[d * Y + y]!, 1, base);
       levels[y] = value;
       logs[y] = base > 0 ? Math.log(value / base) : 0;
     }
+    // As the reference: the start read back from its logarithm.
+    const start = base * Math.exp(logs[s]!);
+    if (isResidents) g.constants.push({ at: residentsRow!.at, values: levels });
+    if (certain) {
+      const path = paths![k]!;
+      for (let y = s + 1; y < Y; y++) {
+        const value = scenarioDriver("stock", true, start, start * (path[y - s]! / path[0]!), theta[multiplier]!, base);
+        levels[y] = value;
+        logs[y] = base > 0 ? Math.log(value / base) : 0;
+      }
+      rows.set(d, g.row(logs));
+      return;
+    }
     const row = g.row();
     row.constant = false;
     g.constants.push({ at: row.at, values: logs });
-    if (isResidents) g.constants.push({ at: residentsRow!.at, values: levels });
-    // As the reference: the start read back from its logarithm.
-    const start = base * Math.exp(logs[s]!);
     const floor = base * 1e-9;
     g.emit(
-      `const m = ${g.param(plan.driverMultiplier[d]!)};
+      `const m = ${g.param(multiplier)};
 for (let y = ${s + 1}; y < ${Y}; y++) {
   const v = ${literal(start)} * (X[${bandRows[k]!.at} + y - ${s}] / X[${bandRows[k]!.at}]);
   let value = ${literal(start)} + m * (v - ${literal(start)});
@@ -420,118 +444,43 @@ for (let y = 0; y < ${Y}; y++) {
   // --- Baseline per process (evaluate.ts projectBaseline), in dependency order.
   const fixedBaselineRows: Row[] = new Array(P);
   const activityBaselineRows: Row[] = new Array(plan.activityIds.length);
-  const supportedLogRows: Row[] = new Array(P);
-  for (const p of plan.processOrder) {
-    const code: string[] = [];
-    let supportedLog: Row | null = null;
-    if (isSupport(p)) {
-      supportedLog = g.row();
-      supportedLogRows[p] = supportedLog;
-      code.push(supportedLogCode(p, supportedLog, false));
-    }
-    const fixedGrowth = baselineGrowth(fixedTerms(p), p, supportedLog, code);
-    const drift = driftFactor(p);
-    const fixedRow = g.row();
-    fixedBaselineRows[p] = fixedRow;
-    const lines = [
-      `const fx = ${product([literal(plan.fixedFte[p]!), fixedGrowth && !fixedGrowth.one ? `X[${fixedGrowth.at} + y]` : null, drift])};`,
-      `X[${fixedRow.at} + y] = fx;`,
-      `let b = fx + ${literal(plan.allowanceFte[p]!)};`,
-    ];
-    for (const a of activitiesOf(p)) {
-      const growth = baselineGrowth(activityTerms(a), p, supportedLog, code);
-      const row = g.row();
-      activityBaselineRows[a] = row;
-      lines.push(
-        `const a${a} = ${product([literal(plan.activityFte[a]!), growth && !growth.one ? `X[${growth.at} + y]` : null, drift])};`,
-        `X[${row.at} + y] = a${a};`,
-        `b += a${a};`,
-      );
-    }
-    lines.push(`BL[${p * Y} + y] = b;`);
-    code.push(`for (let y = 0; y < ${Y}; y++) {\n  ${lines.join("\n  ")}\n}`);
-    g.emit(code.join("\n"));
+  // the baseline rows the levers read (their targets' work): the others are kept in X only where a
+  // support process's delivery reads them
+  const targetedActivities = new Set<number>();
+  const targetedFixed = new Set<number>();
+  for (let t = 0; t < plan.targetActivity.length; t++) {
+    if (plan.targetActivity[t]! >= 0) targetedActivities.add(plan.targetActivity[t]!);
+    else targetedFixed.add(plan.targetProcess[t]!);
   }
 
-  /** The processes of targets, each once. */
-  const processesOf = (targets: number[]) => [...new Set(targets.map((t) => plan.targetProcess[t]!))];
-
-  // --- The J-curve and the competence shift (evaluate.ts changeEffort), lever by lever.
-  // (loops: a call of fill costs more than filling a few hundred numbers)
-  g.emit(`for (let i = 0; i < ${P * Y}; i++) {\n  DV[i] = 0;\n  TR[i] = 0;\n}\nfor (let y = 0; y < ${Y}; y++) {\n  BT[y] = 0;\n  CX[y] = 0;\n  LI[y] = 0;\n  SS[y] = 0;\n}`);
-  for (let l = 0; l < L; l++) {
-    const at = l * LEVER_STRIDE;
-    const parameter = (o: number) => g.param(plan.leverParameter[at + o]!);
-    const buildYears = plan.buildYears[l]!;
-    const buildFrom = plan.buildStart[l]! - plan.baseYear;
-    const targets = Array.from({ length: plan.targetStart[l + 1]! - plan.targetStart[l]! }, (_, k) => plan.targetStart[l]! + k);
-    const adoption = adoptionRows[l]!.at;
-    const lines = [
-      ...targets.map((t, k) => {
-        const a = plan.targetActivity[t]!;
-        const work = a >= 0 ? activityBaselineRows[a]! : fixedBaselineRows[plan.targetProcess[t]!]!;
-        return `const q${k} = r${k} * X[${work.at} + y];`;
-      }),
-      `const aff = 0${targets.map((_, k) => ` + q${k}`).join("")};`,
-      `const s = X[${adoption} + y];`,
-      `const rise = y > 0 ? s - X[${adoption} + y - 1] : 0;`,
-      `const building = y >= ${buildFrom} && y < ${buildFrom + buildYears};`,
-      `const build = building ? buildFte : 0;`,
-      `if (building) CX[y] += capex;`,
-      `BT[y] += build;`,
-      `LI[y] += licences * s;`,
-      `SS[y] += systemSavings * s;`,
-      `const transition = dip * aff * rise;`,
-      `const development = build + upkeep * s;`,
-      // a process's development and transition are added to in locals, in the targets' order, and
-      // stored once: the same additions in the same order as the reference's
-      ...processesOf(targets).map((p) => `let dv${p} = DV[${p * Y} + y];\nlet tr${p} = TR[${p * Y} + y];`),
-      ...targets.flatMap((t, k) => {
-        const p = plan.targetProcess[t]!;
-        return [`const w${k} = aff > 0 ? q${k} / aff : ${k === 0 ? 1 : 0};`, `dv${p} += development * w${k};`, `tr${p} += transition * w${k};`];
-      }),
-      ...processesOf(targets).map((p) => `DV[${p * Y} + y] = dv${p};\nTR[${p * Y} + y] = tr${p};`),
-    ];
-    g.emit(
-      [
-        ...targets.map((t, k) => reachOf(t, `r${k}`)),
-        `const dip = ${parameter(L_DIP)};`,
-        `const upkeep = ${parameter(L_UPKEEP)};`,
-        `const licences = ${parameter(L_LICENCES)};`,
-        `const systemSavings = ${parameter(L_SYSTEM_SAVINGS)};`,
-        `const buildFte = ${buildYears > 0 ? `${parameter(L_PERSON_YEARS)} / ${buildYears}` : "0"};`,
-        `const capex = ${buildYears > 0 ? `${parameter(L_CAPEX)} / ${buildYears}` : "0"};`,
-        `for (let y = 0; y < ${Y}; y++) {\n  ${lines.join("\n  ")}\n}`,
-      ].join("\n"),
-    );
-  }
-
-  // --- Delivery per process (evaluate.ts projectDelivery), in dependency order.
-  for (const p of plan.processOrder) {
-    const code: string[] = [];
-    const support = isSupport(p);
-    let supportedLog: Row | null = null;
-    if (support) {
-      supportedLog = g.row();
-      code.push(supportedLogCode(p, supportedLog, true));
-    }
+  /**
+   * Delivery of process p (evaluate.ts projectDelivery): per-run values before the year loop, and
+   * the loop's lines. Without `supportedLog` (a process that supports none) it runs in its
+   * baseline's loop, from that loop's locals `fx` and `a<activity>`; a support process's runs after
+   * the levers, from the baseline rows in X, its growth on the supported processes' FTE with levers.
+   */
+  function deliveryCode(p: number, supportedLog: Row | null): { before: string[]; lines: string[] } {
+    const support = supportedLog !== null;
+    const before: string[] = [];
     const drift = driftFactor(p);
     const moving = (terms: Term[]) => support && terms.some((t) => t.driver < 0);
     const lines: string[] = [];
     const fixedFrom = plan.fixedTargetStart[p]!;
     const fixedTargets = Array.from(plan.fixedTargetList.subarray(fixedFrom, plan.fixedTargetStart[p + 1]!));
-    fixedTargets.forEach((t, k) => code.push(reachEfficiency(t, `f${k}`)));
+    fixedTargets.forEach((t, k) => before.push(reachEfficiency(t, `f${k}`)));
     const fixed = fixedTerms(p);
-    lines.push(
-      moving(fixed)
-        ? `const fx = ${product([literal(plan.fixedFte[p]!), growthExpression(fixed, supportedLog), drift])};`
-        : `const fx = X[${fixedBaselineRows[p]!.at} + y];`,
-      `let d = ${fixedTargets.length > 0 ? `fx * (${remaining(fixedTargets, "f")})` : "fx"} + ${literal(plan.allowanceFte[p]!)};`,
-    );
+    if (support) {
+      lines.push(
+        moving(fixed)
+          ? `const fx = ${product([literal(plan.fixedFte[p]!), growthExpression(fixed, supportedLog), drift])};`
+          : `const fx = X[${fixedBaselineRows[p]!.at} + y];`,
+      );
+    }
+    lines.push(`let d = ${fixedTargets.length > 0 ? `fx * (${remaining(fixedTargets, "f")})` : "fx"} + ${literal(plan.allowanceFte[p]!)};`);
     const moved = new Map<string, string>();
     for (const a of activitiesOf(p)) {
       const terms = activityTerms(a);
-      let volume = `X[${activityBaselineRows[a]!.at} + y]`;
+      let volume = support ? `X[${activityBaselineRows[a]!.at} + y]` : `a${a}`;
       if (moving(terms)) {
         const key = termKey(terms, p);
         let growth = moved.get(key);
@@ -543,12 +492,153 @@ for (let y = 0; y < ${Y}; y++) {
         volume = product([literal(plan.activityFte[a]!), growth, drift]);
       }
       const targets = Array.from(plan.activityTargetList.subarray(plan.activityTargetStart[a]!, plan.activityTargetStart[a + 1]!));
-      targets.forEach((t, k) => code.push(reachEfficiency(t, `e${a}_${k}`)));
+      targets.forEach((t, k) => before.push(reachEfficiency(t, `e${a}_${k}`)));
       lines.push(`d += ${targets.length > 0 ? `(${volume}) * (${remaining(targets, `e${a}_`)})` : volume};`);
     }
     lines.push(`DL[${p * Y} + y] = d;`);
+    return { before, lines };
+  }
+
+  for (const p of plan.processOrder) {
+    const code: string[] = [];
+    const support = isSupport(p);
+    let supportedLog: Row | null = null;
+    if (support) {
+      supportedLog = g.row();
+      code.push(supportedLogCode(p, supportedLog, false));
+    }
+    const fixedGrowth = baselineGrowth(fixedTerms(p), p, supportedLog, code);
+    const drift = driftFactor(p);
+    const kept = (targeted: boolean): Row | null => (support || targeted ? g.row() : null);
+    const fixedRow = kept(targetedFixed.has(p));
+    if (fixedRow) fixedBaselineRows[p] = fixedRow;
+    const lines = [
+      `const fx = ${product([literal(plan.fixedFte[p]!), fixedGrowth && !fixedGrowth.one ? `X[${fixedGrowth.at} + y]` : null, drift])};`,
+      ...(fixedRow ? [`X[${fixedRow.at} + y] = fx;`] : []),
+      `let b = fx + ${literal(plan.allowanceFte[p]!)};`,
+    ];
+    for (const a of activitiesOf(p)) {
+      const growth = baselineGrowth(activityTerms(a), p, supportedLog, code);
+      const row = kept(targetedActivities.has(a));
+      if (row) activityBaselineRows[a] = row;
+      lines.push(
+        `const a${a} = ${product([literal(plan.activityFte[a]!), growth && !growth.one ? `X[${growth.at} + y]` : null, drift])};`,
+        ...(row ? [`X[${row.at} + y] = a${a};`] : []),
+        `b += a${a};`,
+      );
+    }
+    lines.push(`BL[${p * Y} + y] = b;`);
+    if (!support) {
+      // delivery in the same loop, from the locals
+      const delivery = deliveryCode(p, null);
+      code.push(...delivery.before);
+      lines.push(...delivery.lines);
+    }
     code.push(`for (let y = 0; y < ${Y}; y++) {\n  ${lines.join("\n  ")}\n}`);
     g.emit(code.join("\n"));
+  }
+
+  /** The processes of targets, each once. */
+  const processesOf = (targets: number[]) => [...new Set(targets.map((t) => plan.targetProcess[t]!))];
+
+  // --- The J-curve and the competence shift (evaluate.ts changeEffort), lever by lever.
+  // Levers are emitted in groups that share one year loop: the rows they add to (a process's
+  // development and transition, the build, capex, licence and system-savings totals) are locals
+  // in the loop, read from their rows only if an earlier group added to them (else they start
+  // from 0, as the reference's rows do) and stored once per year, so each cell gets the same
+  // additions in the same order as the reference's. A lever's per-run values are locals named
+  // after it (`l<lever>_…`), computed once before the loop.
+  const levers = Array.from({ length: L }, (_, l) => {
+    const at = l * LEVER_STRIDE;
+    const parameter = (o: number) => g.param(plan.leverParameter[at + o]!);
+    const buildYears = plan.buildYears[l]!;
+    const buildFrom = plan.buildStart[l]! - plan.baseYear;
+    const targets = Array.from({ length: plan.targetStart[l + 1]! - plan.targetStart[l]! }, (_, k) => plan.targetStart[l]! + k);
+    const adoption = adoptionRows[l]!.at;
+    const v = (name: string) => `l${l}_${name}`;
+    const before = [
+      ...targets.map((t, k) => reachOf(t, v(`r${k}`))),
+      `const ${v("dip")} = ${parameter(L_DIP)};`,
+      `const ${v("upkeep")} = ${parameter(L_UPKEEP)};`,
+      `const ${v("licences")} = ${parameter(L_LICENCES)};`,
+      `const ${v("systemSavings")} = ${parameter(L_SYSTEM_SAVINGS)};`,
+      `const ${v("buildFte")} = ${buildYears > 0 ? `${parameter(L_PERSON_YEARS)} / ${buildYears}` : "0"};`,
+      `const ${v("capex")} = ${buildYears > 0 ? `${parameter(L_CAPEX)} / ${buildYears}` : "0"};`,
+    ];
+    const body = [
+      ...targets.map((t, k) => {
+        const a = plan.targetActivity[t]!;
+        const work = a >= 0 ? activityBaselineRows[a]! : fixedBaselineRows[plan.targetProcess[t]!]!;
+        return `const q${k} = ${v(`r${k}`)} * X[${work.at} + y];`;
+      }),
+      `const aff = 0${targets.map((_, k) => ` + q${k}`).join("")};`,
+      `const s = X[${adoption} + y];`,
+      `const rise = y > 0 ? s - X[${adoption} + y - 1] : 0;`,
+      `const building = y >= ${buildFrom} && y < ${buildFrom + buildYears};`,
+      `const build = building ? ${v("buildFte")} : 0;`,
+      `if (building) cx += ${v("capex")};`,
+      `bt += build;`,
+      `li += ${v("licences")} * s;`,
+      `ss += ${v("systemSavings")} * s;`,
+      `const transition = ${v("dip")} * aff * rise;`,
+      `const development = build + ${v("upkeep")} * s;`,
+      ...targets.flatMap((t, k) => {
+        const p = plan.targetProcess[t]!;
+        return [`const w${k} = aff > 0 ? q${k} / aff : ${k === 0 ? 1 : 0};`, `dv${p} += development * w${k};`, `tr${p} += transition * w${k};`];
+      }),
+    ];
+    return { before, body, processes: processesOf(targets), characters: before.join("\n").length + body.join("\n").length };
+  });
+  // Rows already added to by an earlier group, read by the next group that adds to them.
+  const added = new Set<number>();
+  let totalsAdded = false;
+  /** One group's block: its levers' per-run values, then one year loop over them all. */
+  const leverGroup = (group: typeof levers): string => {
+    const processes = [...new Set(group.flatMap((lever) => lever.processes))];
+    const start = (local: string, row: string) => `let ${local} = ${totalsAdded ? `${row}[y]` : "0"};`;
+    const lines = [
+      start("bt", "BT"),
+      start("cx", "CX"),
+      start("li", "LI"),
+      start("ss", "SS"),
+      ...processes.map((p) =>
+        added.has(p) ? `let dv${p} = DV[${p * Y} + y];\nlet tr${p} = TR[${p * Y} + y];` : `let dv${p} = 0;\nlet tr${p} = 0;`,
+      ),
+      ...group.map((lever) => `{\n  ${lever.body.join("\n  ")}\n}`),
+      "BT[y] = bt;\nCX[y] = cx;\nLI[y] = li;\nSS[y] = ss;",
+      ...processes.map((p) => `DV[${p * Y} + y] = dv${p};\nTR[${p * Y} + y] = tr${p};`),
+    ];
+    for (const p of processes) added.add(p);
+    totalsAdded = true;
+    return [...group.flatMap((lever) => lever.before), `for (let y = 0; y < ${Y}; y++) {\n  ${lines.join("\n  ")}\n}`].join("\n");
+  };
+  let group: typeof levers = [];
+  let groupCharacters = 0;
+  for (const lever of levers) {
+    if (group.length > 0 && groupCharacters + lever.characters > (CHUNK_CHARACTERS * 3) / 4) {
+      g.emit(leverGroup(group));
+      group = [];
+      groupCharacters = 0;
+    }
+    group.push(lever);
+    groupCharacters += lever.characters;
+  }
+  if (group.length > 0) g.emit(leverGroup(group));
+  // rows no lever adds to (loops: a call of fill costs more than filling a few hundred numbers)
+  const untouched = plan.processIds.map((_, p) => p).filter((p) => !added.has(p));
+  const zeroed = [
+    ...untouched.map((p) => `for (let y = ${p * Y}; y < ${(p + 1) * Y}; y++) {\n  DV[y] = 0;\n  TR[y] = 0;\n}`),
+    ...(totalsAdded ? [] : [`for (let y = 0; y < ${Y}; y++) {\n  BT[y] = 0;\n  CX[y] = 0;\n  LI[y] = 0;\n  SS[y] = 0;\n}`]),
+  ];
+  if (zeroed.length > 0) g.emit(zeroed.join("\n"));
+
+  // --- Delivery per process (evaluate.ts projectDelivery), in dependency order: support processes
+  // now, after the levers; the others were done in their baseline's loop.
+  for (const p of plan.processOrder) {
+    if (!isSupport(p)) continue;
+    const supportedLog = g.row();
+    const { before, lines } = deliveryCode(p, supportedLog);
+    g.emit([supportedLogCode(p, supportedLog, true), ...before, `for (let y = 0; y < ${Y}; y++) {\n  ${lines.join("\n  ")}\n}`].join("\n"));
   }
 
   // --- Totals and money (evaluate.ts account), and the outputs the reference leaves in the workspace.

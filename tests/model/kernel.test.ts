@@ -123,6 +123,37 @@ describe("kernel: Nacka", async () => {
     });
   }
 
+  it("population certain (goal seek's kernel): its drivers are computed when the kernel is built, identical to the reference", () => {
+    const plan = planOf(nacka, "vaxa-utan-att-vaxa");
+    const population = plan.population!;
+    const intensities = [0.5, 0.8, 1, 1.3].map((x) => {
+      const theta = plan.parameters.values.slice();
+      theta[plan.intensity] = x;
+      return theta;
+    });
+    expect(compare(plan, [plan.intensity], intensities)).toBeNull();
+    // nothing of the population or any driver is left to a run
+    const source = kernelSource(plan, [plan.intensity]).chunks.join("\n");
+    expect(source).not.toContain("F.population");
+    expect(source).not.toContain("const m =");
+    // the band sums certain, a population driver's own multiplier varying: that driver per run
+    const multiplier = plan.driverMultiplier[population.driver[0]!]!;
+    const moved = plan.parameters.values.slice();
+    moved[multiplier] = 1.4;
+    expect(compare(plan, [multiplier], [plan.parameters.values, moved])).toBeNull();
+    expect(kernelSource(plan, [multiplier]).chunks.join("\n")).toContain("const m =");
+  });
+
+  it("levers that leave some processes alone: those processes' rows zeroed, the others added to; identical", () => {
+    const full = nacka.scenarios["vaxa-utan-att-vaxa"]!;
+    for (const levers of [["automated_permits"], ["e_services", "automated_decisions_fa"], ["stop_doing_non_core", "automated_permits"]]) {
+      const plan = compile(nacka, { ...full, levers });
+      expect([...plan.leverIds].sort()).toEqual([...levers].sort());
+      expect(compare(plan, uncertainOf(plan), draws(plan, 20, 14))).toBeNull();
+      expect(compare(plan, "all", draws(plan, 5, 15))).toBeNull();
+    }
+  });
+
   it("without code generation: the reference as the kernel, writing the same rows of the columns", () => {
     const plan = planOf(nacka, "vaxa-utan-att-vaxa");
     expect(compare(plan, "all", draws(plan, 5, 13), referenceKernel(plan))).toBeNull();
