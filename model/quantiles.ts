@@ -30,6 +30,29 @@ export interface Columns {
   width: number;
 }
 
+/**
+ * Sums of columns `from` to `to` (exclusive), and how many of their values are at or below
+ * `limit`, taken in the first pass of {@link columnQuantiles} while the rows are at hand; indexed
+ * by column. Make one with {@link columnSums}.
+ */
+export interface ColumnSums {
+  from: number;
+  to: number;
+  limit: number;
+  /** Each column's values added in the order of the draws, as {@link mean} adds them. */
+  sums: Float64Array;
+  /** How many of each column's values are at or below `limit` (NaN never is). */
+  atOrBelow: Int32Array;
+}
+
+/** Zero sums of columns from–to of `width` columns, for values at or below `limit`. */
+export function columnSums(width: number, from: number, to: number, limit: number): ColumnSums {
+  return { from, to, limit, sums: new Float64Array(width), atOrBelow: new Int32Array(width) };
+}
+
+/** Sums of no column: what {@link columnQuantiles} takes when it is asked for none. */
+const NO_SUMS = columnSums(0, 0, 0, 0);
+
 /** Working memory of {@link columnQuantiles}, kept by a caller that takes quantiles of many columns; it grows as needed. */
 export interface QuantileScratch {
   /** Values per bucket, column after column. */
@@ -119,9 +142,11 @@ const TALLY_ROWS = 65_532;
  * it) needs neither the second pass nor a selection. A poor guess, ties or a lopsided column only
  * make the collected part larger (at worst the whole column, a plain selection), never the result different.
  *
+ * Given `sums`, it adds up their columns in the first pass too.
+ *
  * @throws Error if `count` is 0 or a value is NaN.
  */
-export function columnQuantiles(values: Float64Array, columns: Columns, probabilities: readonly number[], scratch = quantileScratch()): number[][] {
+export function columnQuantiles(values: Float64Array, columns: Columns, probabilities: readonly number[], scratch = quantileScratch(), sums = NO_SUMS): number[][] {
   const { count: n, width } = columns;
   if (n === 0) throw new Error("quantiles of an empty sample");
   // positions of probabilities outside 0–1 are not looked for: quantileSorted refuses them below
@@ -131,7 +156,7 @@ export function columnQuantiles(values: Float64Array, columns: Columns, probabil
   const slots = buckets + SLOTS_BESIDE_BUCKETS;
   const { counts, wanted, lo, hi, fill, sorted } = fitScratch(scratch, n, width, slots);
   guessRanges(values, columns, buckets, scratch);
-  countBuckets(values, columns, buckets, scratch);
+  countBuckets(values, columns, buckets, scratch, sums);
   for (let j = 0; j < width; j++) if (counts[j * slots + nanSlot(buckets)]! > 0) throwAtNaN(values, columns, j);
 
   // each wanted position's bucket, and its rank among the collected values (those of wanted buckets, in bucket order)
@@ -219,33 +244,42 @@ function bucketOf(v: number, lo: number, hi: number, scale: number, buckets: num
   return v > hi ? buckets + 2 : buckets + 3;
 }
 
-/** counts[j × slots + slot] = the number of column j's values in the slot: the first pass, {@link TALLY_ROWS} rows at a time. */
-function countBuckets(values: Float64Array, columns: Columns, buckets: number, scratch: QuantileScratch): void {
+/**
+ * counts[j × slots + slot] = the number of column j's values in the slot, and the `sums`: the first
+ * pass, {@link TALLY_ROWS} rows at a time.
+ */
+function countBuckets(values: Float64Array, columns: Columns, buckets: number, scratch: QuantileScratch, sums: ColumnSums): void {
   const { count, width } = columns;
   const { counts, tally } = scratch;
   const length = width * (buckets + SLOTS_BESIDE_BUCKETS);
   counts.fill(0, 0, length);
   for (let from = 0; from < count; from += TALLY_ROWS) {
     tally.fill(0, 0, length);
-    tallyRows(values, columns, from, Math.min(count, from + TALLY_ROWS), buckets, scratch);
+    tallyRows(values, columns, from, Math.min(count, from + TALLY_ROWS), buckets, scratch, sums);
     for (let k = 0; k < length; k++) counts[k]! += tally[k]!;
   }
 }
 
 /**
- * tally[j × slots + slot] += 1 for every value of rows from–to. Four rows at a time, so that four
- * counts are updated independently (one at a time, each waits for the last: twice as slow); the
- * rows left over come first, so that their loop has run before the main one is optimised (a loop
- * first reached in optimised code is left for the interpreter, in every later run).
+ * tally[j × slots + slot] += 1 for every value of rows from–to, and their `sums`. Four rows at a
+ * time, so that four counts are updated independently (one at a time, each waits for the last:
+ * twice as slow); the rows left over come first, so that their loop has run before the main one
+ * is optimised (a loop first reached in optimised code is left for the interpreter, in every later run).
  */
-function tallyRows(values: Float64Array, columns: Columns, from: number, to: number, buckets: number, scratch: QuantileScratch): void {
+function tallyRows(values: Float64Array, columns: Columns, from: number, to: number, buckets: number, scratch: QuantileScratch, sums: ColumnSums): void {
   const { offset, stride, width } = columns;
   const { lo, hi, scale, tally } = scratch;
+  const { from: sumFrom, to: sumTo, limit, sums: sum, atOrBelow } = sums;
   const slots = buckets + SLOTS_BESIDE_BUCKETS;
   let i = from;
   for (const last = from + ((to - from) % 4); i < last; i++) {
     const row = offset + i * stride;
     for (let j = 0; j < width; j++) tally[j * slots + bucketOf(values[row + j]!, lo[j]!, hi[j]!, scale[j]!, buckets)]!++;
+    for (let j = sumFrom; j < sumTo; j++) {
+      const v = values[row + j]!;
+      sum[j]! += v;
+      atOrBelow[j]! += v <= limit ? 1 : 0;
+    }
   }
   for (; i < to; i += 4) {
     const r0 = offset + i * stride;
@@ -265,6 +299,15 @@ function tallyRows(values: Float64Array, columns: Columns, from: number, to: num
       tally[base + b1]!++;
       tally[base + b2]!++;
       tally[base + b3]!++;
+    }
+    for (let j = sumFrom; j < sumTo; j++) {
+      const v0 = values[r0 + j]!;
+      const v1 = values[r1 + j]!;
+      const v2 = values[r2 + j]!;
+      const v3 = values[r3 + j]!;
+      // added one after another, in the order of the draws
+      sum[j] = sum[j]! + v0 + v1 + v2 + v3;
+      atOrBelow[j]! += (v0 <= limit ? 1 : 0) + (v1 <= limit ? 1 : 0) + (v2 <= limit ? 1 : 0) + (v3 <= limit ? 1 : 0);
     }
   }
 }
@@ -360,38 +403,20 @@ function placeOrderStatistics(values: Float64Array, positions: ArrayLike<number>
  * Quantiles of calendar years where NaN means "none": the smallest year y with at least a share p
  * of the sample at or below y (type 1), or `null` when that falls on "none".
  *
+ * @throws Error if the sample is empty or a probability is not from 0 to 1.
  * @example yearQuantiles(Float64Array.of(2025, 2026, NaN, NaN), [0.1, 0.5, 0.9]) // [2025, 2026, null]
  */
 export function yearQuantiles(sample: Float64Array, probabilities: readonly number[]): (number | null)[] {
   if (sample.length === 0) throw new Error("quantiles of an empty sample");
-  const sorted = Float64Array.from(sample).sort(); // typed-array sort puts NaN last
+  // the k-th smallest of the sorted sample, NaN last: "none" past the years, else selected among them
+  const years = sample.filter((v) => !Number.isNaN(v));
   return probabilities.map((p) => {
-    const k = Math.max(1, Math.ceil(p * sorted.length));
-    const year = sorted[k - 1]!;
-    return Number.isNaN(year) ? null : year;
+    if (!(p >= 0 && p <= 1)) throw new Error("quantiles must be between 0 and 1");
+    const k = Math.max(1, Math.ceil(p * sample.length));
+    if (k > years.length) return null;
+    quickselect(years as unknown as number[], k - 1);
+    return years[k - 1]!;
   });
-}
-
-/** Arithmetic mean of each column, each summed in the order of the draws (as {@link mean}). */
-export function columnMeans(values: Float64Array, columns: Columns): number[] {
-  const { offset, stride, count, width } = columns;
-  const sums = new Float64Array(width);
-  for (let i = 0; i < count; i++) {
-    const row = offset + i * stride;
-    for (let j = 0; j < width; j++) sums[j]! += values[row + j]!;
-  }
-  return Array.from(sums, (sum) => sum / count);
-}
-
-/** Share (0–1) of the draws of each column for which `test` holds (as {@link share}). */
-export function columnShares(values: Float64Array, columns: Columns, test: (value: number) => boolean): number[] {
-  const { offset, stride, count, width } = columns;
-  const hits = new Int32Array(width);
-  for (let i = 0; i < count; i++) {
-    const row = offset + i * stride;
-    for (let j = 0; j < width; j++) if (test(values[row + j]!)) hits[j]!++;
-  }
-  return Array.from(hits, (n) => n / count);
 }
 
 /** Arithmetic mean of a column. */
