@@ -15,5 +15,10 @@ export function decouplingRatio(fte: number, baseFte: number, residents: number,
 
 /** Whether FTE is at or below the base year's ("hålla nollan"), allowing for rounding in the last digits. */
 export function holdsFlat(fte: number, baseFte: number): boolean {
-  return fte <= baseFte * (1 + 1e-9);
+  return fte <= holdsFlatLimit(baseFte);
+}
+
+/** The most FTE that still holds flat against the base year's: {@link holdsFlat} is `fte <= holdsFlatLimit(baseFte)`. */
+export function holdsFlatLimit(baseFte: number): number {
+  return baseFte * (1 + 1e-9);
 }

@@ -9,7 +9,7 @@
  * {@link summariseMonteCarlo} turns the columns into P10/P50/P90 per year and process, the
  * probability of holding total FTE at or below the base year, and the spread of the investment hump.
  */
-import { holdsFlat } from "./decoupling.ts";
+import { holdsFlatLimit } from "./decoupling.ts";
 import type { LocalizedText } from "./data-package.ts";
 import type { Distribution } from "./distributions.ts";
 import { allocateColumns, type MonteCarloColumns, runDraws } from "./draw-columns.ts";
@@ -20,9 +20,8 @@ import { NPV_CONVENTION } from "./investment.ts";
 import type { ModelPlan } from "./plan.ts";
 import {
   type Columns,
-  columnMeans,
   columnQuantiles,
-  columnShares,
+  columnSums,
   mean,
   quantiles,
   quantileScratch,
@@ -344,6 +343,21 @@ function yearSpread(sample: Float64Array): YearSpread {
   return { p10, p50, p90, probability: share(sample, (v) => !Number.isNaN(v)) };
 }
 
+/** For each of the years, how many draws have a year at or before it (NaN, "none", never does). */
+function drawsFromYear(draws: Float64Array, years: readonly number[]): Int32Array {
+  // years are consecutive: a draw counts from the first year at or after it
+  const first = years[0]!;
+  const last = years.at(-1)!;
+  const from = new Int32Array(years.length);
+  let before = 0;
+  for (let i = 0; i < draws.length; i++) {
+    const d = draws[i]!;
+    if (d < first) before++;
+    else if (d <= last) from[Math.ceil(d - first)]!++;
+  }
+  return from.map((n) => (before += n));
+}
+
 /**
  * Summarises a run: per year and per process P10/P50/P90 of FTE (R type 7 quantiles, see
  * `quantiles.ts`), the probability of holding total FTE at or below the base year, and the
@@ -365,10 +379,10 @@ export function summariseMonteCarlo(result: MonteCarloResult): MonteCarloSummary
   const yearly = (values: Float64Array, columns: Columns) => columnQuantiles(values, columns, REPORTED_QUANTILES, scratch) as [number, number, number][];
   const baseline = yearly(result.baselineFte, layout(Y));
   const cumulative = yearly(result.cumulativeNet, layout(Y));
-  const fte = yearly(result.fte, layout(S * Y));
-  const total = layout(Y, P * Y, S * Y);
-  const totalMeans = columnMeans(result.fte, total);
-  const holdsFlatShares = columnShares(result.fte, total, (fte) => holdsFlat(fte, baseYearFte));
+  // the total's years (the last Y columns of fte): their sums and how many draws hold flat, in the same pass
+  const total = columnSums(S * Y, P * Y, S * Y, holdsFlatLimit(baseYearFte));
+  const fte = columnQuantiles(result.fte, layout(S * Y), REPORTED_QUANTILES, scratch, total) as [number, number, number][];
+  const holdsFlatFrom = drawsFromYear(result.holdsFlatFrom, result.years);
 
   const years = result.years.map((year, y): MonteCarloYear => {
     const [totalFte_p10, totalFte_p50, totalFte_p90] = fte[P * Y + y]!;
@@ -379,15 +393,15 @@ export function summariseMonteCarlo(result: MonteCarloResult): MonteCarloSummary
       totalFte_p10,
       totalFte_p50,
       totalFte_p90,
-      totalFte_mean: totalMeans[y]!,
+      totalFte_mean: total.sums[P * Y + y]! / N,
       baselineFte_p10,
       baselineFte_p50,
       baselineFte_p90,
       cumulativeNet_p10,
       cumulativeNet_p50,
       cumulativeNet_p90,
-      probabilityHoldsFlat: holdsFlatShares[y]!,
-      probabilityHoldsFlatFrom: share(result.holdsFlatFrom, (from) => from <= year),
+      probabilityHoldsFlat: total.atOrBelow[P * Y + y]! / N,
+      probabilityHoldsFlatFrom: holdsFlatFrom[y]! / N,
     };
   });
   const processes = result.processes.flatMap((process, p) =>

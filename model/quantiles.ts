@@ -30,19 +30,79 @@ export interface Columns {
   width: number;
 }
 
+/**
+ * Sums of columns `from` to `to` (exclusive), and how many of their values are at or below
+ * `limit`, taken in the first pass of {@link columnQuantiles} while the rows are at hand; indexed
+ * by column. Make one with {@link columnSums}.
+ */
+export interface ColumnSums {
+  from: number;
+  to: number;
+  limit: number;
+  /** Each column's values added in the order of the draws, as {@link mean} adds them. */
+  sums: Float64Array;
+  /** How many of each column's values are at or below `limit` (NaN never is). */
+  atOrBelow: Int32Array;
+}
+
+/** Zero sums of columns from–to of `width` columns, for values at or below `limit`. */
+export function columnSums(width: number, from: number, to: number, limit: number): ColumnSums {
+  return { from, to, limit, sums: new Float64Array(width), atOrBelow: new Int32Array(width) };
+}
+
+/** Sums of no column: what {@link columnQuantiles} takes when it is asked for none. */
+const NO_SUMS = columnSums(0, 0, 0, 0);
+
 /** Working memory of {@link columnQuantiles}, kept by a caller that takes quantiles of many columns; it grows as needed. */
 export interface QuantileScratch {
   /** Values per bucket, column after column. */
   counts: Int32Array;
-  /** 1 for a bucket that holds a wanted order statistic. */
-  wanted: Uint8Array;
+  /** The same for up to {@link TALLY_ROWS} rows at a time: half the memory of `counts`, so the first pass runs faster. */
+  tally: Uint16Array;
+  /** Bit k (of word k >> 5) set for a bucket that holds a wanted order statistic: a bit, not a byte, so the second pass finds it in the fastest cache. */
+  wanted: Int32Array;
   /** The values of the wanted buckets, column after column. */
   collected: Float64Array;
+  /** Per column: its guessed range lo–hi, buckets per unit of it, and where its next collected value goes. */
+  lo: Float64Array;
+  hi: Float64Array;
+  scale: Float64Array;
+  fill: Int32Array;
+  /** A stand-in for a sorted column: only the wanted order statistics are written in it. */
+  sorted: Float64Array;
 }
 
 /** Empty working memory for {@link columnQuantiles}. */
 export function quantileScratch(): QuantileScratch {
-  return { counts: new Int32Array(0), wanted: new Uint8Array(0), collected: new Float64Array(0) };
+  const none = new Float64Array(0);
+  return {
+    counts: new Int32Array(0),
+    tally: new Uint16Array(0),
+    wanted: new Int32Array(0),
+    collected: none,
+    lo: none,
+    hi: none,
+    scale: none,
+    fill: new Int32Array(0),
+    sorted: none,
+  };
+}
+
+/** The scratch, grown to hold `count` rows of `width` columns of `slots` slots each. */
+function fitScratch(scratch: QuantileScratch, count: number, width: number, slots: number): QuantileScratch {
+  if (scratch.counts.length < width * slots) {
+    scratch.counts = new Int32Array(width * slots);
+    scratch.tally = new Uint16Array(width * slots);
+    scratch.wanted = new Int32Array(((width * slots) >> 5) + 1);
+  }
+  if (scratch.lo.length < width) {
+    scratch.lo = new Float64Array(width);
+    scratch.hi = new Float64Array(width);
+    scratch.scale = new Float64Array(width);
+    scratch.fill = new Int32Array(width);
+  }
+  if (scratch.sorted.length < count) scratch.sorted = new Float64Array(count);
+  return scratch;
 }
 
 /**
@@ -60,6 +120,8 @@ export function quantiles(sample: Float64Array, probabilities: readonly number[]
 const bucketsFor = (count: number) => Math.min(1024, Math.max(1, count >> 5));
 /** How many draws, evenly spaced, give a column's guessed range. */
 const RANGE_SAMPLE = 64;
+/** Rows counted into {@link QuantileScratch.tally} before it is added to the counts: a multiple of 4 that a Uint16 holds. */
+const TALLY_ROWS = 65_532;
 
 /**
  * Type 7 quantiles of each of `columns.width` adjacent columns of a draw-major array, read where
@@ -76,83 +138,84 @@ const RANGE_SAMPLE = 64;
  * 2. The values of those buckets (a few per cent of the column) are collected, and
  *    simple-statistics' `quickselect` (Floyd–Rivest) places the wanted ones among them.
  *
- * A poor guess, ties or a lopsided column only make the collected part larger (at worst the whole
- * column, a plain selection), never the result different.
+ * A column of one value (the base year: its guessed range is one value and every count falls in
+ * it) needs neither the second pass nor a selection. A poor guess, ties or a lopsided column only
+ * make the collected part larger (at worst the whole column, a plain selection), never the result different.
+ *
+ * Given `sums`, it adds up their columns in the first pass too.
  *
  * @throws Error if `count` is 0 or a value is NaN.
  */
-export function columnQuantiles(values: Float64Array, columns: Columns, probabilities: readonly number[], scratch = quantileScratch()): number[][] {
+export function columnQuantiles(values: Float64Array, columns: Columns, probabilities: readonly number[], scratch = quantileScratch(), sums = NO_SUMS): number[][] {
   const { count: n, width } = columns;
   if (n === 0) throw new Error("quantiles of an empty sample");
   // positions of probabilities outside 0–1 are not looked for: quantileSorted refuses them below
   const within = probabilities.filter((p) => p >= 0 && p <= 1);
   const positions = [...new Set(within.flatMap((p) => [Math.floor((n - 1) * p), Math.ceil((n - 1) * p)]))].sort((a, b) => a - b);
-  const range = guessRanges(values, columns);
-  const slots = range.buckets + SLOTS_BESIDE_BUCKETS;
-  if (scratch.counts.length < width * slots) {
-    scratch.counts = new Int32Array(width * slots);
-    scratch.wanted = new Uint8Array(width * slots);
-  }
-  const { counts, wanted } = scratch;
-  counts.fill(0, 0, width * slots);
-  countBuckets(values, columns, range, counts);
-  for (let j = 0; j < width; j++) if (counts[j * slots + nanSlot(range.buckets)]! > 0) throwAtNaN(values, columns, j);
+  const buckets = bucketsFor(n);
+  const slots = buckets + SLOTS_BESIDE_BUCKETS;
+  const { counts, wanted, lo, hi, fill, sorted } = fitScratch(scratch, n, width, slots);
+  guessRanges(values, columns, buckets, scratch);
+  countBuckets(values, columns, buckets, scratch, sums);
+  for (let j = 0; j < width; j++) if (counts[j * slots + nanSlot(buckets)]! > 0) throwAtNaN(values, columns, j);
 
   // each wanted position's bucket, and its rank among the collected values (those of wanted buckets, in bucket order)
-  const local = Array.from({ length: width }, () => new Array<number>(positions.length));
+  const ranks = new Int32Array(width * positions.length);
   const start = new Int32Array(width + 1);
+  const constant = new Uint8Array(width);
   for (let j = 0; j < width; j++) {
     const base = j * slots;
+    // every value within lo = hi, so equal to lo (and nonzero, so no −0 beside +0): every order statistic is lo
+    constant[j] = lo[j] === hi[j] && lo[j] !== 0 && counts[base + 1] === n ? 1 : 0;
     let bucket = 0;
     let below = 0; // values in buckets before `bucket`
     let collectedBelow = 0; // values in wanted buckets before `bucket`
-    positions.forEach((k, r) => {
+    for (let r = 0; r < positions.length && !constant[j]; r++) {
+      const k = positions[r]!;
       while (below + counts[base + bucket]! <= k) {
         below += counts[base + bucket]!;
-        if (wanted[base + bucket]) collectedBelow += counts[base + bucket]!;
+        if (isWanted(wanted, base + bucket)) collectedBelow += counts[base + bucket]!;
         bucket++;
       }
-      wanted[base + bucket] = 1;
-      local[j]![r] = collectedBelow + k - below;
-    });
-    start[j + 1] = start[j]! + collectedBelow + (positions.length > 0 ? counts[base + bucket]! : 0);
+      wanted[(base + bucket) >> 5]! |= 1 << ((base + bucket) & 31);
+      ranks[j * positions.length + r] = collectedBelow + k - below;
+    }
+    start[j + 1] = start[j]! + (constant[j] || positions.length === 0 ? 0 : collectedBelow + counts[base + bucket]!);
   }
   if (scratch.collected.length < start[width]!) scratch.collected = new Float64Array(start[width]!);
   const { collected } = scratch;
-  collectWanted(values, columns, range, wanted, start.slice(0, width), collected);
-  wanted.fill(0, 0, width * slots);
+  if (start[width]! > 0) {
+    fill.set(start.subarray(0, width));
+    collectWanted(values, columns, buckets, scratch);
+  }
+  wanted.fill(0, 0, ((width * slots) >> 5) + 1);
 
-  return local.map((ranks, j) => {
+  const result = new Array<number[]>(width);
+  for (let j = 0; j < width; j++) {
     const part = collected.subarray(start[j]!, start[j + 1]!);
-    // a column of one value (the base year) is all collected: selecting among ties is slow, and needless
-    if (!allEqual(part)) placeOrderStatistics(part, ranks, 0, ranks.length - 1, 0, part.length - 1);
-    // quantileSorted reads only `length` and the two positions of each probability: a sparse
-    // stand-in for the sorted column holds just those
-    const sorted: Record<number, number> & { length: number } = { length: n };
-    positions.forEach((k, r) => (sorted[k] = part[ranks[r]!]!));
+    const own = ranks.subarray(j * positions.length, (j + 1) * positions.length);
+    // a column of ties the guess did not see as one value: selecting among ties is slow, and needless
+    if (!constant[j] && !allEqual(part)) placeOrderStatistics(part, own, 0, own.length - 1, 0, part.length - 1);
+    // quantileSorted reads only `length` and the two positions of each probability: the stand-in
+    // for the sorted column holds just those
+    const standIn = sorted.subarray(0, n);
+    positions.forEach((k, r) => (standIn[k] = constant[j] ? lo[j]! : part[own[r]!]!));
     // simple-statistics works on any indexable array; its types say number[]
-    return probabilities.map((p) => quantileSorted(sorted as unknown as number[], p));
-  });
-}
-
-/** Each column's guessed range, split into `buckets` equal buckets by `scale` (buckets per unit). */
-interface Ranges {
-  lo: Float64Array;
-  hi: Float64Array;
-  scale: Float64Array;
-  buckets: number;
+    result[j] = probabilities.map((p) => quantileSorted(standIn as unknown as number[], p));
+  }
+  return result;
 }
 
 /** Per column: the buckets of its range, and slots below it, above it and for NaN. */
 const SLOTS_BESIDE_BUCKETS = 4;
 const nanSlot = (buckets: number) => buckets + 3;
 
-/** Each column's smallest and largest value among evenly spaced draws. */
-function guessRanges(values: Float64Array, columns: Columns): Ranges {
+/** Each column's smallest and largest value among evenly spaced draws, and `buckets` per their difference. */
+function guessRanges(values: Float64Array, columns: Columns, buckets: number, scratch: QuantileScratch): void {
   const { offset, stride, count, width } = columns;
-  const buckets = bucketsFor(count);
-  const lo = new Float64Array(width).fill(Infinity);
-  const hi = new Float64Array(width).fill(-Infinity);
+  const { lo, hi, scale } = scratch;
+  lo.fill(Infinity, 0, width);
+  hi.fill(-Infinity, 0, width);
   const step = Math.max(1, Math.floor(count / RANGE_SAMPLE));
   for (let i = 0; i < count; i += step) {
     const row = offset + i * stride;
@@ -163,11 +226,10 @@ function guessRanges(values: Float64Array, columns: Columns): Ranges {
     }
   }
   // an infinite, empty or vanishing range puts every value of the column in one bucket
-  const scale = lo.map((l, j) => {
-    const s = buckets / (hi[j]! - l);
-    return s >= 0 && s < Infinity ? s : 0;
-  });
-  return { lo, hi, scale, buckets };
+  for (let j = 0; j < width; j++) {
+    const s = buckets / (hi[j]! - lo[j]!);
+    scale[j] = s >= 0 && s < Infinity ? s : 0;
+  }
 }
 
 /**
@@ -183,15 +245,43 @@ function bucketOf(v: number, lo: number, hi: number, scale: number, buckets: num
 }
 
 /**
- * counts[j × slots + slot] += 1 for every value: the first pass. Four rows at a time, so that four
- * counts are updated independently (one at a time, each waits for the last: twice as slow).
+ * counts[j × slots + slot] = the number of column j's values in the slot, and the `sums`: the first
+ * pass, {@link TALLY_ROWS} rows at a time.
  */
-function countBuckets(values: Float64Array, columns: Columns, range: Ranges, counts: Int32Array): void {
-  const { offset, stride, count, width } = columns;
-  const { lo, hi, scale, buckets } = range;
+function countBuckets(values: Float64Array, columns: Columns, buckets: number, scratch: QuantileScratch, sums: ColumnSums): void {
+  const { count, width } = columns;
+  const { counts, tally } = scratch;
+  const length = width * (buckets + SLOTS_BESIDE_BUCKETS);
+  counts.fill(0, 0, length);
+  for (let from = 0; from < count; from += TALLY_ROWS) {
+    tally.fill(0, 0, length);
+    tallyRows(values, columns, from, Math.min(count, from + TALLY_ROWS), buckets, scratch, sums);
+    for (let k = 0; k < length; k++) counts[k]! += tally[k]!;
+  }
+}
+
+/**
+ * tally[j × slots + slot] += 1 for every value of rows from–to, and their `sums`. Four rows at a
+ * time, so that four counts are updated independently (one at a time, each waits for the last:
+ * twice as slow); the rows left over come first, so that their loop has run before the main one
+ * is optimised (a loop first reached in optimised code is left for the interpreter, in every later run).
+ */
+function tallyRows(values: Float64Array, columns: Columns, from: number, to: number, buckets: number, scratch: QuantileScratch, sums: ColumnSums): void {
+  const { offset, stride, width } = columns;
+  const { lo, hi, scale, tally } = scratch;
+  const { from: sumFrom, to: sumTo, limit, sums: sum, atOrBelow } = sums;
   const slots = buckets + SLOTS_BESIDE_BUCKETS;
-  let i = 0;
-  for (; i + 3 < count; i += 4) {
+  let i = from;
+  for (const last = from + ((to - from) % 4); i < last; i++) {
+    const row = offset + i * stride;
+    for (let j = 0; j < width; j++) tally[j * slots + bucketOf(values[row + j]!, lo[j]!, hi[j]!, scale[j]!, buckets)]!++;
+    for (let j = sumFrom; j < sumTo; j++) {
+      const v = values[row + j]!;
+      sum[j]! += v;
+      atOrBelow[j]! += v <= limit ? 1 : 0;
+    }
+  }
+  for (; i < to; i += 4) {
     const r0 = offset + i * stride;
     const r1 = r0 + stride;
     const r2 = r1 + stride;
@@ -205,31 +295,72 @@ function countBuckets(values: Float64Array, columns: Columns, range: Ranges, cou
       const b1 = bucketOf(values[r1 + j]!, l, h, s, buckets);
       const b2 = bucketOf(values[r2 + j]!, l, h, s, buckets);
       const b3 = bucketOf(values[r3 + j]!, l, h, s, buckets);
-      counts[base + b0]!++;
-      counts[base + b1]!++;
-      counts[base + b2]!++;
-      counts[base + b3]!++;
+      tally[base + b0]!++;
+      tally[base + b1]!++;
+      tally[base + b2]!++;
+      tally[base + b3]!++;
     }
-  }
-  for (; i < count; i++) {
-    const row = offset + i * stride;
-    for (let j = 0; j < width; j++) counts[j * slots + bucketOf(values[row + j]!, lo[j]!, hi[j]!, scale[j]!, buckets)]!++;
+    for (let j = sumFrom; j < sumTo; j++) {
+      const v0 = values[r0 + j]!;
+      const v1 = values[r1 + j]!;
+      const v2 = values[r2 + j]!;
+      const v3 = values[r3 + j]!;
+      // added one after another, in the order of the draws
+      sum[j] = sum[j]! + v0 + v1 + v2 + v3;
+      atOrBelow[j]! += (v0 <= limit ? 1 : 0) + (v1 <= limit ? 1 : 0) + (v2 <= limit ? 1 : 0) + (v3 <= limit ? 1 : 0);
+    }
   }
 }
 
-/** Copies the values of wanted buckets, column j's from fill[j] on: the second pass. */
-function collectWanted(values: Float64Array, columns: Columns, range: Ranges, wanted: Uint8Array, fill: Int32Array, collected: Float64Array): void {
+/**
+ * Copies the values of wanted buckets, column j's from fill[j] on, in the order of the draws: the
+ * second pass. Four rows at a time, tested together, since few of them are wanted; the rows left
+ * over first, as in {@link tallyRows}.
+ */
+function collectWanted(values: Float64Array, columns: Columns, buckets: number, scratch: QuantileScratch): void {
   const { offset, stride, count, width } = columns;
-  const { lo, hi, scale, buckets } = range;
+  const { lo, hi, scale, wanted, fill, collected } = scratch;
   const slots = buckets + SLOTS_BESIDE_BUCKETS;
-  for (let i = 0; i < count; i++) {
+  const left = count % 4;
+  for (let i = 0; i < left; i++) {
     const row = offset + i * stride;
     for (let j = 0; j < width; j++) {
       const v = values[row + j]!;
-      if (wanted[j * slots + bucketOf(v, lo[j]!, hi[j]!, scale[j]!, buckets)]) collected[fill[j]!++] = v;
+      if (isWanted(wanted, j * slots + bucketOf(v, lo[j]!, hi[j]!, scale[j]!, buckets))) collected[fill[j]!++] = v;
+    }
+  }
+  for (let i = left; i < count; i += 4) {
+    const r0 = offset + i * stride;
+    const r1 = r0 + stride;
+    const r2 = r1 + stride;
+    const r3 = r2 + stride;
+    for (let j = 0; j < width; j++) {
+      const l = lo[j]!;
+      const h = hi[j]!;
+      const s = scale[j]!;
+      const base = j * slots;
+      const v0 = values[r0 + j]!;
+      const v1 = values[r1 + j]!;
+      const v2 = values[r2 + j]!;
+      const v3 = values[r3 + j]!;
+      const w0 = isWanted(wanted, base + bucketOf(v0, l, h, s, buckets));
+      const w1 = isWanted(wanted, base + bucketOf(v1, l, h, s, buckets));
+      const w2 = isWanted(wanted, base + bucketOf(v2, l, h, s, buckets));
+      const w3 = isWanted(wanted, base + bucketOf(v3, l, h, s, buckets));
+      if ((w0 | w1 | w2 | w3) !== 0) {
+        let f = fill[j]!;
+        if (w0) collected[f++] = v0;
+        if (w1) collected[f++] = v1;
+        if (w2) collected[f++] = v2;
+        if (w3) collected[f++] = v3;
+        fill[j] = f;
+      }
     }
   }
 }
+
+/** 1 if bucket k's bit is set, else 0. */
+const isWanted = (wanted: Int32Array, k: number) => (wanted[k >> 5]! >>> (k & 31)) & 1;
 
 function allEqual(values: Float64Array): boolean {
   for (let i = 1; i < values.length; i++) if (values[i] !== values[0]) return false;
@@ -252,7 +383,7 @@ function throwAtNaN(values: Float64Array, columns: Columns, j: number): never {
  * edge of its part (the upper neighbour of one just placed, as ⌈(n − 1)p⌉ is of ⌊(n − 1)p⌋) is the
  * part's smallest or largest value, found by one scan.
  */
-function placeOrderStatistics(values: Float64Array, positions: number[], from: number, to: number, left: number, right: number): void {
+function placeOrderStatistics(values: Float64Array, positions: ArrayLike<number>, from: number, to: number, left: number, right: number): void {
   if (from > to) return;
   const middle = (from + to) >> 1;
   const k = positions[middle]!;
@@ -275,38 +406,23 @@ function placeOrderStatistics(values: Float64Array, positions: number[], from: n
  * Quantiles of calendar years where NaN means "none": the smallest year y with at least a share p
  * of the sample at or below y (type 1), or `null` when that falls on "none".
  *
+ * @throws Error if the sample is empty or a probability is not from 0 to 1.
  * @example yearQuantiles(Float64Array.of(2025, 2026, NaN, NaN), [0.1, 0.5, 0.9]) // [2025, 2026, null]
  */
 export function yearQuantiles(sample: Float64Array, probabilities: readonly number[]): (number | null)[] {
   if (sample.length === 0) throw new Error("quantiles of an empty sample");
-  const sorted = Float64Array.from(sample).sort(); // typed-array sort puts NaN last
+  // the k-th smallest of the sorted sample, NaN last: "none" past the years, else selected among them
+  const all = new Float64Array(sample.length);
+  let count = 0;
+  for (let i = 0; i < sample.length; i++) if (!Number.isNaN(sample[i]!)) all[count++] = sample[i]!;
+  const years = all.subarray(0, count);
   return probabilities.map((p) => {
-    const k = Math.max(1, Math.ceil(p * sorted.length));
-    const year = sorted[k - 1]!;
-    return Number.isNaN(year) ? null : year;
+    if (!(p >= 0 && p <= 1)) throw new Error("quantiles must be between 0 and 1");
+    const k = Math.max(1, Math.ceil(p * sample.length));
+    if (k > count) return null;
+    quickselect(years as unknown as number[], k - 1);
+    return years[k - 1]!;
   });
-}
-
-/** Arithmetic mean of each column, each summed in the order of the draws (as {@link mean}). */
-export function columnMeans(values: Float64Array, columns: Columns): number[] {
-  const { offset, stride, count, width } = columns;
-  const sums = new Float64Array(width);
-  for (let i = 0; i < count; i++) {
-    const row = offset + i * stride;
-    for (let j = 0; j < width; j++) sums[j]! += values[row + j]!;
-  }
-  return Array.from(sums, (sum) => sum / count);
-}
-
-/** Share (0–1) of the draws of each column for which `test` holds (as {@link share}). */
-export function columnShares(values: Float64Array, columns: Columns, test: (value: number) => boolean): number[] {
-  const { offset, stride, count, width } = columns;
-  const hits = new Int32Array(width);
-  for (let i = 0; i < count; i++) {
-    const row = offset + i * stride;
-    for (let j = 0; j < width; j++) if (test(values[row + j]!)) hits[j]!++;
-  }
-  return Array.from(hits, (n) => n / count);
 }
 
 /** Arithmetic mean of a column. */

@@ -49,6 +49,26 @@ describe("Monte Carlo summary of a fixed-seed Nacka run", async () => {
     });
   });
 
+  it("has the share of draws holding flat from each year on, counted draw by draw", () => {
+    summary.years.forEach((row) => {
+      expect(row.probabilityHoldsFlatFrom).toBe(draws.filter((i) => result.holdsFlatFrom[i]! <= row.year).length / N);
+    });
+  });
+
+  it("has the NPV's and the hump's quantiles of sorting and their means, and the years by sorting with none last", () => {
+    for (const name of ["npv", "humpDepth"] as const) {
+      const column = Array.from(result[name]);
+      const [p10, p50, p90] = bySorting(column);
+      expect(summary[name]).toEqual({ p10, p50, p90, mean: column.reduce((sum, v) => sum + v, 0) / N });
+    }
+    for (const name of ["humpYear", "paybackYear"] as const) {
+      const sorted = Float64Array.from(result[name]).sort(); // NaN ("none") last
+      // type 1: the ⌈pN⌉-th smallest
+      const [p10, p50, p90] = [0.1, 0.5, 0.9].map((p) => sorted[Math.ceil(p * N) - 1]!).map((year) => (Number.isNaN(year) ? null : year));
+      expect(summary[name]).toEqual({ p10, p50, p90, probability: result[name].filter((v) => !Number.isNaN(v)).length / N });
+    }
+  });
+
   it("has every uncertain parameter's quantiles of sorting its draws", () => {
     const { names, values } = result.parameters;
     expect(summary.parameters.map((p) => p.name)).toEqual(names);

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { quantile as ssQuantile, quantileSorted } from "simple-statistics";
 import { describe, expect, it } from "vitest";
-import { columnMeans, columnQuantiles, columnShares, mean, quantiles, quantileScratch, share, yearQuantiles } from "../../model/quantiles.ts";
+import { columnQuantiles, columnSums, mean, quantiles, quantileScratch, yearQuantiles } from "../../model/quantiles.ts";
 
 describe("quantiles", () => {
   it("match R's type 7 on a known sample", () => {
@@ -27,6 +27,22 @@ describe("quantiles", () => {
     // type 1: the smallest year with at least p of the draws at or before it
     expect(yearQuantiles(Float64Array.of(2026, 2024, 2025, 2027, 2025), [0.1, 0.5, 0.9])).toEqual([2024, 2025, 2027]);
     expect(yearQuantiles(Float64Array.of(2025, NaN, 2026, NaN), [0.1, 0.5, 0.9])).toEqual([2025, 2026, null]);
+  });
+
+  it("read year quantiles as sorting with NaN last does, years and none in any mix", () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({ min: 2024, max: 2050 }), fc.constant(NaN)), { minLength: 1, maxLength: 300 }), fc.array(probability, { minLength: 1, maxLength: 5 }), (draws, ps) => {
+        const sample = Float64Array.from(draws);
+        const sorted = Float64Array.from(draws).sort(); // typed-array sort puts NaN last
+        const expected = ps.map((p) => {
+          const year = sorted[Math.max(1, Math.ceil(p * sorted.length)) - 1]!;
+          return Number.isNaN(year) ? null : year;
+        });
+        expect(yearQuantiles(sample, ps)).toEqual(expected);
+        expect(Array.from(sample)).toEqual(draws); // left as it was
+      }),
+    );
+    expect(() => yearQuantiles(Float64Array.of(2025), [1.5])).toThrow(/between 0 and 1/);
   });
 
   it("refuse NaN and empty samples instead of returning nonsense", () => {
@@ -108,12 +124,17 @@ describe("quantiles by bucket counts", () => {
           const ps = [0.1, 0.5, 0.9];
           const column = (j: number) => Array.from({ length: count }, (_, i) => values[2 + i * stride + j]!);
           const scratch = quantileScratch();
-          expect(columnQuantiles(values, columns, ps, scratch)).toEqual(Array.from({ length: width }, (_, j) => bySorting(column(j), ps)));
+          // the sums of the last columns (at least one), and how many of their values are at or below 1
+          const from = Math.floor(width / 2);
+          const sums = columnSums(width, from, width, 1);
+          expect(columnQuantiles(values, columns, ps, scratch, sums)).toEqual(Array.from({ length: width }, (_, j) => bySorting(column(j), ps)));
+          for (let j = 0; j < width; j++) {
+            // the mean as `mean` adds it (in the order of the draws); nothing for the columns not asked for
+            expect(sums.sums[j]! / count).toBe(j < from ? 0 : mean(column(j)));
+            expect(sums.atOrBelow[j]).toBe(j < from ? 0 : column(j).filter((v) => v <= 1).length);
+          }
           // the same scratch again, now with other sizes in it
           expect(columnQuantiles(values, { ...columns, width: 1 }, ps, scratch)).toEqual([bySorting(column(0), ps)]);
-          expect(columnMeans(values, columns)).toEqual(Array.from({ length: width }, (_, j) => mean(column(j))));
-          const positive = (v: number) => v > 0;
-          expect(columnShares(values, columns, positive)).toEqual(Array.from({ length: width }, (_, j) => share(column(j), positive)));
         },
       ),
     );
