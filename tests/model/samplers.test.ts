@@ -6,6 +6,7 @@
  * distribution type and on every branch of stdlib's beta sampler that PERT reaches.
  */
 import { createHash } from "node:crypto";
+import ln from "@stdlib/math-base-special-ln";
 import beta from "@stdlib/random-base-beta";
 import lognormal from "@stdlib/random-base-lognormal";
 import normal from "@stdlib/random-base-normal";
@@ -106,6 +107,16 @@ describe("column samplers", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  // PERT's sampler accepts a proposal without ln(u) when y ≥ u − 1 + 1e-12; that gives stdlib's
+  // decision (y ≥ ln(u)) only if stdlib's ln(u) stays below that bound for every uniform u in [0, 1).
+  it("rely on stdlib's ln(u) lying below u − 1 + 1e-12 on [0, 1)", () => {
+    const below = (u: number) => ln(u) < u - 1.0 + 1e-12;
+    fc.assert(fc.property(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), below), { numRuns: 10_000 });
+    // where the bound is tightest: u next to 1 (ln u ≈ u − 1) and the largest uniform the twister gives
+    for (let k = 1; k <= 60; k++) expect(below(1 - 2 ** -53 * k)).toBe(true);
+    expect(below(9007199254740991 / 9007199254740992)).toBe(true);
   });
 
   it("write only the draws they are asked for", () => {
