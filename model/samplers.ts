@@ -31,7 +31,7 @@ import { type Distribution, type DistributionType, pertShape } from "./distribut
 /** Writes draws of `d` into `out[from]` … `out[to − 1]` from the stream seeded by `seed` (an MT19937 seed array). */
 type Fill<D> = (d: D, seed: Uint32Array, out: Float64Array, from: number, to: number) => void;
 
-/** Writes `count` consecutive draws of a stdlib sampler. */
+/** Writes a stdlib sampler's draws into `out[from]` … `out[to − 1]`, one call a draw. */
 function fillFrom(draw: () => number, out: Float64Array, from: number, to: number): void {
   for (let i = from; i < to; i++) out[i] = draw();
 }
@@ -69,8 +69,8 @@ function fillBetaByNormalProposal(alpha: number, beta: number, seed: Uint32Array
         y += B * ln((1.0 - x) / B);
         y += L + 0.5 * s * s;
         // stdlib accepts when y ≥ ln(u). As ln(u) ≤ u − 1, most proposals are accepted without
-        // ln(u), with the same decisions: the margin is far above ln's rounding (< 1 ulp of a value
-        // below 745 in size), so a y at or above it is above the computed ln(u) too.
+        // ln(u), with the same decisions: the margin 1e-12 is far above the rounding of ln(u) and
+        // of u − 1 (a few 1e-16 for u ≥ 1/2; below 1/2, u − 1 exceeds ln(u) by more than 0.19).
         if (y >= u - 1.0 + 1e-12 || y >= ln(u)) break;
       }
     }
