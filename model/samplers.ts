@@ -14,7 +14,8 @@
  *   stdlib's beta rejection sampler for that case (`@stdlib/random-base-beta`'s `sample2.js`: a
  *   normal proposal from `@stdlib/random-base-improved-ziggurat`, accepted by a log-density test
  *   with `@stdlib/math-base-special-ln`) with its per-draw constants computed once a column and
- *   most acceptances decided without the logarithm of the uniform (the same decisions);
+ *   most acceptances decided by bounds of the logarithms instead of the logarithms (the same
+ *   decisions, `lnBelow` says why);
  * - the other PERT shapes (mode at the midpoint or at an end), normal and lognormal call stdlib's
  *   samplers, one call a draw.
  *
@@ -43,6 +44,22 @@ function fillFrom(draw: () => number, out: Float64Array, from: number, to: numbe
 const uniforms = (seed: Uint32Array) => (mt19937.factory({ seed }) as ReturnType<typeof mt19937.factory> & { normalized: () => number }).normalized;
 
 /**
+ * A lower bound of ln(z) for z ≥ 0: (z − 1)/√z below 1, 2(z − 1)/(z + 1) from 1 (both touch ln at
+ * 1: their difference from ln has a derivative of −(√z − 1)²/(2z√z), resp. (z − 1)²/(z(z + 1)²)).
+ *
+ * It lets the PERT sampler accept most proposals without logarithms and with stdlib's decisions.
+ * In exact arithmetic stdlib's y = A ln(x/A) + B ln((1 − x)/B) + C ln C + s²/2 equals
+ * A ln(x/μ) + B ln((1 − x)/(1 − μ)) + s²/2 (μ = A/C, C = A + B), which is at least
+ * A·lnBelow(x/μ) + B·lnBelow((1 − x)/(1 − μ)) + s²/2; and ln(u) ≤ u − 1. So a bound at or above
+ * u − 1 + 1e-9 means y ≥ ln(u): stdlib accepts too. The margin is some 1e4 times the rounding of
+ * both sides (where the bound reaches u − 1 ≥ −1, every term is below 20 in size: A, B ≤ 4,
+ * s²/2 ≤ 2C as x is within [0, 1], lnBelow < 2), and of μ, C and L being rounded.
+ */
+export function lnBelow(z: number): number {
+  return z < 1.0 ? (z - 1.0) / Math.sqrt(z) : (2.0 * (z - 1.0)) / (z + 1.0);
+}
+
+/**
  * PERT's draws for shapes α, β > 1, α ≠ β, scaled to [min, min + range]: stdlib's beta sampler for
  * that case (`@stdlib/random-base-beta` 0.2.2, `lib/sample2.js`), with the same shared twister
  * (stdlib's beta factory shares one state between its uniforms and its normals; the ziggurat's own
@@ -58,6 +75,7 @@ function fillBetaByNormalProposal(alpha: number, beta: number, seed: Uint32Array
   const mu = A / C;
   // stdlib writes pow(C, 0.5), which stdlib's pow returns as sqrt(C)
   const sigma = 0.5 / Math.sqrt(C);
+  const nu = 1.0 - mu;
   for (let i = from; i < to; i++) {
     let x: number;
     for (;;) {
@@ -65,10 +83,12 @@ function fillBetaByNormalProposal(alpha: number, beta: number, seed: Uint32Array
       x = mu + s * sigma;
       if (x >= 0.0 && x <= 1.0) {
         const u = randu();
+        // Most proposals are accepted by a bound below y, without logarithms; see lnBelow.
+        if (A * lnBelow(x / mu) + B * lnBelow((1.0 - x) / nu) + 0.5 * s * s >= u - 1.0 + 1e-9) break;
         let y = A * ln(x / A);
         y += B * ln((1.0 - x) / B);
         y += L + 0.5 * s * s;
-        // stdlib accepts when y ≥ ln(u). As ln(u) ≤ u − 1, most proposals are accepted without
+        // stdlib accepts when y ≥ ln(u). As ln(u) ≤ u − 1, most of the others are accepted without
         // ln(u), with the same decisions: the margin 1e-12 is far above the rounding of ln(u) and
         // of u − 1 (a few 1e-16 for u ≥ 1/2; below 1/2, u − 1 exceeds ln(u) by more than 0.19).
         if (y >= u - 1.0 + 1e-12 || y >= ln(u)) break;

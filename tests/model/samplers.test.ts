@@ -16,7 +16,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadPackageFolder } from "../../io/read-package-folder.ts";
 import { type Distribution, pertShape } from "../../model/distributions.ts";
-import { fillDraws } from "../../model/samplers.ts";
+import { fillDraws, lnBelow } from "../../model/samplers.ts";
 import { sampleParameters, streamSeed } from "../../model/sampling.ts";
 import { compile } from "./fixtures.ts";
 
@@ -117,6 +117,16 @@ describe("column samplers", () => {
     // where the bound is tightest: u next to 1 (ln u ≈ u − 1) and the largest uniform the twister gives
     for (let k = 1; k <= 60; k++) expect(below(1 - 2 ** -53 * k)).toBe(true);
     expect(below(9007199254740991 / 9007199254740992)).toBe(true);
+  });
+
+  // ... and accepts most proposals by lnBelow(z) ≤ ln(z) with a margin of 1e-9 (model/samplers.ts)
+  it("bound ln from below, touching it at 1", () => {
+    const below = (z: number) => lnBelow(z) <= ln(z) + 1e-13;
+    fc.assert(fc.property(fc.oneof(fc.double({ min: 0, max: 2, noNaN: true }), fc.double({ min: 0, max: 1e12, noNaN: true })), below), { numRuns: 10_000 });
+    expect(lnBelow(1)).toBe(0);
+    expect(lnBelow(0)).toBe(-Infinity);
+    // the gap near 1 is of third order: ln(1 + h) − 2h/(2 + h) = h³/12 − h⁴/8 + 0.1375·h⁵ − … (the two series)
+    expect(Math.log(1.01) - lnBelow(1.01)).toBeCloseTo(1e-6 / 12 - 1e-8 / 8, 10);
   });
 
   it("write only the draws they are asked for", () => {
