@@ -1,22 +1,17 @@
 /**
  * The distributions an uncertain assumption can have, by name: one registry entry per
- * distribution with its words, its parameters' schema (the file format, `data/README.md`), its
- * quantile function and its seeded sampler. Adding a distribution is adding an entry here.
+ * distribution with its words, its parameters' schema (the file format, `data/README.md`) and its
+ * quantile function. Adding a distribution is adding an entry here and its sampler in
+ * `samplers.ts` (kept apart so that what only needs quantiles, the web page, does not load them).
  *
- * Both functions come from stdlib (https://stdlib.io). Quantiles (the tornado's P10 and P90) use
- * `@stdlib/stats-base-dists-*-quantile`; draws (Monte Carlo) use stdlib's samplers
- * `@stdlib/random-base-*`, each driven by a seeded 32-bit Mersenne Twister (`sampling.ts` says how
- * the streams are seeded). Zero-width distributions (min = max, sd = 0, sigma = 0), which stdlib
- * does not accept, have their single value as every quantile and every draw.
+ * Quantiles (the tornado's P10 and P90) come from stdlib (https://stdlib.io),
+ * `@stdlib/stats-base-dists-*-quantile`; draws (Monte Carlo) are stdlib's samplers'
+ * (`samplers.ts`). Zero-width distributions (min = max, sd = 0, sigma = 0), which stdlib does not
+ * accept, have their single value as every quantile and every draw.
  *
  * PERT is the beta distribution on [min, max] with α = 1 + 4(mode − min)/(max − min) and
  * β = 1 + 4(max − mode)/(max − min) (Vose, *Risk Analysis*, 3rd ed., 2008, section III.7).
  */
-import beta from "@stdlib/random-base-beta";
-import lognormal from "@stdlib/random-base-lognormal";
-import normal from "@stdlib/random-base-normal";
-import triangular from "@stdlib/random-base-triangular";
-import uniform from "@stdlib/random-base-uniform";
 import betaQuantile from "@stdlib/stats-base-dists-beta-quantile";
 import lognormalQuantile from "@stdlib/stats-base-dists-lognormal-quantile";
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
@@ -34,8 +29,6 @@ interface DistributionKind<S extends z.ZodType<{ type: string }>> {
   schema: S;
   /** The value below which a share `p` (0–1) of the distribution lies. */
   quantile(d: z.output<S>, p: number): number;
-  /** A seeded generator of draws (`seed`: the MT19937 seed array of the stream). */
-  sampler(d: z.output<S>, seed: Uint32Array): () => number;
   /** Its parameters in words, numbers written by `format`: "0,4–0,7–0,85". */
   text(d: z.output<S>, format: (value: number) => string): string;
 }
@@ -61,34 +54,24 @@ export const DISTRIBUTIONS = {
     label: { sv: "triangulär", en: "triangular" },
     schema: strictObject({ type: z.literal("triangular"), min: z.number(), mode: z.number(), max: z.number() }).superRefine(minModeMax),
     quantile: (d, p) => (d.min === d.max ? d.min : triangularQuantile(p, d.min, d.max, d.mode)),
-    sampler: (d, seed) => (d.min === d.max ? () => d.min : triangular.factory(d.min, d.max, d.mode, { seed })),
     text: minModeMaxText,
   }),
   pert: kind({
     label: { sv: "PERT", en: "PERT" },
     schema: strictObject({ type: z.literal("pert"), min: z.number(), mode: z.number(), max: z.number() }).superRefine(minModeMax),
     quantile: (d, p) => (d.min === d.max ? d.min : d.min + (d.max - d.min) * betaQuantile(p, ...pertShape(d))),
-    sampler: (d, seed) => {
-      if (d.min === d.max) return () => d.min;
-      const { min } = d;
-      const range = d.max - d.min;
-      const draw = beta.factory(...pertShape(d), { seed });
-      return () => min + range * draw();
-    },
     text: minModeMaxText,
   }),
   normal: kind({
     label: { sv: "normal", en: "normal" },
     schema: strictObject({ type: z.literal("normal"), mean: z.number(), sd: z.number().min(0, "expected a standard deviation ≥ 0") }),
     quantile: (d, p) => (d.sd === 0 ? d.mean : normalQuantile(p, d.mean, d.sd)),
-    sampler: (d, seed) => (d.sd === 0 ? () => d.mean : normal.factory(d.mean, d.sd, { seed })),
     text: (d, f) => `μ ${f(d.mean)}, σ ${f(d.sd)}`,
   }),
   lognormal: kind({
     label: { sv: "lognormal", en: "lognormal" },
     schema: strictObject({ type: z.literal("lognormal"), mu: z.number(), sigma: z.number().min(0, "expected a sigma ≥ 0") }),
     quantile: (d, p) => (d.sigma === 0 ? Math.exp(d.mu) : lognormalQuantile(p, d.mu, d.sigma)),
-    sampler: (d, seed) => (d.sigma === 0 ? () => Math.exp(d.mu) : lognormal.factory(d.mu, d.sigma, { seed })),
     text: (d, f) => `μ ${f(d.mu)}, σ ${f(d.sigma)}`,
   }),
   uniform: kind({
@@ -98,13 +81,12 @@ export const DISTRIBUTIONS = {
       message: "expected max ≥ min",
     }),
     quantile: (d, p) => (d.min === d.max ? d.min : uniformQuantile(p, d.min, d.max)),
-    sampler: (d, seed) => (d.min === d.max ? () => d.min : uniform.factory(d.min, d.max, { seed })),
     text: (d, f) => `${f(d.min)}–${f(d.max)}`,
   }),
 };
 
 /** PERT's beta shape parameters α and β. */
-function pertShape(d: { min: number; mode: number; max: number }): [number, number] {
+export function pertShape(d: { min: number; mode: number; max: number }): [number, number] {
   const range = d.max - d.min;
   return [1 + (4 * (d.mode - d.min)) / range, 1 + (4 * (d.max - d.mode)) / range];
 }
@@ -133,11 +115,6 @@ function entry(d: Distribution): DistributionKind<z.ZodType<Distribution>> {
  */
 export function quantile(distribution: Distribution, p: number): number {
   return entry(distribution).quantile(distribution, p);
-}
-
-/** A seeded generator of the distribution's draws; the distribution must be valid (`distributionSchema`). */
-export function sampler(distribution: Distribution, seed: Uint32Array): () => number {
-  return entry(distribution).sampler(distribution, seed);
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * Seeded random draws of the uncertain parameters, one column per parameter.
  *
- * The generators are the distributions' own (`distributions.ts`: stdlib's samplers), each driven
- * by its own 32-bit Mersenne Twister (MT19937). A parameter's stream is seeded with the run's seed
+ * The generators are stdlib's samplers (`samplers.ts`), each driven by its own 32-bit Mersenne
+ * Twister (MT19937). A parameter's stream is seeded with the run's seed
  * followed by the parameter's path (MT19937's `init_by_array`), so its draws depend only on the seed, the path
  * and the distribution:
  *
@@ -11,9 +11,10 @@
  *   numbers), so the difference between them is not blurred by sampling noise;
  * - adding an uncertain parameter does not change the draws of the others.
  */
-import { DISTRIBUTIONS, type Distribution, distributionSchema, sampler } from "./distributions.ts";
+import { DISTRIBUTIONS, type Distribution, distributionSchema } from "./distributions.ts";
 import type { ParameterTable } from "./parameters.ts";
 import { invalidOption, isRegistered } from "./registry.ts";
+import { fillDraws } from "./samplers.ts";
 
 /** Largest seed: seeds are unsigned 32-bit integers. */
 export const MAX_SEED = 0xffffffff;
@@ -89,8 +90,7 @@ export function sampleDistribution(
   offset = 0,
 ): Float64Array {
   checkDistribution(distribution, path);
-  const draw = sampler(distribution, streamSeed(seed, path));
-  for (let i = 0; i < count; i++) out[offset + i] = draw();
+  fillDraws(distribution, streamSeed(seed, path), out, offset, offset + count);
   return out;
 }
 
