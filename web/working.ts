@@ -7,7 +7,7 @@ import { canonicalJson } from "../contract/canonical-json.ts";
 import { equalsMedian, median, pointOrMedian } from "../model/median-rule.ts";
 import type { Distribution } from "../model/distributions.ts";
 import { recentred } from "../model/recentre.ts";
-import { defaultScenario } from "../model/scenario.ts";
+import { defaultScenario } from "../model/assumptions.ts";
 import type { Assumptions, VersionInfo } from "./api.ts";
 import type { Lang } from "../contract/locale.ts";
 import type { ParameterInfo } from "./live-model.ts";
