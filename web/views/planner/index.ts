@@ -92,16 +92,16 @@ export function plannerView(context: ViewContext): View {
     computeRanges();
   }, 400);
 
-  /** Draws the key figures and the two charts; the drivers' chart too unless `driversLater`. */
-  function redraw(tableNow: boolean, driversLater = false): void {
+  /** Draws the key figures and the charts; only the first chart (`first`: the page's first draw) when the others follow it once it is on screen. */
+  function redraw(tableNow: boolean, first = false): void {
     if (failing) return;
     const result = live.run();
     lastResult = result;
     figures.draw(result, focus);
     const scenario = label();
-    charts.draw(result, focus, scenario, tableNow);
-    if (!driversLater) drivers.draw(scenario);
-    if (!tableNow) settle();
+    charts.draw(result, focus, scenario, tableNow, first);
+    if (!first) drivers.draw(scenario);
+    if (!tableNow && !first) settle();
   }
   const redrawNextFrame = perFrame(() => redraw(false));
 
@@ -163,7 +163,7 @@ export function plannerView(context: ViewContext): View {
   window.addEventListener("keydown", onKey);
 
   // First draw after the view is in the document (for the chart width): the key figures and the
-  // two charts; what lies below them (the drivers' chart, the tables), the sentence for screen
+  // first chart; what lies below them (the other charts, the tables), the sentence for screen
   // readers and the ranges once those are on screen.
   bar.showStatus();
   loaded(live.load(assumptionsOf(store.state.working, defaults)));
@@ -171,9 +171,12 @@ export function plannerView(context: ViewContext): View {
   queueMicrotask(() => {
     charts.measure();
     redraw(false, true);
-    settle.cancel();
     rest = afterPaint(() => {
-      if (!failing) drivers.draw(label());
+      if (!failing && lastResult) {
+        const scenario = label();
+        charts.drawBars(lastResult, focus, scenario, false);
+        drivers.draw(scenario);
+      }
       charts.flushTables();
       announce();
       computeRanges();
