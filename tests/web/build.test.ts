@@ -1,7 +1,7 @@
 /**
  * web/build.ts: what the page loads before its first chart (`app.js` and the chunks it imports
  * statically) holds none of the code only the server or the Monte Carlo worker runs: no zod (the
- * package comes parsed and validated, `GET /api/package/model`), no file parser.
+ * package comes parsed and validated, `GET /api/package/model`), no file parser, no sampler.
  */
 import * as esbuild from "esbuild";
 import { describe, expect, it } from "vitest";
@@ -20,12 +20,14 @@ async function firstLoadInputs(): Promise<string[]> {
 }
 
 describe("the page's first load", () => {
-  it("has the model and the charts but neither zod nor the package's file parsers", async () => {
+  it("has the model and the charts but neither zod, the package's file parsers nor the samplers", async () => {
     const inputs = await firstLoadInputs();
     // what the first chart needs is there (else the test would pass on an empty build)
     expect(inputs).toContain("model/evaluate.ts");
     expect(inputs.some((file) => file.includes("node_modules/@observablehq/plot/"))).toBe(true);
     expect(inputs.filter((file) => file.includes("node_modules/zod/"))).toEqual([]);
+    // the Monte Carlo worker draws; the page uses the distributions' quantiles only
+    expect(inputs.filter((file) => file.includes("node_modules/@stdlib/random-base-"))).toEqual([]);
     expect(inputs.filter((file) => /^model\/(parse-[a-z-]+|package-schema|csv|csv-rows|json-source|[a-z-]+-schema|scenario|schema-parts)\.ts$/.test(file))).toEqual([]);
   }, 60_000);
 });
