@@ -1,18 +1,19 @@
 /**
  * Adoption curves, by name: the share s(t) ∈ [0, ceiling] of a lever's potential in use in year
  * t. One registry entry per curve holds its words, its two shape parameters (name, unit, bounds,
- * Swedish and English label), its schema in `levers.json` and its formula. Every other part of
- * Vaxa (the parameter table, the compiled plan, the model run, goal seek, the web app's sliders,
- * the labels of the tornado and the notebooks) reads the curve from here: adding a curve is adding
- * an entry.
+ * Swedish and English label) and its formula. Every other part of Vaxa (the parameter table, the
+ * compiled plan, the model run, goal seek, the web app's sliders, the labels of the tornado and
+ * the notebooks) reads the curve from here: adding a curve is adding an entry, and its schema in
+ * `levers.json` in `adoption-schema.ts` (the type checker asks for it). The schemas are kept apart
+ * so that the model in the browser, which reads no files, does not load zod.
  *
  * Every curve is zero before its start year and has a `startYear` and a `ceiling`; years are
  * calendar years and s(t) is the adoption reached in year t.
  */
-import { z } from "zod";
+import type { AdoptionFile } from "./adoption-schema.ts";
 import type { LocalizedText } from "./data-package.ts";
+import { YEAR_RANGE } from "./ranges.ts";
 import type { ParameterSpec } from "./registry.ts";
-import { boundedNumber, strictObject, YEAR_RANGE } from "./schema-parts.ts";
 
 /**
  * Logistic S-curve: s(t) = ceiling / (1 + e^(−steepness·(t − midpoint))) from the start year on.
@@ -51,13 +52,6 @@ export function bassAdoption(year: number, startYear: number, p: number, q: numb
 export interface AdoptionCurveKind {
   /** The curve's name in words. */
   label: LocalizedText;
-  /**
-   * Its object in `levers.json`'s `adoption`: `curve` (the name), `startYear`, the shape parameters,
-   * `ceiling`. A number may be left out when the lever gives it a distribution (the median rule,
-   * `parse-levers.ts`), so rules between two numbers hold where both are known; the parser checks
-   * the resolved curve with the same schema.
-   */
-  schema: z.ZodType<{ curve: string; startYear?: number | undefined; ceiling?: number | undefined }>;
   /** Its two shape parameters, in the order {@link AdoptionCurveKind.adoption} takes them. */
   shape: readonly [ParameterSpec, ParameterSpec];
   /**
@@ -88,7 +82,7 @@ export const ADOPTION_CEILING: ParameterSpec = {
   label: { sv: "högsta användning", en: "adoption ceiling" },
 };
 
-/** The curves' shape parameters. */
+/** The curves' shape parameters (`adoption-schema.ts` takes them from {@link ADOPTION_CURVES}). */
 const MIDPOINT: ParameterSpec = { name: "adoption.midpoint", unit: "year", bounds: YEAR_RANGE, label: { sv: "mittpunkt", en: "midpoint" }, slider: { years: true, step: 0.5 } };
 /**
  * 100 a year is a step (10 % to 90 % of the ceiling in two weeks), which a package may mean; 0.001
@@ -112,36 +106,16 @@ const BASS_Q: ParameterSpec = {
   slider: { min: 0, max: 1, step: 0.01 },
 };
 
-const startYear = boundedNumber(ADOPTION_START, "a start year", true);
-const ceiling = boundedNumber(ADOPTION_CEILING, "a ceiling");
-
 /** The adoption curves by name. */
 export const ADOPTION_CURVES = {
   logistic: {
     label: { sv: "logistisk S-kurva", en: "logistic S-curve" },
-    schema: strictObject({
-      curve: z.literal("logistic"),
-      startYear: startYear.optional(),
-      midpoint: boundedNumber(MIDPOINT, "a midpoint year").optional(),
-      steepness: boundedNumber(STEEPNESS, "a steepness").optional(),
-      ceiling: ceiling.optional(),
-    }).refine((value) => value.midpoint === undefined || value.startYear === undefined || value.midpoint >= value.startYear, {
-      path: ["midpoint"],
-      message: "expected the midpoint at or after startYear",
-    }),
     shape: [MIDPOINT, STEEPNESS],
     adoption: (year, start, midpoint, steepness, ceiling, shift) => logisticAdoption(year, start, midpoint + shift, steepness, ceiling),
     timingRoom: (midpoint, firstYear) => midpoint - firstYear,
   },
   bass: {
     label: { sv: "Bass-diffusion", en: "Bass diffusion" },
-    schema: strictObject({
-      curve: z.literal("bass"),
-      startYear: startYear.optional(),
-      p: boundedNumber(BASS_P, "a coefficient of innovation p").optional(),
-      q: boundedNumber(BASS_Q, "a coefficient of imitation q").optional(),
-      ceiling: ceiling.optional(),
-    }),
     shape: [BASS_P, BASS_Q],
     adoption: (year, start, p, q, ceiling) => bassAdoption(year, start, p, q, ceiling),
     timingRoom: null,
@@ -154,16 +128,7 @@ export type AdoptionCurve = keyof typeof ADOPTION_CURVES;
 export const ADOPTION_CURVE_LIST: readonly AdoptionCurveKind[] = Object.values(ADOPTION_CURVES);
 export const ADOPTION_CURVE_NAMES = Object.keys(ADOPTION_CURVES) as AdoptionCurve[];
 
-type CurveSchema = (typeof ADOPTION_CURVES)[AdoptionCurve]["schema"];
-
-/** `adoption` in `levers.json`: one of the curves' objects, chosen by `curve`. */
-export const adoptionSchema = z.discriminatedUnion(
-  "curve",
-  Object.values(ADOPTION_CURVES).map((c) => c.schema) as unknown as [CurveSchema, ...CurveSchema[]],
-);
-
-/** `adoption` as `levers.json` writes it: a number may be missing where a distribution gives it. */
-export type AdoptionFile = z.output<typeof adoptionSchema>;
+export type { AdoptionFile };
 
 /** Every number of a curve's object present. */
 type Resolved<A> = A extends unknown ? { [K in keyof A]-?: Exclude<A[K], undefined> } : never;

@@ -22,7 +22,7 @@ import type { Distribution } from "./distributions.ts";
 import { BUILD_YEARS, LEVER_OWN_PARAMETERS, REACH } from "./levers.ts";
 import { shortNumber } from "./median-rule.ts";
 import type { ParameterSpec } from "./registry.ts";
-import { rangeText, YEAR_RANGE } from "./schema-parts.ts";
+import { rangeText, YEAR_RANGE } from "./ranges.ts";
 
 /** A spec's plausible range (its valid range when it names none). */
 export function plausibleRange(spec: ParameterSpec): readonly [number, number] {

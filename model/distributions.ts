@@ -1,8 +1,9 @@
 /**
  * The distributions an uncertain assumption can have, by name: one registry entry per
- * distribution with its words, its parameters' schema (the file format, `data/README.md`) and its
- * quantile function. Adding a distribution is adding an entry here and its sampler in
- * `samplers.ts` (kept apart so that what only needs quantiles, the web page, does not load them).
+ * distribution with its words and its quantile function. Adding a distribution is adding an entry
+ * here, its parameters' schema (the file format, `data/README.md`) in `distribution-schema.ts`,
+ * where the names come from (the type checker asks for the entry), and its sampler in `samplers.ts`
+ * (kept apart, as the schemas are, so that what only needs quantiles, the web page, loads neither).
  *
  * Quantiles (the tornado's P10 and P90) come from stdlib (https://stdlib.io),
  * `@stdlib/stats-base-dists-*-quantile`; draws (Monte Carlo) are stdlib's samplers'
@@ -17,72 +18,50 @@ import lognormalQuantile from "@stdlib/stats-base-dists-lognormal-quantile";
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
 import triangularQuantile from "@stdlib/stats-base-dists-triangular-quantile";
 import uniformQuantile from "@stdlib/stats-base-dists-uniform-quantile";
-import { z } from "zod";
 import type { LocalizedText } from "./data-package.ts";
-import { strictObject } from "./schema-parts.ts";
+import type { Distribution, DistributionType } from "./distribution-schema.ts";
+
+export type { Distribution, DistributionType };
 
 /** What a registry entry holds for distributions of the shape `D`. */
-interface DistributionKind<S extends z.ZodType<{ type: string }>> {
+interface DistributionKind<D extends Distribution> {
   /** The distribution's name in words. */
   label: LocalizedText;
-  /** Its parameters and their rules, as the file format writes them. */
-  schema: S;
   /** The value below which a share `p` (0–1) of the distribution lies. */
-  quantile(d: z.output<S>, p: number): number;
+  quantile(d: D, p: number): number;
   /** Its parameters in words, numbers written by `format`: "0,4–0,7–0,85". */
-  text(d: z.output<S>, format: (value: number) => string): string;
-}
-
-const kind = <S extends z.ZodType<{ type: string }>>(k: DistributionKind<S>) => k;
-
-/** min ≤ mode ≤ max, reported at `mode`. */
-function minModeMax(value: { min: number; mode: number; max: number }, context: z.core.$RefinementCtx) {
-  if (value.min > value.mode || value.mode > value.max) {
-    context.addIssue({
-      code: "custom",
-      path: ["mode"],
-      message: `expected min ≤ mode ≤ max, found min ${value.min}, mode ${value.mode}, max ${value.max}`,
-    });
-  }
+  text(d: D, format: (value: number) => string): string;
 }
 
 const minModeMaxText = (d: { min: number; mode: number; max: number }, f: (v: number) => string) => `${f(d.min)}–${f(d.mode)}–${f(d.max)}`;
 
 /** The distributions by name. */
-export const DISTRIBUTIONS = {
-  triangular: kind({
+export const DISTRIBUTIONS: { [T in DistributionType]: DistributionKind<Extract<Distribution, { type: T }>> } = {
+  triangular: {
     label: { sv: "triangulär", en: "triangular" },
-    schema: strictObject({ type: z.literal("triangular"), min: z.number(), mode: z.number(), max: z.number() }).superRefine(minModeMax),
     quantile: (d, p) => (d.min === d.max ? d.min : triangularQuantile(p, d.min, d.max, d.mode)),
     text: minModeMaxText,
-  }),
-  pert: kind({
+  },
+  pert: {
     label: { sv: "PERT", en: "PERT" },
-    schema: strictObject({ type: z.literal("pert"), min: z.number(), mode: z.number(), max: z.number() }).superRefine(minModeMax),
     quantile: (d, p) => (d.min === d.max ? d.min : d.min + (d.max - d.min) * betaQuantile(p, ...pertShape(d))),
     text: minModeMaxText,
-  }),
-  normal: kind({
+  },
+  normal: {
     label: { sv: "normal", en: "normal" },
-    schema: strictObject({ type: z.literal("normal"), mean: z.number(), sd: z.number().min(0, "expected a standard deviation ≥ 0") }),
     quantile: (d, p) => (d.sd === 0 ? d.mean : normalQuantile(p, d.mean, d.sd)),
     text: (d, f) => `μ ${f(d.mean)}, σ ${f(d.sd)}`,
-  }),
-  lognormal: kind({
+  },
+  lognormal: {
     label: { sv: "lognormal", en: "lognormal" },
-    schema: strictObject({ type: z.literal("lognormal"), mu: z.number(), sigma: z.number().min(0, "expected a sigma ≥ 0") }),
     quantile: (d, p) => (d.sigma === 0 ? Math.exp(d.mu) : lognormalQuantile(p, d.mu, d.sigma)),
     text: (d, f) => `μ ${f(d.mu)}, σ ${f(d.sigma)}`,
-  }),
-  uniform: kind({
+  },
+  uniform: {
     label: { sv: "likformig", en: "uniform" },
-    schema: strictObject({ type: z.literal("uniform"), min: z.number(), max: z.number() }).refine((d) => d.min <= d.max, {
-      path: ["max"],
-      message: "expected max ≥ min",
-    }),
     quantile: (d, p) => (d.min === d.max ? d.min : uniformQuantile(p, d.min, d.max)),
     text: (d, f) => `${f(d.min)}–${f(d.max)}`,
-  }),
+  },
 };
 
 /** PERT's beta shape parameters α and β. */
@@ -91,21 +70,9 @@ export function pertShape(d: { min: number; mode: number; max: number }): [numbe
   return [1 + (4 * (d.mode - d.min)) / range, 1 + (4 * (d.max - d.mode)) / range];
 }
 
-export type DistributionType = keyof typeof DISTRIBUTIONS;
-
-type DistributionSchema = (typeof DISTRIBUTIONS)[DistributionType]["schema"];
-
-/** `{ type, ... }`: a distribution as the package's files and the API write it, chosen by `type`. */
-export const distributionSchema = z.discriminatedUnion(
-  "type",
-  Object.values(DISTRIBUTIONS).map((d) => d.schema) as unknown as [DistributionSchema, ...DistributionSchema[]],
-);
-
-export type Distribution = z.output<typeof distributionSchema>;
-
 /** The registry entry of a distribution, typed for any distribution. */
-function entry(d: Distribution): DistributionKind<z.ZodType<Distribution>> {
-  return DISTRIBUTIONS[d.type] as unknown as DistributionKind<z.ZodType<Distribution>>;
+function entry(d: Distribution): DistributionKind<Distribution> {
+  return DISTRIBUTIONS[d.type] as DistributionKind<Distribution>;
 }
 
 /**

@@ -21,6 +21,12 @@ export function lastActualYear(series: DriverSeries, baseYear: number): number {
   return last;
 }
 
+/** The message for a scenario's driver set that the package does not have. */
+export function unknownDriverSet(id: string, driverSets: Readonly<Record<string, DriverSet>>): string {
+  const known = Object.keys(driverSets);
+  return `unknown driver set "${id}": ${known.length === 0 ? "the package has no driver sets (driver-sets.json)" : `expected one of ${known.join(", ")}`}`;
+}
+
 /**
  * The series with its forecast replaced by a driver set's values from `from` on (the year after
  * the driver's history: the set never changes what happened).

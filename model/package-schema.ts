@@ -9,10 +9,10 @@
  * the file, line, field and the value found.
  */
 import { z } from "zod";
-import { adoptionSchema } from "./adoption.ts";
+import { adoptionSchema } from "./adoption-schema.ts";
 import { FILE_NUMBERS, PACKAGE_PARAMETERS } from "./bounds.ts";
 import { DRIVER_TYPES } from "./data-package.ts";
-import { distributionSchema } from "./distributions.ts";
+import { distributionSchema } from "./distribution-schema.ts";
 import { BUILD_YEARS, LEVER_KIND_NAMES, LEVER_OWN_PARAMETERS, REACH } from "./levers.ts";
 import type { ParameterSpec } from "./registry.ts";
 import { scenarioSchema } from "./scenario.ts";

@@ -13,8 +13,9 @@ import { type LeverShape, leverParameters, leverValue } from "./levers.ts";
 import { equalsMedian, median, medianMismatch, medianOutOfRange, shortNumber } from "./median-rule.ts";
 import { type PackageError, quoted } from "./package-error.ts";
 import type { ParameterSpec } from "./registry.ts";
-import { defaultScenario, type Scenario } from "./scenario.ts";
-import { rangeText, YEAR_RANGE } from "./schema-parts.ts";
+import { defaultScenario } from "./assumptions.ts";
+import type { Scenario } from "./scenario.ts";
+import { rangeText, YEAR_RANGE } from "./ranges.ts";
 
 export interface ParameterTable {
   /** Parameter paths, e.g. "levers.e_services.efficiency". */

@@ -73,12 +73,6 @@ export function parseDriverSets(
   return sets;
 }
 
-/** The message for a scenario's driver set that the package does not have. */
-export function unknownDriverSet(id: string, driverSets: Readonly<Record<string, DriverSet>>): string {
-  const known = Object.keys(driverSets);
-  return `unknown driver set "${id}": ${known.length === 0 ? "the package has no driver sets (driver-sets.json)" : `expected one of ${known.join(", ")}`}`;
-}
-
 function setIdOf(file: string): string {
   return file.slice(FOLDER.length, -".csv".length);
 }

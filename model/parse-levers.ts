@@ -6,7 +6,8 @@
  * e.g. a logistic midpoint at or after the start year). See `data/README.md`.
  */
 import type { z } from "zod";
-import { ADOPTION_CURVES, type Adoption, adoptionParameters } from "./adoption.ts";
+import { type Adoption, adoptionParameters } from "./adoption.ts";
+import { ADOPTION_CURVE_SCHEMAS } from "./adoption-schema.ts";
 import { FIXED_WORK, type Lever } from "./data-package.ts";
 import { errorAt, fieldPath, type JsonDoc, type JsonPath } from "./json-source.ts";
 import { LEVER_KINDS, leverParameters, leverValue } from "./levers.ts";
@@ -79,7 +80,7 @@ export function checkLevers(
         errors.push(where(["levers", l, ...at, ...(issue.path as JsonPath)], `${issue.message}, found ${found.join(", ")}`));
       }
     };
-    recheck(ADOPTION_CURVES[lever.adoption.curve].schema, adoption, adoptionParameters(lever.adoption.curve).map((p) => p.name), ["adoption"]);
+    recheck(ADOPTION_CURVE_SCHEMAS[lever.adoption.curve], adoption, adoptionParameters(lever.adoption.curve).map((p) => p.name), ["adoption"]);
     recheck(buildSchema, build, ["build.personYears", "build.capex"], ["build"]);
     if (baseYear !== undefined) {
       const message = `a lever must start after the base year ${baseYear}: the base year's headcount already includes what was done before`;

@@ -26,7 +26,7 @@ import { implausible, POPULATION_NUMBERS as N } from "./bounds.ts";
 import type { CsvRow } from "./csv.ts";
 import { boundedField, readCsvRows } from "./csv-rows.ts";
 import type { Population } from "./data-package.ts";
-import { distributionSchema } from "./distributions.ts";
+import { distributionSchema } from "./distribution-schema.ts";
 import { readJson } from "./json-source.ts";
 import type { PackageError, PackageFinding } from "./package-error.ts";
 import type { ParameterSpec } from "./registry.ts";

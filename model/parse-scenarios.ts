@@ -8,7 +8,7 @@ import { type PackageError, type PackageFinding, quoted } from "./package-error.
 import { pointOrMedian } from "./median-rule.ts";
 import { buildParameterTable, implausibleSettings } from "./parameters.ts";
 import { valueWarnings } from "./plausibility.ts";
-import { unknownDriverSet } from "./parse-driver-sets.ts";
+import { unknownDriverSet } from "./drivers.ts";
 import { type LeversFile, type ScenarioFile, scenarioFileSchema } from "./package-schema.ts";
 import { SCENARIO_ID_PATTERN } from "./schema-parts.ts";
 import type { DriverTable } from "./parse-drivers.ts";

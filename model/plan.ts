@@ -10,10 +10,9 @@
 import { ADOPTION_CURVE_NAMES, ADOPTION_CURVES } from "./adoption.ts";
 import type { AgeBand } from "./age-bands.ts";
 import { type DataPackage, type DriverSeries, FIXED_WORK, type LocalizedText, type Population, type Process, type Scenario, SUPPORTED_FTE } from "./data-package.ts";
-import { driverPath, lastActualYear, withDriverSet } from "./drivers.ts";
+import { driverPath, lastActualYear, unknownDriverSet, withDriverSet } from "./drivers.ts";
 import type { PackageError } from "./package-error.ts";
 import { buildParameterTable, type ParameterTable } from "./parameters.ts";
-import { unknownDriverSet } from "./parse-driver-sets.ts";
 import { availableHours, calibrateProcess, type ProcessCalibration } from "./workload.ts";
 
 /** Offsets of a lever's parameters in {@link ModelPlan.leverParameter} (stride {@link LEVER_STRIDE}). */

@@ -11,7 +11,8 @@
  *   numbers), so the difference between them is not blurred by sampling noise;
  * - adding an uncertain parameter does not change the draws of the others.
  */
-import { DISTRIBUTIONS, type Distribution, distributionSchema } from "./distributions.ts";
+import { distributionSchema } from "./distribution-schema.ts";
+import { DISTRIBUTIONS, type Distribution } from "./distributions.ts";
 import type { ParameterTable } from "./parameters.ts";
 import { invalidOption, isRegistered } from "./registry.ts";
 import { fillDraws } from "./samplers.ts";

@@ -3,12 +3,12 @@
  * Its shape is defined here once, as a zod schema, and its types are inferred from it: the package
  * parser reads scenario files with it, the server reads requests with it (with limits on sizes,
  * `contract/api.ts`), and the model, the web app and the command line use its types. Numbers are
- * held to the one table of bounds (`bounds.ts`) in a file and a request alike.
+ * held to the one table of bounds (`bounds.ts`) in a file and a request alike. The defaults and
+ * the normal form of assumptions are in `assumptions.ts` (the browser uses them without zod).
  */
 import { z } from "zod";
-import type { LocalizedText } from "./data-package.ts";
-import { distributionSchema } from "./distributions.ts";
-import { pointOrMedian } from "./median-rule.ts";
+import { DEFAULT_ASSUMPTIONS } from "./assumptions.ts";
+import { distributionSchema } from "./distribution-schema.ts";
 import { FILE_NUMBERS, PACKAGE_PARAMETERS } from "./bounds.ts";
 import { boundedNumber, ID_LENGTH, ID_PATTERN, strictObject } from "./schema-parts.ts";
 
@@ -44,16 +44,7 @@ export const FILE_LIMITS: ScenarioLimits = {
 /** A parameter path: segments of letters, digits, `_` and `-` joined by dots, starting with a letter (never `__proto__`). */
 const PARAMETER_PATH = /^[a-zA-Z][a-zA-Z0-9_.-]*$/;
 
-/** The assumptions of a scenario that leaves everything as the package gives it. */
-export const DEFAULT_ASSUMPTIONS = {
-  name: { sv: "Namnlöst scenario", en: "Unnamed scenario" },
-  description: { sv: "", en: "" },
-  growthMultiplier: 1,
-  driverGrowthRates: {},
-  levers: [],
-  set: {},
-  uncertainty: {},
-} as const;
+export { DEFAULT_ASSUMPTIONS, defaultScenario, normalizeAssumptions } from "./assumptions.ts";
 
 function localized(max: number, what: string, nonEmpty: boolean) {
   const part = (language: string) => {
@@ -101,7 +92,7 @@ function entries<V extends z.ZodType>(key: z.ZodType<string>, value: V, max: num
 /**
  * The schema of a scenario's assumptions within `limits`; every field but `name` may be left out
  * and gets its default ({@link DEFAULT_ASSUMPTIONS}), except `growthMultiplier`, which
- * {@link normalizeAssumptions} fills in: without one, the median of `uncertainty.growthMultiplier`
+ * `normalizeAssumptions` fills in: without one, the median of `uncertainty.growthMultiplier`
  * (the median rule, `median-rule.ts`), or 1.
  */
 export function scenarioSchema(limits: ScenarioLimits = FILE_LIMITS) {
@@ -141,27 +132,3 @@ export type AssumptionsInput = { [K in keyof Assumptions]?: Assumptions[K] | und
 
 /** A scenario: its id (the file name, or the saved scenario's id) and its assumptions. */
 export type Scenario = { id: string } & Assumptions;
-
-/**
- * Fills in the defaults (the growth multiplier: the median of its distribution when the assumptions
- * make it uncertain, else 1) and sorts the lever list, so that the same assumptions always hash the same.
- */
-export function normalizeAssumptions(input: AssumptionsInput): Assumptions {
-  const d = DEFAULT_ASSUMPTIONS;
-  return {
-    name: input.name ?? { ...d.name },
-    description: input.description ?? { ...d.description },
-    growthMultiplier: pointOrMedian(input.growthMultiplier, input.uncertainty?.growthMultiplier, d.growthMultiplier),
-    driverGrowthRates: { ...input.driverGrowthRates },
-    levers: [...(input.levers ?? [])].sort(),
-    set: { ...input.set },
-    uncertainty: { ...input.uncertainty },
-    // Left out when absent, so that scenarios without a driver set keep the hashes they had.
-    ...(input.driverSet === undefined ? {} : { driverSet: input.driverSet }),
-  };
-}
-
-/** A scenario that keeps every assumption as the package gives it, with the given levers active. */
-export function defaultScenario(id: string, name: LocalizedText, levers: string[] = []): Scenario {
-  return { id, ...normalizeAssumptions({ name }), levers };
-}

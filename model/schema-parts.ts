@@ -5,7 +5,10 @@
  * value found; the server adds the request's field path.
  */
 import { z } from "zod";
+import { rangeText, YEAR_RANGE } from "./ranges.ts";
 import type { ParameterSpec } from "./registry.ts";
+
+export { numberText, rangeText, YEAR_RANGE } from "./ranges.ts";
 
 /** Process, activity, driver and lever ids: lower-case letters, digits and `_`, starting with a letter. */
 export const ID_PATTERN = /^[a-z][a-z0-9_]*$/;
@@ -33,16 +36,6 @@ export function id(what: string) {
   return z.string().max(ID_LENGTH, message).regex(ID_PATTERN, message);
 }
 
-/** A number written for a person: a true minus sign, no exponent for the bounds used here. */
-export function numberText(value: number): string {
-  return value < 0 ? `−${String(-value)}` : String(value);
-}
-
-/** A spec's valid range in words: "from −10 to 10 (elasticity)". */
-export function rangeText(spec: Pick<ParameterSpec, "bounds" | "unit">, range = spec.bounds): string {
-  return `from ${numberText(range[0])} to ${numberText(range[1])} (${spec.unit})`;
-}
-
 /**
  * A number within a spec's bounds (`bounds.ts`), with one message for a wrong type and a value
  * out of range: "expected a growth multiplier from 0 to 5 (factor)".
@@ -68,9 +61,6 @@ export const shareBelowOne = z
   .number()
   .min(0, "expected a share from 0 up to (not including) 1")
   .lt(1, "expected a share from 0 up to (not including) 1");
-/** The years a package may name (the first and last), in any file. */
-export const YEAR_RANGE = [1900, 2200] as const;
-
 export const year = z
   .int("expected a whole year such as 2024")
   .min(YEAR_RANGE[0], "expected a year such as 2024")

@@ -4,8 +4,8 @@
  *
  * - `modulepreload` of the chunks `app.js` imports (`web/dist/meta.json`'s `preload`, written by
  *   `web/build.ts`): fetched beside `app.js` instead of after it has been read;
- * - `preload` of the API answers every view starts from (the package summary, the parsed package,
- *   the scenario list; `web/main.ts`), fetched while the script loads. Only where reads are open:
+ * - `preload` of the API answers every view starts from (the parsed package, the scenario list;
+ *   `web/main.ts`), fetched while the script loads. Only where reads are open:
  *   with tokens, the app asks with its token and a hint would only fetch a refusal.
  *
  * Without a built bundle (no `meta.json`) the page goes out as it is. It is read on each request
@@ -16,7 +16,7 @@ import { join } from "node:path";
 import type { RequestHandler } from "express";
 
 /** The API answers `web/main.ts` asks for before it draws any view. */
-export const FIRST_ANSWERS = ["/api/package", "/api/package/model", "/api/scenarios"] as const;
+export const FIRST_ANSWERS = ["/api/package/model", "/api/scenarios"] as const;
 
 /** Where the hints go: right after the app's script, which the browser should ask for first (it opens at most six connections to a server). */
 const SCRIPT = '<script type="module" src="/build/app.js"></script>';

@@ -7,7 +7,6 @@ import type {
   CreateScenarioRequest,
   ForecastAnswer,
   MonteCarloAnswer,
-  PackageAnswer,
   PackageListAnswer,
   PackageModelAnswer,
   PackageUploadAnswer,
@@ -20,7 +19,7 @@ import type {
 import type { Assumptions } from "../model/scenario.ts";
 import { revivePackage } from "../contract/package-json.ts";
 
-export type { Assumptions, PackageAnswer };
+export type { Assumptions };
 export type { PackageListItem, PackageUploadAnswer, ScenarioInfo, Version, VersionInfo } from "../contract/api.ts";
 
 /** An answer of the API that is not 2xx. */
@@ -82,7 +81,6 @@ async function request<T>(
 const enc = encodeURIComponent;
 
 export const api = {
-  package: () => request<PackageAnswer>("GET", "/api/package"),
   /** The package parsed by the server: what the browser runs the model with. */
   packageModel: (hash?: string) =>
     request<PackageModelAnswer>("GET", hash ? `/api/package/model/${enc(hash)}` : "/api/package/model", { reviver: revivePackage }),

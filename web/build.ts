@@ -28,12 +28,13 @@ export const WORKER_ENTRY = join(ROOT, "web", "monte-carlo-worker.ts");
 export const OUT_DIR = join(ROOT, "web", "dist");
 
 /**
- * Parts of zod the browser never reaches, left out of its bundle. The model defines its schemas
- * with zod at module level, so zod comes with the model; esbuild cannot tree-shake zod's `z`
- * namespace and would bundle all of it (385 kB, a quarter of the first load), though the browser
- * only builds and runs schemas with zod's default English messages. Left out: the other 60
- * languages' messages (`z.locales`), `z.fromJSONSchema` and the ahead-of-time `z.compile`
- * (whose generated code the page's CSP would refuse anyway); each stub keeps the module's exports,
+ * Parts of zod the Monte Carlo worker never reaches, left out of its bundle. The page has no zod
+ * (the model it imports holds no schema: `tests/web/build.test.ts`), but the worker checks the
+ * distributions it draws from with their schema (`model/sampling.ts`); esbuild cannot tree-shake
+ * zod's `z` namespace and would bundle all of it, though the worker only builds and runs schemas
+ * with zod's default English messages. Left out: the other 60 languages' messages (`z.locales`),
+ * `z.fromJSONSchema` and the ahead-of-time `z.compile` (whose generated code the page's CSP
+ * would refuse anyway); each stub keeps the module's exports,
  * which throw if called. A zod release that moves these files fails the build
  * ({@link browserOnlyZod}), so the stubs cannot silently stop applying.
  */
@@ -75,10 +76,9 @@ function browserOnlyZod(): esbuild.Plugin {
 /**
  * Modules the page itself never runs, left out of `app.js` and its chunks (the Monte Carlo worker
  * keeps them): the samplers (draws run only in the worker, `web/monte-carlo-worker.ts`; the page
- * uses the distributions' quantiles) and the CSV reader (the page gets the package parsed by the
- * server, `GET /api/package/model`). The model imports them at module level, so without this the
- * page would download and start them (with their dependencies, 123 kB) before its first chart.
- * Each stub throws if called, naming this file, so a view that begins to draw fails loudly.
+ * uses the distributions' quantiles). `model/distributions.ts` imports them at module level, so
+ * without this the page would download and start them before its first chart. Each stub throws if
+ * called, naming this file, so a view that begins to draw fails loudly.
  */
 const SAMPLER_STUB = 'export default { factory() { throw new Error("draws run in the Monte Carlo worker, not on the page (web/build.ts)"); } };';
 const PAGE_STUBS: Record<string, string> = {
@@ -87,7 +87,6 @@ const PAGE_STUBS: Record<string, string> = {
   "@stdlib/random-base-normal": SAMPLER_STUB,
   "@stdlib/random-base-triangular": SAMPLER_STUB,
   "@stdlib/random-base-uniform": SAMPLER_STUB,
-  "csv-parse/browser/esm/sync": 'export function parse() { throw new Error("the page reads no CSV: it gets the package parsed (web/build.ts)"); }',
 };
 
 /** The esbuild plugin that gives the page {@link PAGE_STUBS} in place of the modules. */
@@ -129,7 +128,7 @@ const COMMON: esbuild.BuildOptions = {
 export function buildOptions(overrides: Partial<esbuild.BuildOptions> = {}): { page: esbuild.BuildOptions; worker: esbuild.BuildOptions } {
   const plugins = overrides.plugins ?? [];
   return {
-    page: { ...COMMON, entryPoints: { app: ENTRY }, splitting: true, chunkNames: "chunks/[name]-[hash]", ...overrides, plugins: [browserOnlyZod(), pageStubs(), ...plugins] },
+    page: { ...COMMON, entryPoints: { app: ENTRY }, splitting: true, chunkNames: "chunks/[name]-[hash]", ...overrides, plugins: [pageStubs(), ...plugins] },
     worker: { ...COMMON, entryPoints: { "monte-carlo-worker": WORKER_ENTRY }, ...overrides, plugins: [browserOnlyZod(), ...plugins] },
   };
 }

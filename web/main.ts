@@ -48,7 +48,7 @@ async function start(): Promise<void> {
   shell.main.replaceChildren(el("p", { class: "loading", role: "status", text: messages(lang).loading }));
 
   // The package comes parsed and validated by the server: the browser needs no file parser.
-  const [summary, served, list] = await Promise.all([api.package(), api.packageModel(), api.scenarios()]);
+  const [served, list] = await Promise.all([api.packageModel(), api.scenarios()]);
 
   // The package the working scenario is computed with: the one its saved version was computed
   // with (an uploaded one, chosen per scenario), else the server's current one.
@@ -81,7 +81,10 @@ async function start(): Promise<void> {
   // Start from the fragment's scenario (`#planering?s=<id>`), else Nacka's main scenario, else the first.
   const route = parseRoute(location.hash);
   const first = [route.params.s, DEFAULT_SCENARIO].find((id) => id && list.scenarios.some((s) => s.id === id)) ?? list.scenarios[0]?.id;
-  const loaded = first ? await loadWorking(first) : newWorking();
+  const arriving = first ? loadWorking(first) : Promise.resolve(newWorking());
+  // The served package's defaults and model are made while the version travels: most versions were computed with it.
+  void packageFor(served.package.hash);
+  const loaded = await arriving;
   // Unsaved work on this version from before a reload comes back.
   const draft = readDraft(loaded);
   const working = draft ? { ...loaded, overlay: draft } : loaded;
@@ -129,7 +132,6 @@ async function start(): Promise<void> {
     const context: ViewContext = {
       store,
       pkg,
-      summary,
       packageVersionId: active.versionId,
       defaults,
       live,

@@ -35,3 +35,20 @@ export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: numb
   };
   return debounced;
 }
+
+/**
+ * Calls `fn` once the next frame is painted (a task after the frame's animation callbacks), so
+ * that what the page shows first is on screen before work that can follow it; `cancel()` forgets it.
+ */
+export function afterPaint(fn: () => void): { cancel(): void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(fn, 0);
+  });
+  return {
+    cancel() {
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    },
+  };
+}

@@ -3,7 +3,6 @@
  * model in the browser, the texts and formats of the language, and the route's parameters.
  */
 import type { DataPackage } from "../model/data-package.ts";
-import type { PackageAnswer } from "./api.ts";
 import type { Formats, Lang } from "../contract/locale.ts";
 import type { Messages } from "./i18n.ts";
 import type { LiveModel, ParameterInfo } from "./live-model.ts";
@@ -21,8 +20,6 @@ export interface View {
 export interface ViewContext {
   store: Store;
   pkg: DataPackage;
-  /** The server's summary of the package, with its limits. */
-  summary: PackageAnswer;
   /** The short id of the package's version, named in the footer and on the printed briefing. */
   packageVersionId: string;
   /** Every parameter path of the package with its default and bounds. */

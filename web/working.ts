@@ -7,7 +7,7 @@ import { canonicalJson } from "../contract/canonical-json.ts";
 import { equalsMedian, median, pointOrMedian } from "../model/median-rule.ts";
 import type { Distribution } from "../model/distributions.ts";
 import { recentred } from "../model/recentre.ts";
-import { defaultScenario } from "../model/scenario.ts";
+import { defaultScenario } from "../model/assumptions.ts";
 import type { Assumptions, VersionInfo } from "./api.ts";
 import type { Lang } from "../contract/locale.ts";
 import type { ParameterInfo } from "./live-model.ts";
@@ -193,9 +193,17 @@ export function assumptionsOf(w: Working, defaults: ReadonlyMap<string, Paramete
   };
 }
 
+/** {@link isDirty}'s answers, by working scenario (never changed in place: a change is a new one). */
+const dirtyAnswers = new WeakMap<Working, { defaults: ReadonlyMap<string, ParameterInfo>; dirty: boolean }>();
+
 /** Whether the working scenario differs from the version it came from (always true for a new one). */
 export function isDirty(w: Working, defaults: ReadonlyMap<string, ParameterInfo>): boolean {
-  return w.saved === null || canonicalJson(assumptionsOf(w, defaults)) !== canonicalJson(w.saved);
+  const known = dirtyAnswers.get(w);
+  if (known?.defaults === defaults) return known.dirty;
+  // the canonical JSON of every assumption, twice: asked by each chart's label on every redraw
+  const dirty = w.saved === null || canonicalJson(assumptionsOf(w, defaults)) !== canonicalJson(w.saved);
+  dirtyAnswers.set(w, { defaults, dirty });
+  return dirty;
 }
 
 /** One change the planner made to an overlay: a parameter value, a lever, a driver's rate, a distribution, the name. */

@@ -125,6 +125,14 @@ describe("changing the overlay", () => {
     expect(isDirty({ ...w, overlay: o }, DEFAULTS)).toBe(true);
   });
 
+  it("answers for the working scenario and the package's defaults asked with, each time (the answer is kept per working scenario)", () => {
+    const clean = workingFrom({ ...SAVED, set: { "levers.robot.efficiency": 0.4 }, uncertainty: { growthMultiplier: SAVED.uncertainty.growthMultiplier } }, "plan", VERSION);
+    const changed = { ...clean, overlay: withValue(clean.overlay, "levers.intensity", 0.5) };
+    // a package whose default intensity is the value chosen: nothing changed against it
+    const halfIntensity = new Map([...DEFAULTS, info("levers.intensity", 0.5)]);
+    expect([isDirty(changed, DEFAULTS), isDirty(changed, halfIntensity), isDirty(changed, DEFAULTS), isDirty(clean, DEFAULTS)]).toEqual([true, false, true, false]);
+  });
+
   it("keeps an inactive lever's values and brings them back when it is switched on", () => {
     const on = withLever(w.overlay, "chat", true);
     expect(on.levers).toEqual(["chat", "robot"]);

@@ -9,7 +9,6 @@ import { api, type ScenarioInfo, type VersionInfo } from "../../api.ts";
 import { el } from "../../dom.ts";
 import type { ViewContext } from "../../view.ts";
 import { versionText } from "../../version-text.ts";
-import { dataTexts } from "../data/texts.ts";
 import { MAX_COMPARED, type Pick } from "../../../paper/picks.ts";
 
 /** What the form asks to compare. */
@@ -26,7 +25,6 @@ const EAGER_VERSION_LISTS = 12;
 
 export function versionPicker(context: ViewContext, chosen: Comparison, onSubmit: (comparison: Comparison) => void): HTMLFormElement {
   const { store, pkg, lang, t, f } = context;
-  const d = dataTexts(lang);
   const scenarios = store.state.scenarios;
   const latestText = (v: VersionInfo) => `${t.latest}: ${versionText(v, lang, f)}`;
 
@@ -102,7 +100,7 @@ export function versionPicker(context: ViewContext, chosen: Comparison, onSubmit
   showArchived.addEventListener("change", showHidden);
   showHidden();
   if (scenarios.some((s) => s.archived !== null)) {
-    fieldset.append(el("div", { class: "pick show-archived" }, showArchived, el("label", { for: "council-show-archived", text: d.showArchived })));
+    fieldset.append(el("div", { class: "pick show-archived" }, showArchived, el("label", { for: "council-show-archived", text: t.showArchived })));
   }
 
   const yearSelect = el("select", { id: "council-year" });

@@ -51,7 +51,6 @@ const sv = {
   computeCommentDefault: (id: string) => `Räknat med datapaket ${id}`,
   // Versions
   versions: "Scenarier och versioner",
-  showArchived: "Visa arkiverade",
   scenario: "Scenario",
   versionCount: "Versioner",
   latest: "Senaste version",
@@ -112,7 +111,6 @@ const en: DataTexts = {
   unchanged: (scenario, version) => `No change: “${scenario}” already has ${version} with that package.`,
   computeCommentDefault: (id) => `Computed with data package ${id}`,
   versions: "Scenarios and versions",
-  showArchived: "Show archived",
   scenario: "Scenario",
   versionCount: "Versions",
   latest: "Newest version",

@@ -7,6 +7,7 @@
 import type { Formats, Lang } from "../../../contract/locale.ts";
 import { api, type ScenarioInfo } from "../../api.ts";
 import { el, errorText } from "../../dom.ts";
+import { messages } from "../../i18n.ts";
 import { authorName, shortId, versionText } from "../../version-text.ts";
 import { dataTable } from "./table.ts";
 import type { DataTexts } from "./texts.ts";
@@ -90,7 +91,7 @@ export function versionsPanel({ d, lang, f, scenarios, token, onChanged, showArc
     "section",
     { class: "versions-panel", "aria-labelledby": "versions-heading" },
     el("h2", { id: "versions-heading", text: d.versions }),
-    el("div", { class: "field-inline" }, toggle, el("label", { for: "show-archived", text: d.showArchived })),
+    el("div", { class: "field-inline" }, toggle, el("label", { for: "show-archived", text: messages(lang).showArchived })),
     body,
     status,
   );

@@ -139,7 +139,7 @@ export function assumptionControls(context: ViewContext): AssumptionControls {
     label: t.growthMultiplier,
     hint: t.growthHint,
     min: 0,
-    max: Math.min(4, context.summary.limits.growthMultiplier[1]),
+    max: Math.min(4, PACKAGE_PARAMETERS.growthMultiplier.bounds[1]),
     step: 0.05,
     unit: "×",
     format: times,

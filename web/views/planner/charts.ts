@@ -17,7 +17,9 @@ export interface PlannerCharts {
   elements: HTMLElement[];
   /** Takes the width of the charts' container (after layout, and when the window is resized). */
   measure(): void;
-  draw(result: ForecastResult, focus: number, label: ScenarioLabel, tableNow: boolean): void;
+  /** Draws both charts, or only the total's (`onlyTotal`: the bars follow with {@link drawBars}). */
+  draw(result: ForecastResult, focus: number, label: ScenarioLabel, tableNow: boolean, onlyTotal?: boolean): void;
+  drawBars(result: ForecastResult, focus: number, label: ScenarioLabel, tableNow: boolean): void;
   /** Draws the tables of the last {@link draw} that were left for later. */
   flushTables(): void;
 }
@@ -59,9 +61,13 @@ export function plannerCharts(context: ViewContext): PlannerCharts {
     measure() {
       width = chartWidth(total.element);
     },
-    draw(result, focus, label, tableNow) {
+    draw(result, focus, label, tableNow, onlyTotal = false) {
       const common = { ...scenarioChartOptions(context, label), width };
       total.draw(ftePerYearChart(result, common), { table: () => totalsTable(result, label.name), tableNow });
+      if (!onlyTotal) this.drawBars(result, focus, label, tableNow);
+    },
+    drawBars(result, focus, label, tableNow) {
+      const common = { ...scenarioChartOptions(context, label), width };
       bars.draw(fteProcessBarsChart(result, { ...common, year: focus }), { table: () => barsTable(processBars(result, focus, common.processNames), focus), tableNow });
     },
     flushTables() {

@@ -10,7 +10,7 @@
  */
 import type { ForecastResult } from "../../../model/forecast.ts";
 import { el, isAbort } from "../../dom.ts";
-import { debounce, perFrame } from "../../schedule.ts";
+import { afterPaint, debounce, perFrame } from "../../schedule.ts";
 import type { View, ViewContext } from "../../view.ts";
 import { assumptionsOf, isActivePath, isDirty, type Overlay, structureChanged } from "../../working.ts";
 import { assumptionControls } from "./assumption-controls.ts";
@@ -92,22 +92,28 @@ export function plannerView(context: ViewContext): View {
     computeRanges();
   }, 400);
 
-  function redraw(tableNow: boolean): void {
+  /** Draws the key figures and the charts; only the first chart (`first`: the page's first draw) when the others follow it once it is on screen. */
+  function redraw(tableNow: boolean, first = false): void {
     if (failing) return;
     const result = live.run();
     lastResult = result;
     figures.draw(result, focus);
-    charts.draw(result, focus, label(), tableNow);
-    drivers.draw(label());
-    if (!tableNow) settle();
+    const scenario = label();
+    charts.draw(result, focus, scenario, tableNow, first);
+    if (!first) drivers.draw(scenario);
+    if (!tableNow && !first) settle();
   }
   const redrawNextFrame = perFrame(() => redraw(false));
 
-  /** Compiles the working scenario's plan again and redraws (or lists why it does not compile). */
+  /** Takes a compiled plan (or lists why it does not compile). */
+  function loaded(result: ReturnType<typeof live.load>): void {
+    failing = !result.ok;
+    controls.showErrors(result.ok ? [] : result.errors);
+  }
+
+  /** Compiles the working scenario's plan again and redraws. */
   function reload(): void {
-    const loaded = live.load(assumptionsOf(store.state.working, defaults));
-    failing = !loaded.ok;
-    controls.showErrors(loaded.ok ? [] : loaded.errors);
+    loaded(live.load(assumptionsOf(store.state.working, defaults)));
     redraw(true);
   }
 
@@ -156,14 +162,25 @@ export function plannerView(context: ViewContext): View {
   };
   window.addEventListener("keydown", onKey);
 
-  // First draw after the view is in the document (for the chart width).
+  // First draw after the view is in the document (for the chart width): the key figures and the
+  // first chart; what lies below them (the other charts, the tables), the sentence for screen
+  // readers and the ranges once those are on screen.
   bar.showStatus();
-  live.load(assumptionsOf(store.state.working, defaults));
+  loaded(live.load(assumptionsOf(store.state.working, defaults)));
+  let rest: { cancel(): void } | undefined;
   queueMicrotask(() => {
     charts.measure();
-    reload();
-    announce();
-    computeRanges();
+    redraw(false, true);
+    rest = afterPaint(() => {
+      if (!failing && lastResult) {
+        const scenario = label();
+        charts.drawBars(lastResult, focus, scenario, false);
+        drivers.draw(scenario);
+      }
+      charts.flushTables();
+      announce();
+      computeRanges();
+    });
   });
 
   return {
@@ -175,6 +192,7 @@ export function plannerView(context: ViewContext): View {
       controls.destroy();
       resize.cancel();
       settle.cancel();
+      rest?.cancel();
     },
   };
 }

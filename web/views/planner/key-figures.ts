@@ -6,7 +6,6 @@
  * the background for the assumptions on screen, and a notice when it lies outside that range.
  */
 import type { ForecastResult } from "../../../model/forecast.ts";
-import { scenarioCaption, scenarioFacts } from "../../captions.ts";
 import { el } from "../../dom.ts";
 import type { Uncertainty } from "../../uncertainty.ts";
 import type { ViewContext } from "../../view.ts";
@@ -100,7 +99,10 @@ export function keyFigures(context: ViewContext, focus: number, onFocus: (year: 
       if (shown) this.draw(shown.result, shown.year);
     },
     announce(result, name, year) {
-      live.textContent = scenarioCaption(scenarioFacts(result, { name, year }), lang);
+      // The sentence's words come after the first chart, with the other views' captions (a chunk of their own).
+      void import("../../captions.ts").then(({ scenarioCaption, scenarioFacts }) => {
+        live.textContent = scenarioCaption(scenarioFacts(result, { name, year }), lang);
+      });
     },
   };
 }

@@ -6,7 +6,6 @@ import { el, errorText } from "../../dom.ts";
 import { loadWorking } from "../../scenarios.ts";
 import type { ViewContext } from "../../view.ts";
 import { versionText } from "../../version-text.ts";
-import { dataTexts } from "../data/texts.ts";
 import { dropDraft } from "../../drafts.ts";
 import { isDirty, newWorking, overlayOf } from "../../working.ts";
 
@@ -59,7 +58,7 @@ export function scenarioBar(context: ViewContext): ScenarioBar {
     { class: "scenario-bar" },
     el("div", { class: "field-inline" }, el("label", { for: pickId, text: t.startFrom }), pick, loadButton),
     store.state.scenarios.some((s) => s.archived !== null)
-      ? el("div", { class: "field-inline" }, showArchived, el("label", { for: "planner-show-archived", text: dataTexts(lang).showArchived }))
+      ? el("div", { class: "field-inline" }, showArchived, el("label", { for: "planner-show-archived", text: t.showArchived }))
       : "",
     status,
   );
