@@ -73,34 +73,6 @@ function browserOnlyZod(): esbuild.Plugin {
   };
 }
 
-/**
- * Modules the page itself never runs, left out of `app.js` and its chunks (the Monte Carlo worker
- * keeps them): the samplers (draws run only in the worker, `web/monte-carlo-worker.ts`; the page
- * uses the distributions' quantiles). `model/distributions.ts` imports them at module level, so
- * without this the page would download and start them before its first chart. Each stub throws if
- * called, naming this file, so a view that begins to draw fails loudly.
- */
-const SAMPLER_STUB = 'export default { factory() { throw new Error("draws run in the Monte Carlo worker, not on the page (web/build.ts)"); } };';
-const PAGE_STUBS: Record<string, string> = {
-  "@stdlib/random-base-beta": SAMPLER_STUB,
-  "@stdlib/random-base-lognormal": SAMPLER_STUB,
-  "@stdlib/random-base-normal": SAMPLER_STUB,
-  "@stdlib/random-base-triangular": SAMPLER_STUB,
-  "@stdlib/random-base-uniform": SAMPLER_STUB,
-};
-
-/** The esbuild plugin that gives the page {@link PAGE_STUBS} in place of the modules. */
-function pageStubs(): esbuild.Plugin {
-  const filter = new RegExp(`^(${Object.keys(PAGE_STUBS).map((name) => name.replace(/[/.-]/g, "\\$&")).join("|")})$`);
-  return {
-    name: "page-stubs",
-    setup(build) {
-      build.onResolve({ filter }, (args) => ({ path: args.path, namespace: "page-stub" }));
-      build.onLoad({ filter: /.*/, namespace: "page-stub" }, (args) => ({ contents: PAGE_STUBS[args.path], loader: "js" }));
-    },
-  };
-}
-
 /** What the page's and the worker's builds share. */
 const COMMON: esbuild.BuildOptions = {
   outdir: OUT_DIR,
@@ -128,7 +100,7 @@ const COMMON: esbuild.BuildOptions = {
 export function buildOptions(overrides: Partial<esbuild.BuildOptions> = {}): { page: esbuild.BuildOptions; worker: esbuild.BuildOptions } {
   const plugins = overrides.plugins ?? [];
   return {
-    page: { ...COMMON, entryPoints: { app: ENTRY }, splitting: true, chunkNames: "chunks/[name]-[hash]", ...overrides, plugins: [pageStubs(), ...plugins] },
+    page: { ...COMMON, entryPoints: { app: ENTRY }, splitting: true, chunkNames: "chunks/[name]-[hash]", ...overrides, plugins },
     worker: { ...COMMON, entryPoints: { "monte-carlo-worker": WORKER_ENTRY }, ...overrides, plugins: [browserOnlyZod(), ...plugins] },
   };
 }
