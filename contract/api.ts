@@ -9,7 +9,7 @@
  */
 import { z } from "zod";
 import type { DataPackage, LocalizedText } from "../model/data-package.ts";
-import type { ForecastResult } from "../model/forecast.ts";
+import type { ForecastColumns } from "./forecast-columns.ts";
 import type { PackageFinding } from "../model/package-error.ts";
 import type { MonteCarloSummary } from "../model/monte-carlo.ts";
 import { type Assumptions, type ScenarioLimits, scenarioSchema } from "../model/scenario.ts";
@@ -268,7 +268,8 @@ export interface ForecastAnswer {
   horizon?: number;
   /** The saved version it belongs to (version forecasts only). */
   version?: { number: number; versionId: string; hash: string };
-  result: ForecastResult;
+  /** The forecast with its rows and totals as columns; `forecastFromColumns` gives back its rows. */
+  result: ForecastColumns;
 }
 
 /** A Monte Carlo run: `POST /api/forecast` with `monteCarlo`. */

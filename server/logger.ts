@@ -35,6 +35,11 @@ export function loggableUrl(url: string): string {
   return `${url.slice(0, q)}?${query}`;
 }
 
+/**
+ * @param destination where lines go; by default stdout, written asynchronously: the server's event
+ *   loop never waits for a write, lines logged while one is under way leave together in the next,
+ *   and what is left is flushed when the process exits (pino's own exit handler).
+ */
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   const options: pino.LoggerOptions = {
     level,
@@ -43,5 +48,5 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     redact: { paths: ["req.headers.authorization", "headers.authorization", "token", "*.token"], censor: REDACTED },
     hooks: { streamWrite: (line) => line.replace(TOKEN_TEXT, `vaxa_${REDACTED}`) },
   };
-  return destination ? pino(options, destination) : pino(options);
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: false }));
 }

@@ -8,6 +8,7 @@ import { CHART_NAMES } from "../charts/index.ts";
 import type { Services } from "./services.ts";
 import { createScenarioSchema, forecastRequestSchema, updateScenarioSchema } from "../contract/api.ts";
 import { createTokenSchema } from "./validation.ts";
+import { PROCESS_YEAR_COLUMNS, YEAR_TOTAL_COLUMNS } from "../contract/forecast-columns.ts";
 
 const json = (schema: unknown) => ({ "application/json": { schema } });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -16,6 +17,45 @@ const error = (description: string) => ({ description, content: json(ref("Error"
 
 function inputSchema(schema: z.ZodType): unknown {
   return z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
+}
+
+const numbers = (nullable: boolean) => ({ type: "array", items: { type: nullable ? ["number", "null"] : "number" } });
+
+/** The deterministic forecast as the API sends it (`contract/forecast-columns.ts`): rows and totals as columns. */
+function forecastColumnsSchema(): Record<string, unknown> {
+  const nullableTotals = new Set<string>(["residents", "decouplingRatio"]);
+  return {
+    type: "object",
+    description:
+      "The model's ForecastResult with its rows and totals as columns, one array per field. rows: one value per process and year, " +
+      "process by process in the order of processes, years in order within each (process p, year y at p × years.length + y); " +
+      "totals: one value per year. forecastFromColumns (contract/forecast-columns.ts) gives back the rows.",
+    required: ["scenario", "illustrative", "estimate", "baseYear", "horizon", "years", "processes", "rows", "totals", "levers", "holdsFlatFrom", "investment"],
+    properties: {
+      scenario: { type: "string" },
+      illustrative: { type: ["object", "null"], description: "{ sv, en }: why the package's figures are illustrative; null when they are its own" },
+      estimate: { type: "string" },
+      baseYear: { type: "integer" },
+      horizon: { type: "integer" },
+      years: { type: "array", items: { type: "integer" } },
+      processes: { type: "array", items: { type: "object", properties: { id: { type: "string" }, calibration: { type: "object" } } } },
+      rows: {
+        type: "object",
+        required: [...PROCESS_YEAR_COLUMNS],
+        properties: Object.fromEntries(PROCESS_YEAR_COLUMNS.map((field) => [field, numbers(false)])),
+      },
+      totals: {
+        type: "object",
+        required: YEAR_TOTAL_COLUMNS,
+        properties: Object.fromEntries(
+          YEAR_TOTAL_COLUMNS.map((field) => [field, field === "holdsFlat" ? { type: "array", items: { type: "boolean" } } : numbers(nullableTotals.has(field))]),
+        ),
+      },
+      levers: { type: "array", items: { type: "object", properties: { id: { type: "string" }, adoption: numbers(false) } } },
+      holdsFlatFrom: { type: ["integer", "null"] },
+      investment: { type: ["object", "null"], description: "InvestmentSummary: hump depth and year, payback, NPV, IRR, investment per FTE avoided" },
+    },
+  };
 }
 
 export function openApiDocument(services: Services): Record<string, unknown> {
@@ -81,10 +121,16 @@ export function openApiDocument(services: Services): Record<string, unknown> {
         ForecastAnswer: {
           type: "object",
           description:
-            "result: the model's ForecastResult (rows per process and year, totals per year with money, investment summary); " +
+            "kind deterministic: result is ForecastColumns; kind monte-carlo: result is the model's MonteCarloSummary. " +
             "result.illustrative ({ sv, en } or null) says why the package's figures are illustrative",
-          properties: { kind: { enum: ["deterministic", "monte-carlo"] }, package: { type: "object" }, result: { type: "object" } },
+          required: ["kind", "package", "result"],
+          properties: {
+            kind: { enum: ["deterministic", "monte-carlo"] },
+            package: { type: "object", properties: { hash: { type: "string" }, versionId: { type: "string" } } },
+            result: { oneOf: [ref("ForecastColumns"), { type: "object", description: "MonteCarloSummary" }] },
+          },
         },
+        ForecastColumns: forecastColumnsSchema(),
         Version: {
           type: "object",
           properties: {
@@ -134,7 +180,7 @@ export function openApiDocument(services: Services): Record<string, unknown> {
         post: {
           summary: "Assumptions in, results out: deterministic, or Monte Carlo with monteCarlo.draws",
           description:
-            `Answers JSON, or an Arrow IPC stream with Accept: application/vnd.apache.arrow.stream. Deterministic: result is the model's ForecastResult; ` +
+            `Answers JSON, or an Arrow IPC stream with Accept: application/vnd.apache.arrow.stream. Deterministic: result is ForecastColumns, the model's ForecastResult with rows and totals as columns; ` +
             `Arrow rows per process and year (table=processes) or per year (table=totals). Monte Carlo (monteCarlo: { draws ≤ ${config.maxDraws}, seed }): ` +
             "result is the model's MonteCarloSummary (P10/P50/P90 per year and process, probability of holding flat, hump, payback, NPV); Arrow (io/arrow.ts): table=trajectories, one row per draw, process (then total) and year, or table=draws, one row per draw with its outcomes and parameter values. " +
             `Monte Carlo runs of more than ${config.openMonteCarloDraws} draws, and Arrow answers of Monte Carlo, need any valid token${config.openMonteCarlo ? " (open on this server)" : ""}; ` +

@@ -52,6 +52,12 @@ export interface AnswerLimits {
   logger: Logger;
 }
 
+/** Closes the connection of a client that took nothing of its answer for `patience` ms. */
+function cutOff(res: Response, logger: Logger, heldBytes: number, patience: number): void {
+  logger.warn({ requestId: res.locals.requestId, heldBytes }, `the client took nothing of the answer for ${Math.round(patience / 1000)} s: connection closed`);
+  res.destroy();
+}
+
 /**
  * Sends `chunks` as the body of `res` (whose headers the caller has set), within `limits`.
  *
@@ -108,11 +114,7 @@ export async function streamAnswer(
           if (!res.headersSent) {
             return settle(new HttpError(503, "the server is busy sending answers to other clients; try again in a few seconds", undefined, { "Retry-After": "5" }));
           }
-          limits.logger.warn(
-            { requestId: res.locals.requestId, heldBytes: held },
-            `the client took nothing of the answer for ${Math.round(patience / 1000)} s: connection closed`,
-          );
-          res.destroy();
+          cutOff(res, limits.logger, held, patience);
         }, patience);
       };
       const check = () => {
@@ -160,9 +162,37 @@ export async function streamAnswer(
 /** Bytes per chunk when an answer already in memory is sent. */
 const SLICE = 64 * 1024;
 
-/** Sends bytes already in memory as the body of `res` (with their length), within `limits`. */
+/**
+ * Ends `res` with `bytes`, which the budget has lent: headers and body leave in one write.
+ * Resolves when they have left the process or the client has gone; a client that takes nothing
+ * for `stallMs` is cut off.
+ */
+function endWith(res: Response, bytes: Uint8Array, limits: AnswerLimits): Promise<void> {
+  const n = bytes.byteLength;
+  return new Promise<void>((resolve) => {
+    let settled = false;
+    const settle = () => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      res.off("close", settle);
+      limits.budget.give(n);
+      resolve();
+    };
+    const timer = setTimeout(() => cutOff(res, limits.logger, n, limits.stallMs), limits.stallMs);
+    res.once("close", settle);
+    res.end(bytes, settle);
+  });
+}
+
+/**
+ * Sends bytes already in memory as the body of `res` (with their length), within `limits`: at
+ * once when they are one slice and the budget lends them now (a deterministic forecast, a
+ * Monte Carlo summary), otherwise slice by slice as the client takes them.
+ */
 export function sendBytes(res: Response, bytes: Uint8Array, limits: AnswerLimits): Promise<void> {
   res.setHeader("Content-Length", String(bytes.byteLength));
+  if (bytes.byteLength <= SLICE && !res.destroyed && limits.budget.tryTake(bytes.byteLength)) return endWith(res, bytes, limits);
   function* slices() {
     for (let at = 0; at < bytes.byteLength; at += SLICE) yield bytes.subarray(at, at + SLICE);
   }

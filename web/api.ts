@@ -16,7 +16,9 @@ import type {
   Version,
   VersionListAnswer,
 } from "../contract/api.ts";
+import type { ForecastResult } from "../model/forecast.ts";
 import type { Assumptions } from "../model/scenario.ts";
+import { forecastFromColumns } from "../contract/forecast-columns.ts";
 import { revivePackage } from "../contract/package-json.ts";
 
 export type { Assumptions };
@@ -80,6 +82,15 @@ async function request<T>(
 
 const enc = encodeURIComponent;
 
+/** A deterministic forecast's answer with its rows and totals as the views read them. */
+type ForecastRows = Omit<ForecastAnswer, "result"> & { result: ForecastResult };
+
+/** The answer with the columns the server sends turned back into rows. */
+async function forecastRows(answer: Promise<ForecastAnswer>): Promise<ForecastRows> {
+  const { result, ...rest } = await answer;
+  return { ...rest, result: forecastFromColumns(result) };
+}
+
 export const api = {
   /** The package parsed by the server: what the browser runs the model with. */
   packageModel: (hash?: string) =>
@@ -88,9 +99,9 @@ export const api = {
   versions: (id: string) => request<VersionListAnswer>("GET", `/api/scenarios/${enc(id)}/versions`),
   version: (id: string, version: string | number) => request<Version>("GET", `/api/scenarios/${enc(id)}/versions/${enc(String(version))}`),
   versionForecast: (id: string, version: string | number) =>
-    request<ForecastAnswer>("GET", `/api/scenarios/${enc(id)}/versions/${enc(String(version))}/forecast`),
+    forecastRows(request<ForecastAnswer>("GET", `/api/scenarios/${enc(id)}/versions/${enc(String(version))}/forecast`)),
   forecast: (assumptions: Partial<Assumptions>, signal?: AbortSignal) =>
-    request<ForecastAnswer>("POST", "/api/forecast", { body: { assumptions }, signal }),
+    forecastRows(request<ForecastAnswer>("POST", "/api/forecast", { body: { assumptions }, signal })),
   /** A Monte Carlo run, with the current package or the stored one `packageHash` names (a saved version's). */
   monteCarlo: (assumptions: Partial<Assumptions>, draws: number, seed: number, signal?: AbortSignal, packageHash?: string) =>
     request<MonteCarloAnswer>("POST", "/api/forecast", { body: { assumptions, monteCarlo: { draws, seed }, ...(packageHash ? { packageHash } : {}) }, signal }),

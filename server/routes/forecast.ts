@@ -1,6 +1,7 @@
 /**
  * POST /api/forecast: assumptions in, results out — deterministic, or Monte Carlo with a draws
- * limit. JSON by default; an Apache Arrow IPC stream when the client accepts
+ * limit. JSON by default (a deterministic forecast's rows and totals as columns,
+ * `contract/forecast-columns.ts`); an Apache Arrow IPC stream when the client accepts
  * `application/vnd.apache.arrow.stream` (`?table=processes|totals` chooses the rows).
  *
  * Monte Carlo runs in the server's worker threads (`monte-carlo.ts`) within the bounds on runs under
@@ -12,6 +13,7 @@ import { forecastRequestSchema } from "../../contract/api.ts";
 import { encodeArrow, forecastArrowTable, type ResultTable } from "../../io/arrow.ts";
 import { normalizeAssumptions } from "../../model/scenario.ts";
 import { clientOf, readAccess, requireMonteCarloAccess } from "../auth.ts";
+import { forecastAnswerJson } from "../forecast-json.ts";
 import { HttpError, invalidRequest } from "../http-error.ts";
 import { Lru } from "../lru.ts";
 import type { Services } from "../services.ts";
@@ -133,7 +135,7 @@ export function forecastRoutes(api: Router, services: Services): void {
     if (arrow) {
       return sendArrow(res, encodeArrow(forecastArrowTable(cached.result, table, { packageHash: pkg.hash })), services.answers);
     }
-    cached.body ??= Buffer.from(JSON.stringify({ package: packageInfo, horizon, kind: "deterministic", result: cached.result }));
+    cached.body ??= Buffer.from(forecastAnswerJson({ package: packageInfo, horizon, kind: "deterministic" }, cached.result));
     res.type("application/json");
     return sendBytes(res, cached.body, services.answers);
   });

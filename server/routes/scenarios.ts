@@ -25,6 +25,7 @@ import type { ArchiveAnswer, LoadedPackage } from "../../contract/api.ts";
 import { createScenarioSchema, updateScenarioSchema } from "../../contract/api.ts";
 import { packageOf, readBody, requireScenario, scenarioIdOf, versionCacheHeaders, versionForecast, versionHeaders, versionOf } from "./common.ts";
 import { sendArrow, tableOf, wantsArrow } from "./forecast.ts";
+import { forecastAnswerJson } from "../forecast-json.ts";
 
 export function scenarioRoutes(api: Router, services: Services): void {
   const { scenarios, model, config } = services;
@@ -142,13 +143,13 @@ export function scenarioRoutes(api: Router, services: Services): void {
       );
     }
     const pkg = packageOf(services, version);
-    res.json({
+    const head = {
       scenario: version.scenarioId,
       version: { number: version.number, versionId: version.versionId, hash: version.hash },
       package: { hash: pkg.hash, versionId: pkg.versionId },
       kind: "deterministic",
-      result,
-    });
+    } as const;
+    res.type("application/json").send(forecastAnswerJson(head, result));
   });
 
   for (const [action, archived] of [["archive", true], ["unarchive", false]] as const) {

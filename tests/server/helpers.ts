@@ -14,6 +14,7 @@ import { createLogger } from "../../server/logger.ts";
 import type { LoadedPackage } from "../../contract/api.ts";
 import { packageFromFiles } from "../../server/model-service.ts";
 import { createServices, seedPackageScenarios, type Services } from "../../server/services.ts";
+import { forecastFromColumns } from "../../contract/forecast-columns.ts";
 
 let nacka: Promise<LoadedPackage> | undefined;
 
@@ -76,7 +77,7 @@ export function arrayBuffer(bytes: Buffer): ArrayBuffer {
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
 
-/** A test server with one saved scenario "export-me" (twice the growth, every lever), its first version and that version's forecast. */
+/** A test server with one saved scenario "export-me" (twice the growth, every lever), its first version and that version's forecast (as rows). */
 export async function withSavedVersion() {
   const server = await testServer();
   const pkg = await nackaPackage();
@@ -86,5 +87,5 @@ export async function withSavedVersion() {
     .send({ id: "export-me", assumptions: assumptions({ growthMultiplier: 2, levers: pkg.pkg.levers.map((l) => l.id) }) })
     .expect(201);
   const forecast = await request(server.app).get("/api/scenarios/export-me/versions/1/forecast").expect(200);
-  return { ...server, version: res.body.version, result: forecast.body.result, pkg };
+  return { ...server, version: res.body.version, result: forecastFromColumns(forecast.body.result), pkg };
 }

@@ -40,8 +40,8 @@ describe("charts as SVG", () => {
     const { app, result } = await withSavedVersion();
     const res = await request(app).get("/api/scenarios/export-me/versions/1/charts/cumulative-net.svg").buffer(true).parse(binary).expect(200);
     const text = (res.body as Buffer).toString("utf8");
-    expect(result.investment.humpYear).not.toBeNull();
-    expect(text).toContain(`Investeringspuckeln är som djupast ${result.investment.humpYear}`);
+    expect(result.investment!.humpYear).not.toBeNull();
+    expect(text).toContain(`Investeringspuckeln är som djupast ${result.investment!.humpYear}`);
   });
 
   it("gives the browser the same chart as Plot options with the title and caption", async () => {

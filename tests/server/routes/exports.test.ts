@@ -14,7 +14,7 @@ describe("CSV export", () => {
     expect(lines).toHaveLength(result.rows.length + 1);
     const fields = lines[5]!.split(",");
     expect(fields[0]).toBe(version.versionId);
-    expect(Number(fields[9])).toBe(result.rows[4].totalFte);
+    expect(Number(fields[9])).toBe(result.rows[4]!.totalFte);
   });
 
   it("writes semicolons, decimal commas and Swedish names with ?locale=sv, readable by Swedish spreadsheets", async () => {
@@ -24,7 +24,7 @@ describe("CSV export", () => {
     const lines = res.text.slice(1).trim().split("\r\n");
     const fields = lines[2]!.split(";");
     expect(fields[4]).toBe(pkg.pkg.processes[0]!.name.sv);
-    expect(fields[9]).toBe(String(result.rows[1].totalFte).replace(".", ","));
+    expect(fields[9]).toBe(String(result.rows[1]!.totalFte).replace(".", ","));
     expect(fields[9]).toContain(",");
   });
 
@@ -36,7 +36,7 @@ describe("CSV export", () => {
     expect(header).toContain("cumulativeNet");
     expect(lines).toHaveLength(result.totals.length + 1);
     const row = lines[6]!.split(";");
-    expect(Number(row[header.indexOf("cumulativeNet")]!.replace(",", "."))).toBe(result.totals[5].cumulativeNet);
+    expect(Number(row[header.indexOf("cumulativeNet")]!.replace(",", "."))).toBe(result.totals[5]!.cumulativeNet);
   });
 });
 
@@ -54,7 +54,7 @@ describe("XLSX export", () => {
     expect(values).toContain(version.hash);
     const perYear = wb.getWorksheet("Per år")!;
     expect(perYear.getRow(2).getCell(1).value).toBe(result.baseYear);
-    expect(perYear.getRow(result.totals.length + 1).getCell(7).value).toBe(result.totals.at(-1).totalFte);
+    expect(perYear.getRow(result.totals.length + 1).getCell(7).value).toBe(result.totals.at(-1)!.totalFte);
     const english = await request(app).get("/api/scenarios/export-me/versions/1/export.xlsx?lang=en").buffer(true).parse(binary).expect(200);
     const en = new ExcelJS.Workbook();
     await en.xlsx.load(arrayBuffer(english.body as Buffer));

@@ -7,6 +7,7 @@ import { normalizeAssumptions } from "../../../model/scenario.ts";
 import { MonteCarloRunner } from "../../../server/monte-carlo.ts";
 import { binary, nackaPackage, testServer } from "../helpers.ts";
 import { renamed, zipOf } from "../../io/package-uploads.ts";
+import { forecastFromColumns } from "../../../contract/forecast-columns.ts";
 
 const ARROW = "application/vnd.apache.arrow.stream";
 
@@ -28,8 +29,28 @@ describe("POST /api/forecast, deterministic", () => {
     expect(res.headers["content-type"]).toMatch(/application\/json/);
     expect(res.body.kind).toBe("deterministic");
     expect(res.body.package.hash).toBe(pkg.hash);
-    expect(res.body.result).toEqual(JSON.parse(JSON.stringify(await expected(assumptions))));
+    expect(forecastFromColumns(res.body.result)).toEqual(JSON.parse(JSON.stringify(await expected(assumptions))));
     expect(res.body.result.investment).not.toBeNull();
+  });
+
+  it("sends rows and totals as columns, as the OpenAPI document describes them, and a saved version's forecast the same way", async () => {
+    const { app } = await testServer();
+    const { pkg } = await nackaPackage();
+    const scenario = pkg.scenarios["vaxa-utan-att-vaxa"]!;
+    const res = await request(app).get("/api/scenarios/vaxa-utan-att-vaxa/versions/1/forecast").expect(200);
+    const compiled = compilePlan(pkg, scenario);
+    if (!compiled.ok) throw new Error("does not compile");
+    const want = forecast(compiled.plan);
+    expect(want.levers.length).toBeGreaterThan(0);
+    expect(forecastFromColumns(res.body.result)).toEqual(JSON.parse(JSON.stringify(want)));
+    const schema = (await request(app).get("/api/openapi.json").expect(200)).body.components.schemas.ForecastColumns;
+    expect(Object.keys(res.body.result).sort()).toEqual([...schema.required].sort());
+    expect(Object.keys(res.body.result.rows).sort()).toEqual([...schema.properties.rows.required].sort());
+    expect(Object.keys(res.body.result.totals).sort()).toEqual([...schema.properties.totals.required].sort());
+    // One value per process and year, and per year.
+    const cells = want.processes.length * want.years.length;
+    for (const column of Object.values(res.body.result.rows) as unknown[][]) expect(column).toHaveLength(cells);
+    for (const column of Object.values(res.body.result.totals) as unknown[][]) expect(column).toHaveLength(want.years.length);
   });
 
   it("gives the same answer from the cache as when first computed, and different answers for different assumptions", async () => {
@@ -38,13 +59,13 @@ describe("POST /api/forecast, deterministic", () => {
     const again = await request(app).post("/api/forecast").send({ assumptions: { growthMultiplier: 1.3 } }).expect(200);
     const other = await request(app).post("/api/forecast").send({ assumptions: { growthMultiplier: 1.4 } }).expect(200);
     expect(again.text).toBe(first.text);
-    expect(other.body.result.totals.at(-1).totalFte).toBeGreaterThan(first.body.result.totals.at(-1).totalFte);
+    expect(other.body.result.totals.totalFte.at(-1)).toBeGreaterThan(first.body.result.totals.totalFte.at(-1));
   });
 
   it("treats an empty body object as the baseline", async () => {
     const { app } = await testServer();
     const res = await request(app).post("/api/forecast").send({}).expect(200);
-    expect(res.body.result).toEqual(JSON.parse(JSON.stringify(await expected({}))));
+    expect(forecastFromColumns(res.body.result)).toEqual(JSON.parse(JSON.stringify(await expected({}))));
     expect(res.body.result.investment).toBeNull();
   });
 
@@ -53,7 +74,7 @@ describe("POST /api/forecast, deterministic", () => {
     const res = await request(app).post("/api/forecast").send({ horizon: 2030, assumptions: { growthMultiplier: 2 } }).expect(200);
     expect(res.body.horizon).toBe(2030);
     expect(res.body.result.years.at(-1)).toBe(2030);
-    expect(res.body.result).toEqual(JSON.parse(JSON.stringify(await expected({ growthMultiplier: 2 }, 2030))));
+    expect(forecastFromColumns(res.body.result)).toEqual(JSON.parse(JSON.stringify(await expected({ growthMultiplier: 2 }, 2030))));
   });
 
   it("answers an Arrow IPC stream of the rows per process and year when the client asks for one", async () => {
@@ -151,12 +172,12 @@ describe("POST /api/forecast, the population and driver sets", () => {
     const { app } = await testServer();
     const assumptions = { growthMultiplier: 2, set: { "population.mortality": 1.2, "population.inMigration": 0.9 } };
     const res = await request(app).post("/api/forecast").send({ assumptions }).expect(200);
-    expect(res.body.result).toEqual(JSON.parse(JSON.stringify(await expected(assumptions))));
+    expect(forecastFromColumns(res.body.result)).toEqual(JSON.parse(JSON.stringify(await expected(assumptions))));
     // Fewer in-migrants and more deaths: fewer residents in 2040 than at the rates as given.
     const plain = await request(app).post("/api/forecast").send({ assumptions: { growthMultiplier: 2 } }).expect(200);
-    expect(res.body.result.totals.at(-1).residents).toBeLessThan(plain.body.result.totals.at(-1).residents);
+    expect(res.body.result.totals.residents.at(-1)).toBeLessThan(plain.body.result.totals.residents.at(-1));
     const own = await request(app).post("/api/forecast").send({ assumptions: { driverSet: "nacka" } }).expect(200);
-    expect(own.body.result).toEqual(JSON.parse(JSON.stringify(await expected({ driverSet: "nacka" }))));
+    expect(forecastFromColumns(own.body.result)).toEqual(JSON.parse(JSON.stringify(await expected({ driverSet: "nacka" }))));
   });
 
   it("refuses a driver set the package does not have, naming the field and the sets there are", async () => {
