@@ -17,6 +17,13 @@ describe("static page and unknown paths", () => {
     expect(res.text).toContain('lang="sv"');
   });
 
+  it("names an icon of its own, so that a browser does not ask for /favicon.ico (a 404 and a request more in the first load)", async () => {
+    const { app } = await testServer();
+    const page = await request(app).get("/").expect(200);
+    expect(page.text).toMatch(/<link rel="icon" href="data:,">/);
+    await request(app).get("/favicon.ico").expect(404);
+  });
+
   it("answers every API link on the page", async () => {
     const { app } = await testServer();
     const page = await request(app).get("/").expect(200);
