@@ -70,7 +70,7 @@ export const forecastCommand = command({
       case "xlsx": {
         const { forecastXlsx } = await import("../io/xlsx.ts");
         const { packageHash } = await import("../io/content-hash.ts");
-        const { normalizeAssumptions } = await import("../model/scenario.ts");
+        const { normalizeAssumptions } = await import("../model/assumptions.ts");
         output = await forecastXlsx(result, { scenarioId: scenario.id, assumptions: normalizeAssumptions(scenario), packageHash: packageHash(files), version: null }, pkg, lang);
         break;
       }

@@ -14,7 +14,8 @@
  */
 import { availableHours, categoryAllowanceFactor } from "../model/workload.ts";
 import type { DataPackage } from "../model/data-package.ts";
-import { defaultScenario, type Scenario } from "../model/scenario.ts";
+import { defaultScenario } from "../model/assumptions.ts";
+import type { Scenario } from "../model/scenario.ts";
 import type { Distribution } from "../model/distributions.ts";
 import { median } from "../model/median-rule.ts";
 import { forecast, type ForecastResult } from "../model/forecast.ts";

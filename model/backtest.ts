@@ -18,7 +18,7 @@
  */
 import { calibrate, calibrationToSet, MIN_DEGREES_OF_FREEDOM } from "./calibrate.ts";
 import type { DataPackage } from "./data-package.ts";
-import { defaultScenario } from "./scenario.ts";
+import { defaultScenario } from "./assumptions.ts";
 import { forecast } from "./forecast.ts";
 import { compilePlan } from "./plan.ts";
 

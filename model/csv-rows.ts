@@ -7,7 +7,8 @@ import { type CsvRow, decimalCommaLine, numberField, parseCsv, parseDecimal } fr
 import { mayBeThousands } from "./number-text.ts";
 import { type PackageError, quoted } from "./package-error.ts";
 import type { ParameterSpec } from "./registry.ts";
-import { ID_LENGTH, ID_PATTERN, rangeText, YEAR_RANGE } from "./schema-parts.ts";
+import { rangeText, YEAR_RANGE } from "./ranges.ts";
+import { ID_LENGTH, ID_PATTERN } from "./schema-parts.ts";
 
 /**
  * The data rows of `files[file]`, read by {@link parseCsv}.

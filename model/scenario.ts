@@ -44,8 +44,6 @@ export const FILE_LIMITS: ScenarioLimits = {
 /** A parameter path: segments of letters, digits, `_` and `-` joined by dots, starting with a letter (never `__proto__`). */
 const PARAMETER_PATH = /^[a-zA-Z][a-zA-Z0-9_.-]*$/;
 
-export { DEFAULT_ASSUMPTIONS, defaultScenario, normalizeAssumptions } from "./assumptions.ts";
-
 function localized(max: number, what: string, nonEmpty: boolean) {
   const part = (language: string) => {
     const message =

@@ -8,8 +8,6 @@ import { z } from "zod";
 import { rangeText, YEAR_RANGE } from "./ranges.ts";
 import type { ParameterSpec } from "./registry.ts";
 
-export { numberText, rangeText, YEAR_RANGE } from "./ranges.ts";
-
 /** Process, activity, driver and lever ids: lower-case letters, digits and `_`, starting with a letter. */
 export const ID_PATTERN = /^[a-z][a-z0-9_]*$/;
 

@@ -5,7 +5,7 @@
 import type { Database } from "better-sqlite3";
 import type { Logger } from "pino";
 import type { LoadedPackage } from "../contract/api.ts";
-import { normalizeAssumptions } from "../model/scenario.ts";
+import { normalizeAssumptions } from "../model/assumptions.ts";
 import type { ServerConfig } from "./config.ts";
 import { versionHash } from "../io/content-hash.ts";
 import { type Actor, AuditLog } from "./db/audit-log.ts";

@@ -11,7 +11,7 @@
 import type { Request, Response, Router } from "express";
 import { forecastRequestSchema } from "../../contract/api.ts";
 import { encodeArrow, forecastArrowTable, type ResultTable } from "../../io/arrow.ts";
-import { normalizeAssumptions } from "../../model/scenario.ts";
+import { normalizeAssumptions } from "../../model/assumptions.ts";
 import { clientOf, readAccess, requireMonteCarloAccess } from "../auth.ts";
 import { forecastAnswerJson } from "../forecast-json.ts";
 import { HttpError, invalidRequest } from "../http-error.ts";

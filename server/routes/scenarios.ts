@@ -15,7 +15,8 @@
  * `packageHash` names (an uploaded one, or one an older version was saved with).
  */
 import type { Router } from "express";
-import { type Assumptions, normalizeAssumptions } from "../../model/scenario.ts";
+import { normalizeAssumptions } from "../../model/assumptions.ts";
+import type { Assumptions } from "../../model/scenario.ts";
 import { actorOf, readAccess, requireRole } from "../auth.ts";
 import { encodeArrow, forecastArrowTable } from "../../io/arrow.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeAssumptions } from "../../model/scenario.ts";
+import { normalizeAssumptions } from "../../model/assumptions.ts";
 import { packageHash, sha256, shortId, versionHash } from "../../io/content-hash.ts";
 
 describe("content hashes", () => {

@@ -10,8 +10,8 @@ import { formatPackageError } from "../../model/package-error.ts";
 import { packageParameters } from "../../model/parameters.ts";
 import { parseDataPackage } from "../../model/parse-package.ts";
 import { compilePlan } from "../../model/plan.ts";
-import { numberText } from "../../model/schema-parts.ts";
-import { defaultScenario } from "../../model/scenario.ts";
+import { numberText } from "../../model/ranges.ts";
+import { defaultScenario } from "../../model/assumptions.ts";
 import { parsed, validFiles } from "./package-files.ts";
 
 /** Every number in a JSON value, with its path. */

@@ -11,7 +11,7 @@ import { monteCarlo } from "../../model/monte-carlo.ts";
 import { parameterLabel } from "../../model/parameter-labels.ts";
 import { compilePlan } from "../../model/plan.ts";
 import { tornado } from "../../model/sensitivity.ts";
-import { defaultScenario } from "../../model/scenario.ts";
+import { defaultScenario } from "../../model/assumptions.ts";
 import { parsed, populationFiles } from "./package-files.ts";
 
 const AGES = 101; // 0 … 100+

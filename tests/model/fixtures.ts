@@ -2,7 +2,7 @@
  * Small data packages built in code, with numbers simple enough to compute by hand.
  */
 import type { Activity, DataPackage, DriverSeries, DriverType, Lever, Process, Scenario } from "../../model/data-package.ts";
-import { defaultScenario } from "../../model/scenario.ts";
+import { defaultScenario } from "../../model/assumptions.ts";
 import { pointOrMedian } from "../../model/median-rule.ts";
 import { compilePlan, type ModelPlan } from "../../model/plan.ts";
 

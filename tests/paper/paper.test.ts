@@ -13,7 +13,7 @@
 import { describe, expect, it } from "vitest";
 import { compilePlan } from "../../model/plan.ts";
 import { forecast } from "../../model/forecast.ts";
-import { normalizeAssumptions } from "../../model/scenario.ts";
+import { normalizeAssumptions } from "../../model/assumptions.ts";
 import { buildPaper, type PaperVersion } from "../../paper/paper.ts";
 import { parsed } from "../model/package-files.ts";
 import { smallPackage } from "../model/small-package.ts";

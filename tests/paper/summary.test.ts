@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { InvestmentSummary } from "../../model/forecast.ts";
 import { forecast } from "../../model/forecast.ts";
 import { compilePlan } from "../../model/plan.ts";
-import { normalizeAssumptions } from "../../model/scenario.ts";
+import { normalizeAssumptions } from "../../model/assumptions.ts";
 import type { PaperVersion } from "../../paper/paper.ts";
 import { probabilityText, quoted, summarySentences } from "../../paper/summary.ts";
 import { parsed } from "../model/package-files.ts";

@@ -3,7 +3,7 @@ import request from "supertest";
 import { describe, expect, it } from "vitest";
 import { monteCarlo, summariseMonteCarlo } from "../../model/monte-carlo.ts";
 import { compilePlan } from "../../model/plan.ts";
-import { normalizeAssumptions } from "../../model/scenario.ts";
+import { normalizeAssumptions } from "../../model/assumptions.ts";
 import { tokenClient } from "../../server/auth.ts";
 import { MonteCarloRunner } from "../../server/monte-carlo.ts";
 import { binary, nackaPackage, testServer } from "./helpers.ts";

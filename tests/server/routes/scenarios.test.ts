@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import request from "supertest";
 import { describe, expect, it } from "vitest";
-import { normalizeAssumptions } from "../../../model/scenario.ts";
+import { normalizeAssumptions } from "../../../model/assumptions.ts";
 import { canonicalJson } from "../../../contract/canonical-json.ts";
 import { assumptions, nackaPackage, testServer } from "../helpers.ts";
 
