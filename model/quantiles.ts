@@ -55,12 +55,19 @@ const NO_SUMS = columnSums(0, 0, 0, 0);
 
 /** Working memory of {@link columnQuantiles}, kept by a caller that takes quantiles of many columns; it grows as needed. */
 export interface QuantileScratch {
-  /** Values per bucket, column after column. */
+  /** Values per slot, column after column. */
   counts: Int32Array;
-  /** The same for up to {@link TALLY_ROWS} rows at a time: half the memory of `counts`, so the first pass runs faster. */
-  tally: Uint16Array;
-  /** Bit k (of word k >> 5) set for a bucket that holds a wanted order statistic: a bit, not a byte, so the second pass finds it in the fastest cache. */
+  /**
+   * Each value's slot, a byte, four draws to a word, column after column (the draws after those
+   * left over by groups of eight): the counts and the second pass read these, not the values.
+   */
+  codes: Int32Array;
+  /** Bit k (of word k >> 5) set for a bucket that holds a wanted order statistic. */
   wanted: Int32Array;
+  /** Per slot of the column at hand: 1 if it is wanted (what the second pass looks up, byte by byte). */
+  wantedSlots: Uint8Array;
+  /** The draws of the column at hand whose values are collected. */
+  draws: Int32Array;
   /** The values of the wanted buckets, column after column. */
   collected: Float64Array;
   /** Per column: its guessed range lo–hi, buckets per unit of it, and where its next collected value goes. */
@@ -77,8 +84,10 @@ export function quantileScratch(): QuantileScratch {
   const none = new Float64Array(0);
   return {
     counts: new Int32Array(0),
-    tally: new Uint16Array(0),
+    codes: new Int32Array(0),
     wanted: new Int32Array(0),
+    wantedSlots: new Uint8Array(MAX_SLOTS),
+    draws: new Int32Array(0),
     collected: none,
     lo: none,
     hi: none,
@@ -92,16 +101,19 @@ export function quantileScratch(): QuantileScratch {
 function fitScratch(scratch: QuantileScratch, count: number, width: number, slots: number): QuantileScratch {
   if (scratch.counts.length < width * slots) {
     scratch.counts = new Int32Array(width * slots);
-    scratch.tally = new Uint16Array(width * slots);
     scratch.wanted = new Int32Array(((width * slots) >> 5) + 1);
   }
+  if (scratch.codes.length < width * (count >> 2)) scratch.codes = new Int32Array(width * (count >> 2));
   if (scratch.lo.length < width) {
     scratch.lo = new Float64Array(width);
     scratch.hi = new Float64Array(width);
     scratch.scale = new Float64Array(width);
     scratch.fill = new Int32Array(width);
   }
-  if (scratch.sorted.length < count) scratch.sorted = new Float64Array(count);
+  if (scratch.sorted.length < count) {
+    scratch.sorted = new Float64Array(count);
+    scratch.draws = new Int32Array(count);
+  }
   return scratch;
 }
 
@@ -116,12 +128,14 @@ export function quantiles(sample: Float64Array, probabilities: readonly number[]
   return columnQuantiles(sample, { offset: 0, stride: 1, count: sample.length, width: 1 }, probabilities, scratch)[0]!;
 }
 
-/** How many equal buckets a guessed range is split into: about 30 values each where the values lie evenly. */
-const bucketsFor = (count: number) => Math.min(1024, Math.max(1, count >> 5));
+/** Per column: the buckets of its range, and slots below it, above it and for NaN. */
+const SLOTS_BESIDE_BUCKETS = 4;
+/** A slot is written in a byte. */
+const MAX_SLOTS = 256;
+/** How many equal buckets a guessed range is split into: about 30 values each where the values lie evenly, and at most what a byte holds. */
+const bucketsFor = (count: number) => Math.min(MAX_SLOTS - SLOTS_BESIDE_BUCKETS, Math.max(1, count >> 5));
 /** How many draws, evenly spaced, give a column's guessed range. */
 const RANGE_SAMPLE = 64;
-/** Rows counted into {@link QuantileScratch.tally} before it is added to the counts: a multiple of 4 that a Uint16 holds. */
-const TALLY_ROWS = 65_532;
 
 /**
  * Type 7 quantiles of each of `columns.width` adjacent columns of a draw-major array, read where
@@ -134,8 +148,10 @@ const TALLY_ROWS = 65_532;
  * 1. Each column's range is guessed from a few evenly spaced draws and split into equal buckets,
  *    with one bucket below it and one above it ({@link bucketOf}). A value's bucket never decreases
  *    as the value grows, so counting the values per bucket tells which bucket holds each wanted
- *    order statistic and how many values lie below it.
- * 2. The values of those buckets (a few per cent of the column) are collected, and
+ *    order statistic and how many values lie below it. Each value's bucket is written down as a
+ *    byte, and the bytes are counted column by column.
+ * 2. The draws whose byte is a wanted bucket (a few per cent of the column) are found from the
+ *    bytes, an eighth of the values' size, and only their values are read and collected;
  *    simple-statistics' `quickselect` (Floyd–Rivest) places the wanted ones among them.
  *
  * A column of one value (the base year: its guessed range is one value and every count falls in
@@ -156,7 +172,9 @@ export function columnQuantiles(values: Float64Array, columns: Columns, probabil
   const slots = buckets + SLOTS_BESIDE_BUCKETS;
   const { counts, wanted, lo, hi, fill, sorted } = fitScratch(scratch, n, width, slots);
   guessRanges(values, columns, buckets, scratch);
-  countBuckets(values, columns, buckets, scratch, sums);
+  counts.fill(0, 0, width * slots);
+  slotRows(values, columns, buckets, scratch, sums);
+  countSlots(n, width, buckets, scratch);
   for (let j = 0; j < width; j++) if (counts[j * slots + nanSlot(buckets)]! > 0) throwAtNaN(values, columns, j);
 
   // each wanted position's bucket, and its rank among the collected values (those of wanted buckets, in bucket order)
@@ -206,8 +224,6 @@ export function columnQuantiles(values: Float64Array, columns: Columns, probabil
   return result;
 }
 
-/** Per column: the buckets of its range, and slots below it, above it and for NaN. */
-const SLOTS_BESIDE_BUCKETS = 4;
 const nanSlot = (buckets: number) => buckets + 3;
 
 /** Each column's smallest and largest value among evenly spaced draws, and `buckets` per their difference. */
@@ -245,117 +261,124 @@ function bucketOf(v: number, lo: number, hi: number, scale: number, buckets: num
 }
 
 /**
- * counts[j × slots + slot] = the number of column j's values in the slot, and the `sums`: the first
- * pass, {@link TALLY_ROWS} rows at a time.
+ * Each value's slot (in {@link QuantileScratch.codes}, four draws to a word) and the `sums`: the
+ * first pass over the values, row after row. Eight rows at a time: a column's range is read once
+ * for two words (measured faster than four rows). The rows left over come first and are counted
+ * at once, so that their loop has run before the main one is optimised (a loop first reached in
+ * optimised code is left for the interpreter, in every later run).
  */
-function countBuckets(values: Float64Array, columns: Columns, buckets: number, scratch: QuantileScratch, sums: ColumnSums): void {
-  const { count, width } = columns;
-  const { counts, tally } = scratch;
-  const length = width * (buckets + SLOTS_BESIDE_BUCKETS);
-  counts.fill(0, 0, length);
-  for (let from = 0; from < count; from += TALLY_ROWS) {
-    tally.fill(0, 0, length);
-    tallyRows(values, columns, from, Math.min(count, from + TALLY_ROWS), buckets, scratch, sums);
-    for (let k = 0; k < length; k++) counts[k]! += tally[k]!;
-  }
-}
-
-/**
- * tally[j × slots + slot] += 1 for every value of rows from–to, and their `sums`. Four rows at a
- * time, so that four counts are updated independently (one at a time, each waits for the last:
- * twice as slow); the rows left over come first, so that their loop has run before the main one
- * is optimised (a loop first reached in optimised code is left for the interpreter, in every later run).
- */
-function tallyRows(values: Float64Array, columns: Columns, from: number, to: number, buckets: number, scratch: QuantileScratch, sums: ColumnSums): void {
-  const { offset, stride, width } = columns;
-  const { lo, hi, scale, tally } = scratch;
+function slotRows(values: Float64Array, columns: Columns, buckets: number, scratch: QuantileScratch, sums: ColumnSums): void {
+  const { offset, stride, count, width } = columns;
+  const { lo, hi, scale, codes, counts } = scratch;
   const { from: sumFrom, to: sumTo, limit, sums: sum, atOrBelow } = sums;
   const slots = buckets + SLOTS_BESIDE_BUCKETS;
-  let i = from;
-  for (const last = from + ((to - from) % 4); i < last; i++) {
+  const left = count % 8;
+  const groups = (count - left) >> 2;
+  for (let i = 0; i < left; i++) {
     const row = offset + i * stride;
-    for (let j = 0; j < width; j++) tally[j * slots + bucketOf(values[row + j]!, lo[j]!, hi[j]!, scale[j]!, buckets)]!++;
+    for (let j = 0; j < width; j++) counts[j * slots + bucketOf(values[row + j]!, lo[j]!, hi[j]!, scale[j]!, buckets)]!++;
     for (let j = sumFrom; j < sumTo; j++) {
       const v = values[row + j]!;
       sum[j]! += v;
       atOrBelow[j]! += v <= limit ? 1 : 0;
     }
   }
-  for (; i < to; i += 4) {
-    const r0 = offset + i * stride;
+  for (let g = 0; g < groups; g += 2) {
+    const r0 = offset + (left + 4 * g) * stride;
     const r1 = r0 + stride;
     const r2 = r1 + stride;
     const r3 = r2 + stride;
+    const r4 = r3 + stride;
+    const r5 = r4 + stride;
+    const r6 = r5 + stride;
+    const r7 = r6 + stride;
     for (let j = 0; j < width; j++) {
       const l = lo[j]!;
       const h = hi[j]!;
       const s = scale[j]!;
-      const base = j * slots;
       const b0 = bucketOf(values[r0 + j]!, l, h, s, buckets);
       const b1 = bucketOf(values[r1 + j]!, l, h, s, buckets);
       const b2 = bucketOf(values[r2 + j]!, l, h, s, buckets);
       const b3 = bucketOf(values[r3 + j]!, l, h, s, buckets);
-      tally[base + b0]!++;
-      tally[base + b1]!++;
-      tally[base + b2]!++;
-      tally[base + b3]!++;
+      const b4 = bucketOf(values[r4 + j]!, l, h, s, buckets);
+      const b5 = bucketOf(values[r5 + j]!, l, h, s, buckets);
+      const b6 = bucketOf(values[r6 + j]!, l, h, s, buckets);
+      const b7 = bucketOf(values[r7 + j]!, l, h, s, buckets);
+      const w = j * groups + g;
+      codes[w] = b0 | (b1 << 8) | (b2 << 16) | (b3 << 24);
+      codes[w + 1] = b4 | (b5 << 8) | (b6 << 16) | (b7 << 24);
     }
     for (let j = sumFrom; j < sumTo; j++) {
       const v0 = values[r0 + j]!;
       const v1 = values[r1 + j]!;
       const v2 = values[r2 + j]!;
       const v3 = values[r3 + j]!;
+      const v4 = values[r4 + j]!;
+      const v5 = values[r5 + j]!;
+      const v6 = values[r6 + j]!;
+      const v7 = values[r7 + j]!;
       // added one after another, in the order of the draws
-      sum[j] = sum[j]! + v0 + v1 + v2 + v3;
-      atOrBelow[j]! += (v0 <= limit ? 1 : 0) + (v1 <= limit ? 1 : 0) + (v2 <= limit ? 1 : 0) + (v3 <= limit ? 1 : 0);
+      sum[j] = sum[j]! + v0 + v1 + v2 + v3 + v4 + v5 + v6 + v7;
+      atOrBelow[j]! += (v0 <= limit ? 1 : 0) + (v1 <= limit ? 1 : 0) + (v2 <= limit ? 1 : 0) + (v3 <= limit ? 1 : 0) + (v4 <= limit ? 1 : 0) + (v5 <= limit ? 1 : 0) + (v6 <= limit ? 1 : 0) + (v7 <= limit ? 1 : 0);
+    }
+  }
+}
+
+/**
+ * counts[j × slots + slot] += the number of column j's values in the slot, for the rows after those
+ * {@link slotRows} counted itself: from their codes, column by column, so that a column's counts
+ * stay in the fastest cache.
+ */
+function countSlots(count: number, width: number, buckets: number, scratch: QuantileScratch): void {
+  const { codes, counts } = scratch;
+  const slots = buckets + SLOTS_BESIDE_BUCKETS;
+  const groups = (count - (count % 8)) >> 2;
+  for (let j = 0; j < width; j++) {
+    const base = j * slots;
+    for (let w = j * groups, end = w + groups; w < end; w++) {
+      const x = codes[w]!;
+      counts[base + (x & 255)]!++;
+      counts[base + ((x >>> 8) & 255)]!++;
+      counts[base + ((x >>> 16) & 255)]!++;
+      counts[base + (x >>> 24)]!++;
     }
   }
 }
 
 /**
  * Copies the values of wanted buckets, column j's from fill[j] on, in the order of the draws: the
- * second pass. Four rows at a time, tested together, since few of them are wanted; the rows left
- * over first, as in {@link tallyRows}.
+ * second pass. It reads the codes, column by column, a word (four draws) at a time, and only the
+ * values it copies: first which draws they are, then their values, in loads that do not wait on
+ * one another.
  */
 function collectWanted(values: Float64Array, columns: Columns, buckets: number, scratch: QuantileScratch): void {
   const { offset, stride, count, width } = columns;
-  const { lo, hi, scale, wanted, fill, collected } = scratch;
+  const { lo, hi, scale, codes, wanted, wantedSlots: is, draws, fill, collected } = scratch;
   const slots = buckets + SLOTS_BESIDE_BUCKETS;
-  const left = count % 4;
-  for (let i = 0; i < left; i++) {
-    const row = offset + i * stride;
-    for (let j = 0; j < width; j++) {
-      const v = values[row + j]!;
-      if (isWanted(wanted, j * slots + bucketOf(v, lo[j]!, hi[j]!, scale[j]!, buckets))) collected[fill[j]!++] = v;
+  const left = count % 8;
+  const groups = (count - left) >> 2;
+  for (let j = 0; j < width; j++) {
+    const base = j * slots;
+    let any = 0;
+    for (let slot = 0; slot < MAX_SLOTS; slot++) any |= is[slot] = slot < slots ? isWanted(wanted, base + slot) : 0;
+    if (any === 0) continue;
+    let n = 0;
+    for (let i = 0; i < left; i++) {
+      if (is[bucketOf(values[offset + i * stride + j]!, lo[j]!, hi[j]!, scale[j]!, buckets)]) draws[n++] = i;
     }
-  }
-  for (let i = left; i < count; i += 4) {
-    const r0 = offset + i * stride;
-    const r1 = r0 + stride;
-    const r2 = r1 + stride;
-    const r3 = r2 + stride;
-    for (let j = 0; j < width; j++) {
-      const l = lo[j]!;
-      const h = hi[j]!;
-      const s = scale[j]!;
-      const base = j * slots;
-      const v0 = values[r0 + j]!;
-      const v1 = values[r1 + j]!;
-      const v2 = values[r2 + j]!;
-      const v3 = values[r3 + j]!;
-      const w0 = isWanted(wanted, base + bucketOf(v0, l, h, s, buckets));
-      const w1 = isWanted(wanted, base + bucketOf(v1, l, h, s, buckets));
-      const w2 = isWanted(wanted, base + bucketOf(v2, l, h, s, buckets));
-      const w3 = isWanted(wanted, base + bucketOf(v3, l, h, s, buckets));
-      if ((w0 | w1 | w2 | w3) !== 0) {
-        let f = fill[j]!;
-        if (w0) collected[f++] = v0;
-        if (w1) collected[f++] = v1;
-        if (w2) collected[f++] = v2;
-        if (w3) collected[f++] = v3;
-        fill[j] = f;
+    for (let g = 0, w = j * groups; g < groups; g++, w++) {
+      const x = codes[w]!;
+      if ((is[x & 255]! | is[(x >>> 8) & 255]! | is[(x >>> 16) & 255]! | is[x >>> 24]!) !== 0) {
+        const i = left + 4 * g;
+        if (is[x & 255]) draws[n++] = i;
+        if (is[(x >>> 8) & 255]) draws[n++] = i + 1;
+        if (is[(x >>> 16) & 255]) draws[n++] = i + 2;
+        if (is[x >>> 24]) draws[n++] = i + 3;
       }
     }
+    let f = fill[j]!;
+    for (let k = 0; k < n; k++) collected[f++] = values[offset + draws[k]! * stride + j]!;
+    fill[j] = f;
   }
 }
 
