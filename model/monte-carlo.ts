@@ -24,6 +24,7 @@ import {
   columnSums,
   mean,
   quantiles,
+  type QuantileScratch,
   quantileScratch,
   REPORTED_QUANTILES,
   share,
@@ -333,8 +334,8 @@ function centralFigures(result: MonteCarloResult, summary: Omit<MonteCarloSummar
   return { figures, notices };
 }
 
-function spread(sample: Float64Array): Spread {
-  const [p10, p50, p90] = quantiles(sample, REPORTED_QUANTILES) as [number, number, number];
+function spread(sample: Float64Array, scratch: QuantileScratch): Spread {
+  const [p10, p50, p90] = quantiles(sample, REPORTED_QUANTILES, scratch) as [number, number, number];
   return { p10, p50, p90, mean: mean(sample) };
 }
 
@@ -425,8 +426,8 @@ export function summariseMonteCarlo(result: MonteCarloResult): MonteCarloSummary
     years,
     processes,
     hasLevers: result.hasLevers,
-    npv: spread(result.npv),
-    humpDepth: spread(result.humpDepth),
+    npv: spread(result.npv, scratch),
+    humpDepth: spread(result.humpDepth, scratch),
     humpYear: yearSpread(result.humpYear),
     paybackYear: yearSpread(result.paybackYear),
     npvConvention: NPV_CONVENTION,
