@@ -192,9 +192,10 @@ const { population: _population, ...withoutPopulation } = pkg;
 const planWithoutPopulation = planOf(withoutPopulation, SCENARIO);
 const withoutPopulationRun = await time(() => monteCarlo(planWithoutPopulation, { draws: DRAWS, seed: SEED }), 5);
 const result = monteCarlo(plan, { draws: DRAWS, seed: SEED });
-// Warmed up three times: a summary takes tens of milliseconds, and V8 compiles its loops for
-// several runs after the first (a run that warmed up once measured 40–70 % above the steady state).
-// The first run also takes the collection of the runs' garbage above, so that is not charged here.
+// Warmed up three times: a summary takes tens of milliseconds, and V8 is still compiling its loops
+// for a few runs after the first (after the runs above, the second and third took 1.1–3.5× the
+// later ones, 17:09, load 3.6). The first run also takes the collection of the garbage of the runs
+// above, so that is not charged to the measured ones.
 const summaryTime = await time(() => summariseMonteCarlo(result), 5, 3);
 const summary = summariseMonteCarlo(result);
 const again = monteCarlo(plan, { draws: DRAWS, seed: SEED });
