@@ -99,10 +99,10 @@ export function quantileScratch(): QuantileScratch {
 
 /** The scratch, grown to hold `count` rows of `width` columns of `slots` slots each. */
 function fitScratch(scratch: QuantileScratch, count: number, width: number, slots: number): QuantileScratch {
-  // one spare column for countSlots
+  // one spare column for countSlots; `wanted` as many slots, so that it fits whenever `counts` does
   if (scratch.counts.length < (width + 1) * slots) {
     scratch.counts = new Int32Array((width + 1) * slots);
-    scratch.wanted = new Int32Array(((width * slots) >> 5) + 1);
+    scratch.wanted = new Int32Array((((width + 1) * slots) >> 5) + 1);
   }
   if (scratch.codes.length < width * (count >> 2)) scratch.codes = new Int32Array(width * (count >> 2));
   if (scratch.lo.length < width) {

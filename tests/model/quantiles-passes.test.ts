@@ -105,4 +105,16 @@ describe("columnQuantiles' shortcuts", () => {
       expect(() => quantiles(values, [0.5])).toThrow(new RegExp(`NaN at position ${at}$`));
     }
   });
+
+  it("a scratch grown for one long column serves many short ones: each column's working memory fits", () => {
+    // 8,064 draws of one column (256 slots), then 100 columns of 40 draws (5 slots each): fewer counts, more columns
+    const scratch = quantileScratch();
+    const long = Float64Array.from({ length: MANY }, (_, i) => (i * 37) % 101);
+    expect(quantiles(long, PS, scratch)).toEqual(bySorting(long, PS));
+    const count = 40;
+    const width = 100;
+    const values = Float64Array.from({ length: count * width }, (_, k) => ((k * 7919) % 263) - 100);
+    const column = (j: number) => Array.from({ length: count }, (_, i) => values[i * width + j]!);
+    expect(columnQuantiles(values, { offset: 0, stride: width, count, width }, PS, scratch)).toEqual(Array.from({ length: width }, (_, j) => bySorting(column(j), PS)));
+  });
 });
