@@ -117,4 +117,23 @@ describe("columnQuantiles' shortcuts", () => {
     const column = (j: number) => Array.from({ length: count }, (_, i) => values[i * width + j]!);
     expect(columnQuantiles(values, { offset: 0, stride: width, count, width }, PS, scratch)).toEqual(Array.from({ length: width }, (_, j) => bySorting(column(j), PS)));
   });
+
+  it("one scratch through calls of any sizes, one after another, equals sorting in each", () => {
+    // few draws of many columns, or many draws (up to 256 slots) of a few
+    const shape = fc.oneof(
+      fc.record({ count: fc.integer({ min: 1, max: 70 }), width: fc.integer({ min: 1, max: 120 }), seed: fc.integer({ min: 1, max: 1000 }) }),
+      fc.record({ count: fc.integer({ min: 8_000, max: 8_200 }), width: fc.integer({ min: 1, max: 3 }), seed: fc.integer({ min: 1, max: 1000 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(shape, { minLength: 2, maxLength: 4 }), (calls) => {
+        const scratch = quantileScratch();
+        for (const { count, width, seed } of calls) {
+          const values = Float64Array.from({ length: count * width }, (_, k) => ((k * seed) % 211) - 50);
+          const column = (j: number) => Array.from({ length: count }, (_, i) => values[i * width + j]!);
+          expect(columnQuantiles(values, { offset: 0, stride: width, count, width }, PS, scratch)).toEqual(Array.from({ length: width }, (_, j) => bySorting(column(j), PS)));
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
 });
