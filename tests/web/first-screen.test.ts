@@ -13,7 +13,7 @@
 import { describe, expect, it } from "vitest";
 import { browserTestPlan } from "../browser.ts";
 import { FIRST_LOAD_NETWORK } from "../../bench/browser.ts";
-import { settled } from "./app-page.ts";
+import { axeViolations, settled } from "./app-page.ts";
 import { browserSession } from "./browser-session.ts";
 
 /** What the probe notes of the first-year chart's figure in a frame. */
@@ -112,6 +112,24 @@ describe.runIf(plan.run || plan.fail)("the server's first screen in the browser"
         await context.close();
       }
     }, 120_000);
+  }
+
+  for (const lang of ["sv", "en"] as const) {
+    it(`is accessible on its own, before the app has started (axe-core, WCAG 2.1 A/AA), in ${lang === "sv" ? "Swedish" : "English"}`, async () => {
+      const context = await session.browser.newContext({ viewport: { width: 1366, height: 900 }, serviceWorkers: "block" });
+      try {
+        // the app's script never comes: the page stays as the server sent it
+        await context.route("**/build/**", (route) => route.abort());
+        await context.addCookies([{ name: "vaxa-lang", value: lang, url: session.server.url }]);
+        const page = await context.newPage();
+        await page.goto(`${session.server.url}/#planering`);
+        expect(await page.locator("[data-first-screen] figure.chart .plot svg").count()).toBe(1);
+        expect(await page.getAttribute("html", "lang")).toBe(lang);
+        expect(await axeViolations(page)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }, 60_000);
   }
 
   it("sends the bundle's scripts without the headers only documents read; the page and the worker's script keep their policy", async () => {
