@@ -93,6 +93,19 @@ describe("the page's first screen", () => {
     expect(second.body).not.toBe(first.body);
   });
 
+  it("writes saved scenarios' names as text, never as markup", async () => {
+    const server = await testServer();
+    await request(server.app)
+      .post("/api/scenarios")
+      .set(server.auth("planner"))
+      .send({ id: "odd-name", assumptions: { name: { sv: "<script>alert(1)</script> & <b>", en: "odd" } } })
+      .expect(201);
+    const { res, document } = await page(server);
+    expect(res.text).not.toContain("<script>alert(1)");
+    expect(res.text).toContain("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;");
+    expect(document.querySelector('#planner-scenario option[value="odd-name"]')!.textContent).toBe("<script>alert(1)</script> & <b>");
+  });
+
   it("is left out where reads need a token", async () => {
     const closed = await testServer({ openReads: false });
     const { document } = await page(closed);
