@@ -498,7 +498,7 @@ rows.push(
     : [
         [
           "browser first load, 10 Mbit/s, 40 ms RTT",
-          `first chart ${field(browserPart, "firstLoad", "firstChartMs") ?? "?"} ms, ${((field(browserPart, "firstLoad", "transferredBytes") ?? Number.NaN) / 1000).toFixed(0)} kB transferred`,
+          `first chart ${field(browserPart, "firstLoad", "firstChartMs") ?? "?"} ms (the server's), live ${field(browserPart, "firstLoad", "liveChartMs") ?? "?"} ms; ${((field(browserPart, "firstLoad", "transferredBytes") ?? Number.NaN) / 1000).toFixed(0)} kB until the live chart, ${((field(browserPart, "firstLoad", "bytesUntilQuiet") ?? Number.NaN) / 1000).toFixed(0)} kB until quiet`,
           `≤ 500 ms: ${mark((browserPart.firstLoad as Part | undefined)?.firstChartMet === true)}; ≤ 200 kB: ${mark((browserPart.firstLoad as Part | undefined)?.bytesMet === true)}`,
         ] as [string, string, string],
         sliderRow("browser slider → redraw, growth", "growthMultiplier"),

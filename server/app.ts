@@ -32,12 +32,44 @@ import { paperRoutes } from "./routes/paper.ts";
 import { versionRoutes } from "./routes/versions.ts";
 import type { Services } from "./services.ts";
 import { appPage } from "./page.ts";
+import { FirstScreens } from "./first-screen.ts";
 import { compressedFiles, precompressed } from "./precompressed.ts";
 
 /** The page and its stylesheet. */
 const PUBLIC_DIR = join(dirname(fileURLToPath(import.meta.url)), "public");
 /** The web app's bundle, built by `web/build.ts` (`npm run build:web`, run by `npm start`). */
 const WEB_BUNDLE_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "web", "dist");
+
+/**
+ * Helmet's headers that only a document (or a worker's own script) reads, taken off the bundle's
+ * scripts, which are only ever run as module scripts of the page or imported by the worker: about
+ * 450 bytes a script, some 3 kB of the first load. Each, and why it does nothing on a script:
+ * - Content-Security-Policy: a policy applies to the document or worker whose response carries it;
+ *   a module script runs under its importer's policy. Kept on the worker's entry script
+ *   (`*worker.js`), whose response sets the worker's policy;
+ * - Cross-Origin-Opener-Policy, Origin-Agent-Cluster: read only from a top-level document's response;
+ * - X-Frame-Options: for a document shown in a frame (a script shown in one is plain text);
+ * - X-XSS-Protection: switches off an old browser's XSS filter for a document;
+ * - X-DNS-Prefetch-Control: whether a document's links are resolved ahead;
+ * - X-Download-Options: an old Internet Explorer's "open" button for a downloaded HTML document.
+ * Kept, since they do act on scripts: X-Content-Type-Options (a script must come as JavaScript),
+ * Cross-Origin-Resource-Policy (who may load it), Referrer-Policy (a module script's own policy sets
+ * the referrer of what it imports), X-Permitted-Cross-Domain-Policies.
+ */
+const DOCUMENT_ONLY_HEADERS = [
+  "Content-Security-Policy",
+  "Cross-Origin-Opener-Policy",
+  "Origin-Agent-Cluster",
+  "X-Frame-Options",
+  "X-XSS-Protection",
+  "X-DNS-Prefetch-Control",
+  "X-Download-Options",
+];
+
+function scriptHeaders(req: Request, res: Response, next: NextFunction): void {
+  if (req.path.endsWith(".js") && !req.path.endsWith("worker.js")) for (const name of DOCUMENT_ONLY_HEADERS) res.removeHeader(name);
+  next();
+}
 
 /** Whether an address is the machine itself. */
 export function isLoopback(ip: string | undefined): boolean {
@@ -152,9 +184,10 @@ export function createApp(services: Services): express.Express {
     const lang = req.query.lang === "en" ? "en" : "sv";
     res.type("html").send(accessibilityPage(lang, services.model.current.pkg.municipality.name, services.config.accessibilityContact));
   });
-  app.use(appPage(PUBLIC_DIR, WEB_BUNDLE_DIR, config.openReads));
+  // The page, with the planner's first screen rendered into it (`first-screen.ts`).
+  app.use(appPage(PUBLIC_DIR, WEB_BUNDLE_DIR, config.openReads, new FirstScreens(services)));
   app.use(compressedFiles(PUBLIC_DIR, [".css"], 300), express.static(PUBLIC_DIR, { index: false, maxAge: "5m" }));
-  app.use("/build", precompressed(WEB_BUNDLE_DIR, "5m"), express.static(WEB_BUNDLE_DIR, { maxAge: "5m" }));
+  app.use("/build", scriptHeaders, precompressed(WEB_BUNDLE_DIR, "5m"), express.static(WEB_BUNDLE_DIR, { maxAge: "5m" }));
   app.use((req, _res, next) => {
     next(new HttpError(404, `there is no page ${req.path}; see / or the API at /api/openapi.json`));
   });

@@ -98,7 +98,7 @@ export function compressedAnswer(body: () => string, type: string, eager = false
   return async (req, res) => {
     const answer = await ready();
     const choice = acceptedEncoding(req);
-    res.setHeader("Vary", "Accept-Encoding");
+    res.vary("Accept-Encoding");
     res.type(type);
     if (choice) res.setHeader("Content-Encoding", choice.encoding);
     res.send(choice ? answer[choice.encoding] : answer.text);

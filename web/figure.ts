@@ -99,6 +99,11 @@ export class ChartFigure {
     this.setTexts(texts);
   }
 
+  /** The box the chart is drawn in (its width is the chart's: the SVG is not scaled to fit). */
+  get plotBox(): HTMLElement {
+    return this.#plot;
+  }
+
   setTexts(texts: FigureTexts): void {
     this.#summary.textContent = texts.showTable;
     this.#texts = texts;

@@ -14,7 +14,7 @@ import { messages } from "./i18n.ts";
 import { LiveModel, parameterDefaults } from "./live-model.ts";
 import { initialLang, rememberLang, rememberToken, storedToken } from "./preferences.ts";
 import { fragmentOf, parseRoute } from "./router.ts";
-import { loadWorking } from "./scenarios.ts";
+import { firstScenarioId, loadWorking } from "./scenarios.ts";
 import { createShell, drawShell } from "./shell.ts";
 import { createStore, type ViewName } from "./state.ts";
 import type { View, ViewContext, ViewFactory } from "./view.ts";
@@ -38,14 +38,16 @@ const VIEWS: Record<ViewName, () => Promise<ViewFactory>> = {
 };
 const loadedViews = new Map<ViewName, ViewFactory>([["planner", plannerView]]);
 
-/** The scenario the planner starts from when the link names none (if the package has it). */
-const DEFAULT_SCENARIO = "vaxa-utan-att-vaxa";
-
 async function start(): Promise<void> {
   const lang = initialLang();
   document.documentElement.lang = lang;
   const shell = createShell();
-  shell.main.replaceChildren(el("p", { class: "loading", role: "status", text: messages(lang).loading }));
+  // The server's first screen (the planner's first chart, `server/first-screen.ts`) stays until the
+  // live view replaces it, box for box; on another view's route, or without it, "Laddar …" at once.
+  if (document.querySelector("[data-first-screen]") === null || parseRoute(location.hash).view !== "planner") {
+    shell.show();
+    shell.main.replaceChildren(el("p", { class: "loading", role: "status", text: messages(lang).loading }));
+  }
 
   // The package comes parsed and validated by the server: the browser needs no file parser.
   const [served, list] = await Promise.all([api.packageModel(), api.scenarios()]);
@@ -80,7 +82,7 @@ async function start(): Promise<void> {
 
   // Start from the fragment's scenario (`#planering?s=<id>`), else Nacka's main scenario, else the first.
   const route = parseRoute(location.hash);
-  const first = [route.params.s, DEFAULT_SCENARIO].find((id) => id && list.scenarios.some((s) => s.id === id)) ?? list.scenarios[0]?.id;
+  const first = firstScenarioId(list.scenarios, route.params.s);
   const arriving = first ? loadWorking(first) : Promise.resolve(newWorking());
   // The served package's defaults and model are made while the version travels: most versions were computed with it.
   void packageFor(served.package.hash);
@@ -119,6 +121,7 @@ async function start(): Promise<void> {
           if (store.state.route.view === wanted) render(keepFocus);
         })
         .catch((error: unknown) => {
+          shell.show();
           shell.main.replaceChildren(el("p", { class: "error", role: "alert", text: messages(store.state.lang).loadFailed(errorText(error)) }));
         });
       return;
@@ -155,11 +158,15 @@ async function start(): Promise<void> {
             render(true);
           })
           .catch((error: unknown) => {
+            shell.show();
             shell.main.replaceChildren(el("p", { class: "error", role: "alert", text: messages(store.state.lang).loadFailed(errorText(error)) }));
           });
       },
     };
     current = factory(context);
+    // In the same task as the view's first chart (drawn in a microtask, `views/planner/index.ts`):
+    // no frame is painted between the server's first screen and the live one.
+    shell.show();
     shell.main.replaceChildren(current.element);
     if (changedView && !keepFocus && started) {
       // Tell assistive technology the page changed: move focus to the new view's heading.

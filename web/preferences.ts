@@ -2,11 +2,20 @@
  * What the browser remembers for a person: the language (across visits) and the planner token
  * (for the browser session only). Storage may be unavailable (private mode): then nothing is
  * remembered and the app works on.
+ *
+ * The language is also a cookie (`vaxa-lang`), the one thing the server reads: it renders the
+ * page's first chart in that language (`server/first-screen.ts`), before the app has started.
  */
 import { isLang, type Lang } from "../contract/locale.ts";
 
 const LANG_KEY = "vaxa.lang";
 const TOKEN_KEY = "vaxa.token";
+/** The cookie the server reads the language from (`server/first-screen.ts` `LANG_COOKIE`). */
+const LANG_COOKIE = "vaxa-lang";
+
+function langCookie(lang: Lang): void {
+  document.cookie = `${LANG_COOKIE}=${lang}; path=/; max-age=31536000; SameSite=Lax`;
+}
 
 /** The language of the link (`?lang=en`), else the one chosen before, else Swedish. */
 export function initialLang(): Lang {
@@ -14,7 +23,11 @@ export function initialLang(): Lang {
   if (isLang(fromUrl)) return fromUrl;
   try {
     const saved = localStorage.getItem(LANG_KEY);
-    if (isLang(saved)) return saved;
+    if (isLang(saved)) {
+      // A choice from before the cookie existed: the server's next page is in it too.
+      if (!document.cookie.split("; ").includes(`${LANG_COOKIE}=${saved}`)) langCookie(saved);
+      return saved;
+    }
   } catch {
     // Storage unavailable: Swedish it is.
   }
@@ -22,6 +35,7 @@ export function initialLang(): Lang {
 }
 
 export function rememberLang(lang: Lang): void {
+  langCookie(lang);
   try {
     localStorage.setItem(LANG_KEY, lang);
   } catch {

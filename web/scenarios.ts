@@ -2,8 +2,20 @@
  * Saved scenarios as the working scenario: loading a version to work on, and saving the working
  * scenario as a new version or a new scenario (the server's `/api/scenarios`).
  */
-import { api, type Assumptions, type Version } from "./api.ts";
+import { api, type Assumptions, type ScenarioInfo, type Version } from "./api.ts";
 import { type Working, workingFrom } from "./working.ts";
+
+/** The scenario the planner starts from when the link names none (if the package has it). */
+const DEFAULT_SCENARIO = "vaxa-utan-att-vaxa";
+
+/**
+ * The scenario the planner starts from: the link's (`#planering?s=<id>`), else Nacka's main
+ * scenario, else the first saved one; undefined when none is saved. The server's first screen
+ * (`server/first-screen.ts`) draws the same one for a link that names none.
+ */
+export function firstScenarioId(scenarios: readonly ScenarioInfo[], wanted?: string): string | undefined {
+  return [wanted, DEFAULT_SCENARIO].find((id) => id && scenarios.some((s) => s.id === id)) ?? scenarios[0]?.id;
+}
 
 /** A saved version (number, id or "latest") of a scenario as the working scenario. */
 export async function loadWorking(scenarioId: string, version: string | number = "latest"): Promise<Working> {

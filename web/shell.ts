@@ -15,9 +15,15 @@ export interface Shell {
   langButton: HTMLButtonElement;
   main: HTMLElement;
   footer: HTMLElement;
+  /**
+   * Puts the shell in the page in place of the body the server sent (once; again does nothing).
+   * Until then the page shows what the server rendered: its first screen (`server/first-screen.ts`)
+   * stays on screen until the view that replaces it is drawn.
+   */
+  show(): void;
 }
 
-/** Replaces the page's body with the shell; the skip link moves focus to the main content. */
+/** The page's skip link, header, main and footer; shown by {@link Shell.show}. The skip link moves focus to the main content. */
 export function createShell(): Shell {
   const skip = el("a", { class: "skip-link", href: "#main" });
   const brand = el("p", { class: "brand" });
@@ -30,8 +36,13 @@ export function createShell(): Shell {
     event.preventDefault();
     main.focus();
   });
-  document.body.replaceChildren(skip, header, main, footer);
-  return { skip, brand, nav, langButton, main, footer };
+  let shown = false;
+  const show = () => {
+    if (shown) return;
+    shown = true;
+    document.body.replaceChildren(skip, header, main, footer);
+  };
+  return { skip, brand, nav, langButton, main, footer, show };
 }
 
 /** What the shell shows besides its fixed texts. */

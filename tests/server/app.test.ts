@@ -9,11 +9,20 @@ import { ConfigError, readConfig } from "../../server/config.ts";
 import { assumptions, testServer } from "./helpers.ts";
 
 describe("static page and unknown paths", () => {
-  it("serves server/public/index.html at / (the web app's page) in Swedish, with preload hints (server/page.ts)", async () => {
+  it("serves server/public/index.html at / (the web app's page) in Swedish, with preload hints, its stylesheet and the first screen (server/page.ts)", async () => {
     const { app } = await testServer();
     const res = await request(app).get("/").expect(200);
     expect(res.headers["content-type"]).toMatch(/text\/html/);
-    expect(res.text.replace(/\n\s*<link rel="(?:module)?preload"[^>]*>/g, "")).toBe(readFileSync("server/public/index.html", "utf8"));
+    const page = readFileSync("server/public/index.html", "utf8");
+    // the file's head, with the stylesheet inside it instead of a link to it
+    const head = page.slice(0, page.indexOf("<title>"));
+    expect(res.text.startsWith(head)).toBe(true);
+    expect(res.text).toContain('<script type="module" src="/build/app.js"></script>');
+    expect(res.text).toContain(`<style>\n${readFileSync("server/public/app.css", "utf8")}</style>`);
+    expect(res.text).not.toContain('<link rel="stylesheet"');
+    // the body is the server's first screen (tests/server/first-screen.test.ts), then the file's <noscript>
+    expect(res.text).toContain("data-first-screen");
+    expect(res.text).toContain(/<noscript>[\s\S]*?<\/noscript>/.exec(page)![0]);
     expect(res.text).toContain('lang="sv"');
   });
 

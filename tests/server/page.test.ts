@@ -39,4 +39,17 @@ describe("the app's page", () => {
     const { publicDir, bundleDir } = site({ preload: ["https://elsewhere.example/x.js", 3, "/build/chunks/ok.js"] });
     expect(hints(appPageHtml(publicDir, bundleDir, false))).toEqual(["modulepreload /build/chunks/ok.js"]);
   });
+
+  it("carries its stylesheet inside it, and the server's first screen in its language in place of the body, keeping <noscript>", () => {
+    const { publicDir, bundleDir } = site();
+    writeFileSync(join(publicDir, "app.css"), "main { color: red; }\n");
+    const file = '<!doctype html>\n<html lang="sv">\n<head>\n  <title>Vaxa</title>\n  <link rel="stylesheet" href="/app.css">\n</head>\n<body>\n  <p>Laddar</p>\n  <noscript><p>JS</p></noscript>\n</body>\n</html>\n';
+    writeFileSync(join(publicDir, "index.html"), file);
+    const html = appPageHtml(publicDir, bundleDir, false, { lang: "en", title: "Vaxa — Planning & <levers>", body: "<main>first</main>" });
+    expect(html).toBe(
+      '<!doctype html>\n<html lang="en">\n<head>\n  <title>Vaxa — Planning &amp; &lt;levers&gt;</title>\n  <style>\nmain { color: red; }\n</style>\n</head>\n<body>\n<main>first</main>\n<noscript><p>JS</p></noscript>\n</body>\n</html>\n',
+    );
+    // without a first screen, the file's body stays
+    expect(appPageHtml(publicDir, bundleDir, false)).toContain("<p>Laddar</p>");
+  });
 });

@@ -7,11 +7,12 @@ import type { Page } from "playwright-core";
 
 /**
  * Waits, from outside the app, until it has started and the view has drawn, and nothing is
- * loading: a view is in `main`, no region is `aria-busy`, every chart figure shows a chart or a
+ * loading: a view of the app's is in `main` (not the server's first screen), no region is `aria-busy`, every chart figure shows a chart or a
  * message, and a council briefing is ready (or says why not). A start-up failure is thrown.
  */
 export async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector("main .view, main > .error") !== null, null, { timeout: 30_000 });
+  // The server's first screen (`server/first-screen.ts`) is a view too, until the app replaces it.
+  await page.waitForFunction(() => document.querySelector("main .view:not([data-first-screen]), main > .error") !== null, null, { timeout: 30_000 });
   const failure = page.locator("main > .error");
   if ((await failure.count()) > 0) throw new Error(`the app did not start: ${await failure.textContent()}`);
   await page.waitForFunction(

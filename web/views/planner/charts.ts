@@ -59,7 +59,9 @@ export function plannerCharts(context: ViewContext): PlannerCharts {
   return {
     elements: [total.element, bars.element],
     measure() {
-      width = chartWidth(total.element);
+      // The plot's own box, inside the figure's padding: a chart as wide as the box is shown at its
+      // drawn size, as the server's first chart in the page is (`server/first-screen.ts`).
+      width = chartWidth(total.plotBox);
     },
     draw(result, focus, label, tableNow, onlyTotal = false) {
       const common = { ...scenarioChartOptions(context, label), width };

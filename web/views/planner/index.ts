@@ -10,6 +10,7 @@
  */
 import type { ForecastResult } from "../../../model/forecast.ts";
 import { el, isAbort } from "../../dom.ts";
+import type { Messages } from "../../i18n.ts";
 import { afterPaint, debounce, perFrame } from "../../schedule.ts";
 import type { View, ViewContext } from "../../view.ts";
 import { assumptionsOf, isActivePath, isDirty, type Overlay, structureChanged } from "../../working.ts";
@@ -26,11 +27,54 @@ function changedPaths(before: Overlay, after: Overlay): string[] {
   return [...paths].filter((path) => before.values[path] !== after.values[path]);
 }
 
+/** The year in focus the route names (`?year=`), within the forecast's years; 2030 when it names none. */
+function initialFocus({ params, pkg }: ViewContext): number {
+  return Math.min(Math.max(Math.round(Number(params.year)) || 2030, pkg.baseYear + 1), pkg.municipality.horizon);
+}
+
+/** What the charts say about the working scenario: its name, and its version id unless changed ("osparat"). */
+function scenarioLabel({ store, defaults, lang, t }: ViewContext) {
+  const w = store.state.working;
+  return { name: w.overlay.name[lang], versionId: w.version && !isDirty(w, defaults) ? w.version.versionId : t.unsaved };
+}
+
+/** The planner's page: title, lead, the scenario bar, and the controls beside the results. */
+function plannerLayout(t: Messages, bar: HTMLElement, controls: HTMLElement, results: HTMLElement): HTMLElement {
+  return el(
+    "div",
+    { class: "view planner" },
+    el("h1", { text: t.viewTitles.planner }),
+    el("p", { class: "lead", text: t.plannerLead }),
+    bar,
+    el("div", { class: "planner-grid" }, controls, results),
+  );
+}
+
+/**
+ * The planner's first frame without its controls (their column left empty): the scenario bar, the
+ * key figures and the first chart of the working scenario, drawn at once with the same parts and
+ * the same first draw as {@link plannerView}. The server renders it into the page
+ * (`server/first-screen.ts`) so that the chart is on screen before the app has loaded; the live
+ * view then takes its place box for box. Throws when the scenario does not compute.
+ */
+export function plannerFirstScreen(context: ViewContext): HTMLElement {
+  const { store, live, defaults, t } = context;
+  const focus = initialFocus(context);
+  const bar = scenarioBar(context);
+  const figures = keyFigures(context, focus, () => undefined);
+  const charts = plannerCharts(context);
+  bar.showStatus();
+  const loaded = live.load(assumptionsOf(store.state.working, defaults));
+  if (!loaded.ok) throw new Error(`the working scenario does not compute: ${loaded.errors.join("; ")}`);
+  const result = live.run();
+  figures.draw(result, focus);
+  charts.draw(result, focus, scenarioLabel(context), false, true);
+  return plannerLayout(t, bar.element, el("div", { class: "controls" }), el("div", { class: "results" }, figures.element, charts.elements[0]!));
+}
+
 export function plannerView(context: ViewContext): View {
-  const { store, live, defaults, pkg, lang, t } = context;
-  const baseYear = pkg.baseYear;
-  const horizon = pkg.municipality.horizon;
-  let focus = Math.min(Math.max(Math.round(Number(context.params.year)) || 2030, baseYear + 1), horizon);
+  const { store, live, defaults, lang, t } = context;
+  let focus = initialFocus(context);
 
   const bar = scenarioBar(context);
   const controls = assumptionControls(context);
@@ -43,23 +87,12 @@ export function plannerView(context: ViewContext): View {
   const charts = plannerCharts(context);
   const drivers = driversPanel(context);
   const results = el("div", { class: "results" }, figures.element, ...charts.elements, drivers.element, saveForm(context));
-  const root = el(
-    "div",
-    { class: "view planner" },
-    el("h1", { text: t.viewTitles.planner }),
-    el("p", { class: "lead", text: t.plannerLead }),
-    bar.element,
-    el("div", { class: "planner-grid" }, controls.element, results),
-  );
+  const root = plannerLayout(t, bar.element, controls.element, results);
 
   let failing = false;
   let lastResult: ForecastResult | null = null;
 
-  const label = () => {
-    const w = store.state.working;
-    // A chart of changed assumptions is not the saved version's: it says "osparat".
-    return { name: w.overlay.name[lang], versionId: w.version && !isDirty(w, defaults) ? w.version.versionId : t.unsaved };
-  };
+  const label = () => scenarioLabel(context);
 
   function announce(): void {
     if (lastResult) figures.announce(lastResult, store.state.working.overlay.name[lang], focus);
