@@ -1,5 +1,5 @@
 /**
- * server/forecast-json.ts: the hand-written JSON of a forecast's columns is exactly what
+ * server/forecast-json.ts: the JSON of a forecast's columns, gathered in plain loops, is exactly what
  * `JSON.stringify` writes of the columnar object, and reads back into the rows the answer used to
  * carry (`JSON.parse(JSON.stringify(result))`), for Nacka's scenarios and for any numbers.
  */
