@@ -211,45 +211,31 @@ export async function benchServer(): Promise<Record<string, unknown>> {
       headers: json,
       body: forecastBody,
     }));
-    let n = 0;
-    const uncached = await measured(pid, autocannon({
-      url,
-      connections: CONNECTIONS,
-      duration: DURATION,
-      requests: [
-        {
-          method: "POST",
-          path: "/api/forecast",
-          headers: json,
-          setupRequest: (request) => ({
-            ...request,
-            body: JSON.stringify({ assumptions: { growthMultiplier: 1 + (n++ % 1_000_000) / 1_000_000 } }),
-          }),
-        },
-      ],
-    }));
+    /** POST /api/forecast with another growth multiplier on every request, and these levers. */
+    const newAssumptionsEveryRequest = (levers: string[]) => {
+      let n = 0;
+      return measured(pid, autocannon({
+        url,
+        connections: CONNECTIONS,
+        duration: DURATION,
+        requests: [
+          {
+            method: "POST",
+            path: "/api/forecast",
+            headers: json,
+            setupRequest: (request) => ({
+              ...request,
+              body: JSON.stringify({ assumptions: { growthMultiplier: 1 + (n++ % 1_000_000) / 1_000_000, ...(levers.length > 0 ? { levers } : {}) } }),
+            }),
+          },
+        ],
+      }));
+    };
+    const uncached = await newAssumptionsEveryRequest([]);
     // The same with two levers, as the web app's planner sends: without levers delivery and total
     // FTE equal baseline FTE and their columns are written once (server/forecast-json.ts), so the
     // run above is the cheaper case.
-    let m = 0;
-    const uncachedWithLevers = await measured(pid, autocannon({
-      url,
-      connections: CONNECTIONS,
-      duration: DURATION,
-      requests: [
-        {
-          method: "POST",
-          path: "/api/forecast",
-          headers: json,
-          setupRequest: (request) => ({
-            ...request,
-            body: JSON.stringify({
-              assumptions: { growthMultiplier: 1 + (m++ % 1_000_000) / 1_000_000, levers: ["automated_decisions_fa", "e_services"] },
-            }),
-          }),
-        },
-      ],
-    }));
+    const uncachedWithLevers = await newAssumptionsEveryRequest(["automated_decisions_fa", "e_services"]);
     // Health checks while Monte Carlo runs without pause, and the memory around it.
     const memory = memorySampler(child.pid!);
     await sleep((IDLE_SECONDS + 2) * 1000); // the worker from earlier runs (if any) has stopped
