@@ -478,6 +478,11 @@ rows.push(
           `≥ 2000 req/s: ${mark(serverTargets.uncachedMet === true)}; ${field(serverPart, "uncachedToHealthRatio") ?? "?"} of health's`,
         ] as [string, string, string],
         [
+          "  … with two levers",
+          `${field(serverPart, "forecastUncachedWithLevers", "requestsPerSecond") ?? "?"} req/s, p99 ${field(serverPart, "forecastUncachedWithLevers", "latencyMs", "p99") ?? "?"} ms`,
+          `${field(serverPart, "uncachedWithLeversToHealthRatio") ?? "?"} of health's`,
+        ] as [string, string, string],
+        [
           "server GET /api/health during Monte Carlo",
           `${field(serverPart, "healthDuringMonteCarlo", "requestsPerSecond") ?? "?"} req/s, p99 ${field(serverPart, "healthDuringMonteCarlo", "latencyMs", "p99") ?? "?"} ms`,
           `p99 < 20 ms: ${mark(serverTargets.healthUnderMonteCarloMet === true)}; ${field(serverPart, "monteCarloDuringHealth", "answers") ?? "?"} runs of 20,000 draws meanwhile`,

@@ -1,7 +1,8 @@
 /**
  * The model behind the server: the data package loaded at start (and older packages that saved
- * versions were computed with), scenarios compiled per request, and forecasts cached by their
- * inputs, since the same assumptions always give the same numbers.
+ * versions were computed with), plans compiled once per scenario structure and patched with each
+ * request's values, and the last few forecasts and many forecasts' answers kept by their inputs,
+ * since the same assumptions always give the same numbers.
  */
 import type { DataPackage } from "../model/data-package.ts";
 import { NonFiniteResultError } from "../model/finite.ts";
@@ -42,11 +43,15 @@ export interface ForecastInput {
 
 export type Compiled = { ok: true; plan: ModelPlan; key: string } | { ok: false; status: 400 | 422; problems: Problem[] };
 
-export interface CachedForecast {
-  result: ForecastResult;
-  /** The serialized response, filled by the route that sends it first. */
-  body?: Buffer;
-}
+/**
+ * Forecasts kept by their inputs, for a version's exports and charts asked for one after another.
+ * Few on purpose: a server answering new assumptions on every request would otherwise keep each
+ * forecast (a few hundred objects) alive through several garbage collections, which copy and
+ * promote them. With 256 kept, such a request took 1.2–1.7× the server's CPU it took with one kept
+ * (paired runs, machine load 4–7); with 16, about as little as with one. The forecast route keeps
+ * its answers' bytes instead (`keepAnswer`), which the collector does not copy.
+ */
+const RESULTS_KEPT = 16;
 
 /** A PackageError from compilePlan as a problem in the request's assumptions. */
 function problemOf(e: PackageError, prefix: string): Problem {
@@ -60,7 +65,9 @@ function problemOf(e: PackageError, prefix: string): Problem {
 export class ModelService {
   readonly #packages = new Lru<string, LoadedPackage>(8);
   readonly #horizons = new Map<string, DataPackage>();
-  readonly #forecasts: Lru<string, CachedForecast>;
+  readonly #forecasts = new Lru<string, ForecastResult>(RESULTS_KEPT);
+  /** The bytes of forecasts' answers as the forecast route sent them, by the forecast's key. */
+  readonly #answers: Lru<string, Buffer>;
   /**
    * Compiled plans by structure (package, horizon, active levers, driver growth rates, driver set): new values
    * for the same structure only need a new parameter table, and the plan patched with it shares
@@ -71,9 +78,9 @@ export class ModelService {
   constructor(
     readonly current: LoadedPackage,
     private readonly store: PackageStore | undefined,
-    cacheSize = 256,
+    answersKept = 256,
   ) {
-    this.#forecasts = new Lru(cacheSize);
+    this.#answers = new Lru(answersKept);
     this.#packages.set(current.hash, current);
   }
 
@@ -105,7 +112,7 @@ export class ModelService {
   }
 
   /** The cache key of a forecast: everything its numbers depend on. */
-  #key(input: ForecastInput): string {
+  key(input: ForecastInput): string {
     return canonicalJson({
       package: input.package.hash,
       horizon: input.horizon ?? input.package.pkg.municipality.horizon,
@@ -116,7 +123,7 @@ export class ModelService {
 
   /** Compiles assumptions into a plan, or the problems that prevent it (paths under `assumptions`). */
   compile(input: ForecastInput, prefix = "assumptions"): Compiled {
-    return this.#compile(input, prefix, this.#key(input));
+    return this.#compile(input, prefix, this.key(input));
   }
 
   #compile(input: ForecastInput, prefix: string, key: string): Compiled {
@@ -164,13 +171,27 @@ export class ModelService {
     return { ok: true, plan: compiled.plan, key };
   }
 
-  /** The deterministic forecast (cached by its inputs), or the problems that prevent it. */
+  /** The answer kept for the forecast with this key (`keepAnswer`), if any. */
+  answer(key: string): Buffer | undefined {
+    return this.#answers.get(key);
+  }
+
+  /** Keeps the bytes of the answer of the forecast with this key, for the next request with the same inputs. */
+  keepAnswer(key: string, bytes: Buffer): void {
+    this.#answers.set(key, bytes);
+  }
+
+  /**
+   * The deterministic forecast, or the problems that prevent it.
+   *
+   * @param key `key(input)`, when the caller has it already.
+   */
   forecast(
     input: ForecastInput,
-  ): { ok: true; key: string; cached: CachedForecast } | { ok: false; status: 400 | 422; problems: Problem[] } {
-    const key = this.#key(input);
+    key = this.key(input),
+  ): { ok: true; key: string; result: ForecastResult } | { ok: false; status: 400 | 422; problems: Problem[] } {
     const hit = this.#forecasts.get(key);
-    if (hit) return { ok: true, key, cached: hit };
+    if (hit) return { ok: true, key, result: hit };
     const compiled = this.#compile(input, "assumptions", key);
     if (!compiled.ok) return compiled;
     let result: ForecastResult;
@@ -180,8 +201,7 @@ export class ModelService {
       if (error instanceof NonFiniteResultError) return { ok: false, status: 422, problems: [{ path: "assumptions", message: error.message }] };
       throw error;
     }
-    const cached: CachedForecast = { result };
-    this.#forecasts.set(key, cached);
-    return { ok: true, key, cached };
+    this.#forecasts.set(key, result);
+    return { ok: true, key, result };
   }
 }

@@ -73,7 +73,7 @@ export function versionForecast(services: Services, version: Version): ForecastR
     const why = outcome.problems.map((p) => `${p.path}: ${p.message}`).join("; ");
     throw new HttpError(422, `saved version ${version.scenarioId} v${version.number} (${version.versionId}) cannot be computed with its data package: ${why}`, outcome.problems);
   }
-  return outcome.cached.result;
+  return outcome.result;
 }
 
 /**

@@ -129,14 +129,18 @@ export function forecastRoutes(api: Router, services: Services): void {
     }
 
     const table = arrow ? tableOf(req) : "processes";
-    const outcome = model.forecast(input);
-    if (!outcome.ok) throw invalidRequest(outcome.problems, outcome.status);
-    const { cached } = outcome;
-    if (arrow) {
-      return sendArrow(res, encodeArrow(forecastArrowTable(cached.result, table, { packageHash: pkg.hash })), services.answers);
+    const key = model.key(input);
+    let body = arrow ? undefined : model.answer(key);
+    if (body === undefined) {
+      const outcome = model.forecast(input, key);
+      if (!outcome.ok) throw invalidRequest(outcome.problems, outcome.status);
+      if (arrow) {
+        return sendArrow(res, encodeArrow(forecastArrowTable(outcome.result, table, { packageHash: pkg.hash })), services.answers);
+      }
+      body = Buffer.from(forecastAnswerJson({ package: packageInfo, horizon, kind: "deterministic" }, outcome.result));
+      model.keepAnswer(key, body);
     }
-    cached.body ??= Buffer.from(forecastAnswerJson({ package: packageInfo, horizon, kind: "deterministic" }, cached.result));
     res.type("application/json");
-    return sendBytes(res, cached.body, services.answers);
+    return sendBytes(res, body, services.answers);
   });
 }

@@ -1,5 +1,5 @@
 /**
- * server/forecast-json.ts: the hand-written JSON of a forecast's columns is exactly what
+ * server/forecast-json.ts: the JSON of a forecast's columns, gathered in plain loops, is exactly what
  * `JSON.stringify` writes of the columnar object, and reads back into the rows the answer used to
  * carry (`JSON.parse(JSON.stringify(result))`), for Nacka's scenarios and for any numbers.
  */
@@ -61,6 +61,30 @@ describe("forecastColumnsJson", () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it("writes a column equal to an earlier one again only where it differs: the same text as JSON.stringify", async () => {
+    const result = await nackaForecast("vaxa-utan-att-vaxa");
+    const last = result.rows.length - 1;
+    const rows = result.rows.map((row, i) => ({
+      ...row,
+      deliveryFte: row.baselineFte,
+      // Equal to baseline in every row but the last, where it differs by one unit in the last place.
+      totalFte: i === last ? row.baselineFte * (1 + Number.EPSILON) : row.baselineFte,
+      // Equal as numbers (0 === -0) and written alike ("0").
+      developmentFte: i % 2 === 0 ? -0 : 0,
+      transitionFte: Number.NaN,
+    }));
+    const changed: ForecastResult = { ...result, rows };
+    expect(rows[last]!.totalFte).not.toBe(rows[last]!.baselineFte);
+    expect(forecastColumnsJson(changed)).toBe(JSON.stringify(columnsOf(changed)));
+  });
+
+  it("writes every field of the result in its order, as JSON.stringify does, and leaves out undefined ones", async () => {
+    const result = await nackaForecast("baseline");
+    const changed = { ...result, added: { note: "ny" }, missing: undefined } as ForecastResult;
+    expect(forecastColumnsJson(changed)).toBe(JSON.stringify(columnsOf(changed)));
+    expect(forecastColumnsJson(changed)).toContain(',"added":{"note":"ny"}}');
   });
 
   it("writes an answer's head before its result, as JSON.stringify of the whole answer", async () => {

@@ -62,6 +62,26 @@ describe("POST /api/forecast, deterministic", () => {
     expect(other.body.result.totals.totalFte.at(-1)).toBeGreaterThan(first.body.result.totals.totalFte.at(-1));
   });
 
+  it("answers assumptions asked for again, after many others, with the same bytes, as JSON and as Arrow", async () => {
+    // More assumptions than the forecasts the model service keeps (16), fewer than the answers (256).
+    const { app } = await testServer();
+    const ask = (growthMultiplier: number) => request(app).post("/api/forecast").send({ assumptions: { growthMultiplier } }).expect(200);
+    const first = await ask(1.01);
+    const texts = new Set([first.text]);
+    for (let i = 2; i <= 20; i++) texts.add((await ask(1 + i / 100)).text);
+    expect(texts.size).toBe(20);
+    expect((await ask(1.01)).text).toBe(first.text);
+    const arrow = await request(app)
+      .post("/api/forecast")
+      .set("Accept", "application/vnd.apache.arrow.stream")
+      .send({ assumptions: { growthMultiplier: 1.01 } })
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const rows = tableFromIPC(arrow.body as Buffer).toArray();
+    expect(rows.at(-1)!.totalFte).toBe(first.body.result.rows.totalFte.at(-1));
+  });
+
   it("treats an empty body object as the baseline", async () => {
     const { app } = await testServer();
     const res = await request(app).post("/api/forecast").send({}).expect(200);
