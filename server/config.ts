@@ -69,7 +69,7 @@ export interface ServerConfig {
   answerBufferTotalBytes: number;
   /** Seconds an answer may wait for its client to read before the connection is closed. `VAXA_SLOW_CLIENT_SECONDS`, default 30. */
   slowClientSeconds: number;
-  /** Forecasts kept in memory by their assumptions. `VAXA_FORECAST_CACHE`, default 256. */
+  /** Forecast answers (their JSON bytes) kept in memory by their assumptions; the last 16 forecasts are also kept whole. `VAXA_FORECAST_CACHE`, default 256. */
   forecastCacheSize: number;
   /** pino level: fatal, error, warn, info, debug, trace, silent. `VAXA_LOG_LEVEL`, default info. */
   logLevel: string;
