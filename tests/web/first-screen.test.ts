@@ -43,6 +43,8 @@ const PROBE = `(() => {
       const kind = figure.closest("[data-first-screen]") ? "server" : "live";
       const svg = figure.querySelector(".plot svg");
       if (!svg || window.seen[kind]) continue;
+      // the page is parsed as it streams in: the server's figure is read once all of it has arrived
+      if (kind === "server" && document.readyState === "loading") continue;
       const box = figure.getBoundingClientRect();
       const drawn = svg.getBoundingClientRect();
       const text = (selector) => figure.querySelector(selector)?.textContent ?? "";
