@@ -28,20 +28,15 @@ import type { LoadedPackage, ScenarioInfo, Version } from "../contract/api.ts";
 import { formats, isLang, type Lang } from "../contract/locale.ts";
 import { messages } from "../web/i18n.ts";
 import { LiveModel, parameterDefaults } from "../web/live-model.ts";
+import { LANG_COOKIE } from "../web/preferences.ts";
 import { firstScenarioId } from "../web/scenarios.ts";
-import { createShell, drawShell } from "../web/shell.ts";
+import { createShell, drawShell, FIRST_SCREEN_ATTRIBUTE } from "../web/shell.ts";
 import { createStore } from "../web/state.ts";
 import type { ViewContext } from "../web/view.ts";
 import { plannerFirstScreen } from "../web/views/planner/index.ts";
 import { workingFrom } from "../web/working.ts";
 import { Lru } from "./lru.ts";
 import type { Services } from "./services.ts";
-
-/** The cookie the app writes the chosen language to (`web/preferences.ts`). */
-export const LANG_COOKIE = "vaxa-lang";
-
-/** Marks the server's screen in the page (`web/main.ts` keeps it until the live view is drawn). */
-export const FIRST_SCREEN_ATTRIBUTE = "data-first-screen";
 
 /** The widest a planner chart is drawn (`web/dom.ts` `chartWidth`) and the narrowest, below which it is scaled down. */
 const CHART_WIDTH = { min: 320, max: 960 };

@@ -22,6 +22,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { RequestHandler } from "express";
+import { escapeXml } from "../io/svg.ts";
 import { type FirstScreen, type FirstScreens, requestLang } from "./first-screen.ts";
 import { compressedAnswer } from "./precompressed.ts";
 
@@ -56,12 +57,8 @@ function withFirstScreen(page: string, first: FirstScreen): string {
   const noscript = /<noscript>[\s\S]*?<\/noscript>/.exec(page)?.[0] ?? "";
   return page
     .replace(/<html lang="[^"]*">/, `<html lang="${first.lang}">`)
-    .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(first.title)}</title>`)
+    .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeXml(first.title)}</title>`)
     .replace(/<body>[\s\S]*<\/body>/, () => `<body>\n${first.body}\n${noscript}\n</body>`);
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 }
 
 /** The page with its hints, its stylesheet inside it, and the server's first screen if there is one. */

@@ -15,7 +15,7 @@ import { LiveModel, parameterDefaults } from "./live-model.ts";
 import { initialLang, rememberLang, rememberToken, storedToken } from "./preferences.ts";
 import { fragmentOf, parseRoute } from "./router.ts";
 import { firstScenarioId, loadWorking } from "./scenarios.ts";
-import { createShell, drawShell } from "./shell.ts";
+import { createShell, drawShell, FIRST_SCREEN_ATTRIBUTE } from "./shell.ts";
 import { createStore, type ViewName } from "./state.ts";
 import type { View, ViewContext, ViewFactory } from "./view.ts";
 import { plannerView } from "./views/planner/index.ts";
@@ -44,7 +44,7 @@ async function start(): Promise<void> {
   const shell = createShell();
   // The server's first screen (the planner's first chart, `server/first-screen.ts`) stays until the
   // live view replaces it, box for box; on another view's route, or without it, "Laddar …" at once.
-  if (document.querySelector("[data-first-screen]") === null || parseRoute(location.hash).view !== "planner") {
+  if (document.querySelector(`[${FIRST_SCREEN_ATTRIBUTE}]`) === null || parseRoute(location.hash).view !== "planner") {
     shell.show();
     shell.main.replaceChildren(el("p", { class: "loading", role: "status", text: messages(lang).loading }));
   }

@@ -10,8 +10,8 @@ import { isLang, type Lang } from "../contract/locale.ts";
 
 const LANG_KEY = "vaxa.lang";
 const TOKEN_KEY = "vaxa.token";
-/** The cookie the server reads the language from (`server/first-screen.ts` `LANG_COOKIE`). */
-const LANG_COOKIE = "vaxa-lang";
+/** The cookie the server reads the language from (`server/first-screen.ts` `requestLang`). */
+export const LANG_COOKIE = "vaxa-lang";
 
 function langCookie(lang: Lang): void {
   document.cookie = `${LANG_COOKIE}=${lang}; path=/; max-age=31536000; SameSite=Lax`;

@@ -23,6 +23,9 @@ export interface Shell {
   show(): void;
 }
 
+/** Marks the server's first screen in the page (`server/first-screen.ts`; `main.ts` keeps it until the live view is drawn). */
+export const FIRST_SCREEN_ATTRIBUTE = "data-first-screen";
+
 /** The page's skip link, header, main and footer; shown by {@link Shell.show}. The skip link moves focus to the main content. */
 export function createShell(): Shell {
   const skip = el("a", { class: "skip-link", href: "#main" });
