@@ -4,6 +4,7 @@
  * `<!-- speed:start -->` and `<!-- speed:end -->`.
  */
 import { readFile, writeFile } from "node:fs/promises";
+import { callsText } from "./floor.ts";
 
 const START = "<!-- speed:start -->";
 const END = "<!-- speed:end -->";
@@ -13,6 +14,22 @@ type Results = any;
 
 const ms = (v: number, digits = 0) => `${v.toFixed(digits)} ms`;
 const met = (ok: boolean | null | undefined) => (ok === true ? "met" : ok === false ? "**missed**" : "not measured");
+
+/**
+ * The floor under the draws (bench/floor.ts): their exp and log calls alone and the cohort
+ * projection alone, with sampling, against the target of the whole run.
+ */
+function floorRow(floor: Results, samplingMs: number, targetMs: number): [string, string, string] {
+  const calls = floor.callsPerDraw.plan;
+  const projection = floor.cohortProjectionMs ?? 0;
+  const sum = floor.transcendentalsMs + projection + samplingMs;
+  return [
+    `  the floor: the draws' exp and log alone${floor.cohortProjectionMs === null ? "" : ", then the cohort projection alone"}, each in pairs with the draws`,
+    `${ms(floor.transcendentalsMs)} for ${callsText(calls)} a draw (fastest ${ms(floor.transcendentalsBestMs)}; the draws ${floor.drawsToFloorRatio.toFixed(2)}× it, median of ${floor.pairs} pairs)` +
+      (floor.cohortProjectionMs === null ? "" : `; the projection ${ms(projection)} (fastest ${ms(floor.cohortProjectionBestMs)})`),
+    `with sampling ${ms(sum)} before any other arithmetic: ${sum > targetMs ? "above" : "within"} ≤ ${targetMs} ms`,
+  ];
+}
 
 /** The table's lines for a results.json. */
 export function speedTable(r: Results): string[] {
@@ -31,6 +48,7 @@ export function speedTable(r: Results): string[] {
       `≤ ${r.targets.singleThreadMs} ms: ${met(single.meetsTarget)}`,
     ],
     ["  of which the draws (model run and copy)", `${single.perDrawMicroseconds.toFixed(1)} µs CPU a draw`, ""],
+    ...(mc.floor ? [floorRow(mc.floor, single.samplingMs, r.targets.singleThreadMs)] : []),
     ...(mc.withoutPopulation
       ? [[
           "  the same without the package's population (no cohort projection in the draws)",

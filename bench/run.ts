@@ -5,7 +5,9 @@
  * assumptions):
  * 1. one deterministic forecast (the kernel alone, and the forecast read into rows);
  * 2. Monte Carlo with 10,000 draws on one thread (sampling, the draws alone, summary), into
- *    buffers reused run after run; the peak memory of 100,000 draws in a process of its own
+ *    buffers reused run after run; the floor under the draws (bench/floor.ts): their exp, log and
+ *    pow calls, counted in the real draws, timed alone, and the cohort projection alone, each in
+ *    pairs with the draws alone; the peak memory of 100,000 draws in a process of its own
  *    (bench/peak-memory.ts). There is no multi-threaded run: a worker pool gained 8 % with the
  *    other core free and cost 1.4 s to start (issue 12), so the command line runs on one thread;
  * 3. the 10,000-draw result encoded as Arrow IPC streams versus JSON rows (bytes and time);
@@ -33,23 +35,24 @@ import { createHash } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import { availableParallelism, cpus, loadavg } from "node:os";
 import { drawsTable, encodeArrow, trajectoriesTable } from "../io/arrow.ts";
-import { loadPackageFolder } from "../io/read-package-folder.ts";
 import { createWorkspace, evaluate } from "../model/evaluate.ts";
 import { forecast } from "../model/forecast.ts";
 import { kernelFor } from "../model/kernel.ts";
 import { allocateColumns, runDraws } from "../model/draw-columns.ts";
 import { type MonteCarloResult, monteCarlo, monteCarloBuffers, summariseMonteCarlo } from "../model/monte-carlo.ts";
-import { compilePlan, type ModelPlan } from "../model/plan.ts";
+import type { ModelPlan } from "../model/plan.ts";
 import { sampleParameters } from "../model/sampling.ts";
 import { MESSAGES } from "../cli/messages.ts";
 import { COMMON_FLAGS, helpText, readFlags, requestedLang, UsageError } from "../io/command-line.ts";
-import { scaledPackage } from "../tests/model/large-package.ts";
+import { benchPlans, callsText, LARGE, measureFloor } from "./floor.ts";
 import { type NumpyPeer, startNumpyPeer } from "./numpy-peer.ts";
 
 const PACKAGE = "data/nacka";
 const SCENARIO = "vaxa-utan-att-vaxa";
 const DRAWS = 10_000;
 const SEED = 42;
+/** Alternating rounds of the draws, their exp/log alone and the cohort projection alone (bench/floor.ts). */
+const FLOOR_PAIRS = 7;
 const TARGETS = { forecastMs: 1, singleThreadMs: 100, peerRatio: 2, summaryMs: 30, forecastProcessMs: 1000, arrowSmallerX: 5, arrowFasterX: 5 };
 
 /** Writes `text` and ends the process once it has been written (so nothing is lost on a pipe). */
@@ -156,16 +159,10 @@ function jsonRows(r: MonteCarloResult): { trajectories: string; draws: string } 
   return { trajectories: JSON.stringify(trajectories), draws: JSON.stringify(draws) };
 }
 
-function planOf(pkg: Awaited<ReturnType<typeof loadPackageFolder>>, id: string): ModelPlan {
-  const compiled = compilePlan(pkg, pkg.scenarios[id]!);
-  if (!compiled.ok) throw new Error(`scenario ${id}: ${compiled.errors.map((e) => e.message).join("; ")}`);
-  return compiled.plan;
-}
-
 const loadBefore = loadavg();
 const started = performance.now();
-const pkg = await loadPackageFolder(PACKAGE);
-const plan = planOf(pkg, SCENARIO);
+const plans = await benchPlans(PACKAGE, SCENARIO);
+const { plan } = plans;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 // 1. One deterministic forecast.
@@ -186,10 +183,14 @@ const single = await time(() => monteCarlo(plan, { draws: DRAWS, seed: SEED, buf
 const drawSample = sampleParameters(plan.parameters, DRAWS, SEED);
 const drawColumns = allocateColumns(plan, DRAWS);
 const drawsOnly = await time(() => runDraws(plan, drawSample, drawColumns), 5);
+// The floor under the draws (bench/floor.ts): their exp, log and pow calls alone, and the cohort
+// projection alone, in pairs with the draws alone.
+log("the floor: the draws' exp and log alone …");
+const LARGE_DRAWS = 1000;
+const floor = await measureFloor({ folder: PACKAGE, scenario: SCENARIO, plan, sample: drawSample, columns: drawColumns, draws: DRAWS, largeDraws: LARGE_DRAWS, seed: SEED, pairs: FLOOR_PAIRS, time: (f) => time(f, 1, 0) });
 // The same without the package's population (its drivers from drivers.csv's own forecast): the
 // model as it was before the cohort projection ran in every draw, for comparison with earlier runs.
-const { population: _population, ...withoutPopulation } = pkg;
-const planWithoutPopulation = planOf(withoutPopulation, SCENARIO);
+const planWithoutPopulation = plans.withoutPopulation;
 const withoutPopulationRun = await time(() => monteCarlo(planWithoutPopulation, { draws: DRAWS, seed: SEED }), 5);
 const result = monteCarlo(plan, { draws: DRAWS, seed: SEED });
 // Warmed up three times: a summary takes tens of milliseconds, and V8 is still compiling its loops
@@ -258,8 +259,7 @@ const columnar = await time(() => {
 
 // 5. A package ten times Nacka's, horizon 2060.
 log("a package ten times Nacka's, horizon 2060 …");
-const largePlan = planOf(scaledPackage(pkg, 10, 2060), SCENARIO);
-const LARGE_DRAWS = 1000;
+const largePlan = plans.large();
 const large = await time(() => monteCarlo(largePlan, { draws: LARGE_DRAWS, seed: SEED }), 3);
 const activityYears = (p: ModelPlan) => p.activityIds.length * p.yearCount;
 const nackaPerDraw = single.cpuMs / DRAWS;
@@ -352,6 +352,27 @@ const results = {
       bestMs: withoutPopulationRun.bestMs,
       meetsTarget: withoutPopulationRun.ms <= TARGETS.singleThreadMs,
     },
+    /**
+     * The floor under the draws (bench/floor.ts): the exp, log and pow calls of the draws alone, and
+     * the cohort projection alone, each for as many draws, timed in pairs with the draws alone.
+     */
+    floor: {
+      pairs: floor.pairs,
+      /** Calls a draw, counted in the real draws: this plan's, without the population's and the large package's. */
+      callsPerDraw: floor.counts,
+      drawsMs: floor.draws.ms,
+      drawsBestMs: floor.draws.bestMs,
+      transcendentalsMs: floor.transcendentals.ms,
+      transcendentalsCpuMs: floor.transcendentals.cpuMs,
+      transcendentalsBestMs: floor.transcendentals.bestMs,
+      cohortProjectionMs: floor.cohortProjection?.ms ?? null,
+      cohortProjectionCpuMs: floor.cohortProjection?.cpuMs ?? null,
+      cohortProjectionBestMs: floor.cohortProjection?.bestMs ?? null,
+      /** Median over the pairs of the draws' time ÷ their transcendental calls' alone. */
+      drawsToFloorRatio: floor.drawsToFloorRatio,
+      drawsToFloorCpuRatio: floor.drawsToFloorCpuRatio,
+      ratios: floor.ratios,
+    },
     numpyPeer: "skipped" in peer ? { ...peer, ratio: null, meetsTarget: null } : { ...peer, meetsTarget: peer.ratio >= TARGETS.peerRatio },
     fingerprint: fingerprint(result),
     peakMemory,
@@ -376,7 +397,7 @@ const results = {
     columnarJsonMs: columnar.ms,
   },
   largePackage: {
-    copies: 10,
+    copies: LARGE.copies,
     horizon: largePlan.horizon,
     activities: largePlan.activityIds.length,
     years: largePlan.yearCount,
@@ -401,6 +422,7 @@ const results = {
 await writeFile(new URL("./results.json", import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
 
 const f = (v: number, digits = 1) => v.toFixed(digits);
+
 const mark = (ok: boolean) => (ok ? "meets" : "missed");
 const mc = results.monteCarlo;
 const av = results.arrowVersusJson;
@@ -410,6 +432,21 @@ const rows: [string, string, string][] = [
   [`Monte Carlo ${DRAWS} draws, 1 thread`, `${f(single.ms, 0)} ms (CPU ${f(single.cpuMs, 0)} ms, best ${f(single.bestMs, 0)} ms)`, `≤ ${TARGETS.singleThreadMs} ms: ${mark(mc.singleThread.meetsTarget)}`],
   ["  of which sampling", `${f(sampling.ms, 0)} ms`, ""],
   ["  of which the draws (model run + copy)", `${f(drawsOnly.ms, 0)} ms (CPU ${f(mc.singleThread.perDrawMicroseconds)} µs a draw)`, ""],
+  [
+    `  floor: exp/log of ${DRAWS.toLocaleString("en")} draws alone`,
+    `${f(floor.transcendentals.ms, 0)} ms (CPU ${f(floor.transcendentals.cpuMs, 0)} ms, best ${f(floor.transcendentals.bestMs, 0)} ms; ${callsText(floor.counts.plan)} a draw)`,
+    `the draws ${f(floor.drawsToFloorRatio, 2)}× it (median of ${floor.pairs} pairs, CPU ${f(floor.drawsToFloorCpuRatio, 2)}×; draws ${f(floor.draws.ms, 0)} ms, best ${f(floor.draws.bestMs, 0)} ms)`,
+  ],
+  [
+    `  floor: the cohort projection of ${DRAWS.toLocaleString("en")} draws alone`,
+    floor.cohortProjection === null ? "no population" : `${f(floor.cohortProjection.ms, 0)} ms (CPU ${f(floor.cohortProjection.cpuMs, 0)} ms, best ${f(floor.cohortProjection.bestMs, 0)} ms)`,
+    `exp/log + projection + sampling: ${f(floor.transcendentals.ms + (floor.cohortProjection?.ms ?? 0) + sampling.ms, 0)} ms against ≤ ${TARGETS.singleThreadMs} ms`,
+  ],
+  [
+    "  calls a draw elsewhere",
+    `without the population ${callsText(floor.counts.withoutPopulation)}; 10× to ${floor.counts.large.horizon} ${callsText(floor.counts.large)}`,
+    `${f(floor.counts.plan.inAdoptionCurves.exp, 0)} of the plan's exp in the adoption curves`,
+  ],
   [
     "  without the package's population",
     `${f(mc.withoutPopulation.ms, 0)} ms (CPU ${f(mc.withoutPopulation.cpuMs, 0)} ms, best ${f(mc.withoutPopulation.bestMs, 0)} ms)`,
