@@ -25,8 +25,8 @@ function floorRow(floor: Results, samplingMs: number, targetMs: number): [string
   const sum = floor.transcendentalsMs + projection + samplingMs;
   return [
     `  the floor: the draws' exp and log alone${floor.cohortProjectionMs === null ? "" : ", then the cohort projection alone"}, each in pairs with the draws`,
-    `${ms(floor.transcendentalsMs)} for ${callsText(calls)} a draw (fastest ${ms(floor.transcendentalsBestMs)}; the draws ${floor.drawsToFloorRatio.toFixed(2)}× it, median of ${floor.pairs} pairs)` +
-      (floor.cohortProjectionMs === null ? "" : `; the projection ${ms(projection)} (fastest ${ms(floor.cohortProjectionBestMs)})`),
+    `${ms(floor.transcendentalsMs)} for ${callsText(calls)} a draw (CPU ${ms(floor.transcendentalsCpuMs)}; fastest ${ms(floor.transcendentalsBestMs)}; the draws ${floor.drawsToFloorRatio.toFixed(2)}× it, median of ${floor.pairs} pairs)` +
+      (floor.cohortProjectionMs === null ? "" : `; the projection ${ms(projection)} (CPU ${ms(floor.cohortProjectionCpuMs)}; fastest ${ms(floor.cohortProjectionBestMs)})`),
     `with sampling ${ms(sum)} before any other arithmetic: ${sum > targetMs ? "above" : "within"} ≤ ${targetMs} ms`,
   ];
 }
