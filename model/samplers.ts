@@ -4,44 +4,46 @@
  * distributions' quantiles but never draws, does not load the samplers.
  *
  * The draws are stdlib's (https://stdlib.io) to the last bit: the same 32-bit Mersenne Twister
- * (`@stdlib/random-base-mt19937`) seeded the same way, the same uniforms and normals consumed in the
- * same order, the same arithmetic. Where stdlib's samplers only add per-draw overhead, the column
- * is filled in one loop instead:
+ * seeded the same way (`twister.ts` steps it as `@stdlib/random-base-mt19937` does), the same
+ * uniforms and normals consumed in the same order, the same arithmetic. What stdlib adds per draw
+ * and per column (a closure chain a number, a factory that defines some twenty properties a
+ * stream) is left out:
  *
+ * - one twister serves every column in turn, reseeded for each;
  * - triangular and uniform apply stdlib's inverse CDF to the twister's uniforms inline
  *   (`@stdlib/random-base-triangular` and `-uniform` compute the same formulas, one call chain a draw);
+ * - normals are stdlib's own improved ziggurat (`@stdlib/random-base-improved-ziggurat`'s
+ *   `lib/improved_ziggurat.js`, with its tables and its `exp`) driven by that twister; normal and
+ *   lognormal draws are stdlib's formulas over it (the lognormal is `@stdlib/random-base-lognormal`'s
+ *   `lib/lognormal.js`);
  * - PERT with both shapes above 1 and unequal (a mode strictly inside the range and off-centre) runs
  *   stdlib's beta rejection sampler for that case (`@stdlib/random-base-beta`'s `sample2.js`: a
- *   normal proposal from `@stdlib/random-base-improved-ziggurat`, accepted by a log-density test
- *   with `@stdlib/math-base-special-ln`) with its per-draw constants computed once a column and
- *   most acceptances decided by bounds of the logarithms instead of the logarithms (the same
- *   decisions, `lnBelow` says why);
- * - the other PERT shapes (mode at the midpoint or at an end), normal and lognormal call stdlib's
- *   samplers, one call a draw.
+ *   normal proposal accepted by a log-density test with `@stdlib/math-base-special-ln`) with its
+ *   per-draw constants computed once a column and most acceptances decided by bounds of the
+ *   logarithms instead of the logarithms (the same decisions, `lnBelow` says why); the other PERT
+ *   shapes call stdlib's beta sampler (`lib/beta.js`) over the same twister and ziggurat.
  *
- * The tests compare every sampler with stdlib's own for fixed and random parameters and seeds.
+ * The tests compare every sampler with stdlib's own factories for fixed and random parameters and seeds.
  */
+import betaSample from "@stdlib/random-base-beta/lib/beta.js";
+import improvedZiggurat from "@stdlib/random-base-improved-ziggurat/lib/improved_ziggurat.js";
+import lognormal from "@stdlib/random-base-lognormal/lib/lognormal.js";
 import ln from "@stdlib/math-base-special-ln";
-import beta from "@stdlib/random-base-beta";
-import improvedZiggurat from "@stdlib/random-base-improved-ziggurat";
-import lognormal from "@stdlib/random-base-lognormal";
-import mt19937 from "@stdlib/random-base-mt19937";
-import normal from "@stdlib/random-base-normal";
 import { type Distribution, type DistributionType, pertShape } from "./distributions.ts";
+import { Twister } from "./twister.ts";
 
 /** Writes draws of `d` into `out[from]` … `out[to − 1]` from the stream seeded by `seed` (an MT19937 seed array). */
 type Fill<D> = (d: D, seed: Uint32Array, out: Float64Array, from: number, to: number) => void;
 
-/** Writes a stdlib sampler's draws into `out[from]` … `out[to − 1]`, one call a draw. */
-function fillFrom(draw: () => number, out: Float64Array, from: number, to: number): void {
-  for (let i = from; i < to; i++) out[i] = draw();
-}
-
 /**
- * The twister's uniforms on [0, 1) as stdlib's samplers get them (53 bits from two 32-bit
- * outputs): `normalized`, which stdlib documents (its README) but its type declarations leave out.
+ * The one stream every column is drawn from, reseeded for each column (drawing is synchronous), and
+ * stdlib's uniform, 32-bit and normal samplers over it, which share it as stdlib's factories share
+ * one state between them.
  */
-const uniforms = (seed: Uint32Array) => (mt19937.factory({ seed }) as ReturnType<typeof mt19937.factory> & { normalized: () => number }).normalized;
+const stream = new Twister(Uint32Array.of(0));
+const randu = (): number => stream.uniform();
+const randi = (): number => stream.uint32();
+const randn = improvedZiggurat(randu, randi);
 
 /**
  * A lower bound of ln(z) for z ≥ 0: (z − 1)/√z below 1, 2(z − 1)/(z + 1) from 1 (both touch ln at
@@ -62,12 +64,10 @@ export function lnBelow(z: number): number {
 /**
  * PERT's draws for shapes α, β > 1, α ≠ β, scaled to [min, min + range]: stdlib's beta sampler for
  * that case (`@stdlib/random-base-beta` 0.2.2, `lib/sample2.js`), with the same shared twister
- * (stdlib's beta factory shares one state between its uniforms and its normals; the ziggurat's own
- * uniform generator is that sharing) and the same operations in the same order.
+ * and the same operations in the same order.
  */
 function fillBetaByNormalProposal(alpha: number, beta: number, seed: Uint32Array, min: number, range: number, out: Float64Array, from: number, to: number): void {
-  const randn = improvedZiggurat.factory({ seed });
-  const randu = randn.PRNG;
+  stream.reseed(seed);
   const A = alpha - 1.0;
   const B = beta - 1.0;
   const C = A + B;
@@ -106,12 +106,12 @@ const SAMPLERS: { [T in DistributionType]: Fill<Extract<Distribution, { type: T 
       return;
     }
     // @stdlib/random-base-triangular 0.2.2, lib/triangular.js, with its per-draw constants hoisted
-    const rand = uniforms(seed);
+    stream.reseed(seed).fillUniforms(out, from, to);
     const fc = (c - a) / (b - a);
     const left = (b - a) * (c - a);
     const right = (b - a) * (b - c);
     for (let i = from; i < to; i++) {
-      const u = rand();
+      const u = out[i]!;
       out[i] = u < fc ? a + Math.sqrt(left * u) : b - Math.sqrt(right * (1.0 - u));
     }
   },
@@ -128,16 +128,27 @@ const SAMPLERS: { [T in DistributionType]: Fill<Extract<Distribution, { type: T 
       fillBetaByNormalProposal(alpha, beta_, seed, min, range, out, from, to);
       return;
     }
-    const draw = beta.factory(alpha, beta_, { seed });
-    for (let i = from; i < to; i++) out[i] = min + range * draw();
+    stream.reseed(seed);
+    for (let i = from; i < to; i++) out[i] = min + range * betaSample(randu, randn, alpha, beta_);
   },
   normal: (d, seed, out, from, to) => {
-    if (d.sd === 0) out.fill(d.mean, from, to);
-    else fillFrom(normal.factory(d.mean, d.sd, { seed }), out, from, to);
+    const { mean, sd } = d;
+    if (sd === 0) {
+      out.fill(mean, from, to);
+      return;
+    }
+    // @stdlib/random-base-normal 0.2.2, lib/normal.js
+    stream.reseed(seed);
+    for (let i = from; i < to; i++) out[i] = mean + sd * randn();
   },
   lognormal: (d, seed, out, from, to) => {
-    if (d.sigma === 0) out.fill(Math.exp(d.mu), from, to);
-    else fillFrom(lognormal.factory(d.mu, d.sigma, { seed }), out, from, to);
+    const { mu, sigma } = d;
+    if (sigma === 0) {
+      out.fill(Math.exp(mu), from, to);
+      return;
+    }
+    stream.reseed(seed);
+    for (let i = from; i < to; i++) out[i] = lognormal(randn, mu, sigma);
   },
   uniform: ({ min: a, max: b }, seed, out, from, to) => {
     if (a === b) {
@@ -145,9 +156,9 @@ const SAMPLERS: { [T in DistributionType]: Fill<Extract<Distribution, { type: T 
       return;
     }
     // @stdlib/random-base-uniform 0.2.3, lib/uniform.js
-    const rand = uniforms(seed);
+    stream.reseed(seed).fillUniforms(out, from, to);
     for (let i = from; i < to; i++) {
-      const r = rand();
+      const r = out[i]!;
       out[i] = b * r + (1.0 - r) * a;
     }
   },

@@ -77,3 +77,35 @@ describe("Monte Carlo summary of a fixed-seed Nacka run", async () => {
     });
   });
 });
+
+describe("Monte Carlo summaries one after another", async () => {
+  const nacka = await loadPackageFolder("data/nacka");
+  const run = (scenario: string, draws: number, seed: number) => monteCarlo(compile(nacka, nacka.scenarios[scenario]!), { draws, seed });
+
+  // the summaries keep their working memory from one to the next: a large run, then smaller and
+  // other-shaped ones (the baseline scenario has no levers), then a large one again
+  it.each([
+    ["vaxa-utan-att-vaxa", 1200, 1],
+    ["baseline", 37, 2],
+    ["dubbel-tillvaxt", 501, 3],
+    ["vaxa-utan-att-vaxa", 9, 4],
+    ["vaxa-utan-att-vaxa", 1199, 5],
+  ] as const)("each have the quantiles of sorting, whatever was summarised before: %s, %i draws", (scenario, draws, seed) => {
+    const result = run(scenario, draws, seed);
+    const summary = summariseMonteCarlo(result);
+    const Y = result.years.length;
+    const S = result.processes.length + 1;
+    const column = (series: number, y: number) => Array.from({ length: draws }, (_, i) => result.fte[(i * S + series) * Y + y]!);
+    result.processes.forEach((_, p) => {
+      for (let y = 0; y < Y; y++) {
+        const row = summary.processes[p * Y + y]!;
+        expect([row.fte_p10, row.fte_p50, row.fte_p90]).toEqual(bySorting(column(p, y)));
+      }
+    });
+    summary.years.forEach((row, y) => {
+      expect([row.totalFte_p10, row.totalFte_p50, row.totalFte_p90]).toEqual(bySorting(column(S - 1, y)));
+      expect([row.baselineFte_p10, row.baselineFte_p50, row.baselineFte_p90]).toEqual(bySorting(Array.from({ length: draws }, (_, i) => result.baselineFte[i * Y + y]!)));
+    });
+    expect([summary.npv.p10, summary.npv.p50, summary.npv.p90]).toEqual(bySorting(Array.from(result.npv)));
+  });
+});
