@@ -32,7 +32,7 @@ import { LANG_COOKIE } from "../web/preferences.ts";
 import { firstScenarioId } from "../web/scenarios.ts";
 import { createShell, drawShell, FIRST_SCREEN_ATTRIBUTE } from "../web/shell.ts";
 import { createStore } from "../web/state.ts";
-import type { ViewContext } from "../web/view.ts";
+import type { DrawContext } from "../web/view.ts";
 import { plannerFirstScreen } from "../web/views/planner/index.ts";
 import { workingFrom } from "../web/working.ts";
 import { Lru } from "./lru.ts";
@@ -121,14 +121,13 @@ export function renderFirstScreen(lang: Lang, loaded: LoadedPackage, scenarios: 
     shell.show();
     drawShell(shell, { lang, t, view: "planner", municipality: pkg.municipality.name, packageVersionId: loaded.versionId });
     const working = workingFrom(assumptions, info.scenarioId, info);
-    const context: ViewContext = {
+    // No Monte Carlo worker: the first screen runs none, its ranges come with the live view.
+    const context: DrawContext = {
       store: createStore({ lang, route: { view: "planner", params: {} }, scenarios, working, token: "" }),
       pkg,
       packageVersionId: loaded.versionId,
       defaults: parameterDefaults(pkg),
       live: new LiveModel(pkg),
-      // The first screen runs no Monte Carlo: its ranges come with the live view.
-      uncertainty: undefined as never,
       lang,
       t,
       f: formats(lang, pkg.municipality.currency),
