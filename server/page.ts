@@ -24,7 +24,7 @@ import { join } from "node:path";
 import type { RequestHandler } from "express";
 import { escapeXml } from "../io/svg.ts";
 import { type FirstScreen, type FirstScreens, requestLang } from "./first-screen.ts";
-import { compressedAnswer } from "./precompressed.ts";
+import { compressAhead, compressedAnswer } from "./precompressed.ts";
 
 /** The API answers `web/main.ts` asks for before it draws any view. */
 export const FIRST_ANSWERS = ["/api/package/model", "/api/scenarios"] as const;
@@ -88,7 +88,7 @@ export function appPage(publicDir: string, bundleDir: string, openReads: boolean
       } catch {
         return; // (a test's app whose database is closed already; a real one renders on the first request)
       }
-      void compressedAnswer(() => html, "html", true);
+      void compressAhead(html);
     });
   }
   return (req, res, next) => {
