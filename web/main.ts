@@ -153,6 +153,8 @@ async function start(): Promise<void> {
         current = null;
         void packageFor(hashOf(working))
           .then((loaded) => {
+            // The package left behind needs no Monte Carlo meanwhile: its worker stops (and starts again if it comes back).
+            if (loaded !== active) active.uncertainty.terminate();
             active = loaded;
             store.update({ working });
             render(true);
