@@ -17,7 +17,7 @@ export function mayDiscard(context: DrawContext): boolean {
   const w = context.store.state.working;
   if (!isDirty(w, context.defaults) || w.version === null) return true;
   if (!window.confirm(context.t.discardConfirm)) return false;
-  dropDraft(w);
+  dropDraft(w, context.packageVersionId);
   return true;
 }
 
@@ -68,7 +68,7 @@ export function scenarioBar(context: DrawContext): ScenarioBar {
     discard.addEventListener("click", () => {
       if (!window.confirm(t.discardConfirm)) return;
       const w = store.state.working;
-      dropDraft(w);
+      dropDraft(w, context.packageVersionId);
       store.update({ restoredDraft: false, working: { ...w, overlay: w.saved ? overlayOf(w.saved) : newWorking().overlay } });
       notice.remove();
       context.open(store.state.working);
