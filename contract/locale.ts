@@ -63,15 +63,16 @@ const finite = (value: number | null): value is number => value !== null && Numb
  * The formats of a language.
  *
  * @param currency ISO code of the package's currency; "SEK" is written "Mkr"/"tkr" in Swedish.
+ * @param timeZone the IANA time zone dates and times are written in; the runtime's own by default.
  * @example formats("sv").mkr(47_854_613) // "47,9 Mkr" (with a non-breaking space)
  */
-export function formats(lang: Lang, currency = "SEK"): Formats {
+export function formats(lang: Lang, currency = "SEK", timeZone?: string): Formats {
   const locale = LOCALE[lang];
   const mkrUnit = lang === "sv" && currency === "SEK" ? "Mkr" : `M${currency}`;
   const tkrUnit = lang === "sv" && currency === "SEK" ? "tkr" : `k${currency}`;
   const number = (value: number | null, digits = 0) => (finite(value) ? numberFormat(lang, 0, digits).format(value) : DASH);
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "long" });
-  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "short" });
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone });
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "short", timeZone });
   return {
     lang,
     number,

@@ -9,9 +9,10 @@
  * key figures, the chart figure with Observable Plot) runs here on a linkedom document, with the
  * package and the saved version the app would load (`web/scenarios.ts` `firstScenarioId`, the
  * version's package), the model in the browser (`LiveModel`), and the texts and sv-SE/en number
- * formats of the language. The chart is drawn at the app's width before layout (720 px) and fitted
- * to the width of its box at the live chart's height (inline styles below), so the live chart
- * replaces it without the page moving.
+ * formats of the language (dates in Stockholm's time zone, {@link FIRST_SCREEN_TIME_ZONE}). The
+ * chart is drawn at the app's width before layout (720 px) and fitted to the width of its box at
+ * the live chart's height (inline styles below), so the live chart replaces it without the page
+ * moving.
  *
  * What the server cannot know: the route (a fragment, never sent: another view's route drops the
  * first screen as soon as the app starts), a draft kept in the browser (the app draws it in place
@@ -32,11 +33,20 @@ import { LANG_COOKIE } from "../web/preferences.ts";
 import { firstScenarioId } from "../web/scenarios.ts";
 import { createShell, drawShell, FIRST_SCREEN_ATTRIBUTE } from "../web/shell.ts";
 import { createStore } from "../web/state.ts";
-import type { ViewContext } from "../web/view.ts";
+import type { DrawContext } from "../web/view.ts";
 import { plannerFirstScreen } from "../web/views/planner/index.ts";
 import { workingFrom } from "../web/working.ts";
 import { Lru } from "./lru.ts";
 import type { Services } from "./services.ts";
+
+/**
+ * The time zone of the first screen's dates (the status line's "version 1 (…) · 1 december 2026"),
+ * whatever the server's own: its people are in Sweden (the interface is Swedish by default, the
+ * package a Swedish municipality's), and the app writes the line again in the browser's zone, which
+ * for them is this one, so the text does not change when the app takes over. A date without its time
+ * would still depend on the zone around midnight.
+ */
+const FIRST_SCREEN_TIME_ZONE = "Europe/Stockholm";
 
 /** The widest a planner chart is drawn (`web/dom.ts` `chartWidth`) and the narrowest, below which it is scaled down. */
 const CHART_WIDTH = { min: 320, max: 960 };
@@ -121,17 +131,16 @@ export function renderFirstScreen(lang: Lang, loaded: LoadedPackage, scenarios: 
     shell.show();
     drawShell(shell, { lang, t, view: "planner", municipality: pkg.municipality.name, packageVersionId: loaded.versionId });
     const working = workingFrom(assumptions, info.scenarioId, info);
-    const context: ViewContext = {
+    // No Monte Carlo worker: the first screen runs none, its ranges come with the live view.
+    const context: DrawContext = {
       store: createStore({ lang, route: { view: "planner", params: {} }, scenarios, working, token: "" }),
       pkg,
       packageVersionId: loaded.versionId,
       defaults: parameterDefaults(pkg),
       live: new LiveModel(pkg),
-      // The first screen runs no Monte Carlo: its ranges come with the live view.
-      uncertainty: undefined as never,
       lang,
       t,
-      f: formats(lang, pkg.municipality.currency),
+      f: formats(lang, pkg.municipality.currency, FIRST_SCREEN_TIME_ZONE),
       params: {},
       setParams: () => undefined,
       open: () => undefined,

@@ -15,16 +15,18 @@
  * - the stylesheet inside the page (`<style>`), which the browser would otherwise fetch beside the
  *   scripts before it paints anything (over 10 Mbit/s it arrived after about 200 ms more).
  *
- * Without a built bundle (no `meta.json`) the page goes out without hints. It is read on each request
- * (a rebuild, `npm run build:web -- --watch`, renames the chunks) and never cached by the browser;
- * it travels compressed (br or gzip, compressed once per text: `precompressed.ts`).
+ * Without a built bundle (no `meta.json`) the page goes out without hints. Its files are looked at
+ * on each request and read again when one has changed (a rebuild, `npm run build:web -- --watch`,
+ * renames the chunks and writes `meta.json` anew); the page is never cached by the browser and
+ * travels compressed (br or gzip, compressed once per text: `precompressed.ts`).
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { RequestHandler } from "express";
 import { escapeXml } from "../io/svg.ts";
 import { type FirstScreen, type FirstScreens, requestLang } from "./first-screen.ts";
-import { compressedAnswer } from "./precompressed.ts";
+import { Lru } from "./lru.ts";
+import { compressAhead, compressedAnswer } from "./precompressed.ts";
 
 /** The API answers `web/main.ts` asks for before it draws any view. */
 export const FIRST_ANSWERS = ["/api/package/model", "/api/scenarios"] as const;
@@ -76,19 +78,51 @@ export function appPageHtml(publicDir: string, bundleDir: string, openReads: boo
   return first === null ? page : withFirstScreen(page, first);
 }
 
+/**
+ * The files the page is made of, each as it is on disk (inode, size, time of its last change; "-"
+ * where it is missing): a build writes them anew, so another stamp means the page must be made again.
+ */
+function fileStamps(publicDir: string, bundleDir: string): string {
+  return [join(publicDir, "index.html"), join(bundleDir, "meta.json"), join(publicDir, "app.css")]
+    .map((file) => {
+      const stat = statSync(file, { throwIfNoEntry: false });
+      return stat === undefined ? "-" : `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+    })
+    .join(" ");
+}
+
+/**
+ * The page ({@link appPageHtml}) with each first screen, made again only when one of its files has
+ * changed (one `stat` each per call): the same text, not read and rebuilt on every request.
+ */
+export function cachedAppPage(publicDir: string, bundleDir: string, openReads: boolean): (first: FirstScreen | null) => string {
+  // by first screen (one per language and scenario list: `FirstScreens` keeps eight), and none
+  const pages = new Lru<FirstScreen | null, { stamps: string; html: string }>(9);
+  return (first) => {
+    const stamps = fileStamps(publicDir, bundleDir);
+    let page = pages.get(first);
+    if (page?.stamps !== stamps) {
+      page = { stamps, html: appPageHtml(publicDir, bundleDir, openReads, first) };
+      pages.set(first, page);
+    }
+    return page.html;
+  };
+}
+
 /** Serves the page at `/` and `/index.html`, with the first screen `firstScreens` renders for the request's language (if any). */
 export function appPage(publicDir: string, bundleDir: string, openReads: boolean, firstScreens?: FirstScreens): RequestHandler {
+  const page = cachedAppPage(publicDir, bundleDir, openReads);
   // The Swedish page rendered and compressed before anyone asks (as the package's answer is): the
   // first request would otherwise wait for both, in a process whose code has not yet been optimised.
   if (firstScreens) {
     setImmediate(() => {
       let html: string;
       try {
-        html = appPageHtml(publicDir, bundleDir, openReads, firstScreens.get("sv"));
+        html = page(firstScreens.get("sv"));
       } catch {
         return; // (a test's app whose database is closed already; a real one renders on the first request)
       }
-      void compressedAnswer(() => html, "html", true);
+      void compressAhead(html);
     });
   }
   return (req, res, next) => {
@@ -97,6 +131,6 @@ export function appPage(publicDir: string, bundleDir: string, openReads: boolean
     // The language comes from the cookie or the link: a cache between must keep them apart.
     res.vary("Cookie");
     const first = firstScreens?.get(requestLang(req)) ?? null;
-    compressedAnswer(() => appPageHtml(publicDir, bundleDir, openReads, first), "html")(req, res).catch(next);
+    compressedAnswer(() => page(first), "html")(req, res).catch(next);
   };
 }

@@ -4,7 +4,8 @@
  * compressed without compressing it on every request; anything else (no twin, a twin older than
  * its file, no accepted encoding) falls through to the static files. The same for an API answer
  * that never changes while the server runs (the package, parsed, for the web app's first chart):
- * {@link compressedAnswer} compresses it on its first request and keeps the result.
+ * {@link compressedAnswer} compresses it on its first request and keeps the result, or before it
+ * when asked to ({@link compressAhead}).
  */
 import { readFileSync, statSync } from "node:fs";
 import { extname, resolve, sep } from "node:path";
@@ -79,6 +80,18 @@ async function compressNow(text: string): Promise<Compressed> {
     promisify(gzip)(bytes, { level: 9 }),
   ]);
   return { text: bytes, br, gzip: gz };
+}
+
+/**
+ * Compresses `text` in the background, ahead of the first request for it: an answer of the same
+ * text ({@link compressedAnswer}) then finds it compressed (among the last 16 texts compressed).
+ * Resolves when it is done; never rejects (an answer asking for the text reports any failure).
+ */
+export function compressAhead(text: string): Promise<void> {
+  return compress(text).then(
+    () => undefined,
+    () => undefined,
+  );
 }
 
 /**

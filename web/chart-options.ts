@@ -2,9 +2,9 @@
  * The options the charts of one scenario share: the language, the scenario's name and version id,
  * the municipality, and the processes' names in the language.
  */
-import type { ScenarioLabel, ViewContext } from "./view.ts";
+import type { DrawContext, ScenarioLabel } from "./view.ts";
 
-export function scenarioChartOptions({ pkg, lang }: ViewContext, label: ScenarioLabel) {
+export function scenarioChartOptions({ pkg, lang }: DrawContext, label: ScenarioLabel) {
   return {
     lang,
     versionId: label.versionId,

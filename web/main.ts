@@ -87,21 +87,21 @@ async function start(): Promise<void> {
   // The served package's defaults and model are made while the version travels: most versions were computed with it.
   void packageFor(served.package.hash);
   const loaded = await arriving;
-  // Unsaved work on this version from before a reload comes back.
-  const draft = readDraft(loaded);
+  let active = await packageFor(hashOf(loaded));
+  // Unsaved work on this version of this package from before a reload comes back.
+  const draft = readDraft(loaded, active.versionId);
   const working = draft ? { ...loaded, overlay: draft } : loaded;
-  let active = await packageFor(hashOf(working));
   const store = createStore({ lang, route, scenarios: list.scenarios, working, token: storedToken(), restoredDraft: draft !== null });
 
   // Unsaved work is kept in the browser as it changes, and leaving the page with it asks first.
   const unsaved = () => store.state.working.version !== null && isDirty(store.state.working, active.defaults);
-  const keep = debounce(() => keepDraft(store.state.working, isDirty(store.state.working, active.defaults)), 250);
+  const keep = debounce(() => keepDraft(store.state.working, active.versionId, isDirty(store.state.working, active.defaults)), 250);
   store.subscribe((state, before) => {
     if (state.working !== before.working) keep();
   });
   window.addEventListener("beforeunload", (event) => {
     keep.cancel();
-    keepDraft(store.state.working, isDirty(store.state.working, active.defaults));
+    keepDraft(store.state.working, active.versionId, isDirty(store.state.working, active.defaults));
     if (unsaved()) event.preventDefault();
   });
 
@@ -153,6 +153,8 @@ async function start(): Promise<void> {
         current = null;
         void packageFor(hashOf(working))
           .then((loaded) => {
+            // The package left behind needs no Monte Carlo meanwhile: its worker stops (and starts again if it comes back).
+            if (loaded !== active) active.uncertainty.terminate();
             active = loaded;
             store.update({ working });
             render(true);

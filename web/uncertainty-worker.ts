@@ -3,17 +3,18 @@
  * (`monte-carlo-worker.ts`) runs the draws while the page stays free for the sliders. Only the
  * newest assumptions matter: a request made while a run is going waits, replacing any request
  * that waited before it (whose promise rejects as superseded), so a slider dragged for a second
- * starts at most two runs, not sixty.
+ * starts at most two runs, not sixty. When its package is no longer the working scenario's, the
+ * worker is stopped (`web/main.ts`), and started again if the package comes back.
  */
 import type { DataPackage } from "../model/data-package.ts";
 import type { Assumptions } from "./api.ts";
 import { readUncertainty, type Uncertainty, WEB_DRAWS, WEB_SEED } from "./uncertainty.ts";
 import type { WorkerReply, WorkerRequest } from "./monte-carlo-worker.ts";
 
-/** The rejection of a request that newer assumptions replaced before it ran. */
-export class Superseded extends Error {
-  constructor() {
-    super("superseded by newer assumptions");
+/** The rejection of a request that will not be answered: newer assumptions replaced it before it ran, or the worker was stopped. */
+export class Dropped extends Error {
+  constructor(why: string) {
+    super(why);
     this.name = "AbortError";
   }
 }
@@ -39,7 +40,8 @@ export class UncertaintyWorker {
   #running: (Pending & { id: number }) | null = null;
   #waiting: Pending | null = null;
   #next = 1;
-  #starting = false;
+  /** The start asked for and not yet made (a later one, or a stop, makes it moot). */
+  #starting: object | null = null;
 
   constructor(pkg: DataPackage, url: URL) {
     this.#pkg = pkg;
@@ -49,10 +51,13 @@ export class UncertaintyWorker {
   /** The worker, started once: after the next frame is painted (`requestAnimationFrame` runs before the paint, the timeout after it). */
   #whenStarted(then: (worker: Worker) => void): void {
     if (this.#worker !== null) return then(this.#worker);
-    if (this.#starting) return;
-    this.#starting = true;
+    if (this.#starting !== null) return;
+    const starting = {};
+    this.#starting = starting;
     requestAnimationFrame(() =>
       setTimeout(() => {
+        if (this.#starting !== starting) return;
+        this.#starting = null;
         const worker = new Worker(this.#url, { type: "module" });
         worker.postMessage({ type: "package", pkg: this.#pkg } satisfies WorkerRequest);
         worker.onmessage = (event: MessageEvent<WorkerReply>) => this.#answer(event.data);
@@ -67,16 +72,31 @@ export class UncertaintyWorker {
     return this.#cache.get(JSON.stringify(assumptions));
   }
 
-  /** The range for `assumptions`, computed in the background; rejects with {@link Superseded} if newer assumptions come first. */
+  /** The range for `assumptions`, computed in the background; rejects with {@link Dropped} if newer assumptions come first or the worker is stopped. */
   run(assumptions: Assumptions): Promise<Uncertainty> {
     const key = JSON.stringify(assumptions);
     const done = this.#cache.get(key);
     if (done) return Promise.resolve(done);
     return new Promise((resolve, reject) => {
-      this.#waiting?.reject(new Superseded());
+      this.#waiting?.reject(new Dropped("superseded by newer assumptions"));
       this.#waiting = { key, assumptions, resolve, reject };
       this.#start();
     });
+  }
+
+  /**
+   * Stops the worker and frees what it holds (the package, its plans, its buffers): a run going or
+   * waiting rejects with {@link Dropped}. The ranges computed stay; a later run starts a worker again.
+   */
+  terminate(): void {
+    this.#worker?.terminate();
+    this.#worker = null;
+    this.#starting = null;
+    const stopped = new Dropped("the Monte Carlo worker was stopped");
+    this.#running?.reject(stopped);
+    this.#waiting?.reject(stopped);
+    this.#running = null;
+    this.#waiting = null;
   }
 
   #start(): void {

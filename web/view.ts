@@ -17,7 +17,12 @@ export interface View {
   destroy?(): void;
 }
 
-export interface ViewContext {
+/**
+ * What a view's parts draw with: everything a view is given but the Monte Carlo worker. The
+ * planner's first screen, which the server renders into the page (`server/first-screen.ts`), runs
+ * no Monte Carlo and is given only this.
+ */
+export interface DrawContext {
   store: Store;
   pkg: DataPackage;
   /** The short id of the package's version, named in the footer and on the printed briefing. */
@@ -26,8 +31,6 @@ export interface ViewContext {
   defaults: ReadonlyMap<string, ParameterInfo>;
   /** The model in the browser, on the package's own files. */
   live: LiveModel;
-  /** The working scenario's Monte Carlo range, computed in a worker. */
-  uncertainty: UncertaintyWorker;
   /** The language the view is drawn in, and its texts and formats. */
   lang: Lang;
   t: Messages;
@@ -38,6 +41,12 @@ export interface ViewContext {
   setParams(params: Record<string, string>): void;
   /** Makes `working` the working scenario and draws the view again from it. */
   open(working: Working): void;
+}
+
+/** What a view is given: what its parts draw with, and the worker for the working scenario's range. */
+export interface ViewContext extends DrawContext {
+  /** The working scenario's Monte Carlo range, computed in a worker. */
+  uncertainty: UncertaintyWorker;
 }
 
 /** Draws a view. */

@@ -22,5 +22,9 @@ describe("formats", () => {
   it("writes dates the Swedish way", () => {
     expect(formats("sv").date("2026-11-23T10:00:00Z")).toBe("23 november 2026");
     expect(formats("en").date("2026-11-23T10:00:00Z")).toBe("23 November 2026");
+    // in a time zone given (the tests run in UTC): 23:30 UTC is 00:30 the next day in Stockholm in winter
+    expect(formats("sv", "SEK", "Europe/Stockholm").date("2026-11-30T23:30:00Z")).toBe("1 december 2026");
+    expect(formats("sv", "SEK", "Europe/Stockholm").dateTime("2026-11-30T23:30:00Z")).toBe("2026-12-01 00:30");
+    expect(formats("sv").date("2026-11-30T23:30:00Z")).toBe("30 november 2026");
   });
 });

@@ -8,7 +8,7 @@ import request from "supertest";
 import { describe, expect, it } from "vitest";
 import { forecastFromColumns } from "../../contract/forecast-columns.ts";
 import { formats } from "../../contract/locale.ts";
-import { FirstScreens } from "../../server/first-screen.ts";
+import { FirstScreens, renderFirstScreen } from "../../server/first-screen.ts";
 import { normalizeAssumptions } from "../../model/assumptions.ts";
 import { testServer, type TestServer } from "./helpers.ts";
 
@@ -91,6 +91,22 @@ describe("the page's first screen", () => {
     expect(document.querySelector("#planner-status")!.textContent).toMatch(/version 2 \([0-9a-f]{12}\)/);
     expect(document.querySelector('[data-key="fte"] .value')!.textContent).toBe(formats("sv").fte(await serverFte2030(server)));
     expect(second.body).not.toBe(first.body);
+  });
+
+  it("dates its version in Stockholm's time zone, whatever the server's", async () => {
+    // the tests run in UTC (vitest.config.ts), where each of these times is the day before
+    expect(new Intl.DateTimeFormat().resolvedOptions().timeZone).toBe("UTC");
+    const { services } = await testServer();
+    const version = services.scenarios.version(SCENARIO, { kind: "latest" })!;
+    const status = (lang: "sv" | "en", createdAt: string) => {
+      const screen = renderFirstScreen(lang, services.model.current, services.scenarios.list(), { ...version, createdAt });
+      return parseHTML(`<html><body>${screen.body}</body></html>`).document.querySelector("#planner-status")!.textContent;
+    };
+    // 23:30 UTC on 30 November is 00:30 on 1 December in Stockholm (UTC+1 in winter)
+    expect(status("sv", "2026-11-30T23:30:00.000Z")).toContain("· 1 december 2026");
+    expect(status("en", "2026-11-30T23:30:00.000Z")).toContain("· 1 December 2026");
+    // 22:30 UTC on 30 June is 00:30 on 1 July (UTC+2 in summer)
+    expect(status("sv", "2026-06-30T22:30:00.000Z")).toContain("· 1 juli 2026");
   });
 
   it("writes saved scenarios' names as text, never as markup", async () => {

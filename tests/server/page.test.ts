@@ -1,9 +1,11 @@
 /** server/page.ts: the app's page with preload hints for the bundle's chunks and the first API answers. */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import express from "express";
+import request from "supertest";
 import { describe, expect, it } from "vitest";
-import { appPageHtml, FIRST_ANSWERS } from "../../server/page.ts";
+import { appPage, appPageHtml, cachedAppPage, FIRST_ANSWERS } from "../../server/page.ts";
 
 const PAGE = '<head>\n  <link rel="stylesheet" href="/app.css">\n  <script type="module" src="/build/app.js"></script>\n</head>\n';
 
@@ -51,5 +53,43 @@ describe("the app's page", () => {
     );
     // without a first screen, the file's body stays
     expect(appPageHtml(publicDir, bundleDir, false)).toContain("<p>Laddar</p>");
+  });
+});
+
+describe("the page as served", () => {
+  /** Writes `file` anew with `text`, its modification time `seconds` after the epoch (as a later build would). */
+  const rewrite = (file: string, text: string, seconds: number) => {
+    writeFileSync(file, text);
+    utimesSync(file, seconds, seconds);
+  };
+
+  it("names a rebuilt bundle's chunks and carries a changed stylesheet as soon as they are written", async () => {
+    const { publicDir, bundleDir } = site({ preload: ["/build/chunks/a-1.js"] });
+    const app = express().use(appPage(publicDir, bundleDir, false));
+    expect(hints((await request(app).get("/").expect(200)).text)).toEqual(["modulepreload /build/chunks/a-1.js"]);
+    // a rebuild: chunks of the same name length, meta.json written again later (same size, same file)
+    rewrite(join(bundleDir, "meta.json"), JSON.stringify({ preload: ["/build/chunks/b-2.js"] }), Date.now() / 1000 + 60);
+    expect(hints((await request(app).get("/").expect(200)).text)).toEqual(["modulepreload /build/chunks/b-2.js"]);
+    writeFileSync(join(publicDir, "app.css"), "main { color: blue; }\n");
+    expect((await request(app).get("/index.html").expect(200)).text).toContain("<style>\nmain { color: blue; }\n</style>");
+  });
+
+  it("is made again only when one of its files has changed, for each first screen", () => {
+    const { publicDir, bundleDir } = site({ preload: ["/build/chunks/a-1.js"] });
+    const index = join(publicDir, "index.html");
+    const file = `${PAGE}<body>\n  <p>Laddar</p>\n</body>\n`;
+    rewrite(index, file, 1_700_000_000);
+    const page = cachedAppPage(publicDir, bundleDir, false);
+    const first = { lang: "en" as const, title: "Vaxa", body: "<main>first</main>" };
+    const before = page(null);
+    expect(page(first)).toContain("<main>first</main>");
+    expect(before).toContain("<p>Laddar</p>");
+    // the same size and time (a file cannot change so unseen in a build): not read again
+    rewrite(index, file.replace("<head>", "<HEAD>"), 1_700_000_000);
+    expect(page(null)).toBe(before);
+    // a new time: read again, for each first screen
+    rewrite(index, file.replace("<head>", "<HEAD>"), 1_700_000_001);
+    expect(page(null)).toContain("<HEAD>");
+    expect(page(first)).toContain("<HEAD>");
   });
 });

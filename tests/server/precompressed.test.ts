@@ -5,8 +5,19 @@ import { join } from "node:path";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import express from "express";
 import request from "supertest";
-import { describe, expect, it } from "vitest";
-import { compressedFiles, precompressed } from "../../server/precompressed.ts";
+import { describe, expect, it, vi } from "vitest";
+import { compressAhead, compressedAnswer, compressedFiles, precompressed } from "../../server/precompressed.ts";
+
+// brotli as it is, its calls counted: to tell an answer compressed on request from one compressed ahead
+const brotli = vi.hoisted(() => ({ calls: 0 }));
+vi.mock("node:zlib", async (importOriginal) => {
+  const zlib = await importOriginal<typeof import("node:zlib")>();
+  const brotliCompress = (...args: Parameters<typeof zlib.brotliCompress>) => {
+    brotli.calls++;
+    return zlib.brotliCompress(...args);
+  };
+  return { ...zlib, default: { ...zlib, brotliCompress }, brotliCompress };
+});
 
 const CONTENT = "export const answer = 42;\n".repeat(100);
 
@@ -74,5 +85,27 @@ describe("compressedFiles", () => {
     const plain = await request(app).get("/app.css").set("Accept-Encoding", "identity").expect(200);
     expect(plain.headers["content-encoding"]).toBeUndefined();
     await request(app).get("/..%2Fapp.css").set("Accept-Encoding", "gzip").expect(404);
+  });
+});
+
+describe("compressAhead", () => {
+  const answerApp = (text: string) => {
+    const app = express();
+    const answer = compressedAnswer(() => text, "html");
+    app.get("/", (req, res, next) => answer(req, res).catch(next));
+    return app;
+  };
+
+  it("compresses a text before it is asked for, so that its answer's first request compresses nothing", async () => {
+    const ahead = `<p>ahead ${Math.random()}</p>`.repeat(50);
+    await compressAhead(ahead);
+    const before = brotli.calls;
+    const res = await request(answerApp(ahead)).get("/").set("Accept-Encoding", "gzip").expect(200);
+    expect(res.headers["content-encoding"]).toBe("gzip");
+    expect(res.text).toBe(ahead); // supertest decompresses gzip
+    expect(brotli.calls).toBe(before);
+    // a text not compressed ahead is compressed on its first request (br and gzip at once)
+    await request(answerApp(`${ahead}!`)).get("/").set("Accept-Encoding", "gzip").expect(200);
+    expect(brotli.calls).toBe(before + 1);
   });
 });

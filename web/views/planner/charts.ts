@@ -9,7 +9,7 @@ import { ftePerYearChart } from "../../../charts/fte-per-year.ts";
 import { scenarioChartOptions } from "../../chart-options.ts";
 import { chartWidth } from "../../dom.ts";
 import { ChartFigure, type TableData } from "../../figure.ts";
-import type { ScenarioLabel, ViewContext } from "../../view.ts";
+import type { DrawContext, ScenarioLabel } from "../../view.ts";
 
 type Total = ForecastResult["totals"][number];
 
@@ -24,7 +24,7 @@ export interface PlannerCharts {
   flushTables(): void;
 }
 
-export function plannerCharts(context: ViewContext): PlannerCharts {
+export function plannerCharts(context: DrawContext): PlannerCharts {
   const { pkg, t, f } = context;
   const texts = { showTable: t.showTable, tableRegion: t.tableRegion };
   const total = new ChartFigure("fte-per-year", texts);

@@ -12,7 +12,7 @@ import type { ForecastResult } from "../../../model/forecast.ts";
 import { el, isAbort } from "../../dom.ts";
 import type { Messages } from "../../i18n.ts";
 import { afterPaint, debounce, perFrame } from "../../schedule.ts";
-import type { View, ViewContext } from "../../view.ts";
+import type { DrawContext, View, ViewContext } from "../../view.ts";
 import { assumptionsOf, isActivePath, isDirty, type Overlay, structureChanged } from "../../working.ts";
 import { assumptionControls } from "./assumption-controls.ts";
 import { plannerCharts } from "./charts.ts";
@@ -28,12 +28,12 @@ function changedPaths(before: Overlay, after: Overlay): string[] {
 }
 
 /** The year in focus the route names (`?year=`), within the forecast's years; 2030 when it names none. */
-function initialFocus({ params, pkg }: ViewContext): number {
+function initialFocus({ params, pkg }: DrawContext): number {
   return Math.min(Math.max(Math.round(Number(params.year)) || 2030, pkg.baseYear + 1), pkg.municipality.horizon);
 }
 
 /** What the charts say about the working scenario: its name, and its version id unless changed ("osparat"). */
-function scenarioLabel({ store, defaults, lang, t }: ViewContext) {
+function scenarioLabel({ store, defaults, lang, t }: DrawContext) {
   const w = store.state.working;
   return { name: w.overlay.name[lang], versionId: w.version && !isDirty(w, defaults) ? w.version.versionId : t.unsaved };
 }
@@ -57,7 +57,7 @@ function plannerLayout(t: Messages, bar: HTMLElement, controls: HTMLElement, res
  * (`server/first-screen.ts`) so that the chart is on screen before the app has loaded; the live
  * view then takes its place box for box. Throws when the scenario does not compute.
  */
-export function plannerFirstScreen(context: ViewContext): HTMLElement {
+export function plannerFirstScreen(context: DrawContext): HTMLElement {
   const { store, live, defaults, t } = context;
   const focus = initialFocus(context);
   const bar = scenarioBar(context);

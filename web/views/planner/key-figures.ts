@@ -8,7 +8,7 @@
 import type { ForecastResult } from "../../../model/forecast.ts";
 import { el } from "../../dom.ts";
 import type { Uncertainty } from "../../uncertainty.ts";
-import type { ViewContext } from "../../view.ts";
+import type { DrawContext } from "../../view.ts";
 
 export interface KeyFigures {
   element: HTMLElement;
@@ -21,7 +21,7 @@ export interface KeyFigures {
 }
 
 /** The key figures; `onFocus` is called with the year the planner chooses. */
-export function keyFigures(context: ViewContext, focus: number, onFocus: (year: number) => void): KeyFigures {
+export function keyFigures(context: DrawContext, focus: number, onFocus: (year: number) => void): KeyFigures {
   const { pkg, lang, t, f } = context;
   const baseYear = pkg.baseYear;
   const horizon = pkg.municipality.horizon;

@@ -4,7 +4,7 @@
  */
 import { el, errorText } from "../../dom.ts";
 import { loadWorking } from "../../scenarios.ts";
-import type { ViewContext } from "../../view.ts";
+import type { DrawContext } from "../../view.ts";
 import { versionText } from "../../version-text.ts";
 import { dropDraft } from "../../drafts.ts";
 import { isDirty, newWorking, overlayOf } from "../../working.ts";
@@ -13,11 +13,11 @@ import { isDirty, newWorking, overlayOf } from "../../working.ts";
  * Whether the working scenario's changes may be left: yes when there are none, else when the
  * planner confirms (then its draft is removed too).
  */
-export function mayDiscard(context: ViewContext): boolean {
+export function mayDiscard(context: DrawContext): boolean {
   const w = context.store.state.working;
   if (!isDirty(w, context.defaults) || w.version === null) return true;
   if (!window.confirm(context.t.discardConfirm)) return false;
-  dropDraft(w);
+  dropDraft(w, context.packageVersionId);
   return true;
 }
 
@@ -27,7 +27,7 @@ export interface ScenarioBar {
   showStatus(): void;
 }
 
-export function scenarioBar(context: ViewContext): ScenarioBar {
+export function scenarioBar(context: DrawContext): ScenarioBar {
   const { store, defaults, lang, t } = context;
   const pickId = "planner-scenario";
   const pick = el("select", { id: pickId });
@@ -68,7 +68,7 @@ export function scenarioBar(context: ViewContext): ScenarioBar {
     discard.addEventListener("click", () => {
       if (!window.confirm(t.discardConfirm)) return;
       const w = store.state.working;
-      dropDraft(w);
+      dropDraft(w, context.packageVersionId);
       store.update({ restoredDraft: false, working: { ...w, overlay: w.saved ? overlayOf(w.saved) : newWorking().overlay } });
       notice.remove();
       context.open(store.state.working);

@@ -3,7 +3,8 @@
  * package with an error shows its file, line and field; a second municipality's package written
  * the Swedish Excel way (Windows-1252, semicolons, decimal commas) is stored and listed with its
  * downloads; a scenario gets a new version computed with it, which the council picker compares
- * against the scenario's first version (v1 against v2) and the planner computes with; an admin archives a scenario, which is then
+ * against the scenario's first version (v1 against v2) and the planner computes with (leaving it for a scenario on the
+ * server's package stops its Monte Carlo worker); an admin archives a scenario, which is then
  * hidden unless "Visa arkiverade" is ticked, and brings it back; axe-core finds no WCAG 2.1 A/AA
  * violations at 1366×900 and 390×844. Screenshots in `test-output/web/`.
  */
@@ -136,11 +137,35 @@ if (!plan.run) {
 
         // The planner works on version 2 with the package it was computed with.
         const packageId = (await page.locator(".briefing .version-list li").nth(1).textContent())!.match(/datapaket ([0-9a-f]{12})\)/)![1]!;
+        // (the page's Web Workers counted as they start and are stopped)
+        await page.addInitScript(() => {
+          const workers = { started: 0, stopped: 0 };
+          Object.assign(window, { workers });
+          window.Worker = class extends window.Worker {
+            constructor(...args: ConstructorParameters<typeof Worker>) {
+              super(...args);
+              workers.started++;
+            }
+            override terminate(): void {
+              workers.stopped++;
+              super.terminate();
+            }
+          };
+        });
         await page.goto(`${session.server.url}/?reload#planering?s=baseline`);
         await page.waitForSelector("main .view.planner");
         await expect.poll(() => page.locator(".brand-tagline").textContent()).toContain("Åre-Östersund kommun");
         expect(await page.locator(".site-footer").textContent()).toContain(`Datapaket ${packageId}.`);
         expect(await page.locator("#planner-status").textContent()).toMatch(/version 2 \([0-9a-f]{12}\) · first admin · .* — Med Åres siffror/);
+
+        // Loading a scenario computed with the server's own package stops the Monte Carlo worker of Åre's package (web/main.ts).
+        const workers = () => page.evaluate(() => (window as unknown as { workers: { started: number; stopped: number } }).workers);
+        await expect.poll(workers).toEqual({ started: 1, stopped: 0 });
+        await page.selectOption("#planner-scenario", "vaxa-utan-att-vaxa");
+        await page.locator(".scenario-bar button", { hasText: "Ladda" }).click();
+        await expect.poll(() => page.locator("#planner-status").textContent()).toMatch(/^Utgår från ”Växa utan att växa”, version 1/);
+        await expect.poll(() => page.locator(".brand-tagline").textContent()).toContain("Nacka");
+        await expect.poll(workers).toEqual({ started: 2, stopped: 1 });
       },
       TIMEOUT,
     );
