@@ -28,6 +28,16 @@ function checkFields(object: object, where: (field: string) => string): void {
 }
 
 /**
+ * Whether no value of the column is a number that is not finite, without a branch per value:
+ * v − v is 0 for a finite number, null (0 − 0) and a boolean, and NaN for ±Infinity and NaN.
+ */
+function noneNonFinite(values: readonly unknown[]): boolean {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += (values[i] as number) - (values[i] as number);
+  return sum === 0;
+}
+
+/**
  * The first value of these columns that is a number but not finite, in row order (a row's fields in
  * the columns' order): the value `checkFields` would meet first, row by row.
  */
@@ -35,6 +45,7 @@ function firstNonFinite(columns: Readonly<Record<string, readonly unknown[]>>): 
   let first: { field: string; index: number } | undefined;
   for (const field in columns) {
     const values = columns[field]!;
+    if (noneNonFinite(values)) continue;
     // A later column wins only at an earlier row.
     const end = first === undefined ? values.length : first.index;
     for (let i = 0; i < end; i++) {
