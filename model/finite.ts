@@ -5,7 +5,7 @@
  * never fire; it is the last guard, and it turns an overflow into one clear error instead of a
  * result that is silently wrong.
  */
-import type { ForecastResult } from "./forecast.ts";
+import type { ForecastColumnar } from "./forecast.ts";
 import type { MonteCarloColumns } from "./draw-columns.ts";
 
 /** Thrown when a result would hold a number that is not finite; the message names the first one. */
@@ -28,13 +28,55 @@ function checkFields(object: object, where: (field: string) => string): void {
 }
 
 /**
+ * Whether no value of the column is a number that is not finite, without a branch per value:
+ * v − v is 0 for a finite number, null (0 − 0) and a boolean, and NaN for ±Infinity and NaN.
+ */
+function noneNonFinite(values: readonly unknown[]): boolean {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += (values[i] as number) - (values[i] as number);
+  return sum === 0;
+}
+
+/**
+ * The first value of these columns that is a number but not finite, in row order (a row's fields in
+ * the columns' order): the value `checkFields` would meet first, row by row.
+ */
+function firstNonFinite(columns: Readonly<Record<string, readonly unknown[]>>): { field: string; index: number } | undefined {
+  let first: { field: string; index: number } | undefined;
+  for (const field in columns) {
+    const values = columns[field]!;
+    if (noneNonFinite(values)) continue;
+    // A later column wins only at an earlier row.
+    const end = first === undefined ? values.length : first.index;
+    for (let i = 0; i < end; i++) {
+      const value = values[i];
+      if (typeof value === "number" && !Number.isFinite(value)) {
+        first = { field, index: i };
+        break;
+      }
+    }
+  }
+  return first;
+}
+
+/**
  * The forecast itself when every number in it is finite (null stands for "none" and is allowed).
  *
  * @throws NonFiniteResultError naming the first number that is not, e.g. "totalFte of building_permits in 2031".
  */
-export function finiteForecast(result: ForecastResult): ForecastResult {
-  for (const row of result.rows) checkFields(row, (field) => `${field} of ${row.process} in ${row.year}`);
-  for (const total of result.totals) checkFields(total, (field) => `${field} in ${total.year}`);
+export function finiteForecast(result: ForecastColumnar): ForecastColumnar {
+  const Y = result.years.length;
+  const row = firstNonFinite(result.rows);
+  if (row !== undefined) {
+    const { field, index } = row;
+    const where = `${field} of ${result.processes[Math.floor(index / Y)]!.id} in ${result.years[index % Y]!}`;
+    throw new NonFiniteResultError(where, result.rows[field as keyof ForecastColumnar["rows"]][index]!);
+  }
+  const total = firstNonFinite(result.totals);
+  if (total !== undefined) {
+    const { field, index } = total;
+    throw new NonFiniteResultError(`${field} in ${result.years[index]!}`, result.totals[field as keyof ForecastColumnar["totals"]][index] as number);
+  }
   for (const lever of result.levers) checkFields(lever.adoption, (y) => `the adoption of ${lever.id} in ${result.baseYear + Number(y)}`);
   if (result.investment !== null) checkFields(result.investment, (field) => `the investment's ${field}`);
   return result;

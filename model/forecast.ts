@@ -116,64 +116,113 @@ export interface ForecastResult {
   investment: InvestmentSummary | null;
 }
 
+/** The fields of a process-year row that differ from row to row: all but its year and process, in `ProcessYear`'s order. */
+export type ProcessYearField = Exclude<keyof ProcessYear, "year" | "process">;
+/** The fields of a year's total but its year, in `YearTotal`'s order. */
+export type YearTotalField = Exclude<keyof YearTotal, "year">;
+
 /**
- * Reads a finished run into plain rows.
+ * A forecast with its rows and totals as columns, one array per field: the value of process p in
+ * year y is at p × years.length + y, a year's total at its year index. The same numbers as
+ * {@link ForecastResult}, without an object per row: what the server writes as its answer
+ * (`contract/forecast-columns.ts` is its wire form) and what {@link forecastRows} turns into rows.
+ */
+export interface ForecastColumnar extends Omit<ForecastResult, "rows" | "totals"> {
+  rows: { [F in ProcessYearField]: ProcessYear[F][] };
+  totals: { [F in YearTotalField]: YearTotal[F][] };
+}
+
+/**
+ * The plain parts of a result that follow from the plan's structure alone, made once per structure
+ * (a plan patched with new values shares its template's `calibration`): every forecast of that
+ * structure shares these same arrays, and a writer may keep their text by identity. Frozen, as they
+ * are shared.
+ */
+const structureParts = new WeakMap<object, { years: number[]; processes: ForecastResult["processes"] }>();
+
+function partsOf(plan: ModelPlan): { years: number[]; processes: ForecastResult["processes"] } {
+  let parts = structureParts.get(plan.calibration);
+  if (parts === undefined || parts.years.length !== plan.yearCount || parts.years[0] !== plan.baseYear) {
+    parts = {
+      years: Object.freeze(Array.from({ length: plan.yearCount }, (_, y) => plan.baseYear + y)) as number[],
+      processes: Object.freeze(plan.processIds.map((id, p) => Object.freeze({ id, calibration: plan.calibration[p]! }))) as ForecastResult["processes"],
+    };
+    structureParts.set(plan.calibration, parts);
+  }
+  return parts;
+}
+
+/**
+ * Reads a finished run into columns: the one place the result's derived figures are computed
+ * (a row's total FTE, the decoupling ratio, the cost of the change, the investment summary).
  *
  * @throws NonFiniteResultError when a number would not be finite (`finite.ts`).
  */
-export function readForecast(plan: ModelPlan, theta: Float64Array, ws: Workspace): ForecastResult {
+export function readForecastColumns(plan: ModelPlan, theta: Float64Array, ws: Workspace): ForecastColumnar {
   const Y = plan.yearCount;
-  const years = Array.from({ length: Y }, (_, y) => plan.baseYear + y);
+  const cells = plan.processIds.length * Y;
+  const { years, processes } = partsOf(plan);
   const costPerFte = theta[plan.costPerFte]!;
-  // Plain loops: this runs for every forecast the server answers, and closures per row cost more than the rows.
-  const rows: ProcessYear[] = [];
-  for (let p = 0; p < plan.processIds.length; p++) {
-    const process = plan.processIds[p]!;
-    for (let y = 0; y < Y; y++) {
-      const i = p * Y + y;
-      const deliveryFte = ws.delivery[i]!;
-      const developmentFte = ws.development[i]!;
-      const transitionFte = ws.transition[i]!;
-      rows.push({
-        year: years[y]!,
-        process,
-        baselineFte: ws.baseline[i]!,
-        deliveryFte,
-        developmentFte,
-        transitionFte,
-        totalFte: deliveryFte + developmentFte + transitionFte,
-      });
-    }
+  // Plain arrays filled in plain loops: this runs for every forecast the server answers.
+  const baselineFte = new Array<number>(cells);
+  const deliveryFte = new Array<number>(cells);
+  const developmentFte = new Array<number>(cells);
+  const transitionFte = new Array<number>(cells);
+  const totalFte = new Array<number>(cells);
+  for (let i = 0; i < cells; i++) {
+    const delivery = ws.delivery[i]!;
+    const development = ws.development[i]!;
+    const transition = ws.transition[i]!;
+    baselineFte[i] = ws.baseline[i]!;
+    deliveryFte[i] = delivery;
+    developmentFte[i] = development;
+    transitionFte[i] = transition;
+    totalFte[i] = delivery + development + transition;
   }
+  const totals: ForecastColumnar["totals"] = {
+    residents: new Array<number | null>(Y),
+    baselineFte: new Array<number>(Y),
+    deliveryFte: new Array<number>(Y),
+    developmentFte: new Array<number>(Y),
+    transitionFte: new Array<number>(Y),
+    totalFte: new Array<number>(Y),
+    decouplingRatio: new Array<number | null>(Y),
+    holdsFlat: new Array<boolean>(Y),
+    capex: new Array<number>(Y),
+    licences: new Array<number>(Y),
+    changeFteCost: new Array<number>(Y),
+    fteSavings: new Array<number>(Y),
+    systemSavings: new Array<number>(Y),
+    cost: new Array<number>(Y),
+    savings: new Array<number>(Y),
+    net: new Array<number>(Y),
+    cumulativeNet: new Array<number>(Y),
+  };
   const baseFte = ws.total[0]!;
   const baseResidents = ws.residents[0]!;
-  const totals: YearTotal[] = [];
   for (let y = 0; y < Y; y++) {
     const residents = ws.residents[y]!;
-    const totalFte = ws.total[y]!;
-    totals.push({
-      year: years[y]!,
-      residents: Number.isNaN(residents) ? null : residents,
-      baselineFte: ws.baselineTotal[y]!,
-      deliveryFte: ws.deliveryTotal[y]!,
-      developmentFte: ws.developmentTotal[y]!,
-      transitionFte: ws.transitionTotal[y]!,
-      totalFte,
-      decouplingRatio: decouplingRatio(totalFte, baseFte, residents, baseResidents),
-      holdsFlat: holdsFlat(totalFte, baseFte),
-      capex: ws.capex[y]!,
-      licences: ws.licences[y]!,
-      changeFteCost: (ws.developmentTotal[y]! + ws.transitionTotal[y]!) * costPerFte,
-      fteSavings: (ws.baselineTotal[y]! - ws.deliveryTotal[y]!) * costPerFte,
-      systemSavings: ws.systemSavings[y]!,
-      cost: ws.cost[y]!,
-      savings: ws.savings[y]!,
-      net: ws.net[y]!,
-      cumulativeNet: ws.cumulativeNet[y]!,
-    });
+    const total = ws.total[y]!;
+    totals.residents[y] = Number.isNaN(residents) ? null : residents;
+    totals.baselineFte[y] = ws.baselineTotal[y]!;
+    totals.deliveryFte[y] = ws.deliveryTotal[y]!;
+    totals.developmentFte[y] = ws.developmentTotal[y]!;
+    totals.transitionFte[y] = ws.transitionTotal[y]!;
+    totals.totalFte[y] = total;
+    totals.decouplingRatio[y] = decouplingRatio(total, baseFte, residents, baseResidents);
+    totals.holdsFlat[y] = holdsFlat(total, baseFte);
+    totals.capex[y] = ws.capex[y]!;
+    totals.licences[y] = ws.licences[y]!;
+    totals.changeFteCost[y] = (ws.developmentTotal[y]! + ws.transitionTotal[y]!) * costPerFte;
+    totals.fteSavings[y] = (ws.baselineTotal[y]! - ws.deliveryTotal[y]!) * costPerFte;
+    totals.systemSavings[y] = ws.systemSavings[y]!;
+    totals.cost[y] = ws.cost[y]!;
+    totals.savings[y] = ws.savings[y]!;
+    totals.net[y] = ws.net[y]!;
+    totals.cumulativeNet[y] = ws.cumulativeNet[y]!;
   }
   let from = Y;
-  while (from > 0 && totals[from - 1]!.holdsFlat) from--;
+  while (from > 0 && totals.holdsFlat[from - 1]!) from--;
   const levers = plan.leverIds.map((id, l) => ({ id, adoption: Array.from(ws.adoption.subarray(l * Y, (l + 1) * Y)) }));
 
   let investment: InvestmentSummary | null = null;
@@ -204,8 +253,8 @@ export function readForecast(plan: ModelPlan, theta: Float64Array, ws: Workspace
     baseYear: plan.baseYear,
     horizon: plan.horizon,
     years,
-    processes: plan.processIds.map((id, p) => ({ id, calibration: plan.calibration[p]! })),
-    rows,
+    processes,
+    rows: { baselineFte, deliveryFte, developmentFte, transitionFte, totalFte },
     totals,
     levers,
     holdsFlatFrom: from < Y ? plan.baseYear + from : null,
@@ -213,8 +262,68 @@ export function readForecast(plan: ModelPlan, theta: Float64Array, ws: Workspace
   });
 }
 
+/** A forecast's columns as rows: one object per process and year, process by process, and one per year. */
+export function forecastRows(columns: ForecastColumnar): ForecastResult {
+  const { rows: c, totals: t, years, processes } = columns;
+  const Y = years.length;
+  const rows: ProcessYear[] = [];
+  for (let p = 0; p < processes.length; p++) {
+    const process = processes[p]!.id;
+    for (let y = 0; y < Y; y++) {
+      const i = p * Y + y;
+      rows.push({
+        year: years[y]!,
+        process,
+        baselineFte: c.baselineFte[i]!,
+        deliveryFte: c.deliveryFte[i]!,
+        developmentFte: c.developmentFte[i]!,
+        transitionFte: c.transitionFte[i]!,
+        totalFte: c.totalFte[i]!,
+      });
+    }
+  }
+  const totals: YearTotal[] = [];
+  for (let y = 0; y < Y; y++) {
+    totals.push({
+      year: years[y]!,
+      residents: t.residents[y]!,
+      baselineFte: t.baselineFte[y]!,
+      deliveryFte: t.deliveryFte[y]!,
+      developmentFte: t.developmentFte[y]!,
+      transitionFte: t.transitionFte[y]!,
+      totalFte: t.totalFte[y]!,
+      decouplingRatio: t.decouplingRatio[y]!,
+      holdsFlat: t.holdsFlat[y]!,
+      capex: t.capex[y]!,
+      licences: t.licences[y]!,
+      changeFteCost: t.changeFteCost[y]!,
+      fteSavings: t.fteSavings[y]!,
+      systemSavings: t.systemSavings[y]!,
+      cost: t.cost[y]!,
+      savings: t.savings[y]!,
+      net: t.net[y]!,
+      cumulativeNet: t.cumulativeNet[y]!,
+    });
+  }
+  return { ...columns, rows, totals };
+}
+
+/**
+ * Reads a finished run into plain rows.
+ *
+ * @throws NonFiniteResultError when a number would not be finite (`finite.ts`).
+ */
+export function readForecast(plan: ModelPlan, theta: Float64Array, ws: Workspace): ForecastResult {
+  return forecastRows(readForecastColumns(plan, theta, ws));
+}
+
+/** The deterministic forecast of a plan in columns, at its point values or at the given parameter values. */
+export function forecastColumns(plan: ModelPlan, theta: Float64Array = plan.parameters.values): ForecastColumnar {
+  const kernel = kernelFor(plan);
+  return readForecastColumns(plan, theta, kernel.run(theta, kernel.workspace()));
+}
+
 /** The deterministic forecast of a plan, at its point values or at the given parameter values. */
 export function forecast(plan: ModelPlan, theta: Float64Array = plan.parameters.values): ForecastResult {
-  const kernel = kernelFor(plan);
-  return readForecast(plan, theta, kernel.run(theta, kernel.workspace()));
+  return forecastRows(forecastColumns(plan, theta));
 }

@@ -84,8 +84,50 @@ function entries(pkg: DataPackage, levers: Lever[]): Entry[] {
   ];
 }
 
-/** The table's parts that depend only on the package and the active levers, before the scenario. */
-type BaseTable = Pick<ParameterTable, "names" | "index" | "values" | "lower" | "upper" | "specs">;
+/** An uncertain parameter in the making: its distribution, where it was given, and its median and range check once known. */
+interface Uncertain {
+  distribution: Distribution;
+  field: string;
+  source: string;
+  /** The median and the message for a distribution outside the parameter's range, or undefined until computed. */
+  point?: { median: number; outside: string | undefined };
+}
+
+/** A distribution the package gives (a lever's or the population's), under the parameter path it makes uncertain. */
+interface PackageDistribution extends Uncertain {
+  path: string;
+  /** The parameter's index, or undefined for a path the table does not have (reported on every build). */
+  parameter: number | undefined;
+}
+
+/**
+ * The table's parts that depend only on the package and the active levers, before the scenario,
+ * and the package's distributions with their medians, which are the same for every scenario.
+ */
+type BaseTable = Pick<ParameterTable, "names" | "index" | "values" | "lower" | "upper" | "specs"> & { distributions: PackageDistribution[] };
+
+/** The median of a parameter's distribution, and the message when the distribution or its median is outside the parameter's range. */
+function pointOf(table: Pick<ParameterTable, "lower" | "upper" | "specs">, i: number, distribution: Distribution): NonNullable<Uncertain["point"]> {
+  const outside = distributionOutside(distribution, table.specs[i]!) ?? medianOutOfRange(distribution, [table.lower[i] ?? -Infinity, table.upper[i] ?? Infinity]);
+  return { median: median(distribution), outside };
+}
+
+/** The active levers' distributions, then the population's, in that order. */
+function packageDistributions(pkg: DataPackage, levers: Lever[], table: Pick<ParameterTable, "index" | "lower" | "upper" | "specs">): PackageDistribution[] {
+  const given: Omit<PackageDistribution, "parameter" | "point">[] = [];
+  for (const lever of levers) {
+    for (const [key, distribution] of Object.entries(lever.distributions)) {
+      given.push({ path: `levers.${lever.id}.${key}`, field: `levers[${lever.id}].distributions.${key}`, source: "levers.json", distribution });
+    }
+  }
+  for (const [name, distribution] of Object.entries(pkg.population?.distributions ?? {})) {
+    given.push({ path: `population.${name}`, field: `distributions.${name}`, source: "population/population.json", distribution });
+  }
+  return given.map((d) => {
+    const parameter = table.index.get(d.path);
+    return { ...d, parameter, ...(parameter === undefined ? {} : { point: pointOf(table, parameter, d.distribution) }) };
+  });
+}
 
 /**
  * Base tables by package and active levers. A server builds a table for every request with new
@@ -105,7 +147,7 @@ function baseTable(pkg: DataPackage, levers: Lever[]): BaseTable {
   if (!base) {
     const list = entries(pkg, levers);
     const names = list.map((e) => e.name);
-    base = {
+    const table = {
       names,
       index: new Map(names.map((n, i) => [n, i])),
       values: Float64Array.from(list, (e) => e.value),
@@ -113,6 +155,7 @@ function baseTable(pkg: DataPackage, levers: Lever[]): BaseTable {
       upper: Float64Array.from(list, (e) => e.upper),
       specs: list.map((e) => e.spec),
     };
+    base = { ...table, distributions: packageDistributions(pkg, levers, table) };
     byLevers.set(key, base);
   }
   return base;
@@ -190,20 +233,10 @@ export function buildParameterTable(
 
   // The uncertain parameters: the active levers' distributions, unless the scenario sets the value
   // (a value the scenario decides is certain), and the scenario's own, which take precedence.
-  const uncertain = new Map<number, { distribution: Distribution; field: string; source: string }>();
-  for (const lever of levers) {
-    for (const [key, distribution] of Object.entries(lever.distributions)) {
-      const path = `levers.${lever.id}.${key}`;
-      const field = `levers[${lever.id}].distributions.${key}`;
-      const i = resolve(path, field, "levers.json");
-      if (i !== undefined && !Object.hasOwn(scenario.set, path)) uncertain.set(i, { distribution, field, source: "levers.json" });
-    }
-  }
-  for (const [name, distribution] of Object.entries(pkg.population?.distributions ?? {})) {
-    const path = `population.${name}`;
-    const field = `distributions.${name}`;
-    const i = resolve(path, field, "population/population.json");
-    if (i !== undefined && !Object.hasOwn(scenario.set, path)) uncertain.set(i, { distribution, field, source: "population/population.json" });
+  const uncertain = new Map<number, Uncertain>();
+  for (const given of base.distributions) {
+    const i = given.parameter ?? resolve(given.path, given.field, given.source);
+    if (i !== undefined && !Object.hasOwn(scenario.set, given.path)) uncertain.set(i, given);
   }
   for (const [path, distribution] of Object.entries(scenario.uncertainty)) {
     const i = resolve(path, `uncertainty.${path}`, file);
@@ -218,9 +251,8 @@ export function buildParameterTable(
     if (mismatch) errors.push({ file, field: set.field, message: mismatch });
   }
   // The deterministic run uses each uncertain parameter's median.
-  for (const [i, { distribution, field, source }] of uncertain) {
-    const m = median(distribution);
-    const outside = distributionOutside(distribution, specs[i]!) ?? medianOutOfRange(distribution, [lower[i] ?? -Infinity, upper[i] ?? Infinity]);
+  for (const [i, { distribution, field, source, point }] of uncertain) {
+    const { median: m, outside } = point ?? pointOf(base, i, distribution);
     if (outside !== undefined) errors.push({ file: source, field, message: outside });
     // a value that already is the median to within MEDIAN_TOLERANCE (a value given beside its
     // distribution, or a lever's value resolved when levers.json was read) stays as written

@@ -18,22 +18,38 @@
  */
 import type { ForecastAnswer } from "../contract/api.ts";
 import { PROCESS_YEAR_COLUMNS, YEAR_TOTAL_COLUMNS } from "../contract/forecast-columns.ts";
-import type { ForecastResult } from "../model/forecast.ts";
+import type { ForecastColumnar, ForecastResult } from "../model/forecast.ts";
+
+/**
+ * The text of values the model shares between forecasts of one plan structure (their years and
+ * processes, `model/forecast.ts`), by identity: frozen, so the text cannot go stale.
+ */
+const frozenTexts = new WeakMap<object, string>();
+
+function valueJson(value: unknown): string | undefined {
+  if (typeof value !== "object" || value === null || !Object.isFrozen(value)) return JSON.stringify(value) as string | undefined;
+  let text = frozenTexts.get(value);
+  if (text === undefined) {
+    text = JSON.stringify(value);
+    frozenTexts.set(value, text);
+  }
+  return text;
+}
 
 function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
-/** `{"field":[field of every item],…}` for the given fields, as `JSON.stringify` writes it. */
-function columnsJson<T extends object>(items: readonly T[], fields: readonly (keyof T & string)[]): string {
-  const written: unknown[][] = [];
+/** `{"field":[…],…}` for the given columns in the given order, as `JSON.stringify` writes it. */
+function columnsJson<F extends string>(columns: { readonly [K in F]: readonly unknown[] }, fields: readonly F[]): string {
+  const written: (readonly unknown[])[] = [];
   const texts: string[] = [];
   let text = "{";
   for (let f = 0; f < fields.length; f++) {
     const field = fields[f]!;
-    const column = new Array<unknown>(items.length);
-    for (let i = 0; i < items.length; i++) column[i] = items[i]![field];
+    const column = columns[field];
     let columnText: string | undefined;
     for (let w = 0; w < written.length && columnText === undefined; w++) if (sameValues(column, written[w]!)) columnText = texts[w];
     if (columnText === undefined) {
@@ -46,8 +62,8 @@ function columnsJson<T extends object>(items: readonly T[], fields: readonly (ke
   return `${text}}`;
 }
 
-/** The JSON text of `result` with its rows and totals as columns (`ForecastColumns`), its fields in their order. */
-export function forecastColumnsJson(result: ForecastResult): string {
+/** The JSON text of a forecast in columns (`ForecastColumns`), its fields in their order. */
+export function columnarForecastJson(result: ForecastColumnar): string {
   let text = "{";
   for (const [field, value] of Object.entries(result)) {
     const valueText =
@@ -55,14 +71,27 @@ export function forecastColumnsJson(result: ForecastResult): string {
         ? columnsJson(result.rows, PROCESS_YEAR_COLUMNS)
         : field === "totals"
           ? columnsJson(result.totals, YEAR_TOTAL_COLUMNS)
-          : (JSON.stringify(value) as string | undefined);
+          : valueJson(value);
     // JSON.stringify leaves out a field whose value it cannot write (undefined, a function).
     if (valueText !== undefined) text += `${text === "{" ? "" : ","}${JSON.stringify(field)}:${valueText}`;
   }
   return `${text}}`;
 }
 
+/** The JSON text of `result` with its rows and totals as columns (`ForecastColumns`), its fields in their order. */
+export function forecastColumnsJson(result: ForecastResult): string {
+  const column = <T, F extends keyof T>(items: readonly T[], field: F): T[F][] => {
+    const values = new Array<T[F]>(items.length);
+    for (let i = 0; i < items.length; i++) values[i] = items[i]![field];
+    return values;
+  };
+  const rows = Object.fromEntries(PROCESS_YEAR_COLUMNS.map((field) => [field, column(result.rows, field)]));
+  const totals = Object.fromEntries(YEAR_TOTAL_COLUMNS.map((field) => [field, column(result.totals, field)]));
+  return columnarForecastJson({ ...result, rows, totals } as ForecastColumnar);
+}
+
 /** The JSON text of a deterministic forecast's answer: `head`'s fields, then `result` as columns. */
-export function forecastAnswerJson(head: Omit<ForecastAnswer, "result">, result: ForecastResult): string {
-  return `${JSON.stringify(head).slice(0, -1)},"result":${forecastColumnsJson(result)}}`;
+export function forecastAnswerJson(head: Omit<ForecastAnswer, "result">, result: ForecastResult | ForecastColumnar): string {
+  const text = Array.isArray(result.rows) ? forecastColumnsJson(result as ForecastResult) : columnarForecastJson(result as ForecastColumnar);
+  return `${JSON.stringify(head).slice(0, -1)},"result":${text}}`;
 }

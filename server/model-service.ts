@@ -6,7 +6,7 @@
  */
 import type { DataPackage } from "../model/data-package.ts";
 import { NonFiniteResultError } from "../model/finite.ts";
-import { type ForecastResult, forecast } from "../model/forecast.ts";
+import { type ForecastColumnar, type ForecastResult, forecast, forecastColumns } from "../model/forecast.ts";
 import { formatPackageError, type PackageError, type PackageFinding } from "../model/package-error.ts";
 import { buildParameterTable } from "../model/parameters.ts";
 import { parseDataPackage } from "../model/parse-package.ts";
@@ -181,6 +181,18 @@ export class ModelService {
     this.#answers.set(key, bytes);
   }
 
+  /** Runs `read` on the compiled plan: a forecast, or the problems that prevent it (422 for a result that is not finite). */
+  #computed<T>(input: ForecastInput, key: string, read: (plan: ModelPlan) => T): { ok: true; key: string; result: T } | { ok: false; status: 400 | 422; problems: Problem[] } {
+    const compiled = this.#compile(input, "assumptions", key);
+    if (!compiled.ok) return compiled;
+    try {
+      return { ok: true, key, result: read(compiled.plan) };
+    } catch (error) {
+      if (error instanceof NonFiniteResultError) return { ok: false, status: 422, problems: [{ path: "assumptions", message: error.message }] };
+      throw error;
+    }
+  }
+
   /**
    * The deterministic forecast, or the problems that prevent it.
    *
@@ -192,16 +204,17 @@ export class ModelService {
   ): { ok: true; key: string; result: ForecastResult } | { ok: false; status: 400 | 422; problems: Problem[] } {
     const hit = this.#forecasts.get(key);
     if (hit) return { ok: true, key, result: hit };
-    const compiled = this.#compile(input, "assumptions", key);
-    if (!compiled.ok) return compiled;
-    let result: ForecastResult;
-    try {
-      result = forecast(compiled.plan);
-    } catch (error) {
-      if (error instanceof NonFiniteResultError) return { ok: false, status: 422, problems: [{ path: "assumptions", message: error.message }] };
-      throw error;
-    }
-    this.#forecasts.set(key, result);
-    return { ok: true, key, result };
+    const computed = this.#computed(input, key, (plan) => forecast(plan));
+    if (computed.ok) this.#forecasts.set(key, computed.result);
+    return computed;
+  }
+
+  /**
+   * The deterministic forecast in columns, or the problems that prevent it: for the forecast
+   * route, which writes it as its answer and keeps the answer's bytes (`keepAnswer`), so neither
+   * rows nor the result are made or kept.
+   */
+  forecastColumns(input: ForecastInput, key: string): { ok: true; key: string; result: ForecastColumnar } | { ok: false; status: 400 | 422; problems: Problem[] } {
+    return this.#computed(input, key, (plan) => forecastColumns(plan));
   }
 }

@@ -128,15 +128,18 @@ export function forecastRoutes(api: Router, services: Services): void {
       return await sendBytes(res, body, services.answers);
     }
 
-    const table = arrow ? tableOf(req) : "processes";
     const key = model.key(input);
-    let body = arrow ? undefined : model.answer(key);
-    if (body === undefined) {
+    if (arrow) {
+      const table = tableOf(req);
       const outcome = model.forecast(input, key);
       if (!outcome.ok) throw invalidRequest(outcome.problems, outcome.status);
-      if (arrow) {
-        return sendArrow(res, encodeArrow(forecastArrowTable(outcome.result, table, { packageHash: pkg.hash })), services.answers);
-      }
+      return sendArrow(res, encodeArrow(forecastArrowTable(outcome.result, table, { packageHash: pkg.hash })), services.answers);
+    }
+    let body = model.answer(key);
+    if (body === undefined) {
+      // Columns straight to JSON: the answer is columnar, so no row objects are made for it.
+      const outcome = model.forecastColumns(input, key);
+      if (!outcome.ok) throw invalidRequest(outcome.problems, outcome.status);
       body = Buffer.from(forecastAnswerJson({ package: packageInfo, horizon, kind: "deterministic" }, outcome.result));
       model.keepAnswer(key, body);
     }

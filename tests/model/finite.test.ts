@@ -4,8 +4,8 @@
  * parsed package should never get this far (the corpus and fuzz tests of parse-package check that).
  */
 import { describe, expect, it } from "vitest";
-import { finiteColumns, NonFiniteResultError } from "../../model/finite.ts";
-import { forecast } from "../../model/forecast.ts";
+import { finiteColumns, finiteForecast, NonFiniteResultError } from "../../model/finite.ts";
+import { forecast, forecastColumns } from "../../model/forecast.ts";
 import { monteCarlo } from "../../model/monte-carlo.ts";
 import { compile, process, scenario, series, shareActivity, tinyPackage } from "./fixtures.ts";
 
@@ -48,5 +48,41 @@ describe("the model's boundary", () => {
     expect(finiteColumns(columns, 2)).toBe(columns);
     columns.npv[1] = -Infinity;
     expect(() => finiteColumns(columns, 2)).toThrow("npv in draw 2 is -Infinity");
+  });
+
+  it("names the first number that is not finite in row order, whichever column holds it, as the rows would be read", () => {
+    // Two processes × two years: index p × 2 + y, so index 1 is process a in 2021 and index 2 process b in 2020.
+    const columns = forecastColumns(compile(tinyPackage()));
+    const result = {
+      ...columns,
+      years: [2020, 2021],
+      processes: [{ ...columns.processes[0]!, id: "a" }, { ...columns.processes[0]!, id: "b" }],
+      rows: {
+        baselineFte: [1, 1, 1, Infinity],
+        deliveryFte: [1, 1, NaN, 1],
+        developmentFte: [0, 0, 0, 0],
+        transitionFte: [0, -Infinity, 0, 0],
+        totalFte: [1, 1, 1, 1],
+      },
+      totals: Object.fromEntries(Object.keys(columns.totals).map((field) => [field, [0, 0]])) as unknown as typeof columns.totals,
+    };
+    // transitionFte at index 1 comes before deliveryFte at 2 and baselineFte at 3, though its column is last of the three.
+    expect(() => finiteForecast(result)).toThrow("transitionFte of a in 2021 is -Infinity");
+    result.rows.transitionFte[1] = 0;
+    expect(() => finiteForecast(result)).toThrow("deliveryFte of b in 2020 is NaN");
+    // At the same row, the earlier column.
+    result.rows.baselineFte[2] = Infinity;
+    expect(() => finiteForecast(result)).toThrow("baselineFte of b in 2020 is Infinity");
+    result.rows.baselineFte = [1, 1, 1, 1];
+    result.rows.deliveryFte = [1, 1, 1, 1];
+    // Totals: null ("none") and booleans pass; the first number that is not finite is named by its year.
+    result.totals.residents = [null, null];
+    result.totals.decouplingRatio = [null, Infinity];
+    result.totals.net = [NaN, 0];
+    expect(() => finiteForecast(result)).toThrow("net in 2020 is NaN");
+    result.totals.net = [0, 0];
+    expect(() => finiteForecast(result)).toThrow("decouplingRatio in 2021 is Infinity");
+    result.totals.decouplingRatio = [null, 1];
+    expect(finiteForecast(result)).toBe(result);
   });
 });

@@ -6,9 +6,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { forecastFromColumns, PROCESS_YEAR_COLUMNS, YEAR_TOTAL_COLUMNS } from "../../contract/forecast-columns.ts";
-import { type ForecastResult, forecast } from "../../model/forecast.ts";
+import { type ForecastResult, forecast, forecastColumns } from "../../model/forecast.ts";
 import { compilePlan } from "../../model/plan.ts";
-import { forecastAnswerJson, forecastColumnsJson } from "../../server/forecast-json.ts";
+import { columnarForecastJson, forecastAnswerJson, forecastColumnsJson } from "../../server/forecast-json.ts";
 import { nackaPackage } from "./helpers.ts";
 
 /** The columnar form written plainly: the specification the writer is held to. */
@@ -91,5 +91,36 @@ describe("forecastColumnsJson", () => {
     const result = await nackaForecast("baseline");
     const head = { package: { hash: "h", versionId: "v" }, horizon: 2040, kind: "deterministic" } as const;
     expect(forecastAnswerJson(head, result)).toBe(JSON.stringify({ ...head, result: columnsOf(result) }));
+  });
+
+  it("writes a forecast read into columns (the forecast route's) as the same text as its rows", async () => {
+    const { pkg } = await nackaPackage();
+    for (const scenarioId of ["baseline", "vaxa-utan-att-vaxa"]) {
+      const compiled = compilePlan(pkg, pkg.scenarios[scenarioId]!);
+      if (!compiled.ok) throw new Error(`${scenarioId} does not compile`);
+      expect(columnarForecastJson(forecastColumns(compiled.plan))).toBe(JSON.stringify(columnsOf(forecast(compiled.plan))));
+    }
+  });
+
+  it("keeps the text of the frozen parts forecasts of one plan share, and writes every other value anew", async () => {
+    const { pkg } = await nackaPackage();
+    const compiled = compilePlan(pkg, pkg.scenarios["vaxa-utan-att-vaxa"]!);
+    if (!compiled.ok) throw new Error("does not compile");
+    const plan = compiled.plan;
+    const values = Float64Array.from(plan.parameters.values);
+    const first = forecastColumns(plan);
+    values[plan.costPerFte] = values[plan.costPerFte]! * 1.1;
+    const second = forecastColumns({ ...plan, parameters: { ...plan.parameters, values } });
+    // Shared, frozen: the years and the processes with their calibration.
+    expect(second.processes).toBe(first.processes);
+    expect(second.years).toBe(first.years);
+    expect(Object.isFrozen(first.processes) && Object.isFrozen(first.years)).toBe(true);
+    expect(columnarForecastJson(first)).toBe(JSON.stringify(first));
+    expect(columnarForecastJson(second)).toBe(JSON.stringify(second));
+    // A value that is not frozen is written as it is now, not as it was.
+    const changed = { ...first, illustrative: { sv: "a", en: "b" } };
+    expect(columnarForecastJson(changed)).toContain('"illustrative":{"sv":"a","en":"b"}');
+    changed.illustrative.sv = "c";
+    expect(columnarForecastJson(changed)).toContain('"illustrative":{"sv":"c","en":"b"}');
   });
 });
