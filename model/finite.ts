@@ -5,7 +5,7 @@
  * never fire; it is the last guard, and it turns an overflow into one clear error instead of a
  * result that is silently wrong.
  */
-import type { ForecastColumnar } from "./forecast.ts";
+import type { ForecastColumns } from "./forecast-columns.ts";
 import type { MonteCarloColumns } from "./draw-columns.ts";
 
 /** Thrown when a result would hold a number that is not finite; the message names the first one. */
@@ -64,18 +64,18 @@ function firstNonFinite(columns: Readonly<Record<string, readonly unknown[]>>): 
  *
  * @throws NonFiniteResultError naming the first number that is not, e.g. "totalFte of building_permits in 2031".
  */
-export function finiteForecast(result: ForecastColumnar): ForecastColumnar {
+export function finiteForecast(result: ForecastColumns): ForecastColumns {
   const Y = result.years.length;
   const row = firstNonFinite(result.rows);
   if (row !== undefined) {
     const { field, index } = row;
     const where = `${field} of ${result.processes[Math.floor(index / Y)]!.id} in ${result.years[index % Y]!}`;
-    throw new NonFiniteResultError(where, result.rows[field as keyof ForecastColumnar["rows"]][index]!);
+    throw new NonFiniteResultError(where, result.rows[field as keyof ForecastColumns["rows"]][index]!);
   }
   const total = firstNonFinite(result.totals);
   if (total !== undefined) {
     const { field, index } = total;
-    throw new NonFiniteResultError(`${field} in ${result.years[index]!}`, result.totals[field as keyof ForecastColumnar["totals"]][index] as number);
+    throw new NonFiniteResultError(`${field} in ${result.years[index]!}`, result.totals[field as keyof ForecastColumns["totals"]][index] as number);
   }
   for (const lever of result.levers) checkFields(lever.adoption, (y) => `the adoption of ${lever.id} in ${result.baseYear + Number(y)}`);
   if (result.investment !== null) checkFields(result.investment, (field) => `the investment's ${field}`);

@@ -6,6 +6,7 @@ import { decouplingRatio, holdsFlat } from "./decoupling.ts";
 import type { Workspace } from "./evaluate.ts";
 import { kernelFor } from "./kernel.ts";
 import { finiteForecast } from "./finite.ts";
+import { forecastFromColumns, type ForecastColumns } from "./forecast-columns.ts";
 import type { LocalizedText } from "./data-package.ts";
 import { internalRateOfReturn, investmentPerFteAvoided, type IrrStatus, MATERIAL_AMOUNT, NPV_CONVENTION } from "./investment.ts";
 import type { ModelPlan } from "./plan.ts";
@@ -122,17 +123,6 @@ export type ProcessYearField = Exclude<keyof ProcessYear, "year" | "process">;
 export type YearTotalField = Exclude<keyof YearTotal, "year">;
 
 /**
- * A forecast with its rows and totals as columns, one array per field: the value of process p in
- * year y is at p × years.length + y, a year's total at its year index. The same numbers as
- * {@link ForecastResult}, without an object per row: what the server writes as its answer
- * (`contract/forecast-columns.ts` is its wire form) and what {@link forecastRows} turns into rows.
- */
-export interface ForecastColumnar extends Omit<ForecastResult, "rows" | "totals"> {
-  rows: { [F in ProcessYearField]: ProcessYear[F][] };
-  totals: { [F in YearTotalField]: YearTotal[F][] };
-}
-
-/**
  * The plain parts of a result that follow from the plan's structure alone, made once per structure
  * (a plan patched with new values shares its template's `calibration`): every forecast of that
  * structure shares these same arrays, and a writer may keep their text by identity. Frozen, as they
@@ -158,7 +148,7 @@ function partsOf(plan: ModelPlan): { years: number[]; processes: ForecastResult[
  *
  * @throws NonFiniteResultError when a number would not be finite (`finite.ts`).
  */
-export function readForecastColumns(plan: ModelPlan, theta: Float64Array, ws: Workspace): ForecastColumnar {
+export function readForecastColumns(plan: ModelPlan, theta: Float64Array, ws: Workspace): ForecastColumns {
   const Y = plan.yearCount;
   const cells = plan.processIds.length * Y;
   const { years, processes } = partsOf(plan);
@@ -179,7 +169,7 @@ export function readForecastColumns(plan: ModelPlan, theta: Float64Array, ws: Wo
     transitionFte[i] = transition;
     totalFte[i] = delivery + development + transition;
   }
-  const totals: ForecastColumnar["totals"] = {
+  const totals: ForecastColumns["totals"] = {
     residents: new Array<number | null>(Y),
     baselineFte: new Array<number>(Y),
     deliveryFte: new Array<number>(Y),
@@ -262,68 +252,22 @@ export function readForecastColumns(plan: ModelPlan, theta: Float64Array, ws: Wo
   });
 }
 
-/** A forecast's columns as rows: one object per process and year, process by process, and one per year. */
-export function forecastRows(columns: ForecastColumnar): ForecastResult {
-  const { rows: c, totals: t, years, processes } = columns;
-  const Y = years.length;
-  const rows: ProcessYear[] = [];
-  for (let p = 0; p < processes.length; p++) {
-    const process = processes[p]!.id;
-    for (let y = 0; y < Y; y++) {
-      const i = p * Y + y;
-      rows.push({
-        year: years[y]!,
-        process,
-        baselineFte: c.baselineFte[i]!,
-        deliveryFte: c.deliveryFte[i]!,
-        developmentFte: c.developmentFte[i]!,
-        transitionFte: c.transitionFte[i]!,
-        totalFte: c.totalFte[i]!,
-      });
-    }
-  }
-  const totals: YearTotal[] = [];
-  for (let y = 0; y < Y; y++) {
-    totals.push({
-      year: years[y]!,
-      residents: t.residents[y]!,
-      baselineFte: t.baselineFte[y]!,
-      deliveryFte: t.deliveryFte[y]!,
-      developmentFte: t.developmentFte[y]!,
-      transitionFte: t.transitionFte[y]!,
-      totalFte: t.totalFte[y]!,
-      decouplingRatio: t.decouplingRatio[y]!,
-      holdsFlat: t.holdsFlat[y]!,
-      capex: t.capex[y]!,
-      licences: t.licences[y]!,
-      changeFteCost: t.changeFteCost[y]!,
-      fteSavings: t.fteSavings[y]!,
-      systemSavings: t.systemSavings[y]!,
-      cost: t.cost[y]!,
-      savings: t.savings[y]!,
-      net: t.net[y]!,
-      cumulativeNet: t.cumulativeNet[y]!,
-    });
-  }
-  return { ...columns, rows, totals };
-}
-
 /**
  * Reads a finished run into plain rows.
  *
  * @throws NonFiniteResultError when a number would not be finite (`finite.ts`).
  */
 export function readForecast(plan: ModelPlan, theta: Float64Array, ws: Workspace): ForecastResult {
-  return forecastRows(readForecastColumns(plan, theta, ws));
+  return forecastFromColumns(readForecastColumns(plan, theta, ws));
 }
 
 /** The deterministic forecast of a plan in columns, at its point values or at the given parameter values. */
-export function forecastColumns(plan: ModelPlan, theta: Float64Array = plan.parameters.values): ForecastColumnar {
+export function forecastColumns(plan: ModelPlan, theta: Float64Array = plan.parameters.values): ForecastColumns {
   const kernel = kernelFor(plan);
   return readForecastColumns(plan, theta, kernel.run(theta, kernel.workspace()));
 }
 
 /** The deterministic forecast of a plan, at its point values or at the given parameter values. */
 export function forecast(plan: ModelPlan, theta: Float64Array = plan.parameters.values): ForecastResult {
-  return forecastRows(forecastColumns(plan, theta));
+  return forecastFromColumns(forecastColumns(plan, theta));
 }

@@ -18,7 +18,8 @@
  */
 import type { ForecastAnswer } from "../contract/api.ts";
 import { PROCESS_YEAR_COLUMNS, YEAR_TOTAL_COLUMNS } from "../contract/forecast-columns.ts";
-import type { ForecastColumnar, ForecastResult } from "../model/forecast.ts";
+import type { ForecastResult } from "../model/forecast.ts";
+import type { ForecastColumns } from "../model/forecast-columns.ts";
 
 /**
  * The text of values the model shares between forecasts of one plan structure (their years and
@@ -63,7 +64,7 @@ function columnsJson<F extends string>(columns: { readonly [K in F]: readonly un
 }
 
 /** The JSON text of a forecast in columns (`ForecastColumns`), its fields in their order. */
-export function columnarForecastJson(result: ForecastColumnar): string {
+export function columnarForecastJson(result: ForecastColumns): string {
   let text = "{";
   for (const [field, value] of Object.entries(result)) {
     const valueText =
@@ -87,11 +88,11 @@ export function forecastColumnsJson(result: ForecastResult): string {
   };
   const rows = Object.fromEntries(PROCESS_YEAR_COLUMNS.map((field) => [field, column(result.rows, field)]));
   const totals = Object.fromEntries(YEAR_TOTAL_COLUMNS.map((field) => [field, column(result.totals, field)]));
-  return columnarForecastJson({ ...result, rows, totals } as ForecastColumnar);
+  return columnarForecastJson({ ...result, rows, totals } as ForecastColumns);
 }
 
 /** The JSON text of a deterministic forecast's answer: `head`'s fields, then `result` as columns. */
-export function forecastAnswerJson(head: Omit<ForecastAnswer, "result">, result: ForecastResult | ForecastColumnar): string {
-  const text = Array.isArray(result.rows) ? forecastColumnsJson(result as ForecastResult) : columnarForecastJson(result as ForecastColumnar);
+export function forecastAnswerJson(head: Omit<ForecastAnswer, "result">, result: ForecastResult | ForecastColumns): string {
+  const text = Array.isArray(result.rows) ? forecastColumnsJson(result as ForecastResult) : columnarForecastJson(result as ForecastColumns);
   return `${JSON.stringify(head).slice(0, -1)},"result":${text}}`;
 }

@@ -6,7 +6,8 @@
  */
 import type { DataPackage } from "../model/data-package.ts";
 import { NonFiniteResultError } from "../model/finite.ts";
-import { type ForecastColumnar, type ForecastResult, forecast, forecastColumns } from "../model/forecast.ts";
+import { type ForecastResult, forecast, forecastColumns } from "../model/forecast.ts";
+import type { ForecastColumns } from "../model/forecast-columns.ts";
 import { formatPackageError, type PackageError, type PackageFinding } from "../model/package-error.ts";
 import { buildParameterTable } from "../model/parameters.ts";
 import { parseDataPackage } from "../model/parse-package.ts";
@@ -214,7 +215,7 @@ export class ModelService {
    * route, which writes it as its answer and keeps the answer's bytes (`keepAnswer`), so neither
    * rows nor the result are made or kept.
    */
-  forecastColumns(input: ForecastInput, key: string): { ok: true; key: string; result: ForecastColumnar } | { ok: false; status: 400 | 422; problems: Problem[] } {
+  forecastColumns(input: ForecastInput, key: string): { ok: true; key: string; result: ForecastColumns } | { ok: false; status: 400 | 422; problems: Problem[] } {
     return this.#computed(input, key, (plan) => forecastColumns(plan));
   }
 }
