@@ -8,11 +8,11 @@
  * once it listens on the first start, and shuts down gracefully on SIGTERM and SIGINT (stops
  * accepting, finishes the requests under way, closes the database).
  */
-import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { readPackageFolder } from "../io/read-package-folder.ts";
 import { formatPackageError } from "../model/package-error.ts";
 import { createApp } from "./app.ts";
+import { createAppServer } from "./app-server.ts";
 import { ConfigError, readConfig, type ServerConfig } from "./config.ts";
 import { openDatabase } from "./db/open-database.ts";
 import { createLogger } from "./logger.ts";
@@ -56,7 +56,7 @@ const seeded = seedPackageScenarios(services);
 if (seeded.length > 0) logger.info({ scenarios: seeded }, "saved the data package's scenarios as versions");
 
 const app = createApp(services);
-const server = createServer(app);
+const server = createAppServer(app);
 // Slow clients must not hold connections open forever (answers that stream have their own bound:
 // VAXA_SLOW_CLIENT_SECONDS, see streaming.ts).
 server.headersTimeout = 20_000;
