@@ -9,8 +9,9 @@
  * express app promoted 1.9–3.3 MB to the old generation in each scavenge and each scavenge took
  * 17–21 ms; with this server nothing was promoted and a scavenge took 0.7 ms. Plain `node:http`
  * with the same two `setPrototypeOf` calls promoted 0.36 MB a scavenge where it promoted nothing
- * without them, so the cost lies in the change of prototype itself, not in express's own code. Vaxa's server paused for such scavenges every 100–150 ms under load, which
- * set /api/health's p99 while Monte Carlo runs.
+ * without them, so the cost lies in the change of prototype itself, not in express's own code.
+ * Vaxa's server paused for such scavenges every 100–150 ms under load, which set /api/health's p99
+ * while Monte Carlo runs.
  *
  * Express still calls `setPrototypeOf`, but with the prototype the object already has, which
  * changes nothing.
